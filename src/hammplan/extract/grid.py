@@ -1,0 +1,190 @@
+"""Tables as grids of cells, read either from ruling lines or from the alignment of words.
+
+Both readers give the same :class:`GridRow` shape so the table parsers never ask how a table
+was typeset. A grid row is one printed row; a row continued after a page break is a separate
+grid row whose parser decides whether it continues the row before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from hammplan.extract.layout import Line, PageLayout, Word, group_lines, words_bbox, words_text
+from hammplan.records.provenance import BBox, SourceCell, Span
+
+
+@dataclass
+class GridCell:
+    """One cell: its words and the box it was read from (the ruled box, or the words' box)."""
+
+    words: list[Word]
+    page: int
+    box: BBox | None
+
+    @property
+    def text(self) -> str:
+        return words_text(self.words)
+
+    def source(self) -> SourceCell:
+        """The cell as a record: verbatim text and provenance (empty cells keep their box)."""
+        box = self.box if self.box is not None else (words_bbox(self.words) if self.words else None)
+        spans = [Span(page=self.page, bbox=box)] if box is not None else []
+        return SourceCell(text=self.text, spans=spans)
+
+
+GridRow = list[GridCell]
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    return box.x0 <= word.cx <= box.x1 and box.top <= word.cy <= box.bottom
+
+
+def ruled_rows(page: PageLayout, boxes: list[list[BBox | None]]) -> list[GridRow]:
+    """Rows of a ruled table; a spanned (None) cell gives an empty cell without a box."""
+    rows = []
+    for row in boxes:
+        cells = []
+        for box in row:
+            words = [w for w in page.words if _inside(w, box)] if box else []
+            cells.append(GridCell(words, page.number, box))
+        rows.append(cells)
+    return rows
+
+
+def words_in(page: PageLayout, box: BBox) -> list[Word]:
+    """Words of the page whose centre lies in ``box``."""
+    return [w for w in page.words if _inside(w, box)]
+
+
+def column_starts(lines: Sequence[Line], gutter: float) -> list[float]:
+    """Left edges of the columns that the words of ``lines`` form.
+
+    The x-extents of all words are merged wherever they overlap or stand closer than
+    ``gutter``; each merged run is one column. Used on header lines, whose text wraps inside
+    its column, so each column's header forms one run however it wraps.
+    """
+    spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
+    runs: list[list[float]] = []
+    for x0, x1 in spans:
+        if runs and x0 - runs[-1][1] < gutter:
+            runs[-1][1] = max(runs[-1][1], x1)
+        else:
+            runs.append([x0, x1])
+    return [r[0] for r in runs]
+
+
+def assign_columns(words: Sequence[Word], starts: Sequence[float], slack: float) -> list[list[Word]]:
+    """Distribute words over columns by their centres; column i begins at ``starts[i] - slack``."""
+    columns: list[list[Word]] = [[] for _ in starts]
+    for word in words:
+        index = 0
+        for i, start in enumerate(starts):
+            if word.cx >= start - slack:
+                index = i
+        columns[index].append(word)
+    return columns
+
+
+def line_bands(lines: Sequence[Line]) -> list[list[Line]]:
+    """Group table lines into printed rows by the white space between them.
+
+    Lines of one cell follow each other at the font's leading; rows are set apart by cell
+    padding. The vertical extents of all lines are merged, and a white strip clearly higher
+    than the leading gap starts a new band. Middle-aligned cells, whose lines sit between the
+    lines of their neighbours, merge into their row; one-line rows still part.
+    """
+    ordered = sorted(lines, key=lambda line: line.top)
+    if not ordered:
+        return []
+    size = median(w.height for line in ordered for w in line.words)
+    gaps = []
+    bottom = ordered[0].bottom
+    for line in ordered[1:]:
+        if line.top > bottom:
+            gaps.append(line.top - bottom)
+        bottom = max(bottom, line.bottom)
+    base = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
+    limit = min(base + max(1.5, 0.2 * size), 0.6 * size)
+    bands = [[ordered[0]]]
+    bottom = ordered[0].bottom
+    for line in ordered[1:]:
+        if line.top - bottom > limit:
+            bands.append([line])
+        else:
+            bands[-1].append(line)
+        bottom = max(bottom, line.bottom) if len(bands[-1]) > 1 else line.bottom
+    return bands
+
+
+def split_band_at_keys(band: list[Line], is_key: Callable[[Line], bool]) -> list[list[Line]]:
+    """Split one band where a new run of key-column text begins (rows set without padding)."""
+    runs: list[list[Line]] = []
+    previous_key = False
+    for line in band:
+        key = is_key(line)
+        if key and not previous_key and runs and any(is_key(x) for x in runs[-1]):
+            runs.append([line])
+        elif runs:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+        previous_key = key
+    return runs
+
+
+def text_rows(
+    page: PageLayout,
+    lines: Sequence[Line],
+    starts: Sequence[float],
+    key_column: int | None = 0,
+) -> list[GridRow]:
+    """Rows of a table without ruling lines, given its column starts.
+
+    Lines are grouped into rows by :func:`line_bands`; a band holding several runs of text in
+    the key column (rows printed without padding) is split at each run.
+    """
+    slack = page.space_width
+    rows: list[GridRow] = []
+
+    def is_key(line: Line) -> bool:
+        if key_column is None:
+            return False
+        return bool(assign_columns(line.words, starts, slack)[key_column])
+
+    for band in line_bands(lines):
+        for part in split_band_at_keys(band, is_key) if key_column is not None else [band]:
+            words = [w for line in part for w in line.words]
+            rows.append([GridCell(col, page.number, None)
+                         for col in assign_columns(words, starts, slack)])
+    return rows
+
+
+def table_lines(lines: Sequence[Line], start: int, page: PageLayout) -> list[Line]:
+    """The lines of a table without ruling lines that begins at ``lines[start]``.
+
+    The table ends before the first gap of more than three line heights (the space before a
+    footnote, a caption or the page footer), or at the end of the page.
+    """
+    picked = [lines[start]]
+    size = median(w.height for w in lines[start].words)
+    for line in lines[start + 1:]:
+        if line.top - picked[-1].bottom > 3 * size:
+            break
+        picked.append(line)
+    return picked
+
+
+__all__ = [
+    "GridCell",
+    "GridRow",
+    "assign_columns",
+    "column_starts",
+    "group_lines",
+    "line_bands",
+    "ruled_rows",
+    "table_lines",
+    "text_rows",
+    "words_in",
+]

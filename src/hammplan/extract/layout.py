@@ -1,0 +1,219 @@
+"""Words and lines of a page, independent of how the page was typeset.
+
+Everything downstream works on these few shapes, so a ruled table, a table without lines and
+an OCR text layer of a scanned page all reach the table parsers the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+from hammplan.records.provenance import BBox
+
+
+@dataclass(frozen=True)
+class Word:
+    """One printed word with its box (points, origin top-left) and font size."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Line:
+    """Words that share a baseline, left to right."""
+
+    words: list[Word]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class Fill:
+    """A filled rectangle (cell background), with its colour as RGB in 0..1."""
+
+    bbox: BBox
+    colour: tuple[float, ...]
+
+
+@dataclass
+class RuledTable:
+    """A table drawn with ruling lines: cell boxes row by row (None where a cell is spanned)."""
+
+    bbox: BBox
+    rows: list[list[BBox | None]]
+
+
+@dataclass
+class PageLayout:
+    """What the table parsers need of one page."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    space_width: float
+    ruled_tables: list[RuledTable] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return group_lines(self.words)
+
+    @property
+    def gutter(self) -> float:
+        """Smallest horizontal gap that separates two table cells rather than two words."""
+        return self.space_width * 1.15 + 0.8
+
+
+def group_lines(words: list[Word]) -> list[Line]:
+    """Group words into lines by vertical overlap, top to bottom, words left to right.
+
+    Overlap of the vertical centres (not equal tops) keeps an OCR text layer, whose words
+    of one line wobble by a point or two, together.
+    """
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.cy, w.x0)):
+        if lines:
+            current = lines[-1]
+            centre = median(w.cy for w in current)
+            height = median(w.height for w in current)
+            if abs(word.cy - centre) <= max(height, word.height) * 0.45:
+                current.append(word)
+                continue
+        lines.append([word])
+    return [Line(sorted(ws, key=lambda w: w.x0)) for ws in lines]
+
+
+def segments(line: Line, gutter: float) -> list[list[Word]]:
+    """Split a line into runs of words separated by less than ``gutter`` (one cell each)."""
+    runs: list[list[Word]] = []
+    for word in line.words:
+        if runs and word.x0 - runs[-1][-1].x1 < gutter:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def words_text(words: list[Word]) -> str:
+    """The text of some words: lines top to bottom, joined by single spaces."""
+    return " ".join(line.text for line in group_lines(words))
+
+
+def words_bbox(words: list[Word]) -> BBox:
+    """The box around some words (which must not be empty)."""
+    return BBox(
+        x0=min(w.x0 for w in words),
+        top=min(w.top for w in words),
+        x1=max(w.x1 for w in words),
+        bottom=max(w.bottom for w in words),
+    )
+
+
+def _colour(value: Any) -> tuple[float, ...] | None:
+    """A pdfplumber colour as an RGB tuple, or None when it cannot be read."""
+    if isinstance(value, (int, float)):
+        return (float(value),) * 3
+    if isinstance(value, (tuple, list)) and all(isinstance(v, (int, float)) for v in value):
+        if len(value) == 1:
+            return (float(value[0]),) * 3
+        if len(value) == 3:
+            return tuple(float(v) for v in value)
+        if len(value) == 4:  # CMYK
+            c, m, y, k = (float(v) for v in value)
+            return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
+
+def read_page(page: Any, number: int) -> PageLayout:
+    """Read one pdfplumber page into a :class:`PageLayout`."""
+    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+    words = [
+        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+             float(w["size"]))
+        for w in raw
+        if w["text"].strip()
+    ]
+    spaces = [float(c["width"]) for c in page.chars if c["text"] == " " and c["width"] > 0]
+    sizes = [w.size for w in words] or [10.0]
+    space_width = median(spaces) if spaces else 0.28 * median(sizes)
+    fills = []
+    for rect in page.rects:
+        colour = _colour(rect.get("non_stroking_color"))
+        if rect.get("fill") and colour is not None:
+            fills.append(Fill(BBox(x0=rect["x0"], top=rect["top"], x1=rect["x1"],
+                                   bottom=rect["bottom"]), colour))
+    ruled = []
+    if page.lines or page.rects or page.curves:
+        for table in page.find_tables():
+            rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None
+                     for c in row.cells] for row in table.rows]
+            x0, top, x1, bottom = table.bbox
+            ruled.append(RuledTable(BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
+    return PageLayout(number, float(page.width), float(page.height), words, space_width,
+                      ruled, fills)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def remove_furniture(pages: list[PageLayout]) -> None:
+    """Drop running headers and footers ("Seite 37") from every page, in place.
+
+    A line is furniture when a line of the same text (digits ignored) stands at about the
+    same height on at least half of the pages (and at least three): page numbers and running
+    titles, never table content, which does not repeat at one height on most pages.
+    """
+    if len(pages) < 3:
+        return
+    keys: dict[int, list[tuple[tuple[str, int], Line]]] = {}
+    counts: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        seen = set()
+        entries = []
+        for line in page.lines:
+            key = (_DIGITS.sub("#", line.text.lower()), round(line.top / page.height * 50))
+            entries.append((key, line))
+            seen.add(key)
+        counts.update(seen)
+        keys[page.number] = entries
+    threshold = max(3, len(pages) // 2)
+    for page in pages:
+        drop = {id(w) for key, line in keys[page.number] if counts[key] >= threshold
+                for w in line.words}
+        page.words = [w for w in page.words if id(w) not in drop]
