@@ -15,9 +15,10 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from hammplan.extract.grid import (
-    line_bands,
     GridRow,
     column_starts,
+    fits_columns,
+    line_bands,
     ruled_rows,
     table_lines,
     text_rows,
@@ -42,6 +43,8 @@ class Chunk:
     ruled: bool
     starts: list[float] = field(default_factory=list)
     """Column starts of a table without ruling lines, carried to its continuation."""
+    reaches_page_end: bool = False
+    """Nothing but running footers follows the table on its page: it may go on overleaf."""
 
     @property
     def columns(self) -> int:
@@ -98,7 +101,8 @@ def _classify_ruled(rows: list[GridRow], page: PageLayout, vocab: Vocabulary,
         return Chunk("index", page, [], rows, True)
     if width == 2 and any(_is_label(r[0].text, vocab) for r in rows):
         return Chunk("profile", page, [], rows, True)
-    if previous is not None and previous.family != "unknown" and width == previous.columns:
+    if (previous is not None and previous.family != "unknown" and previous.reaches_page_end
+            and width == previous.columns):
         return Chunk(previous.family, page, [], rows, True)
     return Chunk("unknown", page, [], rows, True)
 
@@ -139,68 +143,123 @@ def _text_chunks(page: PageLayout, lines: list[Line], vocab: Vocabulary,
         if id(band[0]) in taken:
             continue
         start = lines.index(band[0])
-        chunk = _text_chunk_at(page, lines, start, band, bands[b - 1] if b else None, vocab,
+        found = _text_chunk_at(page, lines, start, band, vocab,
                                chunks[-1] if chunks else previous, first=b == 0)
-        if chunk is None:
+        if found is None:
             continue
+        chunk, used = found
+        bottom = max(line.bottom for line in used)
+        chunk.reaches_page_end = not any(line.top > bottom for line in lines)
         chunks.append(chunk)
-        for line in table_lines(lines, start, page) if chunk.family != "overview" else lines[start:]:
-            taken.add(id(line))
+        taken.update(id(line) for line in used)
     return chunks
 
 
+def _index_starts(page: PageLayout, lines: list[Line]) -> list[float]:
+    """Title column and page column of an index: the page column begins at the leftmost
+    last run of a line that holds a digit (so "Frauen: 150" stays one page cell)."""
+    page_x = [runs[-1][0].x0 for line in lines
+              if len(runs := segments(line, page.gutter)) >= 2
+              and any(_PAGE.search(w.text) for w in runs[-1])]
+    left = min(line.x0 for line in lines)
+    return [left, min(page_x)] if page_x else [left, max(line.words[-1].x0 for line in lines)]
+
+
+def _rows_from(page: PageLayout, lines: list[Line], start: int, starts: list[float],
+               key_column: int | None = 0) -> tuple[list[GridRow], list[Line]]:
+    body = table_lines(lines, start, page, starts)
+    return text_rows(page, body, starts, key_column), body
+
+
 def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[Line],
-                   band_above: list[Line] | None, vocab: Vocabulary, previous: Chunk | None,
-                   first: bool) -> Chunk | None:
-    """The table that begins with ``band``, if any family recognises it."""
-    body = table_lines(lines, start, page)
+                   vocab: Vocabulary, previous: Chunk | None,
+                   first: bool) -> tuple[Chunk, list[Line]] | None:
+    """The table that begins with ``band``, if any family recognises it, and its lines."""
     for family, patterns in (("budget", vocab.budget), ("population", vocab.population)):
         starts = text_header(page, band, patterns.compiled, patterns.min_matches)
         if starts is not None:
-            rows = text_rows(page, body, starts)
-            return Chunk(family, page, rows[:1], rows[1:], False, starts)  # type: ignore[arg-type]
-    first_text = " ".join(w.text for w in segments(band[0], page.gutter)[0])
-    if (_key(first_text) == _key(vocab.overview.column_label)
-            and len(column_starts(band, page.gutter)) >= 4):
-        return _overview_chunk(page, lines, start, band, band_above, vocab)
+            rows, used = _rows_from(page, lines, start, starts)
+            return Chunk(family, page, rows[:1], rows[1:], False, starts), used  # type: ignore[arg-type]
+    overview = _overview_chunk(page, lines, start, band, vocab)
+    if overview is not None:
+        return overview
     if _is_heading(" ".join(line.text for line in band), vocab.index.heading):
         rest = lines[start + len(band):]
         if not rest:
             return None
-        entries = table_lines(rest, 0, page)
-        starts = column_starts(entries, page.gutter)[:1] + column_starts(entries, page.gutter)[-1:]
-        return Chunk("index", page, [], text_rows(page, entries, starts), False, starts)
+        starts = _index_starts(page, table_lines(rest, 0, page))
+        rows, used = _rows_from(page, rest, 0, starts, key_column=None)
+        return Chunk("index", page, [], rows, False, starts), band + used
+    first_text = " ".join(w.text for w in segments(band[0], page.gutter)[0])
     reading = read_label(first_text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
     if reading.match in ("exact", "combined"):
-        starts = _label_starts(page, body, vocab)
+        starts = _label_starts(page, table_lines(lines, start, page), vocab)
         if starts is not None:
-            return Chunk("profile", page, [], text_rows(page, body, starts), False, starts)
-    if first and previous is not None and previous.starts and not previous.ruled:
-        rows = text_rows(page, body, previous.starts)
-        if previous.family == "profile" and all(not r[0].words for r in rows[:1]):
-            return Chunk("profile", page, [], rows, False, previous.starts)
-        if previous.family == "budget" and sum(bool(c.words) for c in rows[0]) >= 3:
-            return Chunk("budget", page, [], rows, False, previous.starts)
-        if previous.family == "index" and _index_like(rows):
-            return Chunk("index", page, [], rows, False, previous.starts)
+            rows, used = _rows_from(page, lines, start, starts)
+            return Chunk("profile", page, [], rows, False, starts), used
+    if (first and previous is not None and previous.starts and not previous.ruled
+            and previous.family != "unknown" and previous.reaches_page_end
+            and all(fits_columns(line, previous.starts, page) for line in band)
+            and _may_continue(previous, band, page, vocab)):
+        if previous.family == "index":
+            starts = _index_starts(page, table_lines(lines, start, page))
+            rows, used = _rows_from(page, lines, start, starts, key_column=None)
+            return Chunk("index", page, [], rows, False, starts), used
+        rows, used = _rows_from(page, lines, start, previous.starts)
+        return Chunk(previous.family, page, [], rows, False, previous.starts), used
     return None
 
 
+def _may_continue(previous: Chunk, band: list[Line], page: PageLayout, vocab: Vocabulary) -> bool:
+    """Whether the first band of a page can continue ``previous``: for a profile, its label
+    cell must be empty or a label (a letter heading such as "D" opens no row)."""
+    if previous.family != "profile":
+        return True
+    label_words = [w for line in band for w in line.words if w.cx < previous.starts[1]]
+    if not label_words:
+        return True
+    return _is_label(" ".join(w.text for w in label_words), vocab)
+
+
 def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[Line],
-                    band_above: list[Line] | None, vocab: Vocabulary) -> Chunk:
-    """The overview table: section header band (above), column header band, measure rows."""
-    starts = column_starts(band, page.gutter)
-    right = max(w.x1 for line in band for w in line.words)
-    if band_above is not None:
-        extra = [r[0].x0 for line in band_above for r in segments(line, page.gutter)
-                 if r[0].x0 > right + page.gutter]
-        starts += sorted(set(extra))[:1]
-    body = lines[start:]
-    rows = text_rows(page, body, starts)
-    header = [rows[0]]
-    if band_above is not None:
-        header.insert(0, text_rows(page, band_above, starts, key_column=None)[0])
-    return Chunk("overview", page, header, rows[1:], False, starts)
+                    vocab: Vocabulary) -> tuple[Chunk, list[Line]] | None:
+    """The overview table when ``band`` holds its column header row.
+
+    The column header row is the line whose first cell is the column label ("Handlungsfelder");
+    lines of the band above it are the section header row. The page-reference column
+    ("Seite") may stand in the section row only, so section cells right of the column header
+    add one last column.
+    """
+    column_label = _key(vocab.overview.column_label)
+    window = lines[start: start + len(band) + 6]
+    at = next((i for i, line in enumerate(window)
+               if _key(" ".join(w.text for w in segments(line, page.gutter)[0])) == column_label),
+              None)
+    if at is None:
+        return None
+    columns_band = line_bands(lines[start + at:])[0]
+    starts = column_starts(columns_band, page.gutter)
+    if len(starts) < 4:
+        return None
+    section_band: list[Line] = []
+    for line in reversed(window[:at]):  # the fitting lines right above: not the page title
+        if not fits_columns(line, starts, page):
+            break
+        section_band.insert(0, line)
+    band = section_band + columns_band
+    right = max(w.x1 for line in columns_band for w in line.words)
+    extra = [r[0].x0 for line in section_band for r in segments(line, page.gutter)
+             if r[0].x0 > right + page.gutter]
+    starts += sorted(extra)[:1]
+    header = []
+    if section_band:
+        header.append(text_rows(page, section_band, starts, key_column=None)[0])
+    header.append(text_rows(page, columns_band, starts, key_column=None)[0])
+    body_start = lines.index(band[-1]) + 1
+    if body_start >= len(lines):
+        return Chunk("overview", page, header, [], False, starts), band
+    rows, used = _rows_from(page, lines, body_start, starts)
+    return Chunk("overview", page, header, rows, False, starts), band + used
 
 
 def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> list[Chunk]:
@@ -218,6 +277,7 @@ def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> 
             continue
         chunk = _classify_ruled(rows, page, vocab, chunks[-1] if chunks else previous,
                                 heading_above)
+        chunk.reaches_page_end = not any(w.top > table.bbox.bottom for w in page.words)
         chunks.append(chunk)
     free = [line for line in group_lines(page.words) if _outside(line, boxes)]
     text = _text_chunks(page, free, vocab, chunks[-1] if chunks else previous)

@@ -35,7 +35,9 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_pages(path: Path, progress: Progress | None = None) -> list[PageLayout]:
+def read_pages(
+    path: Path, progress: Progress | None = None, use_rulings: bool = True
+) -> list[PageLayout]:
     """Every page of the PDF as a :class:`PageLayout`, running headers and footers removed."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
@@ -44,7 +46,7 @@ def read_pages(path: Path, progress: Progress | None = None) -> list[PageLayout]
             count = len(pdf.pages)
             pages = []
             for number, page in enumerate(pdf.pages, start=1):
-                pages.append(read_page(page, number))
+                pages.append(read_page(page, number, use_rulings))
                 page.close()
                 if progress is not None:
                     progress(number, count)
@@ -63,11 +65,17 @@ def find_chunks(pages: list[PageLayout], vocab: Vocabulary) -> list[Chunk]:
 
 
 def extract_document(
-    path: Path, vocab: Vocabulary | None = None, progress: Progress | None = None
+    path: Path,
+    vocab: Vocabulary | None = None,
+    progress: Progress | None = None,
+    use_rulings: bool = True,
 ) -> ExtractedDocument:
-    """Read every table of the plan at ``path`` into records with provenance."""
+    """Read every table of the plan at ``path`` into records with provenance.
+
+    ``use_rulings=False`` reads every table from word alignment alone (see ``read_page``).
+    """
     vocab = vocab or load_vocabulary()
-    pages = read_pages(path, progress)
+    pages = read_pages(path, progress, use_rulings)
     if not pages:
         raise ExtractionError(f"{path}: the PDF has no pages")
     chunks = find_chunks(pages, vocab)

@@ -11,7 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from hammplan.extract.layout import Line, PageLayout, Word, group_lines, words_bbox, words_text
+from hammplan.extract.layout import (
+    Line,
+    PageLayout,
+    Word,
+    group_lines,
+    segments,
+    words_bbox,
+    words_text,
+)
 from hammplan.records.provenance import BBox, SourceCell, Span
 
 
@@ -161,16 +169,41 @@ def text_rows(
     return rows
 
 
-def table_lines(lines: Sequence[Line], start: int, page: PageLayout) -> list[Line]:
+def crossings(run: Sequence[Word], starts: Sequence[float], slack: float) -> int:
+    """How many column boundaries a run of words reaches clearly across."""
+    x0, x1 = run[0].x0, run[-1].x1
+    return sum(1 for s in starts[1:] if x0 < s - slack and x1 > s + slack)
+
+
+def fits_columns(line: Line, starts: Sequence[float], page: PageLayout) -> bool:
+    """Whether a line reads as a table line of these columns.
+
+    Cell text wraps inside its column; prose, captions and footnotes run across columns. A
+    run may reach over one boundary when a header is centred rather than left-aligned, so
+    with three or more columns only a run across two boundaries disqualifies a line.
+    """
+    limit = min(2, len(starts) - 1)
+    if limit < 1:
+        return True
+    slack = 2 * page.gutter  # right-aligned numbers may stick out a little to the left
+    return all(crossings(run, starts, slack) < limit for run in segments(line, page.gutter))
+
+
+def table_lines(
+    lines: Sequence[Line], start: int, page: PageLayout, starts: Sequence[float] | None = None
+) -> list[Line]:
     """The lines of a table without ruling lines that begins at ``lines[start]``.
 
     The table ends before the first gap of more than three line heights (the space before a
-    footnote, a caption or the page footer), or at the end of the page.
+    footnote, a caption or the page footer), before the first line that does not fit its
+    columns (when ``starts`` are known), or at the end of the page.
     """
     picked = [lines[start]]
     size = median(w.height for w in lines[start].words)
     for line in lines[start + 1:]:
         if line.top - picked[-1].bottom > 3 * size:
+            break
+        if starts is not None and not fits_columns(line, starts, page):
             break
         picked.append(line)
     return picked
@@ -181,6 +214,8 @@ __all__ = [
     "GridRow",
     "assign_columns",
     "column_starts",
+    "crossings",
+    "fits_columns",
     "group_lines",
     "line_bands",
     "ruled_rows",

@@ -160,8 +160,12 @@ def _colour(value: Any) -> tuple[float, ...] | None:
     return None
 
 
-def read_page(page: Any, number: int) -> PageLayout:
-    """Read one pdfplumber page into a :class:`PageLayout`."""
+def read_page(page: Any, number: int, use_rulings: bool = True) -> PageLayout:
+    """Read one pdfplumber page into a :class:`PageLayout`.
+
+    With ``use_rulings`` false, ruling lines are ignored and every table is read from the
+    alignment of its words, as for a scanned copy whose lines are only pixels.
+    """
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
     words = [
         Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
@@ -179,7 +183,7 @@ def read_page(page: Any, number: int) -> PageLayout:
             fills.append(Fill(BBox(x0=rect["x0"], top=rect["top"], x1=rect["x1"],
                                    bottom=rect["bottom"]), colour))
     ruled = []
-    if page.lines or page.rects or page.curves:
+    if use_rulings and (page.lines or page.rects or page.curves):
         for table in page.find_tables():
             rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None
                      for c in row.cells] for row in table.rows]
