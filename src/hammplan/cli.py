@@ -53,11 +53,18 @@ def default_pdf(data_dir: Path) -> Path:
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", is_eager=True,
+                     callback=lambda value: _print_version(value)),
+    ] = False,
 ) -> None:
     """hammplan: extract, validate and report a municipal integration plan."""
     _State.debug = debug
-    if version:
+
+
+def _print_version(value: bool) -> None:
+    if value:
         typer.echo(f"hammplan {__version__}")
         raise typer.Exit(0)
 

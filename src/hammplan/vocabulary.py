@@ -31,7 +31,10 @@ class HeaderPatterns(_Section):
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
-            re.compile(pattern)
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad pattern {pattern!r}: {exc}") from exc
         return patterns
 
     @cached_property
@@ -93,4 +96,5 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
             text = path.read_text(encoding="utf-8")
         return Vocabulary.model_validate(tomllib.loads(text))
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise InputError(f"{path or 'default vocabulary'}: not a valid vocabulary file: {exc}") from exc
+        where = path or "default vocabulary"
+        raise InputError(f"{where}: not a valid vocabulary file: {exc}") from exc

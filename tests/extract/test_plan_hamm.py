@@ -27,7 +27,8 @@ def test_nothing_left_over(plan: ExtractedDocument) -> None:
 
 
 def test_budget_rows_match_text_export(plan: ExtractedDocument, plan_text: str) -> None:
-    section = _section(plan_text, "StA\tName der Maß-", "\nMaßnahmenübersicht nach Handlungsfeldern")
+    section = _section(plan_text, "StA\tName der Maß-",
+                       "\nMaßnahmenübersicht nach Handlungsfeldern")
     starts = [line.split("\t")[0] for line in section.splitlines()
               if re.match(r"^[^\t\s][^\t]{0,3}\t", line) and not line.lower().startswith("sta\t")]
     assert [row.sta.text for row in plan.budget_rows] == starts
@@ -117,7 +118,8 @@ def test_malformed_profiles_each_one_record(plan: ExtractedDocument) -> None:
     assert len(opened) == 1
     assert opened[0].rows[0].value.text.startswith("Berufliche Teilhabe")
     assert opened[0].rows[1].labels == ["Titel"]
-    assert opened[0].title is not None and opened[0].title.startswith("Integration in Beschäftigung")
+    assert opened[0].title is not None
+    assert opened[0].title.startswith("Integration in Beschäftigung")
 
     split = next(p for p in plan.profiles if p.title == "Familien- und Sprach- Bildungsprogramme")
     assert split.rows[1].label_cell.text == "Hei"

@@ -83,7 +83,9 @@ def column_starts(lines: Sequence[Line], gutter: float) -> list[float]:
     return [r[0] for r in runs]
 
 
-def assign_columns(words: Sequence[Word], starts: Sequence[float], slack: float) -> list[list[Word]]:
+def assign_columns(
+    words: Sequence[Word], starts: Sequence[float], slack: float
+) -> list[list[Word]]:
     """Distribute words over columns by their centres; column i begins at ``starts[i] - slack``."""
     columns: list[list[Word]] = [[] for _ in starts]
     for word in words:

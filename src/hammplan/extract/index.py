@@ -36,7 +36,8 @@ def assemble_index(chunks: list[Chunk]) -> tuple[list[IndexEntry], list[Leftover
                 continue
             if not title.text and entries:
                 last = entries[-1]
-                entries[-1] = last.model_copy(update={"page_cell": last.page_cell.joined(page_cell)})
+                joined = last.page_cell.joined(page_cell)
+                entries[-1] = last.model_copy(update={"page_cell": joined})
                 continue
             match = _PAGE.match(page_cell.text)
             entries.append(IndexEntry(letter=letter, title=title, page_cell=page_cell,

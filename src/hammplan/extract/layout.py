@@ -199,25 +199,35 @@ _DIGITS = re.compile(r"\d+")
 def remove_furniture(pages: list[PageLayout]) -> None:
     """Drop running headers and footers ("Seite 37") from every page, in place.
 
-    A line is furniture when a line of the same text (digits ignored) stands at about the
-    same height on at least half of the pages (and at least three): page numbers and running
-    titles, never table content, which does not repeat at one height on most pages.
+    A line is furniture when it is the first or last line of its page and a line of the same
+    text (digits ignored) stands at about the same height on at least half of the pages (and
+    at least three), and either its digits change from page to page (a page number) or it
+    stands on nearly every page. A table header repeated on each page of a long table is the
+    first line of those pages too, but neither numbers its pages nor stands on nearly all.
     """
     if len(pages) < 3:
         return
-    keys: dict[int, list[tuple[tuple[str, int], Line]]] = {}
+    candidates: dict[int, list[tuple[tuple[str, int], Line]]] = {}
     counts: Counter[tuple[str, int]] = Counter()
+    texts: dict[tuple[str, int], set[str]] = {}
     for page in pages:
-        seen = set()
+        lines = page.lines
+        edge = lines[:1] + lines[-1:] if len(lines) > 1 else lines
         entries = []
-        for line in page.lines:
+        for line in edge:
             key = (_DIGITS.sub("#", line.text.lower()), round(line.top / page.height * 50))
             entries.append((key, line))
-            seen.add(key)
-        counts.update(seen)
-        keys[page.number] = entries
-    threshold = max(3, len(pages) // 2)
+            texts.setdefault(key, set()).add(line.text)
+        counts.update({key for key, _ in entries})
+        candidates[page.number] = entries
+
+    def furniture(key: tuple[str, int]) -> bool:
+        if counts[key] < max(3, len(pages) // 2):
+            return False
+        numbered = "#" in key[0] and len(texts[key]) > 1
+        return numbered or counts[key] >= 0.8 * len(pages)
+
     for page in pages:
-        drop = {id(w) for key, line in keys[page.number] if counts[key] >= threshold
+        drop = {id(w) for key, line in candidates[page.number] if furniture(key)
                 for w in line.words}
         page.words = [w for w in page.words if id(w) not in drop]

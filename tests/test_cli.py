@@ -1,0 +1,64 @@
+"""The command line: exit codes, messages, outputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from hammplan.cli import app
+from tests.conftest import PLAN_PDF
+
+runner = CliRunner()
+
+
+def test_extract_missing_file_is_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.pdf"), "--data-dir",
+                                 str(tmp_path)])
+    assert result.exit_code == 2
+    assert "nope.pdf: no such file" in result.output
+    assert not (tmp_path / "interim").exists()
+
+
+def test_extract_not_a_pdf(tmp_path: Path) -> None:
+    bad = tmp_path / "plan.pdf"
+    bad.write_text("not a pdf")
+    result = runner.invoke(app, ["extract", str(bad), "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not a readable PDF" in result.output
+
+
+def test_extract_empty_raw_folder_names_it(tmp_path: Path) -> None:
+    (tmp_path / "raw").mkdir()
+    result = runner.invoke(app, ["extract", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "expected exactly one PDF, found no PDF" in result.output
+
+
+def test_extract_bad_vocabulary(tmp_path: Path) -> None:
+    vocab = tmp_path / "v.toml"
+    vocab.write_text("[budget]\nheader = 1\n")
+    result = runner.invoke(app, ["extract", str(PLAN_PDF), "--data-dir", str(tmp_path),
+                                 "--vocabulary", str(vocab)])
+    assert result.exit_code == 2
+    assert "not a valid vocabulary file" in result.output
+
+
+def test_extract_default_pdf_writes_json(tmp_path: Path) -> None:
+    (tmp_path / "raw").mkdir()
+    shutil.copy(PLAN_PDF, tmp_path / "raw" / PLAN_PDF.name)
+    result = runner.invoke(app, ["extract", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "46 budget rows, 46 profiles" in result.output
+    written = json.loads((tmp_path / "interim" / "extracted.json").read_text(encoding="utf-8"))
+    assert written["source"]["page_count"] == 119
+    assert len(written["budget_rows"]) == 46
+    assert not [p for p in (tmp_path / "interim").iterdir() if p.name.startswith(".")]
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == "hammplan 0.1.0"
