@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from statistics import median
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -200,6 +201,7 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
     if (first and previous is not None and previous.starts and not previous.ruled
             and previous.family != "unknown" and previous.reaches_page_end
             and all(fits_columns(line, previous.starts, page) for line in band)
+            and _same_size(band, previous)
             and _may_continue(previous, band, page, vocab)):
         if previous.family == "index":
             starts = _index_starts(page, table_lines(lines, start, page))
@@ -208,6 +210,15 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
         rows, used = _rows_from(page, lines, start, previous.starts)
         return Chunk(previous.family, page, [], rows, False, previous.starts), used
     return None
+
+
+def _same_size(band: list[Line], previous: Chunk) -> bool:
+    """Whether a band is set in the font size of the table it would continue."""
+    words = [w for row in previous.rows or previous.header for c in row for w in c.words]
+    if not words:
+        return True
+    size = median(w.size for w in words)
+    return abs(median(w.size for line in band for w in line.words) - size) <= 0.2 * size
 
 
 def _may_continue(previous: Chunk, band: list[Line], page: PageLayout, vocab: Vocabulary) -> bool:
@@ -237,15 +248,18 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
               None)
     if at is None:
         return None
-    columns_band = line_bands(lines[start + at:])[0]
+    # the band holding the label line: with middle-aligned cells, wrapped column headers
+    # begin above the label
+    columns_band = next(band for band in line_bands(lines[start:]) if window[at] in band)
+    first = window.index(columns_band[0]) if columns_band[0] in window else at
     starts = column_starts(columns_band, page.gutter)
     if len(starts) < 4:
         return None
-    section_band: list[Line] = []
-    for line in reversed(window[:at]):  # the fitting lines right above: not the page title
-        if not fits_columns(line, starts, page):
-            break
-        section_band.insert(0, line)
+    section_label = _key(vocab.overview.section_label)
+    sec = next((i for i, line in enumerate(window[:first])
+                if _key(" ".join(w.text for w in segments(line, page.gutter)[0])) == section_label),
+               first)
+    section_band = window[sec:first]
     band = section_band + columns_band
     right = max(w.x1 for line in columns_band for w in line.words)
     extra = [r[0].x0 for line in section_band for r in segments(line, page.gutter)

@@ -128,20 +128,26 @@ def line_bands(lines: Sequence[Line]) -> list[list[Line]]:
     return bands
 
 
-def split_band_at_keys(band: list[Line], is_key: Callable[[Line], bool]) -> list[list[Line]]:
-    """Split one band where a new run of key-column text begins (rows set without padding)."""
-    runs: list[list[Line]] = []
-    previous_key = False
+def split_band_at_keys(band: list[Line], key_words: Callable[[Line], list[Word]]
+                       ) -> list[list[Line]]:
+    """Split one band where the key column starts a new cell (rows set without padding).
+
+    Lines of one key cell follow each other at the leading; a key line more than one and a
+    half leadings below the previous key line starts a new row. Middle-aligned key cells
+    keep their lines together, and lines without key text never split.
+    """
+    parts: list[list[Line]] = [[]]
+    last_key: Line | None = None
     for line in band:
-        key = is_key(line)
-        if key and not previous_key and runs and any(is_key(x) for x in runs[-1]):
-            runs.append([line])
-        elif runs:
-            runs[-1].append(line)
-        else:
-            runs.append([line])
-        previous_key = key
-    return runs
+        words = key_words(line)
+        if words and last_key is not None:
+            leading = max(w.height for w in words) * 1.5
+            if line.top - last_key.top > leading + 0.5 * max(w.height for w in words):
+                parts.append([])
+        if words:
+            last_key = line
+        parts[-1].append(line)
+    return [p for p in parts if p]
 
 
 def text_rows(
@@ -158,13 +164,12 @@ def text_rows(
     slack = page.space_width
     rows: list[GridRow] = []
 
-    def is_key(line: Line) -> bool:
-        if key_column is None:
-            return False
-        return bool(assign_columns(line.words, starts, slack)[key_column])
+    def key_words(line: Line) -> list[Word]:
+        assert key_column is not None
+        return assign_columns(line.words, starts, slack)[key_column]
 
     for band in line_bands(lines):
-        for part in split_band_at_keys(band, is_key) if key_column is not None else [band]:
+        for part in split_band_at_keys(band, key_words) if key_column is not None else [band]:
             words = [w for line in part for w in line.words]
             rows.append([GridCell(col, page.number, None)
                          for col in assign_columns(words, starts, slack)])
@@ -198,15 +203,18 @@ def table_lines(
 
     The table ends before the first gap of more than three line heights (the space before a
     footnote, a caption or the page footer), before the first line that does not fit its
-    columns (when ``starts`` are known), or at the end of the page.
+    columns (when ``starts`` are known) or is set in another font size, or at the page end.
     """
     picked = [lines[start]]
     size = median(w.height for w in lines[start].words)
+    font = median(w.size for w in lines[start].words)
     for line in lines[start + 1:]:
         if line.top - picked[-1].bottom > 3 * size:
             break
         if starts is not None and not fits_columns(line, starts, page):
             break
+        if abs(median(w.size for w in line.words) - font) > 0.2 * font:
+            break  # a heading or a footnote in another size
         picked.append(line)
     return picked
 
