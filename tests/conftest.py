@@ -11,7 +11,6 @@ from hammplan.records import ExtractedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_PDF = next((ROOT / "data" / "raw").glob("*.pdf"))
-PLAN_TXT = ROOT.parent / "shared" / "data" / "integrationsplan-hamm-2024.txt"
 FIXTURE_TXT = ROOT / "tests" / "fixtures" / "integrationsplan-hamm-2024.txt"
 
 

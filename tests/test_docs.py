@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import typer.main
 
 from hammplan.cli import app
+from hammplan.records import ExtractedDocument
 from tests.conftest import ROOT
 
 
@@ -28,3 +31,12 @@ def test_readme_names_the_two_setup_commands() -> None:
     assert "make report" in readme and "make test" in readme
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def test_json_schema_of_extracted_is_current() -> None:
+    """docs/extracted.schema.json is the schema of extracted.json; regenerate it when the
+    records change: .venv/bin/python -c "import json; from hammplan.records import
+    ExtractedDocument; print(json.dumps(ExtractedDocument.model_json_schema(), indent=1,
+    ensure_ascii=False))" > docs/extracted.schema.json"""
+    committed = json.loads((ROOT / "docs" / "extracted.schema.json").read_text(encoding="utf-8"))
+    assert committed == ExtractedDocument.model_json_schema()
