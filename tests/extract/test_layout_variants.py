@@ -15,7 +15,7 @@ import pytest
 
 from hammplan.extract import extract_document
 from hammplan.records import ExtractedDocument
-from tests.support.compare import record_texts
+from tests.support.compare import layout_free, record_texts
 from tests.support.typeset import VARIANTS, Layout, PlanContent, build_plan_pdf, sample_content
 
 CONTENT = sample_content()
@@ -115,15 +115,5 @@ def test_all_variants_agree(tmp_path: Path) -> None:
     for layout in VARIANTS:
         path = build_plan_pdf(tmp_path / f"{layout.name}.pdf", CONTENT, layout)
         texts.append(record_texts(extract_document(path)))
-    def comparable(t: dict[str, Any]) -> dict[str, Any]:
-        # headers repeat once per page, and pages differ between layouts
-        unique_headers = list(dict.fromkeys(tuple(h) for h in t["budget_headers"]))
-        # a section heading spans several columns: without lines, which cell holds it varies
-        # and marks are an "x" in some layouts, a coloured cell in others
-        overview = [[" ".join(c for c in table[0] if c), table[1],
-                     *[[row[0], *[mark[:2] for mark in row[1:]]] for row in table[2:]]]
-                    for table in t["overview"]]
-        return {**t, "budget_headers": unique_headers, "overview": overview}
-
     for other in texts[1:]:
-        assert comparable(other) == comparable(texts[0])
+        assert layout_free(other) == layout_free(texts[0])

@@ -33,3 +33,17 @@ def record_texts(doc: ExtractedDocument) -> dict[str, list[Any]]:
         "index": [(e.letter, e.title.text, e.page_cell.text, e.page) for e in doc.index],
         "leftovers": [(left.family, left.reason) for left in doc.leftovers],
     }
+
+
+def layout_free(texts: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """``record_texts`` less what legitimately differs between layouts of one content.
+
+    Budget headers repeat once per page (page counts differ); a section heading spanning
+    several overview columns lands in another cell when no lines mark the span; and marks are
+    an "x" in some layouts, a coloured cell in others (so only whether a cell is marked counts).
+    """
+    unique_headers = list(dict.fromkeys(tuple(h) for h in texts["budget_headers"]))
+    overview = [[" ".join(c for c in table[0] if c), table[1],
+                 *[[row[0], *[mark[:2] for mark in row[1:]]] for row in table[2:]]]
+                for table in texts["overview"]]
+    return {**texts, "budget_headers": unique_headers, "overview": overview}

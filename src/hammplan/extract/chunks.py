@@ -181,7 +181,7 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
         if starts is not None:
             rows, used = _rows_from(page, lines, start, starts)
             return Chunk(family, page, rows[:1], rows[1:], False, starts), used  # type: ignore[arg-type]
-    overview = _overview_chunk(page, lines, start, band, vocab)
+    overview = _overview_chunk(page, lines, start, band, vocab, previous)
     if overview is not None:
         return overview
     if _is_heading(" ".join(line.text for line in band), vocab.index.heading):
@@ -233,11 +233,14 @@ def _may_continue(previous: Chunk, band: list[Line], page: PageLayout, vocab: Vo
 
 
 def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[Line],
-                    vocab: Vocabulary) -> tuple[Chunk, list[Line]] | None:
+                    vocab: Vocabulary, previous: Chunk | None
+                    ) -> tuple[Chunk, list[Line]] | None:
     """The overview table when ``band`` holds its column header row.
 
     The column header row is the line whose first cell is the column label ("Handlungsfelder");
-    lines of the band above it are the section header row. The page-reference column
+    lines above it, from the section label ("Integrationsabschnitte") on, are the section
+    header row, which a first overview page must have (the column label alone also labels
+    profile rows) when the vocabulary names a section label. The page-reference column
     ("Seite") may stand in the section row only, so section cells right of the column header
     add one last column.
     """
@@ -260,6 +263,8 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
                 if _key(" ".join(w.text for w in segments(line, page.gutter)[0])) == section_label),
                first)
     section_band = window[sec:first]
+    if section_label and not section_band and not (previous and previous.family == "overview"):
+        return None  # "Handlungsfelder" alone also labels a profile row
     band = section_band + columns_band
     right = max(w.x1 for line in columns_band for w in line.words)
     extra = [r[0].x0 for line in section_band for r in segments(line, page.gutter)

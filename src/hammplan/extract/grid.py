@@ -83,6 +83,27 @@ def column_starts(lines: Sequence[Line], gutter: float) -> list[float]:
     return [r[0] for r in runs]
 
 
+def column_starts_n(lines: Sequence[Line], count: int) -> list[float] | None:
+    """Left edges of exactly ``count`` columns: the words' x-extents split at the ``count - 1``
+    widest gaps between them.
+
+    For a header whose number of columns is known: where the word gaps of an OCR text layer
+    wobble so much that no single gutter width separates cells from words, the widest gaps
+    still do.
+    """
+    spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
+    runs: list[list[float]] = []
+    for x0, x1 in spans:
+        if runs and x0 <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], x1)
+        else:
+            runs.append([x0, x1])
+    if len(runs) < count:
+        return None
+    gaps = sorted(range(1, len(runs)), key=lambda i: runs[i][0] - runs[i - 1][1], reverse=True)
+    return [runs[0][0], *sorted(runs[i][0] for i in gaps[: count - 1])]
+
+
 def assign_columns(
     words: Sequence[Word], starts: Sequence[float], slack: float
 ) -> list[list[Word]]:
@@ -116,7 +137,7 @@ def line_bands(lines: Sequence[Line]) -> list[list[Line]]:
             gaps.append(line.top - bottom)
         bottom = max(bottom, line.bottom)
     base = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
-    limit = min(base + max(1.5, 0.2 * size), 0.6 * size)
+    limit = min(base + max(2.0, 0.3 * size), 0.6 * size)
     bands = [[ordered[0]]]
     bottom = ordered[0].bottom
     for line in ordered[1:]:

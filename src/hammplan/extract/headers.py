@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from hammplan.extract.grid import GridRow, assign_columns, column_starts
-from hammplan.extract.layout import Line, PageLayout
+from hammplan.extract.grid import GridRow, assign_columns, column_starts, column_starts_n
+from hammplan.extract.layout import Line, PageLayout, words_text
 
 
 def header_matches(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> int:
@@ -34,10 +34,12 @@ def text_header(
     page: PageLayout, band: Sequence[Line], patterns: Sequence[re.Pattern[str]], min_matches: int
 ) -> list[float] | None:
     """Column starts of ``band`` when it is the header the patterns describe, else None."""
-    starts = column_starts(band, page.gutter)
-    if len(starts) != len(patterns):
-        return None
     words = [w for line in band for w in line.words]
-    columns = assign_columns(words, starts, page.space_width)
-    texts = [" ".join(w.text for w in sorted(col, key=lambda w: (w.top, w.x0))) for col in columns]
-    return starts if header_matches(texts, patterns) >= min_matches else None
+    for starts in (column_starts(band, page.gutter), column_starts_n(band, len(patterns))):
+        if starts is None or len(starts) != len(patterns):
+            continue
+        columns = assign_columns(words, starts, page.space_width)
+        texts = [words_text(col) for col in columns]  # by lines: OCR baselines wobble
+        if header_matches(texts, patterns) >= min_matches:
+            return starts
+    return None
