@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
-
 from hammplan import __version__
-from hammplan.errors import ExtractionError, InputError
+from hammplan.errors import ExtractionError
 from hammplan.extract.budget import assemble_budget
 from hammplan.extract.chunks import Chunk, page_chunks
 from hammplan.extract.index import assemble_index
-from hammplan.extract.layout import PageLayout, read_page, remove_furniture
+from hammplan.extract.layout import PageLayout
 from hammplan.extract.overview import assemble_overview
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
+from hammplan.extract.reading import Progress, read_pages
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.vocabulary import Vocabulary, load_vocabulary
-
-Progress = Callable[[int, int], None]
-"""Called as ``progress(pages_done, page_count)`` while pages are read."""
 
 
 def sha256_of(path: Path) -> str:
@@ -33,27 +26,6 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def read_pages(
-    path: Path, progress: Progress | None = None, use_rulings: bool = True
-) -> list[PageLayout]:
-    """Every page of the PDF as a :class:`PageLayout`, running headers and footers removed."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        with pdfplumber.open(path) as pdf:
-            count = len(pdf.pages)
-            pages = []
-            for number, page in enumerate(pdf.pages, start=1):
-                pages.append(read_page(page, number, use_rulings))
-                page.close()
-                if progress is not None:
-                    progress(number, count)
-    except (PDFSyntaxError, PdfminerException) as exc:
-        raise InputError(f"{path}: not a readable PDF ({exc})") from exc
-    remove_furniture(pages)
-    return pages
 
 
 def find_chunks(pages: list[PageLayout], vocab: Vocabulary) -> list[Chunk]:
