@@ -286,8 +286,9 @@ def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> 
     chunks: list[Chunk] = []
     boxes = [t.bbox for t in page.ruled_tables]
     for table in sorted(page.ruled_tables, key=lambda t: t.bbox.top):
+        reach = 6 * median(w.height for w in page.words) if page.words else 0
         above = [line for line in group_lines(page.words)
-                 if line.bottom <= table.bbox.top and table.bbox.top - line.bottom < 80]
+                 if line.bottom <= table.bbox.top and table.bbox.top - line.bottom < reach]
         heading_above = any(_is_heading(line.text, vocab.index.heading) for line in above) or (
             len(above) >= 2 and _is_heading(" ".join(x.text for x in above[-2:]),
                                             vocab.index.heading))
