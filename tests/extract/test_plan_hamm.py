@@ -120,6 +120,8 @@ def test_malformed_profiles_each_one_record(plan: ExtractedDocument) -> None:
     assert opened[0].rows[1].labels == ["Titel"]
     assert opened[0].title is not None
     assert opened[0].title.startswith("Integration in Beschäftigung")
+    # the recognition's duplicated row stays, under the label it was matched to
+    assert opened[0].values("Zielgruppe") == ["(Junge) Erwachsene", "(Julige) Li wacliselle"]
 
     split = next(p for p in plan.profiles if p.title == "Familien- und Sprach- Bildungsprogramme")
     assert split.rows[1].label_cell.text == "Hei"

@@ -61,11 +61,6 @@ def ruled_rows(page: PageLayout, boxes: list[list[BBox | None]]) -> list[GridRow
     return rows
 
 
-def words_in(page: PageLayout, box: BBox) -> list[Word]:
-    """Words of the page whose centre lies in ``box``."""
-    return [w for w in page.words if _inside(w, box)]
-
-
 def column_starts(lines: Sequence[Line], gutter: float) -> list[float]:
     """Left edges of the columns that the words of ``lines`` form.
 
@@ -252,5 +247,4 @@ __all__ = [
     "ruled_rows",
     "table_lines",
     "text_rows",
-    "words_in",
 ]
