@@ -47,7 +47,7 @@ def _font_for(text: str) -> str:
 
 
 def scan_copy(source: Path, target: Path, *, dpi: int = 100, jitter: float = 0.8,
-              seed: int = 0) -> Path:
+              seed: int = 0, size_jitter: float = 0.0) -> Path:
     """Write to `target` a scan-like copy of `source` and return `target`.
 
     Every page becomes a greyscale bitmap of `dpi` (no vector lines, rects or curves remain)
@@ -56,6 +56,9 @@ def scan_copy(source: Path, target: Path, *, dpi: int = 100, jitter: float = 0.8
     by up to `jitter` pt horizontally and vertically: the vertical shift is half shared by its
     line (a wobbling baseline) and half the word's own, so never more than `jitter` in all.  The
     shifts depend only on `seed`, so a test that fails on one copy fails again on the next.
+    OCR engines size a line's text by the line's height in the bitmap, which varies with its
+    ascenders and descenders: `size_jitter` scales each line's font size by a factor drawn
+    from 1 ± `size_jitter` (the words keep their width and bottom).
     Page count and page sizes (landscape too) are those of `source`.
     """
     rng = random.Random(seed)
@@ -72,7 +75,7 @@ def scan_copy(source: Path, target: Path, *, dpi: int = 100, jitter: float = 0.8
                 # Words as pdfplumber reads them by default, not split at font or size changes
                 # (extra_attrs would), so that the copy reads back into the very same words.
                 words = page.extract_words(return_chars=True)
-                _write_invisible_words(canvas, words, height, rng, jitter)
+                _write_invisible_words(canvas, words, height, rng, jitter, size_jitter)
                 canvas.showPage()
     finally:
         bitmaps.close()
@@ -81,20 +84,22 @@ def scan_copy(source: Path, target: Path, *, dpi: int = 100, jitter: float = 0.8
 
 
 def _write_invisible_words(canvas: Canvas, words: list[dict[str, Any]], height: float,
-                           rng: random.Random, jitter: float) -> None:
+                           rng: random.Random, jitter: float, size_jitter: float) -> None:
     """Write `words` (pdfplumber dicts) as invisible text, each jittered, in one text object.
 
     Every word is followed by a space, as OCR engines write them: without it, two words whose
     gap shrinks under the jitter could be read back as one.
     """
     line_shift: dict[float, float] = {}  # source baseline -> vertical shift shared by its line
+    line_scale: dict[float, float] = {}  # source baseline -> font size factor of its line
     text = canvas.beginText()
     text.setTextRenderMode(3)  # neither fill nor stroke: the glyphs are invisible
     for word in words:
-        size = max(float(char["size"]) for char in word["chars"])
         line = round(word["bottom"], 1)
         if line not in line_shift:
             line_shift[line] = rng.uniform(-jitter, jitter) / 2
+            line_scale[line] = 1 + rng.uniform(-size_jitter, size_jitter) if size_jitter else 1
+        size = max(float(char["size"]) for char in word["chars"]) * line_scale[line]
         dx = rng.uniform(-jitter, jitter)
         dy = line_shift[line] + rng.uniform(-jitter, jitter) / 2
         font = _font_for(word["text"])

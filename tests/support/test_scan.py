@@ -109,3 +109,22 @@ def test_baselines_wobble_per_line(src: Words, cop: Words) -> None:
             lines.setdefault(round(s["bottom"], 1), []).append(c["top"] - s["top"])
         for dys in lines.values():
             assert max(dys) - min(dys) <= JITTER + 1e-6
+
+
+
+def test_size_jitter_changes_line_sizes_not_positions(source: Path, tmp_path: Path) -> None:
+    copy = scan_copy(source, tmp_path / "copy.pdf", jitter=0, size_jitter=0.15, seed=2)
+    with pdfplumber.open(source) as a, pdfplumber.open(copy) as b:
+        before = a.pages[2].extract_words(extra_attrs=["size"])
+        after = b.pages[2].extract_words(extra_attrs=["size"])
+
+    def key(w: dict[str, Any]) -> tuple[float, float]:
+        return round(w["bottom"]), round(w["x0"])
+
+    before.sort(key=key)
+    after.sort(key=key)
+    assert [w["text"] for w in after] == [w["text"] for w in before]
+    ratios = {round(y["size"] / x["size"], 3) for x, y in zip(before, after, strict=True)}
+    assert len(ratios) > 3 and all(0.85 <= r <= 1.15 for r in ratios)
+    assert all(abs(x["x0"] - y["x0"]) < 0.05 and abs(x["bottom"] - y["bottom"]) < 0.6
+               for x, y in zip(before, after, strict=True))

@@ -156,6 +156,17 @@ def _text_chunks(page: PageLayout, lines: list[Line], vocab: Vocabulary,
     return chunks
 
 
+def _heading_lines(lines: list[Line], start: int, band: list[Line], heading: str) -> list[Line]:
+    """The lines from ``start`` that read as ``heading``: its band, or the one to three lines
+    that match it best (a large heading wraps with more space between its lines than table
+    text has, so its lines may stand in bands of their own)."""
+    candidates = [band] + [lines[start: start + n] for n in (1, 2, 3)]
+    scored = [(fuzz.ratio(_key(" ".join(x.text for x in c)), _key(heading)), len(c), c)
+              for c in candidates if c]
+    score, _, best = max(scored, key=lambda t: (t[0], t[1]))
+    return best if score >= 85 else []
+
+
 def _index_starts(page: PageLayout, lines: list[Line]) -> list[float]:
     """Title column and page column of an index: the page column begins at the leftmost
     last run of a line that holds a digit (so "Frauen: 150" stays one page cell)."""
@@ -184,13 +195,14 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
     overview = _overview_chunk(page, lines, start, band, vocab, previous)
     if overview is not None:
         return overview
-    if _is_heading(" ".join(line.text for line in band), vocab.index.heading):
-        rest = lines[start + len(band):]
+    heading = _heading_lines(lines, start, band, vocab.index.heading)
+    if heading:
+        rest = lines[start + len(heading):]
         if not rest:
             return None
         starts = _index_starts(page, table_lines(rest, 0, page))
         rows, used = _rows_from(page, rest, 0, starts, key_column=None)
-        return Chunk("index", page, [], rows, False, starts), band + used
+        return Chunk("index", page, [], rows, False, starts), heading + used
     first_text = " ".join(w.text for w in segments(band[0], page.gutter)[0])
     reading = read_label(first_text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
     if reading.match in ("exact", "combined"):
@@ -218,7 +230,7 @@ def _same_size(band: list[Line], previous: Chunk) -> bool:
     if not words:
         return True
     size = median(w.size for w in words)
-    return abs(median(w.size for line in band for w in line.words) - size) <= 0.2 * size
+    return abs(median(w.size for line in band for w in line.words) - size) <= 0.35 * size
 
 
 def _may_continue(previous: Chunk, band: list[Line], page: PageLayout, vocab: Vocabulary) -> bool:

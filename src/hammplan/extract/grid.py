@@ -117,26 +117,32 @@ def line_bands(lines: Sequence[Line]) -> list[list[Line]]:
     """Group table lines into printed rows by the white space between them.
 
     Lines of one cell follow each other at the font's leading; rows are set apart by cell
-    padding. The vertical extents of all lines are merged, and a white strip clearly higher
-    than the leading gap starts a new band. Middle-aligned cells, whose lines sit between the
-    lines of their neighbours, merge into their row; one-line rows still part.
+    padding. Each line is taken as one common height standing on its baseline (an OCR text
+    layer sizes each line by its ascenders and descenders, so its own height is noise); these
+    extents are merged, and a white strip clearly higher than the leading gap starts a new
+    band. Middle-aligned cells, whose lines sit between the lines of their neighbours, merge
+    into their row; one-line rows still part.
     """
-    ordered = sorted(lines, key=lambda line: line.top)
+    ordered = sorted(lines, key=lambda line: line.bottom)
     if not ordered:
         return []
     size = median(w.height for line in ordered for w in line.words)
+
+    def top(line: Line) -> float:
+        return line.bottom - size
+
     gaps = []
     bottom = ordered[0].bottom
     for line in ordered[1:]:
-        if line.top > bottom:
-            gaps.append(line.top - bottom)
+        if top(line) > bottom:
+            gaps.append(top(line) - bottom)
         bottom = max(bottom, line.bottom)
     base = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     limit = min(base + max(2.0, 0.3 * size), 0.6 * size)
     bands = [[ordered[0]]]
     bottom = ordered[0].bottom
     for line in ordered[1:]:
-        if line.top - bottom > limit:
+        if top(line) - bottom > limit:
             bands.append([line])
         else:
             bands[-1].append(line)
@@ -154,12 +160,12 @@ def split_band_at_keys(band: list[Line], key_words: Callable[[Line], list[Word]]
     """
     parts: list[list[Line]] = [[]]
     last_key: Line | None = None
+    size = median(w.height for line in band for w in line.words)
     for line in band:
         words = key_words(line)
-        if words and last_key is not None:
-            leading = max(w.height for w in words) * 1.5
-            if line.top - last_key.top > leading + 0.5 * max(w.height for w in words):
-                parts.append([])
+        # baselines, not tops: an OCR layer's line heights vary with their letters
+        if words and last_key is not None and line.bottom - last_key.bottom > 2 * size:
+            parts.append([])
         if words:
             last_key = line
         parts[-1].append(line)
@@ -219,18 +225,15 @@ def table_lines(
 
     The table ends before the first gap of more than three line heights (the space before a
     footnote, a caption or the page footer), before the first line that does not fit its
-    columns (when ``starts`` are known) or is set in another font size, or at the page end.
+    columns (when ``starts`` are known), or at the end of the page.
     """
     picked = [lines[start]]
     size = median(w.height for w in lines[start].words)
-    font = median(w.size for w in lines[start].words)
     for line in lines[start + 1:]:
         if line.top - picked[-1].bottom > 3 * size:
             break
         if starts is not None and not fits_columns(line, starts, page):
             break
-        if abs(median(w.size for w in line.words) - font) > 0.2 * font:
-            break  # a heading or a footnote in another size
         picked.append(line)
     return picked
 
