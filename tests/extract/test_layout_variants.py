@@ -8,6 +8,7 @@ over pages. Each variant is extracted and compared with the content it was set f
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +118,19 @@ def test_all_variants_agree(tmp_path: Path) -> None:
         texts.append(record_texts(extract_document(path)))
     for other in texts[1:]:
         assert layout_free(other) == layout_free(texts[0])
+
+
+def test_recognition_errors_in_header_words(tmp_path: Path) -> None:
+    """Header words garbled by recognition still name their tables (patterns need most
+    columns; labels and headings a fuzzy match)."""
+    garbled = dataclasses.replace(
+        CONTENT,
+        budget_header=["StA", "Name der Maß- nahme", "Aufwaud (€) 2023 Stand 30.06",
+                       *CONTENT.budget_header[3:]],
+        population_header=["Sozialraum", "Auslander:innen", *CONTENT.population_header[2:]],
+    )
+    path = build_plan_pdf(tmp_path / "garbled.pdf", garbled, VARIANTS[1])
+    doc = extract_document(path)
+    assert [[c.text for c in r.cells()] for r in doc.budget_rows] == CONTENT.budget_rows
+    assert doc.budget_headers[0].cells[2].text == "Aufwaud (€) 2023 Stand 30.06"
+    assert len(doc.population[0].rows) == len(CONTENT.population_rows)

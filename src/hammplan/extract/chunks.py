@@ -63,7 +63,13 @@ def _is_label(text: str, vocab: Vocabulary) -> bool:
 
 
 def _is_heading(text: str, heading: str) -> bool:
+    """Whether ``text`` reads as ``heading``, allowing a recognition error or two."""
     return fuzz.ratio(_key(text), _key(heading)) >= 85
+
+
+def _first_cell(line: Line, page: PageLayout) -> str:
+    """The text of a line's first run of words (its first cell in a table)."""
+    return " ".join(w.text for w in segments(line, page.gutter)[0])
 
 
 _LETTER = re.compile(r"^\W*\w\W*$")
@@ -92,9 +98,8 @@ def _classify_ruled(rows: list[GridRow], page: PageLayout, vocab: Vocabulary,
     population = vocab.population
     if rows and is_header_row(rows[0], population.compiled, population.min_matches):
         return Chunk("population", page, rows[:1], rows[1:], True)
-    column_label = _key(vocab.overview.column_label)
     for i, row in enumerate(rows[:3]):
-        if len(row) >= 4 and _key(row[0].text) == column_label:
+        if len(row) >= 4 and _is_heading(row[0].text, vocab.overview.column_label):
             return Chunk("overview", page, rows[: i + 1], rows[i + 1:], True)
     width = len(rows[0]) if rows else 0
     if width == 2 and (heading_above or (previous is not None and previous.family == "index"
@@ -203,7 +208,7 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
         starts = _index_starts(page, table_lines(rest, 0, page))
         rows, used = _rows_from(page, rest, 0, starts, key_column=None)
         return Chunk("index", page, [], rows, False, starts), heading + used
-    first_text = " ".join(w.text for w in segments(band[0], page.gutter)[0])
+    first_text = _first_cell(band[0], page)
     reading = read_label(first_text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
     if reading.match in ("exact", "combined"):
         starts = _label_starts(page, table_lines(lines, start, page), vocab)
@@ -256,10 +261,9 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
     ("Seite") may stand in the section row only, so section cells right of the column header
     add one last column.
     """
-    column_label = _key(vocab.overview.column_label)
     window = lines[start: start + len(band) + 6]
     at = next((i for i, line in enumerate(window)
-               if _key(" ".join(w.text for w in segments(line, page.gutter)[0])) == column_label),
+               if _is_heading(_first_cell(line, page), vocab.overview.column_label)),
               None)
     if at is None:
         return None
@@ -270,9 +274,9 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
     starts = column_starts(columns_band, page.gutter)
     if len(starts) < 4:
         return None
-    section_label = _key(vocab.overview.section_label)
+    section_label = vocab.overview.section_label
     sec = next((i for i, line in enumerate(window[:first])
-                if _key(" ".join(w.text for w in segments(line, page.gutter)[0])) == section_label),
+                if section_label and _is_heading(_first_cell(line, page), section_label)),
                first)
     section_band = window[sec:first]
     if section_label and not section_band and not (previous and previous.family == "overview"):
