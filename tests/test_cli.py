@@ -62,3 +62,17 @@ def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == "hammplan 0.1.0"
+
+
+def test_extract_pdf_without_plan_tables_exits_3(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    prose = tmp_path / "letter.pdf"
+    canvas = Canvas(str(prose))
+    canvas.drawString(72, 720, "Sehr geehrte Damen und Herren, dies ist kein Integrationsplan.")
+    canvas.save()
+    result = runner.invoke(app, ["extract", str(prose), "--data-dir", str(tmp_path)])
+    assert result.exit_code == 3
+    assert "no table of an integration plan found in 1 pages" in result.output
+    assert "'Handlungsfelder' row" in result.output
+    assert not (tmp_path / "interim" / "extracted.json").exists()

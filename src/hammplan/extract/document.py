@@ -67,6 +67,13 @@ def extract_document(
         for c in of("unknown")
         if any(cell.text for row in c.header + c.rows for cell in row)
     ]
+    if not (budget_rows or profiles or population or overview or index):
+        raise ExtractionError(
+            f"{path}: no table of an integration plan found in {len(pages)} pages (looked for "
+            "the budget and population header words, profile row labels, the overview's "
+            f"'{vocab.overview.column_label}' row and the index heading; another plan's words "
+            "go in a vocabulary file, see --vocabulary)"
+        )
     return ExtractedDocument(
         tool_version=__version__,
         source=SourceInfo(file_name=path.name, sha256=sha256_of(path), page_count=len(pages)),
