@@ -74,7 +74,7 @@ def extract(
     pdf: Annotated[
         Path | None,
         typer.Argument(help="The plan PDF. Default: the one PDF in DATA_DIR/raw/.",
-                       show_default=False),
+                       show_default=False, metavar="PDF"),
     ] = None,
     data_dir: DataDir = Path("data"),
     vocabulary: Annotated[
@@ -87,7 +87,8 @@ def extract(
     """Read every table of the plan into records with provenance.
 
     Writes DATA_DIR/interim/extracted.json (written to a temporary file, then renamed) and
-    prints a one-line summary per table family on stderr.
+    prints one summary line (records per table family) on stderr; page progress too when
+    stderr is a terminal.
     """
     from hammplan.extract import extract_document, write_extracted
     from hammplan.vocabulary import load_vocabulary
