@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 from hammplan.extract.grid import (
     GridRow,
     column_starts,
@@ -25,7 +23,13 @@ from hammplan.extract.grid import (
     text_rows,
 )
 from hammplan.extract.headers import is_header_row, text_header
-from hammplan.extract.labels import read_label
+from hammplan.extract.labels import (
+    HEADING_SCORE,
+    heading_score,
+    is_letter_heading,
+    read_label,
+    reads_as,
+)
 from hammplan.extract.layout import Line, PageLayout, group_lines, segments
 from hammplan.records.provenance import BBox
 from hammplan.vocabulary import Vocabulary
@@ -53,18 +57,9 @@ class Chunk:
         return len(rows[0]) if rows else 0
 
 
-def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
-
-
 def _is_label(text: str, vocab: Vocabulary) -> bool:
     reading = read_label(text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
     return reading.match in ("exact", "combined", "fuzzy", "inline")
-
-
-def _is_heading(text: str, heading: str) -> bool:
-    """Whether ``text`` reads as ``heading``, allowing a recognition error or two."""
-    return fuzz.ratio(_key(text), _key(heading)) >= 85
 
 
 def _first_cell(line: Line, page: PageLayout) -> str:
@@ -72,8 +67,7 @@ def _first_cell(line: Line, page: PageLayout) -> str:
     return " ".join(w.text for w in segments(line, page.gutter)[0])
 
 
-_LETTER = re.compile(r"^\W*\w\W*$")
-_PAGE = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _index_like(rows: list[GridRow]) -> bool:
@@ -83,7 +77,8 @@ def _index_like(rows: list[GridRow]) -> bool:
         texts = [c.text for c in row]
         if len(texts) != 2:
             return False
-        if (_LETTER.match(texts[0]) and not texts[1]) or (texts[0] and _PAGE.search(texts[1])):
+        if ((is_letter_heading(texts[0]) and not texts[1])
+                or (texts[0] and _DIGIT.search(texts[1]))):
             hits += 1
     return bool(rows) and hits >= 0.6 * len(rows)
 
@@ -99,7 +94,7 @@ def _classify_ruled(rows: list[GridRow], page: PageLayout, vocab: Vocabulary,
     if rows and is_header_row(rows[0], population.compiled, population.min_matches):
         return Chunk("population", page, rows[:1], rows[1:], True)
     for i, row in enumerate(rows[:3]):
-        if len(row) >= 4 and _is_heading(row[0].text, vocab.overview.column_label):
+        if len(row) >= 4 and reads_as(row[0].text, vocab.overview.column_label):
             return Chunk("overview", page, rows[: i + 1], rows[i + 1:], True)
     width = len(rows[0]) if rows else 0
     if width == 2 and (heading_above or (previous is not None and previous.family == "index"
@@ -166,10 +161,10 @@ def _heading_lines(lines: list[Line], start: int, band: list[Line], heading: str
     that match it best (a large heading wraps with more space between its lines than table
     text has, so its lines may stand in bands of their own)."""
     candidates = [band] + [lines[start: start + n] for n in (1, 2, 3)]
-    scored = [(fuzz.ratio(_key(" ".join(x.text for x in c)), _key(heading)), len(c), c)
+    scored = [(heading_score(" ".join(x.text for x in c), heading), len(c), c)
               for c in candidates if c]
     score, _, best = max(scored, key=lambda t: (t[0], t[1]))
-    return best if score >= 85 else []
+    return best if score >= HEADING_SCORE else []
 
 
 def _index_starts(page: PageLayout, lines: list[Line]) -> list[float]:
@@ -177,7 +172,7 @@ def _index_starts(page: PageLayout, lines: list[Line]) -> list[float]:
     last run of a line that holds a digit (so "Frauen: 150" stays one page cell)."""
     page_x = [runs[-1][0].x0 for line in lines
               if len(runs := segments(line, page.gutter)) >= 2
-              and any(_PAGE.search(w.text) for w in runs[-1])]
+              and any(_DIGIT.search(w.text) for w in runs[-1])]
     left = min(line.x0 for line in lines)
     return [left, min(page_x)] if page_x else [left, max(line.words[-1].x0 for line in lines)]
 
@@ -263,7 +258,7 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
     """
     window = lines[start: start + len(band) + 6]
     at = next((i for i, line in enumerate(window)
-               if _is_heading(_first_cell(line, page), vocab.overview.column_label)),
+               if reads_as(_first_cell(line, page), vocab.overview.column_label)),
               None)
     if at is None:
         return None
@@ -276,7 +271,7 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
         return None
     section_label = vocab.overview.section_label
     sec = next((i for i, line in enumerate(window[:first])
-                if section_label and _is_heading(_first_cell(line, page), section_label)),
+                if section_label and reads_as(_first_cell(line, page), section_label)),
                first)
     section_band = window[sec:first]
     if section_label and not section_band and not (previous and previous.family == "overview"):
@@ -305,8 +300,8 @@ def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> 
         reach = 6 * median(w.height for w in page.words) if page.words else 0
         above = [line for line in group_lines(page.words)
                  if line.bottom <= table.bbox.top and table.bbox.top - line.bottom < reach]
-        heading_above = any(_is_heading(line.text, vocab.index.heading) for line in above) or (
-            len(above) >= 2 and _is_heading(" ".join(x.text for x in above[-2:]),
+        heading_above = any(reads_as(line.text, vocab.index.heading) for line in above) or (
+            len(above) >= 2 and reads_as(" ".join(x.text for x in above[-2:]),
                                             vocab.index.heading))
         rows = ruled_rows(page, table.rows)
         if not rows:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from hammplan.extract.chunks import Chunk
+from hammplan.extract.labels import is_letter_heading
 from hammplan.records.document import Leftover
 from hammplan.records.index import IndexEntry
 
-_LETTER = re.compile(r"^\W*(\w)\W*$")
 _PAGE = re.compile(r"^\D{0,2}(\d{1,4})\W*$")
 
 
@@ -31,7 +31,7 @@ def assemble_index(chunks: list[Chunk]) -> tuple[list[IndexEntry], list[Leftover
                                           cells=cells))
                 continue
             title, page_cell = cells
-            if _LETTER.match(title.text) and not page_cell.text:
+            if is_letter_heading(title.text) and not page_cell.text:
                 letter = title.text
                 continue
             if not title.text and entries:

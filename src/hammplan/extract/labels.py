@@ -10,10 +10,31 @@ from rapidfuzz import fuzz, process
 from hammplan.records.profiles import LabelMatch
 
 _PUNCT = re.compile(r"[^\w\s]")
+_LETTER = re.compile(r"^\W*\w\W*$")
+
+HEADING_SCORE = 85
+"""Similarity (0-100) at which a printed text reads as a known heading despite recognition
+errors; higher than the label threshold, since headings are longer."""
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """Text reduced for comparison: lower case, punctuation as space, single spaces."""
     return " ".join(_PUNCT.sub(" ", text).lower().split())
+
+
+def reads_as(text: str, phrase: str) -> bool:
+    """Whether ``text`` reads as ``phrase``, allowing a recognition error or two."""
+    return fuzz.ratio(text_key(text), text_key(phrase)) >= HEADING_SCORE
+
+
+def heading_score(text: str, phrase: str) -> float:
+    """How closely ``text`` reads as ``phrase`` (0-100)."""
+    return float(fuzz.ratio(text_key(text), text_key(phrase)))
+
+
+def is_letter_heading(text: str) -> bool:
+    """Whether a cell holds a single letter (an index's letter heading), specks around it."""
+    return bool(_LETTER.match(text))
 
 
 @dataclass(frozen=True)
@@ -33,10 +54,10 @@ def read_label(text: str, known: list[str], threshold: float) -> LabelReading:
     similarity (rapidfuzz ratio) at or above ``threshold``; else unmatched, with the best score
     kept so a reader can see how close it was.
     """
-    key = _key(text)
+    key = text_key(text)
     if not key:
         return LabelReading()
-    keys = {_key(label): label for label in known}
+    keys = {text_key(label): label for label in known}
     if key in keys:
         return LabelReading([keys[key]], "exact", 100.0)
     words = key.split()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from hammplan.extract.chunks import Chunk
 from hammplan.extract.grid import GridRow
-from hammplan.extract.layout import Fill, PageLayout
+from hammplan.extract.labels import text_key
+from hammplan.extract.layout import Fill, PageLayout, words_bbox
 from hammplan.records.document import Leftover
 from hammplan.records.overview import OverviewMark, OverviewRow, OverviewTable
 from hammplan.records.provenance import BBox, SourceCell, Span
@@ -42,43 +41,35 @@ def _cell_boxes(chunk: Chunk, rows: list[GridRow]) -> list[list[BBox | None]]:
     return boxes
 
 
+def _fills_under(box: BBox, fills: list[Fill]) -> list[Fill]:
+    """Fills that cover the middle of ``box``."""
+    cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+    return [f for f in fills if f.bbox.x0 <= cx <= f.bbox.x1 and f.bbox.top <= cy <= f.bbox.bottom]
+
+
+def _colour_key(fill: Fill) -> tuple[float, ...]:
+    return tuple(round(c, 3) for c in fill.colour)
+
+
 def _fill_in(box: BBox | None, fills: list[Fill], ignore: set[tuple[float, ...]]) -> Fill | None:
     """A coloured fill that covers the middle of ``box`` and is not much larger than it."""
     if box is None:
         return None
-    cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
     area = (box.x1 - box.x0) * (box.bottom - box.top)
-    for fill in fills:
+    for fill in _fills_under(box, fills):
         f = fill.bbox
-        if not (f.x0 <= cx <= f.x1 and f.top <= cy <= f.bottom):
-            continue
         if (f.x1 - f.x0) * (f.bottom - f.top) > 2.5 * area:
             continue
-        colour = tuple(round(c, 3) for c in fill.colour)
-        if not _near_white(fill.colour) and colour not in ignore:
+        if not _near_white(fill.colour) and _colour_key(fill) not in ignore:
             return fill
     return None
 
 
 def _header_colours(page: PageLayout, header: list[GridRow]) -> set[tuple[float, ...]]:
     """Colours of fills behind the header cells: the header's background is no mark."""
-    colours = set()
-    for row in header:
-        for cell in row:
-            box = cell.box or (None if not cell.words else BBox.around(
-                [s.bbox for s in cell.source().spans]))
-            if box is None:
-                continue
-            cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
-            for fill in page.fills:
-                f = fill.bbox
-                if f.x0 <= cx <= f.x1 and f.top <= cy <= f.bottom:
-                    colours.add(tuple(round(c, 3) for c in fill.colour))
-    return colours
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W", "", text).lower()
+    boxes = [cell.box or words_bbox(cell.words) for row in header for cell in row
+             if cell.box or cell.words]
+    return {_colour_key(fill) for box in boxes for fill in _fills_under(box, page.fills)}
 
 
 def assemble_overview(
@@ -101,10 +92,9 @@ def assemble_overview(
             continue
         table = tables[-1]
         width = len(table.column_header)
-        page_columns = {i for i, cell in enumerate(table.column_header)
-                        if _key(cell.text) == _key(page_column_label)}
-        page_columns |= {i for i, cell in enumerate(table.section_header)
-                         if _key(cell.text) == _key(page_column_label)}
+        page_columns = {i for header in (table.column_header, table.section_header)
+                        for i, cell in enumerate(header)
+                        if text_key(cell.text) == text_key(page_column_label)}
         ignore = _header_colours(chunk.page, chunk.header)
         boxes = _cell_boxes(chunk, chunk.rows)
         for r, (grid_row, row_boxes) in enumerate(zip(chunk.rows, boxes, strict=True)):

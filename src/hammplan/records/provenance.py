@@ -19,16 +19,6 @@ class BBox(BaseModel):
     x1: float
     bottom: float
 
-    @classmethod
-    def around(cls, boxes: list[BBox]) -> BBox:
-        """The smallest box holding all ``boxes`` (which must not be empty)."""
-        return cls(
-            x0=min(b.x0 for b in boxes),
-            top=min(b.top for b in boxes),
-            x1=max(b.x1 for b in boxes),
-            bottom=max(b.bottom for b in boxes),
-        )
-
 
 class Span(BaseModel):
     """One rectangle on one page (1-based page number)."""
