@@ -28,3 +28,10 @@ def test_parallel_reading_equals_sequential(tmp_path: Path,
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_pages(tmp_path / "missing.pdf")
+
+
+def test_sequential_reading_reports_every_page(tmp_path: Path) -> None:
+    pdf = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
+    calls: list[tuple[int, int]] = []
+    pages = read_pages(pdf, progress=lambda done, total: calls.append((done, total)), jobs=1)
+    assert calls == [(n, len(pages)) for n in range(1, len(pages) + 1)]

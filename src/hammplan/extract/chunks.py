@@ -296,9 +296,10 @@ def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> 
     """All table chunks of one page, top to bottom, ruled ones first read from their lines."""
     chunks: list[Chunk] = []
     boxes = [t.bbox for t in page.ruled_tables]
+    lines = group_lines(page.words)
     for table in sorted(page.ruled_tables, key=lambda t: t.bbox.top):
         reach = 6 * median(w.height for w in page.words) if page.words else 0
-        above = [line for line in group_lines(page.words)
+        above = [line for line in lines
                  if line.bottom <= table.bbox.top and table.bbox.top - line.bottom < reach]
         heading_above = any(reads_as(line.text, vocab.index.heading) for line in above) or (
             len(above) >= 2 and reads_as(" ".join(x.text for x in above[-2:]),
@@ -310,7 +311,7 @@ def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> 
                                 heading_above)
         chunk.reaches_page_end = not any(w.top > table.bbox.bottom for w in page.words)
         chunks.append(chunk)
-    free = [line for line in group_lines(page.words) if _outside(line, boxes)]
+    free = [line for line in lines if _outside(line, boxes)]
     text = _text_chunks(page, free, vocab, chunks[-1] if chunks else previous)
     return sorted(chunks + text, key=lambda c: _top(c))
 

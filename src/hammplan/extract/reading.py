@@ -26,14 +26,17 @@ _PARALLEL_FROM = 16
 """Fewer pages than this are read in one process: starting workers would cost more."""
 
 
-def _read_block(path: Path, first: int, last: int, use_rulings: bool) -> list[PageLayout]:
-    """Pages ``first`` to ``last`` (1-based, inclusive)."""
+def _read_block(path: Path, first: int, last: int, use_rulings: bool,
+                progress: Progress | None = None) -> list[PageLayout]:
+    """Pages ``first`` to ``last`` (1-based, inclusive), reporting each page read."""
     with pdfplumber.open(path) as pdf:
         pages = []
         for number in range(first, last + 1):
             page = pdf.pages[number - 1]
             pages.append(read_page(page, number, use_rulings))
             page.close()
+            if progress is not None:
+                progress(number, last)
         return pages
 
 
@@ -58,9 +61,7 @@ def read_pages(
         count = _page_count(path)
         jobs = max(1, min(jobs or os.cpu_count() or 1, 4))
         if jobs == 1 or count < _PARALLEL_FROM:
-            pages = _read_block(path, 1, count, use_rulings) if count else []
-            if progress is not None and count:
-                progress(count, count)
+            pages = _read_block(path, 1, count, use_rulings, progress) if count else []
         else:
             size = max(4, count // (jobs * 4))
             blocks = [(first, min(first + size - 1, count)) for first in range(1, count + 1, size)]
