@@ -15,6 +15,7 @@ from hammplan.extract.overview import assemble_overview
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
 from hammplan.extract.reading import Progress, read_pages
+from hammplan.extract.statements import find_statements
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.vocabulary import Vocabulary, load_vocabulary
 
@@ -83,6 +84,7 @@ def extract_document(
         population=population,
         overview=overview,
         index=index,
+        statements=find_statements(pages, chunks, vocab.statements.figure),
         leftovers=[*left_budget, *left_profiles, *left_population, *left_overview, *left_index,
                    *unknown],
     )

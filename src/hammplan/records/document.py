@@ -10,6 +10,7 @@ from hammplan.records.overview import OverviewTable
 from hammplan.records.population import PopulationTable
 from hammplan.records.profiles import Profile
 from hammplan.records.provenance import SourceCell
+from hammplan.records.statements import Statement
 
 FORMAT_VERSION = 1
 """Version of the extracted.json layout; raised on any incompatible change."""
@@ -44,4 +45,5 @@ class ExtractedDocument(BaseModel):
     population: list[PopulationTable] = Field(default_factory=list)
     overview: list[OverviewTable] = Field(default_factory=list)
     index: list[IndexEntry] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
     leftovers: list[Leftover] = Field(default_factory=list)
