@@ -12,7 +12,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from hammplan.errors import InputError
 
@@ -75,26 +75,103 @@ class IndexVocabulary(_Section):
     heading: str
 
 
+class StatementsVocabulary(_Section):
+    """Which sentences of the running text state a figure worth checking."""
+
+    figure: str
+
+    @field_validator("figure")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        re.compile(pattern)
+        return pattern
+
+
+class FieldsVocabulary(_Section):
+    """The plan's fields of action (Handlungsfelder): canonical names and known variants.
+
+    ``aliases`` maps a variant (as the plan prints it, or as the plan itself renames it) to a
+    canonical name; anything else is matched fuzzily at ``fuzzy_threshold`` or reported.
+    """
+
+    canonical: list[str] = Field(min_length=1)
+    aliases: dict[str, str] = Field(default_factory=dict)
+    fuzzy_threshold: float = Field(ge=0, le=100)
+
+    @field_validator("aliases")
+    @classmethod
+    def _targets_known(cls, aliases: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        known = set(info.data.get("canonical", []))
+        unknown = sorted(set(aliases.values()) - known)
+        if unknown:
+            raise ValueError(f"aliases point to names not in canonical: {unknown}")
+        return aliases
+
+
+class Organisation(_Section):
+    """One organisation code as printed in the StA column or a Träger cell."""
+
+    name: str
+    variants: list[str] = Field(default_factory=list)
+
+
+class OrganisationsVocabulary(_Section):
+    """Organisation codes (StA / Träger) resolved to names; see docs/data-dictionary.md."""
+
+    codes: dict[str, Organisation] = Field(default_factory=dict)
+
+
+class PopulationColumns(_Section):
+    """Which printed population column feeds which curated field (regex on the header)."""
+
+    auslaender: str
+    eingebuergerte: str
+    aussiedler: str
+    migh_gesamt: str
+    deutsche_ohne_migh: str
+
+
+class ClaimsVocabulary(_Section):
+    """Words by which a sentence of the running text speaks of the population table."""
+
+    migration_words: list[str] = Field(min_length=1)
+    count_words: dict[str, list[str]] = Field(default_factory=dict)
+    other_scope_words: list[str] = Field(default_factory=list)
+    tolerance_percent: float = Field(ge=0)
+
+
 class Vocabulary(_Section):
-    """All words hammplan looks for in a plan."""
+    """All words hammplan looks for in a plan.
+
+    A vocabulary file may give only some sections; the others come from the bundled default.
+    """
 
     budget: BudgetVocabulary
     profile: ProfileVocabulary
     population: PopulationVocabulary
     overview: OverviewVocabulary
     index: IndexVocabulary
+    statements: StatementsVocabulary
+    fields: FieldsVocabulary
+    organisations: OrganisationsVocabulary
+    population_columns: PopulationColumns
+    claims: ClaimsVocabulary
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    """Read a vocabulary file; without ``path``, the bundled default."""
+    """Read a vocabulary file; without ``path``, the bundled default.
+
+    Sections the file leaves out are taken whole from the bundled default.
+    """
     try:
-        if path is None:
-            text = resources.files("hammplan").joinpath("vocabularies/default.toml").read_text(
+        data = tomllib.loads(
+            resources.files("hammplan").joinpath("vocabularies/default.toml").read_text(
                 encoding="utf-8"
             )
-        else:
-            text = path.read_text(encoding="utf-8")
-        return Vocabulary.model_validate(tomllib.loads(text))
+        )
+        if path is not None:
+            data |= tomllib.loads(path.read_text(encoding="utf-8"))
+        return Vocabulary.model_validate(data)
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
         where = path or "default vocabulary"
         raise InputError(f"{where}: not a valid vocabulary file: {exc}") from exc
