@@ -1,0 +1,141 @@
+"""Budget rows -> budget lines: every amount a number, a named absence, a note or a suspect.
+
+Context makes a cell suspect where its own text cannot: "762.58" beside "762.584" is a
+truncated number, not 762,58 €. Such cells are marked and reported, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hammplan.curate.amounts import parse_amount
+from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.keyfigures import parse_key_figures
+from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Link
+from hammplan.curate.organisations import resolve_code
+from hammplan.curate.text import clean_text
+from hammplan.curate.values import Amount, KeyFigures, Repair
+from hammplan.records.budget import BudgetRow
+from hammplan.records.provenance import SourceCell
+from hammplan.vocabulary import OrganisationsVocabulary
+
+AMOUNT_FIELDS: dict[str, str] = {
+    f"{kind}_{year}": f"{source}_{year}"
+    for year in BUDGET_YEARS
+    for kind, source in (("aufwand", "expense"), ("ertrag", "income"))
+}
+"""Curated amount column -> extracted column."""
+
+VALUE_FIELDS: dict[str, str] = {f"wert_{year}": f"value_{year}" for year in BUDGET_YEARS}
+
+
+def _page(cell: SourceCell) -> int | None:
+    return cell.pages[0] if cell.pages else None
+
+
+def _amount(cell: SourceCell) -> Amount:
+    amount = parse_amount(cell.text)
+    amount.page = _page(cell)
+    if amount.status == "note" and amount.note:
+        text = clean_text(amount.note)
+        amount.repairs.extend(text.repairs)
+        amount.note = text.text
+    if amount.status == "not_stated" and amount.reason and "variant" in amount.reason:
+        amount.repairs.append(Repair(kind="recognition", before=cell.text, after="o. A.",
+                                     detail=amount.reason))
+    return amount
+
+
+def _figures(cell: SourceCell) -> KeyFigures:
+    figures = parse_key_figures(cell.text)
+    figures.page = _page(cell)
+    return figures
+
+
+def _digits(amount: Amount) -> str:
+    return "".join(ch for ch in amount.raw if ch.isdigit())
+
+
+def _context_suspects(line: BudgetLine) -> list[str]:
+    """Suspect amounts whose digits are a longer neighbour's minus its last digit (truncation)."""
+    suspects = []
+    amounts = {name: line.__dict__[name] for name in AMOUNT_FIELDS}
+    for name, amount in amounts.items():
+        if amount.status != "suspect":
+            continue
+        mine = _digits(amount)
+        for other_name, other in amounts.items():
+            theirs = _digits(other)
+            if (other_name != name and other.status == "ok" and len(theirs) > len(mine) >= 3
+                    and theirs.startswith(mine) and len(theirs) - len(mine) == 1):
+                suspects.append(f"{name}:{other_name}")
+                break
+    return suspects
+
+
+def curate_budget(
+    rows: list[BudgetRow], organisations: OrganisationsVocabulary
+) -> tuple[list[BudgetLine], list[Finding]]:
+    """One :class:`BudgetLine` per extracted budget row (not yet linked to measures)."""
+    lines: list[BudgetLine] = []
+    findings: list[Finding] = []
+    for number, row in enumerate(rows, start=1):
+        ident = f"b{number:03d}"
+        page = row.pages[0] if row.pages else 0
+        code, code_repairs = resolve_code(row.sta.text, organisations)
+        name = clean_text(row.name.text, row.name.pages)
+        line = BudgetLine(
+            id=ident, sta=code, sta_raw=row.sta.text, massnahme=name.text or "",
+            massnahme_raw=row.name.text, link=Link(measure_id=None, method="none"),
+            **{field: _amount(getattr(row, source)) for field, source in AMOUNT_FIELDS.items()},
+            foerdergeber=clean_text(row.funder.text, row.funder.pages),
+            kennzahl=clean_text(row.indicator.text, row.indicator.pages),
+            **{field: _figures(getattr(row, source)) for field, source in VALUE_FIELDS.items()},
+            page=page, pages=row.pages, repairs=[*code_repairs, *name.repairs],
+        )
+        for pair in _context_suspects(line):
+            field, neighbour = pair.split(":")
+            amount: Amount = getattr(line, field)
+            other: Amount = getattr(line, neighbour)
+            amount.status = "suspect"
+            amount.betrag_eur = None
+            amount.reason = (f"{amount.raw!r} looks truncated: {neighbour} in the same row "
+                             f"reads {other.raw!r}")
+        where = Ref(kind="budget", id=ident, page=page)
+        for field in [*AMOUNT_FIELDS, *VALUE_FIELDS]:
+            value = getattr(line, field)
+            if value.status == "suspect":
+                findings.append(Finding(
+                    code="value_suspect", severity="error",
+                    message=(f"Budget row {line.massnahme!r}: {field} {value.raw!r} is not "
+                             f"trustworthy ({value.reason})"),
+                    refs=[where.model_copy(update={"field": field, "page": value.page})]))
+            elif value.status == "not_stated" and value.repairs:
+                findings.append(Finding(
+                    code="not_stated_garbled", severity="info",
+                    message=(f"Budget row {line.massnahme!r}: {field} {value.raw!r} read as "
+                             "not stated (recognition noise)"),
+                    refs=[where.model_copy(update={"field": field, "page": value.page})]))
+        if not code.isdigit() and code not in organisations.codes:
+            findings.append(Finding(
+                code="sta_unknown", severity="warning",
+                message=f"Budget row {line.massnahme!r}: StA {row.sta.text!r} is no known code",
+                refs=[where]))
+        lines.append(line)
+    findings.extend(_odd_code_lengths(lines))
+    return lines, findings
+
+
+def _odd_code_lengths(lines: list[BudgetLine]) -> list[Finding]:
+    """Amt numbers printed with fewer or more digits than most ("4" among "40", "41")."""
+    lengths = Counter(len(line.sta) for line in lines if line.sta.isdigit())
+    if not lengths:
+        return []
+    usual = lengths.most_common(1)[0][0]
+    return [
+        Finding(code="sta_suspect", severity="warning",
+                message=(f"Budget row {line.massnahme!r}: StA {line.sta_raw!r} has "
+                         f"{len(line.sta)} digit(s) where Amt numbers have {usual}"),
+                refs=[Ref(kind="budget", id=line.id, page=line.page, field="sta")])
+        for line in lines if line.sta.isdigit() and len(line.sta) != usual
+    ]

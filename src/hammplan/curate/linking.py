@@ -1,0 +1,159 @@
+"""Linking records across tables: budget rows, index entries and overview rows to measures.
+
+Every link records its similarity score and method; what cannot be linked is reported.
+Budget rows and index entries are paired one to one (each profile has one of each); overview
+rows may repeat a measure, which is reported as a duplicate, not linked twice silently.
+"""
+
+from __future__ import annotations
+
+from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.models import BudgetLine, IndexLink, Link, OverviewLink
+from hammplan.curate.names import assign_one_to_one, best_match, match_key
+from hammplan.curate.profiles import CuratedProfile
+
+LINK_THRESHOLD = 80.0
+"""Token-set similarity (0-100) at which two names are taken to name the same measure."""
+
+GARBLED_LINK_THRESHOLD = 70.0
+"""Lower bar for names left over once the sure links are made, and for index entries, which
+the plan's recognition garbled more than other tables."""
+
+
+def _link(measure_id: str | None, score: float | None) -> Link:
+    if measure_id is None:
+        return Link(measure_id=None, method="none")
+    return Link(measure_id=measure_id, score=score,
+                method="exact" if score is not None and score >= 100 else "fuzzy")
+
+
+def _part_link(line: BudgetLine, profiles: list[CuratedProfile]) -> str | None:
+    """A profile whose labelled cost parts or key figures name this budget row."""
+    name = set(match_key(line.massnahme).split())
+    for profile in profiles:
+        labels = [p.label for p in profile.kosten.parts if p.label]
+        for label in labels:
+            key = match_key(label)
+            if key and set(key.split()) <= name:
+                return profile.id
+    return None
+
+
+def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile]) -> list[Finding]:
+    """Set each budget line's link; findings for lines no profile names.
+
+    Rows that a profile's labelled cost parts name are linked to it first (the strongest
+    evidence there is); the others are paired one to one with the remaining profiles.
+    """
+    findings: list[Finding] = []
+    by_part = {i: p for i, line in enumerate(lines) if (p := _part_link(line, profiles))}
+    taken = set(by_part.values())
+    free = [j for j, p in enumerate(profiles) if p.id not in taken]
+    rest = [i for i in range(len(lines)) if i not in by_part]
+    keys = [match_key(p.titel) for p in profiles]
+    pairs = assign_one_to_one([match_key(lines[i].massnahme) for i in rest],
+                              [keys[j] for j in free], LINK_THRESHOLD, GARBLED_LINK_THRESHOLD)
+    for position, i in enumerate(rest):
+        if position in pairs:
+            target, score = pairs[position]
+            lines[i].link = _link(profiles[free[target]].id, score)
+    for position, line in enumerate(lines):
+        if position in by_part:
+            line.link = Link(measure_id=by_part[position], score=None, method="part")
+            findings.append(Finding(
+                code="budget_linked_by_part", severity="info",
+                message=(f"Budget row {line.massnahme!r} is one of the parts the profile "
+                         f"{by_part[position]!r} lists in its Kosten"),
+                refs=[Ref(kind="budget", id=line.id, page=line.page),
+                      Ref(kind="measure", id=by_part[position])]))
+            continue
+        if line.link.measure_id is not None:
+            continue
+        best = best_match(match_key(line.massnahme), keys)
+        hint = (f"; nearest profile {profiles[best.candidate].titel!r} "
+                f"(similarity {best.score:.0f})") if best else ""
+        findings.append(Finding(
+            code="budget_without_profile", severity="warning",
+            message=f"Budget row {line.massnahme!r} matches no profile{hint}",
+            refs=[Ref(kind="budget", id=line.id, page=line.page)]))
+    return findings
+
+
+def link_index(links: list[IndexLink], profiles: list[CuratedProfile]) -> list[Finding]:
+    """Pair index entries with profiles; report garbled and unlinked entries."""
+    keys = [match_key(p.titel) for p in profiles]
+    pairs = assign_one_to_one([match_key(e.titel) for e in links], keys,
+                              GARBLED_LINK_THRESHOLD)
+    findings: list[Finding] = []
+    for position, entry in enumerate(links):
+        ref = Ref(kind="index", id=entry.id, page=entry.page)
+        if entry.seite is None:
+            findings.append(Finding(
+                code="index_page_unreadable", severity="info",
+                message=f"Index entry {entry.titel!r}: page {entry.seite_raw!r} is no number",
+                refs=[ref]))
+        if position not in pairs:
+            findings.append(Finding(
+                code="index_without_profile", severity="warning",
+                message=f"Index entry {entry.titel!r} matches no profile",
+                refs=[ref]))
+            continue
+        target, score = pairs[position]
+        entry.link = _link(profiles[target].id, score)
+        if score < LINK_THRESHOLD:
+            findings.append(Finding(
+                code="index_title_garbled", severity="info",
+                message=(f"Index entry {entry.titel!r} is garbled; linked to "
+                         f"{profiles[target].titel!r} (similarity {score:.0f})"),
+                refs=[ref, Ref(kind="measure", id=profiles[target].id)]))
+    return findings
+
+
+def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile]) -> list[Finding]:
+    """Link overview rows to profiles; report unnamed, unlinked and repeated rows.
+
+    Rows are paired one to one first, so a row that merely resembles an already paired measure
+    ("Alpha Integrationskurse" beside "Allgemeine Integrationskurse") still finds its own; the
+    rows left over are linked to their nearest measure and reported as repeats.
+    """
+    keys = [match_key(p.titel) for p in profiles]
+    named = [i for i, row in enumerate(rows) if match_key(row.massnahme)]
+    pairs = assign_one_to_one([match_key(rows[i].massnahme) for i in named], keys,
+                              LINK_THRESHOLD, GARBLED_LINK_THRESHOLD)
+    first: dict[str, OverviewLink] = {}
+    for position, i in enumerate(named):
+        if position in pairs:
+            target, score = pairs[position]
+            rows[i].link = _link(profiles[target].id, score)
+            first[profiles[target].id] = rows[i]
+    findings: list[Finding] = []
+    for row in rows:
+        ref = Ref(kind="overview", id=row.id, page=row.page)
+        key = match_key(row.massnahme)
+        if not key:
+            findings.append(Finding(
+                code="overview_row_unnamed", severity="info",
+                message=("An overview row has no measure name (marks: "
+                         f"{', '.join(row.handlungsfelder) or 'none'})"),
+                refs=[ref]))
+            continue
+        if row.link.measure_id is not None:
+            continue
+        best = best_match(key, keys)
+        if best is None or best.score < LINK_THRESHOLD:
+            findings.append(Finding(
+                code="overview_without_profile", severity="warning",
+                message=f"Overview row {row.massnahme!r} matches no profile",
+                refs=[ref]))
+            continue
+        measure_id = profiles[best.candidate].id
+        row.link = _link(measure_id, best.score)
+        earlier = first.get(measure_id)
+        findings.append(Finding(
+            code="overview_duplicate", severity="warning",
+            message=(f"Overview lists {profiles[best.candidate].titel!r} again as "
+                     f"{row.massnahme!r}"
+                     + (f" (first as {earlier.massnahme!r})" if earlier else "")),
+            refs=[*([Ref(kind="overview", id=earlier.id, page=earlier.page)] if earlier else []),
+                  ref]))
+    return findings

@@ -1,0 +1,115 @@
+"""Matching names across tables: a budget row's "Arbeit gegen Ras- sismus" is the profile
+"Arbeit gegen Rassismus", the index's "Puckszek Schulo" is "Rucksack Schule".
+
+Names are compared on a key (hyphenation repaired, look-alike letters folded, case and
+punctuation dropped) with rapidfuzz's token-set ratio, which ignores word order and extra
+words such as "Handlungsfeld" or "(EU-2 Förderung)". Every link records its score.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from hammplan.curate.homoglyphs import fold_homoglyphs
+from hammplan.curate.hyphenation import repair_hyphenation
+
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+def match_key(name: str) -> str:
+    """The form of a name that matching compares: repaired, folded, lower case, no punctuation."""
+    text, _ = repair_hyphenation(name)
+    text, _ = fold_homoglyphs(text)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+SHORT_FORM_MIN = 4
+"""Shortest word taken as the short form of a longer one ("Alpha" for "Alphabetisierungs...")."""
+
+
+def _expand_short_forms(a: str, b: str) -> str:
+    """``a`` with each word that begins a longer word of ``b`` replaced by that word."""
+    longer = b.split()
+    words = []
+    for word in a.split():
+        if len(word) >= SHORT_FORM_MIN and word not in longer:
+            word = next((w for w in longer if w.startswith(word)), word)
+        words.append(word)
+    return " ".join(words)
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity 0-100 of two match keys, ignoring word order, extra words and short forms."""
+    if not a or not b:
+        return 0.0
+    return float(fuzz.token_set_ratio(_expand_short_forms(a, b), _expand_short_forms(b, a)))
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best candidate for one name: its position in the candidate list and its score."""
+
+    candidate: int
+    score: float
+    runner_up: float
+
+
+def best_match(key: str, candidates: Sequence[str]) -> Match | None:
+    """The candidate key most similar to ``key`` (ties broken by plain ratio), or None."""
+    scored = sorted(
+        ((similarity(key, c), fuzz.ratio(key, c), i) for i, c in enumerate(candidates)),
+        reverse=True,
+    )
+    if not scored:
+        return None
+    score, _, index = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    return Match(candidate=index, score=score, runner_up=runner_up)
+
+
+def assign_one_to_one(
+    keys: Sequence[str], candidates: Sequence[str], threshold: float,
+    leftover_threshold: float | None = None,
+) -> dict[int, tuple[int, float]]:
+    """Pair names with candidates, best pairs first, each candidate used once.
+
+    Returns {name position: (candidate position, score)} for pairs scoring at least
+    ``threshold``. Greedy on the score (then the plain ratio) is enough here: names that are
+    this similar rarely compete for the same candidate, and when they do, the closer wins.
+    Names left over may then pair with candidates left over at ``leftover_threshold``: with
+    the sure pairs gone, a weaker likeness among what remains is still telling.
+    """
+    pairs = sorted(
+        (
+            (similarity(k, c), fuzz.ratio(k, c), i, j)
+            for i, k in enumerate(keys)
+            for j, c in enumerate(candidates)
+        ),
+        reverse=True,
+    )
+    taken_names: set[int] = set()
+    taken_candidates: set[int] = set()
+    assigned: dict[int, tuple[int, float]] = {}
+    for score, _, i, j in pairs:
+        if score < threshold:
+            break
+        if i in taken_names or j in taken_candidates:
+            continue
+        assigned[i] = (j, score)
+        taken_names.add(i)
+        taken_candidates.add(j)
+    if leftover_threshold is not None and leftover_threshold < threshold:
+        rest = [(score, ratio, i, j) for score, ratio, i, j in pairs
+                if leftover_threshold <= score < threshold]
+        for score, _, i, j in rest:
+            if i not in taken_names and j not in taken_candidates:
+                assigned[i] = (j, score)
+                taken_names.add(i)
+                taken_candidates.add(j)
+    return assigned

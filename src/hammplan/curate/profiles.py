@@ -1,0 +1,283 @@
+"""Profiles (Steckbriefe) -> measures: one clean record per profile, with every repair told.
+
+A profile's rows arrive labelled by the extract stage (exact, fuzzy, combined, unmatched).
+Curation decides what each row means: an unmatched row right after the title continues the
+title; an unmatched row after a value ending in a comma continues that value; a title that
+runs into the next label's text is cut back to the title the index or overview confirms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from hammplan.curate.amounts import parse_amount
+from hammplan.curate.fields import read_fields
+from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.keyfigures import parse_key_figures
+from hammplan.curate.names import match_key
+from hammplan.curate.organisations import codes_in
+from hammplan.curate.text import clean_text, first_page, slug, unique_ids
+from hammplan.curate.values import Amount, KeyFigures, Repair, Text
+from hammplan.records.profiles import Profile, ProfileRow
+from hammplan.vocabulary import Vocabulary
+
+TITLE_CONFIRM_THRESHOLD = 85.0
+"""Similarity a reference title (index, overview) needs to confirm a repaired title."""
+
+FIELD_NAMES: dict[str, str] = {
+    "Träger": "traeger",
+    "Beschreibung": "beschreibung",
+    "Handlungsfelder": "handlungsfelder",
+    "Zielgruppe": "zielgruppe",
+    "Sachstand": "sachstand",
+    "Kennzahlen": "kennzahlen",
+    "Kosten": "kosten",
+}
+"""Profile labels (as the vocabulary's label list names them) -> curated field names."""
+
+
+@dataclass
+class _Reading:
+    """What the rows of one profile say, before cleaning."""
+
+    title: str | None = None
+    title_pages: list[int] = field(default_factory=list)
+    title_repairs: list[Repair] = field(default_factory=list)
+    title_malformed: list[str] = field(default_factory=list)
+    combined_rest: str | None = None
+    combined_labels: list[str] = field(default_factory=list)
+    before_title: list[ProfileRow] = field(default_factory=list)
+    fields: dict[str, list[ProfileRow]] = field(default_factory=dict)
+    continued: dict[int, str] = field(default_factory=dict)
+    garbled: list[ProfileRow] = field(default_factory=list)
+
+
+def _rows_by_meaning(profile: Profile, title_label: str) -> _Reading:
+    reading = _Reading()
+    seen_title = False
+    previous: ProfileRow | None = None
+    after_title = False
+    for row in profile.rows:
+        if row.match == "none" and not seen_title:
+            reading.before_title.append(row)
+        elif title_label in row.labels and not seen_title:
+            seen_title = True
+            after_title = True
+            if row.labels == [title_label]:
+                reading.title = row.value.text
+            else:
+                reading.title = row.value.text
+                reading.combined_labels = [lb for lb in row.labels if lb != title_label]
+                reading.title_malformed.append(
+                    f"title cell labelled {' '.join(row.labels)!r}: title and "
+                    f"{', '.join(reading.combined_labels)} share one cell")
+            reading.title_pages = row.value.pages
+            previous = row
+            continue
+        elif row.match in ("unmatched", "none") and after_title and reading.title is not None:
+            reading.title_repairs.append(Repair(
+                kind="continuation", before=row.value.text,
+                after=f"{reading.title} {row.value.text}",
+                detail=f"row with garbled label {row.label_cell.text!r} continues the title"))
+            reading.title = f"{reading.title} {row.value.text}"
+            reading.title_malformed.append(
+                f"title split over a row with garbled label {row.label_cell.text!r}")
+            continue
+        elif row.match in ("unmatched", "none"):
+            if previous is not None and previous.value.text.rstrip().endswith(","):
+                reading.continued[id(previous)] = row.value.text
+            else:
+                reading.garbled.append(row)
+        else:
+            for label in row.labels:
+                reading.fields.setdefault(label, []).append(row)
+        after_title = False
+        previous = row
+    return reading
+
+
+def _confirm_title(title: str, references: list[str]) -> tuple[str, str, float] | None:
+    """The profile title cut to the words that best match a reference title.
+
+    Returns (clean title from the profile's own words, the reference, similarity), or None when
+    no reference confirms it. The profile's own words are kept: references may be garbled too.
+    """
+    words = title.split()
+    best: tuple[float, int, str] | None = None
+    for reference in references:
+        ref_key = match_key(reference)
+        n = len(reference.split())
+        for count in range(max(1, n - 3), min(len(words), n + 3) + 1):
+            score = fuzz.ratio(match_key(" ".join(words[:count])), ref_key)
+            if best is None or score > best[0]:
+                best = (score, count, reference)
+    if best is None or best[0] < TITLE_CONFIRM_THRESHOLD:
+        return None
+    score, count, reference = best
+    return " ".join(words[:count]).rstrip(" :,;"), reference, score
+
+
+RUN_TOGETHER_WORDS = 12
+"""Words after the confirmed title that, with a sentence end among them, are running text."""
+
+
+def _looks_run_together(title: str, references: list[str]) -> bool:
+    """A title that goes on into sentences ran into the next cell's text.
+
+    A long but well-formed title ("Bärenkalender "Ein Bär kommt in die Schule ..."") whose
+    index entry is short is not run together: what follows the short form has no sentence.
+    """
+    confirmed = _confirm_title(title, references)
+    if confirmed is None:
+        return False
+    rest = title.split()[len(confirmed[0].split()):]
+    return len(rest) >= RUN_TOGETHER_WORDS and bool(re.search(r"[.!?]\s", " ".join(rest)))
+
+
+def _pick_row(rows: list[ProfileRow]) -> ProfileRow:
+    """Of several rows for one label, the one read most surely (exact label, then longest)."""
+    return max(rows, key=lambda r: (r.match == "exact", r.score or 0, len(r.value.text)))
+
+
+@dataclass
+class CuratedProfile:
+    """A profile's clean fields before linking; ``measure_fields`` feed :class:`Measure`."""
+
+    id: str
+    titel: str
+    texts: dict[str, Text]
+    handlungsfelder: list[str]
+    handlungsfelder_unknown: list[str]
+    kennzahlen: KeyFigures
+    kosten: Amount
+    traeger_codes: list[str]
+    pages: list[int]
+
+
+def curate_profiles(
+    profiles: list[Profile], references: list[str], vocab: Vocabulary
+) -> tuple[list[CuratedProfile], list[Finding]]:
+    """Clean every profile; ``references`` are index and overview titles that confirm titles."""
+    findings: list[Finding] = []
+    drafts: list[tuple[str, CuratedProfile]] = []
+    title_label = vocab.profile.title_label
+    for number, profile in enumerate(profiles, start=1):
+        reading = _rows_by_meaning(profile, title_label)
+        page = profile.pages[0] if profile.pages else None
+        where = Ref(kind="measure", id=f"#{number}", page=page)
+        texts: dict[str, Text] = {}
+        raw_title = reading.title or ""
+        title = raw_title
+        title_repairs = list(reading.title_repairs)
+        if raw_title and (reading.title_malformed or _looks_run_together(raw_title, references)):
+            confirmed = _confirm_title(raw_title, references)
+            if confirmed is not None:
+                clean, reference, score = confirmed
+                rest = raw_title[len(" ".join(raw_title.split()[: len(clean.split())])):].strip()
+                title = clean
+                title_repairs.append(Repair(
+                    kind="title", before=raw_title, after=clean,
+                    detail=f"confirmed by {reference!r} (similarity {score:.0f})"))
+                if reading.combined_labels and rest:
+                    reading.combined_rest = rest
+                elif rest and not reading.combined_labels:
+                    reading.title_malformed.append("title runs into the text that follows it")
+                findings.append(Finding(
+                    code="title_repaired", severity="warning",
+                    message=(f"Profile title is malformed in the source "
+                             f"({'; '.join(reading.title_malformed) or 'run together'}); "
+                             f"clean title {clean!r} confirmed by {reference!r}"),
+                    refs=[where]))
+            else:
+                findings.append(Finding(
+                    code="title_unconfirmed", severity="warning",
+                    message=(f"Profile title {raw_title[:80]!r} is malformed and no index or "
+                             "overview entry confirms a clean title"),
+                    refs=[where]))
+        title_text = clean_text(title, reading.title_pages)
+        title_text.repairs[:0] = title_repairs
+        title_text.raw = raw_title
+        texts["titel"] = title_text
+        for label, name in FIELD_NAMES.items():
+            rows = reading.fields.get(label, [])
+            if name == "traeger" and not rows and reading.combined_rest is not None:
+                texts[name] = clean_text(reading.combined_rest, reading.title_pages)
+                texts[name].repairs.append(Repair(
+                    kind="title", before=raw_title, after=reading.combined_rest,
+                    detail="Träger taken from the cell it shares with the title"))
+                continue
+            if not rows:
+                if name == "beschreibung" and reading.before_title:
+                    row = reading.before_title[0]
+                    texts[name] = clean_text(row.value.text, row.value.pages)
+                    texts[name].repairs.append(Repair(
+                        kind="continuation", before="", after=row.value.text[:60],
+                        detail="unlabelled row before the title read as the description"))
+                    continue
+                texts[name] = Text(raw="", text=None, status="not_stated")
+                findings.append(Finding(
+                    code="profile_field_missing", severity="warning",
+                    message=f"Profile {title!r} has no {label} row", refs=[where]))
+                continue
+            row = _pick_row(rows)
+            value = row.value.text
+            if id(row) in reading.continued:
+                value = f"{value} {reading.continued[id(row)]}"
+            texts[name] = clean_text(value, row.value.pages)
+            if row.match == "fuzzy":
+                texts[name].repairs.append(Repair(
+                    kind="recognition", before=row.label_cell.text, after=label,
+                    detail=f"garbled label read as {label} (similarity {row.score or 0:.0f})"))
+            if id(row) in reading.continued:
+                texts[name].repairs.append(Repair(
+                    kind="continuation", before=reading.continued[id(row)], after=value,
+                    detail="row with a garbled label continues a value ending in a comma"))
+            if len(rows) > 1:
+                others = [r for r in rows if r is not row]
+                findings.append(Finding(
+                    code="profile_field_duplicated", severity="warning",
+                    message=(f"Profile {title!r} has {len(rows)} {label} rows; kept "
+                             f"{row.value.text[:60]!r}, not "
+                             + ", ".join(repr(r.value.text[:60]) for r in others)),
+                    refs=[where]))
+        for row in reading.garbled:
+            findings.append(Finding(
+                code="profile_row_garbled", severity="warning",
+                message=(f"Profile {title!r}: a row with unreadable label "
+                         f"{row.label_cell.text!r} and value {row.value.text[:80]!r} "
+                         "belongs to no field"),
+                refs=[Ref(kind="measure", id=f"#{number}",
+                          page=first_page(row.value.pages, page))]))
+        fields_text = texts["handlungsfelder"]
+        reading_fields = read_fields(fields_text.text or "", vocab.fields)
+        fields_text.repairs.extend(reading_fields.repairs)
+        for unknown in reading_fields.unknown:
+            findings.append(Finding(
+                code="field_unknown", severity="warning",
+                message=f"Profile {title!r} names an unknown Handlungsfeld {unknown!r}",
+                refs=[where]))
+        kennzahlen = parse_key_figures(texts["kennzahlen"].raw)
+        kennzahlen.page = first_page(texts["kennzahlen"].pages)
+        kosten = parse_amount(texts["kosten"].raw)
+        kosten.page = first_page(texts["kosten"].pages)
+        traeger = texts["traeger"].text or ""
+        drafts.append((slug(title or f"profil-{number}"), CuratedProfile(
+            id="", titel=title_text.text or f"Profil {number}", texts=texts,
+            handlungsfelder=reading_fields.canonical,
+            handlungsfelder_unknown=reading_fields.unknown,
+            kennzahlen=kennzahlen, kosten=kosten,
+            traeger_codes=codes_in(traeger, vocab.organisations),
+            pages=profile.pages)))
+    ids = unique_ids([s for s, _ in drafts])
+    curated = []
+    for (number, (_, draft)), ident in zip(enumerate(drafts, start=1), ids, strict=True):
+        draft.id = ident
+        for finding in findings:
+            for ref in finding.refs:
+                if ref.kind == "measure" and ref.id == f"#{number}":
+                    ref.id = ident
+        curated.append(draft)
+    return curated, findings
