@@ -1,0 +1,168 @@
+"""A profile's Kosten and Kennzahlen against its budget row(s) for the same year.
+
+The year is the one the profile's Kosten is dated ("Stand: 30.06.24"), or, for an undated
+profile, the year most profiles are dated; no year is written into the code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Measure
+from hammplan.curate.names import match_key
+from hammplan.curate.values import Amount
+
+ROUNDING = Decimal(1)
+"""Differences below one euro are the plan rounding cents away ("51.345" for 51.345,87)."""
+
+
+def reference_year(measures: list[Measure]) -> int | None:
+    """The year most profiles date their Kosten to."""
+    years = Counter(m.kosten.stand.year for m in measures if m.kosten.stand is not None)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _fmt(value: Decimal | None) -> str:
+    if value is None:
+        return "?"
+    text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
+
+
+def _refs(measure: Measure, lines: list[BudgetLine], field: str) -> list[Ref]:
+    refs = [Ref(kind="measure", id=measure.id, page=measure.kosten.page, field="kosten")]
+    refs += [Ref(kind="budget", id=line.id, page=line.page, field=field) for line in lines]
+    return refs
+
+
+def _pairs(measure: Measure, lines: list[BudgetLine]) -> list[tuple[str, Amount | None,
+                                                                    list[BudgetLine]]]:
+    """(label, profile amount, budget lines) to compare: one per labelled cost part when the
+    parts name the lines ("Kulturstrolche: 14.100,00 €"), else the whole Kosten and all lines."""
+    parts = measure.kosten.parts
+    if len(lines) > 1 and parts and all(p.label for p in parts):
+        pairs: list[tuple[str, Amount | None, list[BudgetLine]]] = []
+        for part in parts:
+            key = match_key(part.label or "")
+            named = [line for line in lines if key and key in match_key(line.massnahme)]
+            amount = Amount(raw=part.raw, status="ok", betrag_eur=part.betrag_eur,
+                            stand=measure.kosten.stand, page=measure.kosten.page)
+            pairs.append((part.label or "", amount, named))
+        return pairs
+    return [("", measure.kosten, lines)]
+
+
+def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
+    """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
+    by_id = {line.id: line for line in budget}
+    default_year = reference_year(measures)
+    findings: list[Finding] = []
+    for measure in measures:
+        lines = [by_id[i] for i in measure.budget_rows if i in by_id]
+        year = measure.kosten.stand.year if measure.kosten.stand else default_year
+        if not lines or year is None or f"aufwand_{year}" not in BudgetLine.model_fields:
+            continue
+        for label, kosten, named in _pairs(measure, lines):
+            if kosten is None or not named:
+                continue
+            field = f"aufwand_{year}"
+            what = f"{measure.titel!r}" + (f" ({label})" if label else "")
+            aufwand = [line.aufwand(year) for line in named]
+            ertrag = [line.ertrag(year) for line in named]
+            refs = _refs(measure, named, field)
+            budget_ok = all(a.status == "ok" and a.betrag_eur is not None for a in aufwand)
+            if kosten.status == "ok" and kosten.betrag_eur is not None:
+                if not budget_ok:
+                    states = ", ".join(f"{a.raw!r}" for a in aufwand)
+                    findings.append(Finding(
+                        code="kosten_not_in_budget", severity="warning",
+                        message=(f"Profile {what} states Kosten {_fmt(kosten.betrag_eur)} "
+                                 f"({kosten.raw!r}); its budget row gives no Aufwand {year} "
+                                 f"({states})"),
+                        refs=refs))
+                    continue
+                total = sum((a.betrag_eur or Decimal(0) for a in aufwand), Decimal(0))
+                diff = abs(total - kosten.betrag_eur)
+                if diff == 0:
+                    continue
+                if diff < ROUNDING:
+                    findings.append(Finding(
+                        code="kosten_rounded", severity="info",
+                        message=(f"Profile {what}: Kosten {_fmt(kosten.betrag_eur)} is the "
+                                 f"budget's Aufwand {year} {_fmt(total)} rounded"),
+                        refs=refs))
+                    continue
+                income = [e.betrag_eur for e in ertrag if e.status == "ok"]
+                if income and sum((i for i in income if i is not None), Decimal(0)) == (
+                        kosten.betrag_eur):
+                    findings.append(Finding(
+                        code="kosten_equals_ertrag", severity="error",
+                        message=(f"Profile {what}: Kosten {_fmt(kosten.betrag_eur)} differs "
+                                 f"from the budget's Aufwand {year} {_fmt(total)} and equals "
+                                 f"its Ertrag {year} instead"),
+                        refs=refs))
+                    continue
+                findings.append(Finding(
+                    code="kosten_mismatch", severity="error",
+                    message=(f"Profile {what}: Kosten {_fmt(kosten.betrag_eur)} "
+                             f"({kosten.raw!r}) but the budget's Aufwand {year} is "
+                             f"{_fmt(total)}"),
+                    refs=refs))
+            elif kosten.status == "not_stated" and budget_ok:
+                total = sum((a.betrag_eur or Decimal(0) for a in aufwand), Decimal(0))
+                findings.append(Finding(
+                    code="kosten_not_in_profile", severity="warning",
+                    message=(f"Profile {what} gives no Kosten ({kosten.raw!r}) but its budget "
+                             f"row states Aufwand {year} {_fmt(total)}"),
+                    refs=refs))
+    return findings
+
+
+def _numbers(values: list[Decimal | None]) -> set[Decimal]:
+    return {v for v in values if v is not None}
+
+
+def check_key_figures(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
+    """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
+    by_id = {line.id: line for line in budget}
+    default_year = reference_year(measures)
+    findings: list[Finding] = []
+    for measure in measures:
+        lines = [by_id[i] for i in measure.budget_rows if i in by_id]
+        profile = _numbers([k.value for k in measure.kennzahlen if k.status == "ok"])
+        year = measure.kosten.stand.year if measure.kosten.stand else default_year
+        if not lines or not profile or year is None:
+            continue
+        by_year: dict[int, set[Decimal]] = {}
+        for line in lines:
+            for y in BUDGET_YEARS:
+                if f"wert_{y}" in BudgetLine.model_fields:
+                    by_year.setdefault(y, set()).update(
+                        _numbers([f.value for f in line.wert(y).items if f.status == "ok"]))
+        if year not in by_year or not any(by_year.values()):
+            continue
+        refs = [Ref(kind="measure", id=measure.id, page=(measure.kennzahlen_cell.page
+                                                          if measure.kennzahlen_cell else None),
+                    field="kennzahlen")]
+        refs += [Ref(kind="budget", id=line.id, page=line.page, field=f"wert_{year}")
+                 for line in lines]
+        shown = ", ".join(str(v) for v in sorted(profile))
+        if profile & by_year[year]:
+            continue
+        other = sorted(y for y, values in by_year.items() if y != year and profile & values)
+        if other:
+            findings.append(Finding(
+                code="kennzahl_other_year", severity="warning",
+                message=(f"Profile {measure.titel!r}: Kennzahlen {shown} match the budget's "
+                         f"Wert for {', '.join(map(str, other))}, not for {year}"),
+                refs=refs))
+        elif by_year[year]:
+            budget_shown = ", ".join(str(v) for v in sorted(by_year[year]))
+            findings.append(Finding(
+                code="kennzahl_mismatch", severity="error",
+                message=(f"Profile {measure.titel!r}: Kennzahlen {shown} but the budget's Wert "
+                         f"{year} is {budget_shown}"),
+                refs=refs))
+    return findings
