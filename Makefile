@@ -19,8 +19,11 @@ $(BIN)/hammplan: pyproject.toml requirements.lock
 data/interim/extracted.json: $(BIN)/hammplan $(PDF) $(shell find src -name '*.py' -o -name '*.toml')
 	$(BIN)/hammplan extract --data-dir data
 
-## Stage 1 (extract) is what exists so far; validate and render join this target as they land.
-report: data/interim/extracted.json
+# validate exits 1 when the plan contradicts itself; the findings are output, not a failure.
+data/curated/plan.json: data/interim/extracted.json
+	$(BIN)/hammplan validate --data-dir data || [ $$? -eq 1 ]
+
+report: data/curated/plan.json
 
 extract: $(BIN)/hammplan
 	$(BIN)/hammplan extract --data-dir data
@@ -40,4 +43,4 @@ bench: $(BIN)/hammplan
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf $(VENV) data/interim reports/*.html reports/*.md
+	rm -rf $(VENV) data/interim data/curated/*.* reports/*.html reports/*.md

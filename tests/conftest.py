@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from hammplan.curate.models import CuratedPlan
+from hammplan.curate.pipeline import curate_plan
 from hammplan.extract import extract_document
 from hammplan.records import ExtractedDocument
+from hammplan.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_PDF = next((ROOT / "data" / "raw").glob("*.pdf"))
@@ -24,3 +27,9 @@ def plan() -> ExtractedDocument:
 def plan_text() -> str:
     """The plan's text export, which the PDF was typeset from (kept in tests/fixtures)."""
     return FIXTURE_TXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def curated(plan: ExtractedDocument) -> CuratedPlan:
+    """The bundled plan, curated and checked with the default vocabulary."""
+    return curate_plan(plan, load_vocabulary())

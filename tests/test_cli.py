@@ -9,6 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hammplan.cli import app
+from hammplan.records import ExtractedDocument
 from tests.conftest import PLAN_PDF
 
 runner = CliRunner()
@@ -76,3 +77,46 @@ def test_extract_pdf_without_plan_tables_exits_3(tmp_path: Path) -> None:
     assert "no table of an integration plan found in 1 pages" in result.output
     assert "'Handlungsfelder' row" in result.output
     assert not (tmp_path / "interim" / "extracted.json").exists()
+
+
+def _with_extracted(tmp_path: Path, document: ExtractedDocument) -> Path:
+    (tmp_path / "interim").mkdir()
+    (tmp_path / "interim" / "extracted.json").write_text(document.model_dump_json(),
+                                                          encoding="utf-8")
+    return tmp_path
+
+
+def test_validate_writes_curated_files_and_fails_on_the_plans_errors(
+        tmp_path: Path, plan: ExtractedDocument) -> None:
+    data = _with_extracted(tmp_path, plan)
+    result = runner.invoke(app, ["validate", "--data-dir", str(data), "--json"])
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout.splitlines()[0])
+    assert summary["measures"] == 46
+    assert summary["findings"]["error"] > 0
+    assert summary["exit_code"] == 1
+    names = sorted(p.name for p in (data / "curated").iterdir())
+    assert names == ["budget.csv", "datapackage.json", "districts.csv", "findings.json",
+                     "hammplan.sqlite", "hammplan.xlsx", "measures.csv", "measures.json",
+                     "plan.json"]
+    findings = json.loads((data / "curated" / "findings.json").read_text(encoding="utf-8"))
+    assert findings["summary"] == summary["findings"]
+    assert "error kosten_mismatch" in result.stderr
+
+
+def test_validate_without_extraction_is_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "extracted.json: not found; run 'hammplan extract' first" in result.output
+    assert not (tmp_path / "curated").exists()
+
+
+def test_validate_names_the_broken_field(tmp_path: Path) -> None:
+    (tmp_path / "interim").mkdir()
+    (tmp_path / "interim" / "extracted.json").write_text(
+        '{"tool_version": "0", "source": {"file_name": "x.pdf", "sha256": "0", '
+        '"page_count": "many"}}', encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "source.page_count" in result.output
+    assert "Traceback" not in result.output

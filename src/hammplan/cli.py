@@ -120,6 +120,66 @@ def extract(
         )
 
 
+@app.command()
+def validate(
+    data_dir: DataDir = Path("data"),
+    vocabulary: Annotated[
+        Path | None,
+        typer.Option("--vocabulary", help="TOML file of plan words (default: bundled).",
+                     show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Curate and check the extracted records; write DATA_DIR/curated/.
+
+    Reads DATA_DIR/interim/extracted.json. Writes plan.json, measures.json, measures.csv,
+    budget.csv, districts.csv, findings.json, hammplan.xlsx, hammplan.sqlite and
+    datapackage.json (each through a temporary file). Exit code 0 without error findings,
+    1 with error findings (with --strict: with warnings too), 2 for bad input.
+    """
+    import json
+
+    from hammplan.curate import load_extracted
+    from hammplan.curate.findings import count_by_severity
+    from hammplan.curate.outputs import write_curated
+    from hammplan.curate.pipeline import curate_plan
+    from hammplan.vocabulary import load_vocabulary
+
+    try:
+        vocab = load_vocabulary(vocabulary)
+        document = load_extracted(data_dir / "interim" / "extracted.json")
+        plan = curate_plan(document, vocab)
+        written = write_curated(plan, data_dir / "curated")
+    except HammplanError as error:
+        _fail(error)
+        return
+    counts = count_by_severity(plan.findings)
+    failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
+    if as_json:
+        typer.echo(json.dumps({
+            "measures": len(plan.measures), "budget_rows": len(plan.budget),
+            "districts": len(plan.districts), "findings": counts,
+            "files": [str(p) for p in written], "exit_code": int(failed),
+        }, ensure_ascii=False))
+    if not quiet:
+        typer.echo(
+            f"{len(plan.measures)} measures, {len(plan.budget)} budget rows, "
+            f"{len(plan.districts)} district rows; findings: {counts['error']} errors, "
+            f"{counts['warning']} warnings, {counts['info']} infos -> {data_dir / 'curated'}",
+            err=True,
+        )
+        for finding in plan.findings:
+            if finding.severity == "error":
+                pages = ", ".join(map(str, finding.pages))
+                typer.echo(f"  error {finding.code} (p. {pages}): {finding.message}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console entry point."""
     app()

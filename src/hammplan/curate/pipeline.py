@@ -1,0 +1,134 @@
+"""The whole curation: extracted records in, a linked and checked :class:`CuratedPlan` out."""
+
+from __future__ import annotations
+
+from hammplan import __version__
+from hammplan.curate.budget import curate_budget
+from hammplan.curate.checks.claims import check_claims
+from hammplan.curate.checks.costs import check_costs, check_key_figures
+from hammplan.curate.checks.coverage import check_coverage
+from hammplan.curate.checks.population import check_population
+from hammplan.curate.fields import canonical_field
+from hammplan.curate.findings import Finding, sort_findings
+from hammplan.curate.linking import link_budget, link_index, link_overview
+from hammplan.curate.models import (
+    CuratedPlan,
+    IndexLink,
+    Link,
+    Measure,
+    OverviewLink,
+    SourceSummary,
+    StatsClaim,
+)
+from hammplan.curate.organisations import name_amt_numbers
+from hammplan.curate.population import curate_population
+from hammplan.curate.profiles import CuratedProfile, curate_profiles
+from hammplan.curate.text import clean_text, first_page
+from hammplan.records.document import ExtractedDocument
+from hammplan.records.overview import OverviewTable
+from hammplan.vocabulary import Vocabulary
+
+
+def _index_links(doc: ExtractedDocument) -> list[IndexLink]:
+    links = []
+    for number, entry in enumerate(doc.index, start=1):
+        title = clean_text(entry.title.text)
+        links.append(IndexLink(
+            id=f"i{number:03d}", titel=title.text or "", seite=entry.page,
+            seite_raw=entry.page_cell.text, page=first_page(entry.title.pages),
+            link=Link(measure_id=None, method="none")))
+    return links
+
+
+def _column_fields(table: OverviewTable, vocab: Vocabulary) -> dict[int, str]:
+    """Overview mark column -> canonical Handlungsfeld, read from the printed column header."""
+    fields: dict[int, str] = {}
+    for position, cell in enumerate(table.column_header):
+        target, _ = canonical_field(clean_text(cell.text).text or "", vocab.fields)
+        if target is not None:
+            fields[position] = target
+    return fields
+
+
+def _overview_links(doc: ExtractedDocument, vocab: Vocabulary) -> list[OverviewLink]:
+    links = []
+    number = 0
+    for table in doc.overview:
+        columns = _column_fields(table, vocab)
+        for row in table.rows:
+            number += 1
+            marked = [columns[m.column] for m in row.marks if m.marked and m.column in columns]
+            links.append(OverviewLink(
+                id=f"o{number:03d}", massnahme=clean_text(row.measure.text).text or "",
+                handlungsfelder=list(dict.fromkeys(marked)),
+                page=next((p for m in row.marks for p in m.cell.pages), None)
+                if not row.measure.pages else row.measure.pages[0],
+                link=Link(measure_id=None, method="none")))
+    return links
+
+
+def _measure(profile: CuratedProfile, budget_ids: list[str], index_id: str | None,
+             overview_ids: list[str]) -> Measure:
+    texts = profile.texts
+    return Measure(
+        id=profile.id, titel=profile.titel, traeger=texts["traeger"].text,
+        traeger_codes=profile.traeger_codes, beschreibung=texts["beschreibung"].text,
+        handlungsfelder=profile.handlungsfelder, zielgruppe=texts["zielgruppe"].text,
+        sachstand=texts["sachstand"].text, kennzahlen=profile.kennzahlen.items,
+        kosten=profile.kosten, pages=profile.pages, budget_rows=budget_ids,
+        index_entry=index_id, overview_rows=overview_ids, source=texts,
+        kennzahlen_cell=profile.kennzahlen,
+        handlungsfelder_unknown=profile.handlungsfelder_unknown,
+    )
+
+
+def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
+    """Curate, link and check every record of an extracted plan."""
+    findings: list[Finding] = []
+    index = _index_links(doc)
+    overview = _overview_links(doc, vocab)
+    references = [e.titel for e in index] + [o.massnahme for o in overview if o.massnahme]
+    profiles, found = curate_profiles(doc.profiles, references, vocab)
+    findings += found
+    budget, found = curate_budget(doc.budget_rows, vocab.organisations)
+    findings += found
+    findings += link_budget(budget, profiles)
+    findings += link_index(index, profiles)
+    findings += link_overview(overview, profiles)
+    measures = [
+        _measure(
+            p,
+            [b.id for b in budget if b.link.measure_id == p.id],
+            next((e.id for e in index if e.link.measure_id == p.id), None),
+            [o.id for o in overview if o.link.measure_id == p.id],
+        )
+        for p in profiles
+    ]
+    evidence: dict[str, list[str]] = {}
+    traeger = {m.id: m.traeger or "" for m in measures}
+    for line in budget:
+        if line.sta.isdigit() and line.link.measure_id:
+            evidence.setdefault(line.sta, []).append(traeger[line.link.measure_id])
+    organisations = {code: o.name for code, o in vocab.organisations.codes.items()}
+    organisations |= name_amt_numbers(evidence)
+    for line in budget:
+        line.sta_name = organisations.get(line.sta)
+    districts, found = curate_population(doc.population, vocab.population_columns)
+    findings += found
+    claims = [
+        StatsClaim(id=f"s{n:03d}", text=s.sentence.text, page=first_page(s.sentence.pages))
+        for n, s in enumerate(doc.statements, start=1)
+    ]
+    findings += check_population(districts)
+    findings += check_claims(claims, districts, vocab.claims)
+    findings += check_costs(measures, budget)
+    findings += check_key_figures(measures, budget)
+    findings += check_coverage(measures, budget, index, overview)
+    return CuratedPlan(
+        tool_version=__version__,
+        source=SourceSummary(**doc.source.model_dump()),
+        handlungsfelder=list(vocab.fields.canonical),
+        measures=measures, budget=budget, districts=districts, index=index,
+        overview=overview, claims=claims, organisations=organisations,
+        findings=sort_findings(findings),
+    )
