@@ -1,0 +1,770 @@
+"""The report's charts: one function per chart, each returning SVG text, alt text and the data
+table behind it.
+
+Charts are drawn with matplotlib's object API (``Figure``, no pyplot, no GUI backend) and saved
+as SVG with a fixed hash salt and no date, so the same data gives byte-identical files. Text
+stays text (``svg.fonttype`` "none"): it is searchable, and what a reader selects is what
+the data says. Colours are the Okabe-Ito palette, safe for colour-blind readers; where colour
+alone would carry meaning (planned 2025 values) a hatch pattern or a marker shape carries it too.
+Every SVG gets a ``<title>`` and ``<desc>`` and ``role="img"``; its element ids are prefixed
+with the chart id so several charts can sit inline in one HTML page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+from xml.sax.saxutils import escape as xml_escape
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, NullFormatter
+
+from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, Measure
+from hammplan.curate.values import Status, Text
+from hammplan.render import formatting as fmt
+from hammplan.render.context import (
+    POPULATION_GROUPS,
+    YEAR_LABELS,
+    BudgetEntity,
+    YearSum,
+    budget_entities,
+    group_shares,
+    group_values,
+    missing_phrase,
+    organisation_label,
+    sum_amounts,
+)
+
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+YEAR_STYLE: dict[int, tuple[str, str, str]] = {
+    2023: (OKABE_ITO["sky_blue"], "", "o"),
+    2024: (OKABE_ITO["blue"], "", "s"),
+    2025: (OKABE_ITO["orange"], "///", "^"),
+}
+"""Colour, hatch and marker per budget year; 2025 (planned) is hatched as well as coloured."""
+STATUS_STYLE: dict[str, tuple[str, str, str]] = {
+    "ok": ("angegeben", OKABE_ITO["bluish_green"], ""),
+    "not_stated": ("o.\u00a0A.", OKABE_ITO["orange"], "///"),
+    "note": ("Text statt Zahl", OKABE_ITO["sky_blue"], ".."),
+    "suspect": ("fraglich", OKABE_ITO["vermillion"], "xx"),
+}
+GROUP_COLOURS = [OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
+                 OKABE_ITO["blue"]]
+
+SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": "hammplan"}
+STYLE: dict[Any, Any] = {
+    "svg.hashsalt": "hammplan-report",
+    "svg.fonttype": "none",
+    "svg.image_inline": True,
+    "font.family": "DejaVu Sans",
+    "font.size": 9.0,
+    "axes.titlesize": 10.0,
+    "figure.titlesize": 11.0,
+    "figure.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.axisbelow": True,
+    "axes.grid": False,
+    "grid.color": "#d0d0d0",
+    "grid.linewidth": 0.6,
+    "axes.prop_cycle": f"cycler(color={list(OKABE_ITO.values())!r})",
+    "text.parse_math": False,
+    "text.usetex": False,
+    "hatch.color": "#333333",
+    "hatch.linewidth": 0.6,
+    "legend.frameon": False,
+    "path.simplify": False,
+}
+"""matplotlib settings of every chart. ``text.parse_math`` off: a "$" in a measure title is text."""
+
+WIDTH = 8.0
+"""Figure width in inches (576 pt), fits a report column."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: the SVG, what it shows in words, and the table of the values drawn."""
+
+    id: str
+    title: str
+    alt: str
+    svg: str
+    headers: list[str]
+    rows: list[list[str]]
+    note: str = ""
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.id}.svg"
+
+    @property
+    def inline_svg(self) -> str:
+        """The SVG without XML declaration and doctype, for placing inside HTML."""
+        start = self.svg.find("<svg")
+        return self.svg[start:] if start >= 0 else self.svg
+
+
+# ---------------------------------------------------------------------------------------
+# SVG output
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_URL = re.compile(r"url\(#([^)]+)\)")
+_HREF = re.compile(r'\b((?:xlink:)?href)="#([^"]+)"')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+
+
+def accessible_svg(svg: str, chart_id: str, title: str, alt: str) -> str:
+    """Prefixes element ids with ``chart_id``; adds role, <title> and <desc> to the root."""
+    svg = _ID.sub(lambda m: f'id="{chart_id}-{m.group(1)}"', svg)
+    svg = _URL.sub(lambda m: f"url(#{chart_id}-{m.group(1)})", svg)
+    svg = _HREF.sub(lambda m: f'{m.group(1)}="#{chart_id}-{m.group(2)}"', svg)
+    match = _SVG_OPEN.search(svg)
+    if match is None:
+        raise ValueError("not an SVG document")
+    attrs = (
+        f' id="{chart_id}-svg" role="img"'
+        f' aria-labelledby="{chart_id}-title {chart_id}-desc"'
+    )
+    opening = match.group(0)[:-1] + attrs + ">"
+    head = (
+        f'\n <title id="{chart_id}-title">{xml_escape(title)}</title>'
+        f'\n <desc id="{chart_id}-desc">{xml_escape(alt)}</desc>'
+    )
+    return svg[: match.start()] + opening + head + svg[match.end():]
+
+
+def figure(height: float, width: float = WIDTH) -> Figure:
+    """A new figure (object API: nothing global to close) laid out by constrained layout."""
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def save_svg(fig: Figure, chart_id: str, title: str, alt: str) -> str:
+    """The figure as an accessible, reproducible SVG document."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata=SVG_METADATA)
+    fig.clear()
+    return accessible_svg(buffer.getvalue(), chart_id, title, alt)
+
+
+@contextmanager
+def chart_style() -> Iterator[None]:
+    """The report's matplotlib settings, for the duration of the block."""
+    with matplotlib.rc_context(STYLE):
+        yield
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+
+
+def short_label(text: str, width: int = 42, lines: int = 2) -> str:
+    """A label wrapped to ``lines`` lines of ``width`` characters, cut with "…"."""
+    wrapped = textwrap.wrap(" ".join(text.split()), width) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
+    return "\n".join(wrapped)
+
+
+def euro_scale(max_value: float) -> tuple[float, str]:
+    """Divisor and unit of a euro axis: thousands from 10.000 € on."""
+    return (1000.0, "Tsd.\u00a0€") if max_value >= 10_000 else (1.0, "€")
+
+
+def set_euro_axis(ax: Axes, what: str, max_value: float, axis: Literal["x", "y"] = "x") -> None:
+    """Tick labels in German ("1.200") and the axis label with its unit ("Aufwand in Tsd. €")."""
+    divisor, unit = euro_scale(max_value)
+    formatter = FuncFormatter(lambda v, _pos: fmt.axis_number(v / divisor))
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(formatter)
+    target.set_label_text(f"{what} in {unit}")
+    ax.grid(True, axis=axis)
+
+
+def set_percent_axis(ax: Axes, label: str, axis: Literal["x", "y"] = "x") -> None:
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.percent(v, digits=0)))
+    target.set_label_text(label)
+    ax.grid(True, axis=axis)
+
+
+def as_float(value: Decimal | None) -> float:
+    return float(value) if value is not None else 0.0
+
+
+def sum_cell(total: YearSum) -> str:
+    """A total in a data table: "1.234 €", with what it leaves out ("1.234 € (1 o. A.)")."""
+    if total.rows == 0:
+        return "–"
+    if total.value is None:
+        return fmt.NOT_STATED if total.rows == 1 else f"{fmt.NOT_STATED} ({missing_phrase(total)})"
+    text = fmt.euro(total.value)
+    return text if total.complete else f"{text} ({missing_phrase(total)})"
+
+
+def add_sums(sums: Sequence[YearSum]) -> YearSum:
+    values = [s.value for s in sums if s.value is not None]
+    return YearSum(
+        sum(values, Decimal(0)) if values else None,
+        sum(s.stated for s in sums),
+        sum(s.not_stated for s in sums),
+        sum(s.note for s in sums),
+        sum(s.suspect for s in sums),
+    )
+
+
+def grouped_barh(ax: Axes, labels: Sequence[str], series: dict[int, list[float | None]]) -> None:
+    """Horizontal bars, one group per label, one bar per year (first label on top)."""
+    count = len(series)
+    height = 0.8 / max(count, 1)
+    for i, (year, values) in enumerate(series.items()):
+        colour, hatch, _marker = YEAR_STYLE.get(year, (OKABE_ITO["black"], "", "o"))
+        positions = [y - 0.4 + height * (i + 0.5) for y in range(len(labels))]
+        widths = [v if v is not None else 0.0 for v in values]
+        ax.barh(positions, widths, height=height, color=colour, hatch=hatch or None,
+                edgecolor="#333333" if hatch else colour, linewidth=0.0,
+                label=YEAR_LABELS.get(year, str(year)))
+    ax.set_yticks(range(len(labels)), [short_label(label) for label in labels])
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+
+
+def empty_chart(chart_id: str, title: str, message: str, headers: list[str]) -> Chart:
+    """A chart with nothing to draw says so instead of showing empty axes."""
+    fig = figure(1.2)
+    fig.suptitle(title, x=0.01, ha="left")
+    fig.text(0.5, 0.4, message, ha="center", va="center")
+    alt = f"{title}: {message}"
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, [], message)
+
+
+def year_headers(prefix: str = "Aufwand") -> list[str]:
+    return [f"{prefix} {YEAR_LABELS.get(y, str(y))}" for y in BUDGET_YEARS]
+
+
+def field_names(plan: CuratedPlan) -> list[str]:
+    """The plan's Handlungsfelder, then any a measure names that the list does not have."""
+    names = list(plan.handlungsfelder)
+    for measure in plan.measures:
+        for name in measure.handlungsfelder:
+            if name not in names:
+                names.append(name)
+    return names
+
+
+# ---------------------------------------------------------------------------------------
+# The charts
+
+
+def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -> Chart:
+    """Aufwand per year of the measures of each Handlungsfeld."""
+    chart_id = "aufwand-nach-handlungsfeld"
+    title = "Aufwand nach Handlungsfeld"
+    headers = ["Handlungsfeld", "Maßnahmen mit Haushaltszeile", *year_headers()]
+    linked = [e for e in entities if e.measure_id is not None]
+    labels: list[str] = []
+    sums: list[dict[int, YearSum]] = []
+    counts: list[int] = []
+    for name in field_names(plan):
+        members = [e for e in linked if name in e.handlungsfelder]
+        labels.append(name)
+        counts.append(len(members))
+        sums.append({y: add_sums([e.aufwand[y] for e in members]) for y in BUDGET_YEARS})
+    if not any(s[y].value is not None for s in sums for y in BUDGET_YEARS):
+        return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
+    fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
+    ax = fig.add_subplot()
+    grouped_barh(ax, labels, {y: [as_float(s[y].value) for s in sums] for y in BUDGET_YEARS})
+    top = max(as_float(s[y].value) for s in sums for y in BUDGET_YEARS)
+    set_euro_axis(ax, "Aufwand", top)
+    ax.set_ylabel("Handlungsfeld")
+    fig.legend(loc="outside lower center", ncols=3)
+    fig.suptitle(title, x=0.01, ha="left")
+    unlinked = sum(1 for e in entities if e.measure_id is None)
+    note = (
+        "Eine Maßnahme mit mehreren Handlungsfeldern zählt in jedem davon mit; die Summen der "
+        "Handlungsfelder ergeben daher zusammen mehr als den Gesamtaufwand. Gezählt sind nur "
+        "angegebene Beträge; in Klammern, wie viele Haushaltszeilen keinen Betrag nennen."
+    )
+    if unlinked:
+        rows_text = fmt.count_phrase(unlinked, "Haushaltszeile", "Haushaltszeilen")
+        note += f" Nicht enthalten: {rows_text} ohne Steckbrief."
+    year = BUDGET_YEARS[-2] if len(BUDGET_YEARS) > 1 else BUDGET_YEARS[-1]
+    best = max(range(len(labels)), key=lambda i: as_float(sums[i][year].value))
+    alt = (
+        f"Balkendiagramm: Aufwand 2023, 2024 und 2025 (geplant) der Maßnahmen je Handlungsfeld, "
+        f"{len(labels)} Handlungsfelder. Den höchsten Aufwand {year} hat „{labels[best]}“ mit "
+        f"{sum_cell(sums[best][year])}."
+    )
+    rows = [[labels[i], fmt.number(counts[i])] + [sum_cell(sums[i][y]) for y in BUDGET_YEARS]
+            for i in range(len(labels))]
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+def chart_budget_by_organisation(plan: CuratedPlan) -> Chart:
+    """Aufwand per year of each Amt/Träger (StA column of the budget tables)."""
+    chart_id = "aufwand-nach-amt"
+    title = "Aufwand nach Amt/Träger (StA)"
+    headers = ["Amt/Träger", "Haushaltszeilen", *year_headers()]
+    groups: dict[str, list[BudgetLine]] = {}
+    for row in plan.budget:
+        groups.setdefault(row.sta, []).append(row)
+    items = []
+    for sta, lines in groups.items():
+        name = next((r.sta_name for r in lines if r.sta_name), None)
+        sums = {y: sum_amounts(r.aufwand(y) for r in lines) for y in BUDGET_YEARS}
+        items.append((organisation_label(plan, sta, name), len(lines), sums))
+    items.sort(key=lambda item: (-sum(as_float(item[2][y].value) for y in BUDGET_YEARS), item[0]))
+    if not any(s[y].value is not None for _, _, s in items for y in BUDGET_YEARS):
+        return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
+    labels = [label for label, _, _ in items]
+    fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
+    ax = fig.add_subplot()
+    grouped_barh(ax, labels, {y: [as_float(s[y].value) for _, _, s in items]
+                              for y in BUDGET_YEARS})
+    set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for _, _, s in items
+                                      for y in BUDGET_YEARS))
+    ax.set_ylabel("Amt/Träger (StA)")
+    fig.legend(loc="outside lower center", ncols=3)
+    fig.suptitle(title, x=0.01, ha="left")
+    alt = (
+        f"Balkendiagramm: Aufwand 2023, 2024 und 2025 (geplant) je Amt oder Träger "
+        f"({len(labels)} Stellen), nach Gesamtaufwand geordnet. Den höchsten Aufwand hat "
+        f"„{labels[0]}“."
+    )
+    rows = [[label, fmt.number(n)] + [sum_cell(s[y]) for y in BUDGET_YEARS]
+            for label, n, s in items]
+    note = "Gezählt sind nur angegebene Beträge; in Klammern, was fehlt."
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+def chart_measure_years(entities: Sequence[BudgetEntity]) -> Chart:
+    """Aufwand 2023 -> 2024 -> 2025 of each measure, as a dot plot (one marker shape a year)."""
+    chart_id = "aufwand-je-massnahme"
+    title = "Aufwand je Maßnahme: 2023 → 2024 → 2025 (geplant)"
+    headers = ["Maßnahme", *year_headers(), "Veränderung 2023 → 2024", "Seite"]
+    shown = [e for e in entities if any(e.aufwand[y].value is not None for y in BUDGET_YEARS)]
+    if not shown:
+        return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
+    fig = figure(max(2.6, 0.36 * len(shown) + 1.6))
+    ax = fig.add_subplot()
+    values = [[e.aufwand[y].value for y in BUDGET_YEARS] for e in shown]
+    stated = [float(v) for row in values for v in row if v is not None and v > 0]
+    log = bool(stated) and max(stated) / min(stated) > 100
+
+    def drawn(v: Decimal | None) -> float | None:
+        """The x of a value, None when it is not stated (or not positive on a log axis)."""
+        return None if v is None or (log and v <= 0) else float(v)
+
+    points = [[drawn(v) for v in row] for row in values]
+    for row_index, row_points in enumerate(points):
+        xs = [x for x in row_points if x is not None]
+        if len(xs) > 1:
+            ax.plot(xs, [row_index] * len(xs), color="#9a9a9a", linewidth=1.0, zorder=1)
+    for year_index, year in enumerate(BUDGET_YEARS):
+        colour, _hatch, marker = YEAR_STYLE.get(year, (OKABE_ITO["black"], "", "o"))
+        pairs = [(row_points[year_index], i) for i, row_points in enumerate(points)]
+        xs = [x for x, _ in pairs if x is not None]
+        ys = [i for x, i in pairs if x is not None]
+        ax.scatter(xs, ys, marker=marker, s=36, color=colour, edgecolors="#333333",
+                   linewidths=0.5, zorder=2, label=YEAR_LABELS.get(year, str(year)))
+    ax.set_yticks(range(len(shown)), [short_label(e.label) for e in shown])
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    if log:
+        ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_xlabel("Aufwand in € (logarithmische Skala)")
+        ax.grid(True, axis="x")
+    else:
+        set_euro_axis(ax, "Aufwand", max(stated) if stated else 0.0)
+    ax.grid(True, axis="y", linestyle=":")
+    ax.set_ylabel("Maßnahme")
+    fig.legend(loc="outside lower center", ncols=3)
+    fig.suptitle(title, x=0.01, ha="left")
+    rows = []
+    rising = 0
+    for entity in shown:
+        a, b = entity.aufwand[2023], entity.aufwand[2024]
+        change = ""
+        if a.value and b.value is not None and a.complete and b.complete:
+            ratio = b.value / a.value - 1
+            change = ("+" if ratio > 0 else "") + fmt.percent(ratio)
+            rising += ratio > 0
+        rows.append([entity.label] + [sum_cell(entity.aufwand[y]) for y in BUDGET_YEARS]
+                    + [change or "–", fmt.page(entity.pages)])
+    alt = (
+        f"Punktdiagramm: Aufwand 2023 (Kreis), 2024 (Quadrat) und 2025 geplant (Dreieck) von "
+        f"{len(shown)} Maßnahmen mit angegebenem Aufwand; bei {rising} davon stieg der Aufwand "
+        f"von 2023 auf 2024. Fehlt ein Punkt, nennt der Plan für das Jahr keinen Betrag."
+    )
+    note = (
+        "Fehlt ein Punkt, nennt der Plan für dieses Jahr keinen Betrag (siehe Tabelle)."
+        + (" Die waagerechte Achse ist logarithmisch: jede Marke ist das Zehnfache der vorigen."
+           if log else "")
+    )
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+def chart_top_measures(
+    entities: Sequence[BudgetEntity], year: int = BUDGET_YEARS[-2], top: int = 10
+) -> Chart:
+    """The ``top`` measures by Aufwand of ``year``, with each one's share of the total."""
+    chart_id = "top-massnahmen"
+    title = f"Die {top} Maßnahmen mit dem höchsten Aufwand {YEAR_LABELS.get(year, str(year))}"
+    headers = ["Rang", "Maßnahme", f"Aufwand {YEAR_LABELS.get(year, str(year))}",
+               "Anteil an der Summe", "Seite"]
+    ranked = sorted(
+        (e for e in entities if e.aufwand[year].value is not None),
+        key=lambda e: (-(e.aufwand[year].value or Decimal(0)), e.label),
+    )
+    if not ranked:
+        return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
+    total = add_sums([e.aufwand[year] for e in entities])
+    chosen = ranked[:top]
+    fig = figure(max(2.4, 0.36 * len(chosen) + 1.3))
+    ax = fig.add_subplot()
+    values = [as_float(e.aufwand[year].value) for e in chosen]
+    colour, _hatch, _marker = YEAR_STYLE.get(year, (OKABE_ITO["blue"], "", "o"))
+    ax.barh(range(len(chosen)), values, color=colour, height=0.7)
+    for i, entity in enumerate(chosen):
+        ax.text(values[i], i, " " + fmt.euro(entity.aufwand[year].value or 0, cents=False),
+                va="center", ha="left", fontsize=8)
+    ax.set_yticks(range(len(chosen)), [short_label(e.label) for e in chosen])
+    ax.set_ylim(len(chosen) - 0.5, -0.5)
+    ax.set_xlim(0, max(values) * 1.25 if max(values) > 0 else 1)
+    set_euro_axis(ax, "Aufwand", max(values))
+    ax.set_ylabel("Maßnahme")
+    fig.suptitle(title, x=0.01, ha="left")
+    rows = []
+    for rank, entity in enumerate(chosen, start=1):
+        value = entity.aufwand[year].value or Decimal(0)
+        share = fmt.percent(value / total.value) if total.value else "–"
+        rows.append([fmt.number(rank), entity.label, sum_cell(entity.aufwand[year]), share,
+                     fmt.page(entity.pages)])
+    first = chosen[0]
+    alt = (
+        f"Balkendiagramm: die {len(chosen)} Maßnahmen mit dem höchsten Aufwand "
+        f"{YEAR_LABELS.get(year, str(year))}. Vorn „{first.label}“ mit "
+        f"{fmt.euro(first.aufwand[year].value or 0)}."
+    )
+    note = (
+        f"Anteil an der Summe aller angegebenen Aufwände {YEAR_LABELS.get(year, str(year))} "
+        f"({sum_cell(total)})."
+    )
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+FUNDING_CAP = 2.0
+"""Bars of the funding chart stop at 200 %; the true share is written beside them."""
+
+
+def chart_third_party_share(
+    entities: Sequence[BudgetEntity], year: int = BUDGET_YEARS[-2]
+) -> Chart:
+    """Share funded by third parties: Ertrag / Aufwand of ``year``, per measure."""
+    chart_id = "drittmittelanteil"
+    label_year = YEAR_LABELS.get(year, str(year))
+    title = f"Anteil Drittmittel (Ertrag ÷ Aufwand) {label_year}"
+    headers = ["Maßnahme", f"Aufwand {label_year}", f"Ertrag {label_year}", "Anteil"]
+    items: list[tuple[BudgetEntity, Decimal, Decimal]] = []
+    for entity in entities:
+        both = [r for r in entity.rows
+                if r.aufwand(year).status == "ok" and r.aufwand(year).betrag_eur is not None
+                and r.ertrag(year).status == "ok" and r.ertrag(year).betrag_eur is not None]
+        spend = sum((r.aufwand(year).betrag_eur or Decimal(0) for r in both), Decimal(0))
+        income = sum((r.ertrag(year).betrag_eur or Decimal(0) for r in both), Decimal(0))
+        if both and spend > 0:
+            items.append((entity, spend, income))
+    if not items:
+        return empty_chart(chart_id, title,
+                           f"Für {label_year} nennt keine Maßnahme Aufwand und Ertrag.", headers)
+    items.sort(key=lambda item: (-(item[2] / item[1]), item[0].label))
+    fig = figure(max(2.4, 0.36 * len(items) + 1.4))
+    ax = fig.add_subplot()
+    shares = [float(income / spend) for _, spend, income in items]
+    ax.barh(range(len(items)), [min(s, FUNDING_CAP) for s in shares],
+            color=OKABE_ITO["bluish_green"], height=0.7)
+    for i, share in enumerate(shares):
+        text = fmt.percent(share, digits=0) + (" ▸" if share > FUNDING_CAP else "")
+        ax.text(min(share, FUNDING_CAP), i, " " + text, va="center", ha="left", fontsize=8)
+    ax.axvline(1.0, color=OKABE_ITO["black"], linewidth=0.8, linestyle="--")
+    ax.set_yticks(range(len(items)), [short_label(e.label) for e, _, _ in items])
+    ax.set_ylim(len(items) - 0.5, -0.5)
+    ax.set_xlim(0, min(max(shares), FUNDING_CAP) * 1.2 or 1.0)
+    set_percent_axis(ax, "Ertrag in % des Aufwands")
+    ax.set_ylabel("Maßnahme")
+    fig.suptitle(title, x=0.01, ha="left")
+    spend_all = sum((s for _, s, _ in items), Decimal(0))
+    income_all = sum((i for _, _, i in items), Decimal(0))
+    rows = [[e.label, fmt.euro(s), fmt.euro(i), fmt.percent(i / s)] for e, s, i in items]
+    rows.append(["Zusammen", fmt.euro(spend_all), fmt.euro(income_all),
+                 fmt.percent(income_all / spend_all)])
+    left_out = len(entities) - len(items)
+    measures_text = fmt.count_phrase(len(items), "Maßnahme", "Maßnahmen")
+    alt = (
+        f"Balkendiagramm: Ertrag im Verhältnis zum Aufwand {label_year} für {measures_text}, "
+        f"die beides angeben; zusammen {fmt.percent(income_all / spend_all)}. "
+        f"Die gestrichelte Linie markiert 100 %."
+    )
+    note = (
+        f"Nur Haushaltszeilen, die für {label_year} Aufwand und Ertrag angeben; "
+        f"{fmt.count_phrase(left_out, 'Maßnahme nennt', 'Maßnahmen nennen')} nicht beides. "
+        "Über 100 %: der Ertrag ist höher als der Aufwand; Balken enden bei 200 % (▸)."
+    )
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+def _measure_status(measure: Measure, name: str, value: object) -> Status:
+    source = measure.source.get(name)
+    if value:
+        return source.status if source is not None and source.status in ("note", "suspect") \
+            else "ok"
+    if source is not None and source.status != "ok":
+        return source.status
+    return "not_stated"
+
+
+def _text_status(text: Text) -> Status:
+    return "not_stated" if text.status == "ok" and not text.text else text.status
+
+
+def _budget_status(kind: str, year: int) -> Callable[[BudgetLine], Status]:
+    def status(line: BudgetLine) -> Status:
+        if kind == "aufwand":
+            return line.aufwand(year).status
+        if kind == "ertrag":
+            return line.ertrag(year).status
+        return line.wert(year).status
+
+    return status
+
+
+def completeness_fields(plan: CuratedPlan) -> list[tuple[str, list[Status]]]:
+    """Each field of profiles and budget rows with the status of each of its cells."""
+    measure_fields: list[tuple[str, Callable[[Measure], Status]]] = [
+        ("Träger", lambda m: _measure_status(m, "traeger", m.traeger)),
+        ("Beschreibung", lambda m: _measure_status(m, "beschreibung", m.beschreibung)),
+        ("Handlungsfelder", lambda m: _measure_status(m, "handlungsfelder", m.handlungsfelder)),
+        ("Zielgruppe", lambda m: _measure_status(m, "zielgruppe", m.zielgruppe)),
+        ("Sachstand", lambda m: _measure_status(m, "sachstand", m.sachstand)),
+        ("Kennzahlen", lambda m: m.kennzahlen_cell.status if m.kennzahlen_cell is not None
+         else _measure_status(m, "kennzahlen", m.kennzahlen)),
+        ("Kosten", lambda m: m.kosten.status),
+    ]
+    fields: list[tuple[str, list[Status]]] = [
+        (f"Steckbrief: {label}", [get(m) for m in plan.measures]) for label, get in measure_fields
+    ]
+    budget_fields: list[tuple[str, Callable[[BudgetLine], Status]]] = []
+    for year in BUDGET_YEARS:
+        label = YEAR_LABELS.get(year, str(year))
+        budget_fields.append((f"Aufwand {label}", _budget_status("aufwand", year)))
+        budget_fields.append((f"Ertrag {label}", _budget_status("ertrag", year)))
+    budget_fields.append(("Fördergeber", lambda b: _text_status(b.foerdergeber)))
+    budget_fields.append(("Kennzahl", lambda b: _text_status(b.kennzahl)))
+    for year in BUDGET_YEARS:
+        budget_fields.append((f"Wert {YEAR_LABELS.get(year, str(year))}",
+                              _budget_status("wert", year)))
+    fields += [(f"Haushalt: {label}", [get(b) for b in plan.budget])
+               for label, get in budget_fields]
+    return fields
+
+
+def chart_completeness(plan: CuratedPlan) -> Chart:
+    """Per field, the share of cells stated, "o. A.", words instead of a figure, suspect."""
+    chart_id = "vollstaendigkeit"
+    title = "Vollständigkeit: Angaben je Feld"
+    statuses = list(STATUS_STYLE)
+    headers = ["Feld", "Einträge", *(STATUS_STYLE[s][0] for s in statuses), "Anteil o.\u00a0A."]
+    fields = [(label, values) for label, values in completeness_fields(plan) if values]
+    if not fields:
+        return empty_chart(chart_id, title, "Keine Steckbriefe und Haushaltszeilen.", headers)
+    fig = figure(max(2.6, 0.3 * len(fields) + 1.6))
+    ax = fig.add_subplot()
+    left = [0.0] * len(fields)
+    counts = [{s: values.count(s) for s in statuses} for _, values in fields]  # type: ignore[arg-type]
+    for status in statuses:
+        label, colour, hatch = STATUS_STYLE[status]
+        widths = [c[status] / len(values) for c, (_, values) in zip(counts, fields, strict=True)]
+        ax.barh(range(len(fields)), widths, left=left, color=colour, hatch=hatch or None,
+                edgecolor="#333333" if hatch else colour, linewidth=0.0, height=0.7, label=label)
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax.set_yticks(range(len(fields)), [label for label, _ in fields])
+    ax.set_ylim(len(fields) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    set_percent_axis(ax, "Anteil der Einträge in %")
+    ax.set_ylabel("Feld")
+    fig.legend(loc="outside lower center", ncols=4)
+    fig.suptitle(title, x=0.01, ha="left")
+    rows = []
+    worst = ("", -1.0)
+    for (label, values), count in zip(fields, counts, strict=True):
+        share = count["not_stated"] / len(values)
+        if share > worst[1]:
+            worst = (label, share)
+        rows.append([label, fmt.number(len(values))] + [fmt.number(count[s]) for s in statuses]
+                    + [fmt.percent(share)])
+    alt = (
+        f"Gestapeltes Balkendiagramm: für {len(fields)} Felder der Steckbriefe und "
+        f"Haushaltszeilen der Anteil angegebener Werte, „o. A.“, Text statt Zahl und fraglicher "
+        f"Werte. Am häufigsten fehlt „{worst[0]}“ ({fmt.percent(worst[1])} o. A.)."
+    )
+    note = (
+        "„o. A.“: der Plan gibt den Wert nicht an (oder lässt die Zelle leer). "
+        "Text statt Zahl: Worte, wo ein Betrag stehen sollte („Land NRW“). "
+        "Fraglich: sieht aus wie eine Zahl, passt aber nicht („762.58“)."
+    )
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+def chart_population(plan: CuratedPlan) -> Chart:
+    """Residents per Sozialraum by group: absolute numbers and shares, side by side."""
+    chart_id = "bevoelkerung-nach-sozialraum"
+    title = "Bevölkerung nach Sozialraum und Migrationshintergrund"
+    group_labels = [label for _, label in POPULATION_GROUPS]
+    headers = ["Sozialraum", *group_labels, "Einwohner:innen", "Anteil mit MigH", "Seite"]
+    districts = [d for d in plan.districts if not d.ist_gesamt]
+    drawable = [d for d in districts if all(v is not None for v in group_values(d))]
+    rows: list[list[str]] = []
+    for district in plan.districts:
+        values = group_values(district)
+        shares = group_shares(district)
+        cells = [
+            f"{fmt.number(v)} ({fmt.percent(s)})" if v is not None and s is not None
+            else (fmt.number(v) if v is not None else fmt.NOT_STATED)
+            for v, s in zip(values, shares, strict=True)
+        ]
+        total = sum((v for v in values if v is not None), Decimal(0))
+        migh = sum((v for v in values[:3] if v is not None), Decimal(0))
+        complete = all(v is not None for v in values)
+        rows.append([
+            district.sozialraum,
+            *cells,
+            fmt.number(total) if complete else fmt.NOT_STATED,
+            fmt.percent(migh / total) if complete and total else fmt.NOT_STATED,
+            fmt.page(district.page),
+        ])
+    if not drawable:
+        return empty_chart(chart_id, title, "Keine Bevölkerungszahlen angegeben.", headers)
+    fig = figure(max(2.8, 0.42 * len(drawable) + 1.8))
+    ax_abs, ax_share = fig.subplots(1, 2, sharey=True)
+    names = [d.sozialraum for d in drawable]
+    absolute = [[as_float(v) for v in group_values(d)] for d in drawable]
+    share_values = [[as_float(s) for s in group_shares(d)] for d in drawable]
+    for ax, data in ((ax_abs, absolute), (ax_share, share_values)):
+        left = [0.0] * len(drawable)
+        for g, label in enumerate(group_labels):
+            widths = [row[g] for row in data]
+            ax.barh(range(len(drawable)), widths, left=left, color=GROUP_COLOURS[g], height=0.7,
+                    label=label if ax is ax_abs else None, edgecolor="white", linewidth=0.5)
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax_abs.set_yticks(range(len(drawable)), names)
+    ax_abs.set_ylim(len(drawable) - 0.5, -0.5)
+    ax_abs.set_ylabel("Sozialraum")
+    ax_abs.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
+    ax_abs.set_xlabel("Einwohner:innen (Anzahl)")
+    ax_abs.grid(True, axis="x")
+    ax_abs.set_title("Anzahl", loc="left")
+    ax_share.set_xlim(0, 1)
+    set_percent_axis(ax_share, "Anteil an den Einwohner:innen in %")
+    ax_share.set_title("Anteile", loc="left")
+    fig.legend(loc="outside lower center", ncols=4)
+    fig.suptitle(title, x=0.01, ha="left")
+    shares_migh = [
+        (d.sozialraum, sum((s for s in group_shares(d)[:3] if s is not None), Decimal(0)))
+        for d in drawable
+    ]
+    highest = max(shares_migh, key=lambda item: item[1])
+    alt = (
+        f"Gestapelte Balken für {len(drawable)} Sozialräume: Ausländer:innen, Eingebürgerte, "
+        f"Aussiedler:innen und Deutsche ohne Migrationshintergrund, links als Anzahl, rechts "
+        f"als Anteil. Den höchsten Anteil mit Migrationshintergrund hat {highest[0]} "
+        f"({fmt.percent(highest[1])})."
+    )
+    note = (
+        "Migrationshintergrund (MigH): Ausländer:innen, Eingebürgerte und Aussiedler:innen "
+        "zusammen. Die Anteile beziehen sich auf alle Einwohner:innen des Sozialraums."
+    )
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+def chart_field_matrix(plan: CuratedPlan) -> Chart:
+    """Which measure serves which Handlungsfeld: a dot for each pair."""
+    chart_id = "massnahmen-handlungsfelder"
+    title = "Maßnahmen und Handlungsfelder"
+    names = field_names(plan)
+    headers = ["Maßnahme", *names]
+    measures = plan.measures
+    if not measures or not names:
+        return empty_chart(chart_id, title, "Keine Maßnahmen.", headers)
+    fig = figure(max(3.2, 0.3 * len(measures) + 2.4))
+    ax = fig.add_subplot()
+    xs, ys = [], []
+    for row, measure in enumerate(measures):
+        for col, name in enumerate(names):
+            if name in measure.handlungsfelder:
+                xs.append(col)
+                ys.append(row)
+    ax.scatter(xs, ys, s=42, marker="o", color=OKABE_ITO["blue"], zorder=2)
+    ax.set_xticks(range(len(names)), [short_label(n, 30, 2) for n in names])
+    ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False,
+                   labelrotation=35)
+    for tick in ax.xaxis.get_major_ticks():
+        tick.label2.set_horizontalalignment("left")
+        tick.label2.set_rotation_mode("anchor")
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks(range(len(measures)), [short_label(m.titel) for m in measures])
+    ax.set_xlim(-0.5, len(names) - 0.5)
+    ax.set_ylim(len(measures) - 0.5, -0.5)
+    ax.set_xlabel("Handlungsfeld")
+    ax.set_ylabel("Maßnahme")
+    ax.grid(True, which="major", linestyle=":")
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.tick_params(length=0)
+    fig.suptitle(title, x=0.01, ha="left")
+    per_field = [sum(1 for m in measures if n in m.handlungsfelder) for n in names]
+    rows = [[m.titel] + ["ja" if n in m.handlungsfelder else "–" for n in names]
+            for m in measures]
+    rows.append(["Anzahl Maßnahmen"] + [fmt.number(c) for c in per_field])
+    busiest = names[max(range(len(names)), key=lambda i: per_field[i])]
+    alt = (
+        f"Matrix: {len(measures)} Maßnahmen (Zeilen) und {len(names)} Handlungsfelder "
+        f"(Spalten); ein Punkt, wo eine Maßnahme einem Handlungsfeld zugeordnet ist. Die meisten "
+        f"Maßnahmen hat „{busiest}“ ({max(per_field)})."
+    )
+    note = "Zuordnung laut Steckbrief (Feld Handlungsfelder)."
+    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+
+def build_charts(plan: CuratedPlan) -> list[Chart]:
+    """All charts of the report, in the order the report shows them."""
+    with chart_style():
+        entities = budget_entities(plan)
+        return [
+            chart_budget_by_field(plan, entities),
+            chart_budget_by_organisation(plan),
+            chart_measure_years(entities),
+            chart_top_measures(entities),
+            chart_third_party_share(entities),
+            chart_completeness(plan),
+            chart_population(plan),
+            chart_field_matrix(plan),
+        ]
