@@ -9,6 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hammplan.cli import app
+from hammplan.curate.models import CuratedPlan
 from hammplan.records import ExtractedDocument
 from tests.conftest import PLAN_PDF
 
@@ -120,3 +121,37 @@ def test_validate_names_the_broken_field(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "source.page_count" in result.output
     assert "Traceback" not in result.output
+
+
+def test_render_without_curated_data_is_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["render", "--data-dir", str(tmp_path), "--out",
+                                 str(tmp_path / "reports")])
+    assert result.exit_code == 2
+    assert "plan.json" in result.output and "hammplan validate" in result.output
+    assert not (tmp_path / "reports").exists()
+
+
+def test_render_names_the_hand_edited_field(tmp_path: Path, curated: CuratedPlan) -> None:
+    data = json.loads(curated.model_dump_json())
+    data["measures"][3]["kosten"]["status"] = "unknown"
+    (tmp_path / "curated").mkdir()
+    (tmp_path / "curated" / "plan.json").write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(app, ["render", "--data-dir", str(tmp_path), "--out",
+                                 str(tmp_path / "reports")])
+    assert result.exit_code == 2
+    assert "measures[3].kosten.status" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_render_writes_the_reports(tmp_path: Path, curated: CuratedPlan) -> None:
+    (tmp_path / "curated").mkdir()
+    (tmp_path / "curated" / "plan.json").write_text(curated.model_dump_json(),
+                                                    encoding="utf-8")
+    result = runner.invoke(app, ["render", "--data-dir", str(tmp_path), "--out",
+                                 str(tmp_path / "reports"), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert str(tmp_path / "reports" / "index.html") in summary["files"]
+    page = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "Kommunale Schulsozialarbeit" in page
+    assert "1.012.000" in page

@@ -1,12 +1,17 @@
 """The ``hammplan`` command line: parses arguments, calls the library, reports.
 
-Exit codes (documented in the README): 0 success, 1 unexpected failure, 2 bad input
-(missing file, unreadable PDF, bad vocabulary), 3 a readable PDF whose tables cannot be read.
+Exit codes (the same for every command, documented in ``--help`` and the README):
+0 success; 1 the plan contradicts itself (validate/build: findings of severity error, with
+--strict warnings too) or an unexpected failure; 2 bad input (missing file, unreadable PDF,
+broken intermediate file, bad vocabulary or templates); 3 a readable PDF whose tables
+cannot be read.
 """
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -15,9 +20,16 @@ import typer
 from hammplan import __version__
 from hammplan.errors import HammplanError, InputError
 
+EXIT_CODES = (
+    "Exit codes: 0 success; 1 the plan has findings of severity error (validate, build; "
+    "with --strict also warnings) or an unexpected failure; 2 bad input (missing or broken "
+    "file, bad vocabulary or templates); 3 no table of an integration plan in the PDF."
+)
+
 app = typer.Typer(
     name="hammplan",
-    help="Turn a city's integration plan (PDF) into open data with provenance.",
+    help="Turn a city's integration plan (PDF) into open data with provenance and a report.",
+    epilog=EXIT_CODES,
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     add_completion=False,
@@ -26,17 +38,77 @@ app = typer.Typer(
 DataDir = Annotated[
     Path, typer.Option("--data-dir", help="Data folder holding raw/, interim/ and curated/.")
 ]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Also list every finding and file written.")
+]
+AsJson = Annotated[
+    bool, typer.Option("--json", help="Print a machine-readable summary as JSON on stdout.")
+]
+Vocabulary = Annotated[
+    Path | None,
+    typer.Option("--vocabulary", help="TOML file of plan words (default: bundled).",
+                 show_default=False),
+]
+PdfArgument = Annotated[
+    Path | None,
+    typer.Argument(help="The plan PDF. Default: the one PDF in DATA_DIR/raw/.",
+                   show_default=False, metavar="PDF"),
+]
+OutDir = Annotated[Path, typer.Option("--out", help="Folder for the reports.")]
+Templates = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Folder of report templates (default: templates/).",
+                 show_default=False),
+]
+Strict = Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")]
 
 
 class _State:
     debug = False
 
 
+class Reporter:
+    """Where a command's words go: progress and summary on stderr, JSON on stdout."""
+
+    def __init__(self, quiet: bool, verbose: bool, as_json: bool) -> None:
+        self.quiet, self.verbose, self.as_json = quiet, verbose, as_json
+        self.live = not quiet and sys.stderr.isatty()
+        self.started = time.perf_counter()
+
+    def progress(self, message: str) -> None:
+        """A progress line, on a terminal only (scheduled jobs' logs stay clean)."""
+        if self.live:
+            typer.echo(f"\r\033[K{message}", err=True, nl=False)
+
+    def pages(self, done: int, total: int) -> None:
+        """Page progress of extraction."""
+        self.progress(f"extract: page {done}/{total}")
+
+    def say(self, message: str, detail: bool = False) -> None:
+        """A summary line (``detail`` lines only with --verbose)."""
+        if self.live:
+            typer.echo("\r\033[K", err=True, nl=False)
+        if not self.quiet and (self.verbose or not detail):
+            typer.echo(message, err=True)
+
+    def done(self, summary: dict[str, object], exit_code: int = 0) -> None:
+        """Print the JSON summary (with --json) and end with ``exit_code``."""
+        if self.live:
+            typer.echo("\r\033[K", err=True, nl=False)
+        if self.as_json:
+            summary = {**summary, "seconds": round(time.perf_counter() - self.started, 3),
+                       "exit_code": exit_code}
+            typer.echo(json.dumps(summary, ensure_ascii=False, default=str))
+        if exit_code:
+            raise typer.Exit(exit_code)
+
+
 def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if _State.debug:
         raise error
-    typer.echo(f"Error: {error}", err=True)
+    typer.echo(f"\rError: {error}", err=True)
     raise typer.Exit(error.exit_code)
 
 
@@ -69,70 +141,59 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.command()
+def _findings_line(findings: object) -> str:
+    counts = findings if isinstance(findings, dict) else {}
+    return (f"{counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
+            f"{counts.get('info', 0)} infos")
+
+
+def _plan_exit(findings: object, strict: bool) -> int:
+    counts = findings if isinstance(findings, dict) else {}
+    return int(counts.get("error", 0) > 0 or (strict and counts.get("warning", 0) > 0))
+
+
+@app.command(epilog="Example: hammplan extract data/raw/plan.pdf --data-dir data")
 def extract(
-    pdf: Annotated[
-        Path | None,
-        typer.Argument(help="The plan PDF. Default: the one PDF in DATA_DIR/raw/.",
-                       show_default=False, metavar="PDF"),
-    ] = None,
+    pdf: PdfArgument = None,
     data_dir: DataDir = Path("data"),
-    vocabulary: Annotated[
-        Path | None,
-        typer.Option("--vocabulary", help="TOML file of table words (default: bundled).",
-                     show_default=False),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    vocabulary: Vocabulary = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    as_json: AsJson = False,
 ) -> None:
     """Read every table of the plan into records with provenance.
 
-    Writes DATA_DIR/interim/extracted.json (written to a temporary file, then renamed) and
+    Writes DATA_DIR/interim/extracted.json (through a temporary file and a rename) and
     prints one summary line (records per table family) on stderr; page progress too when
     stderr is a terminal.
     """
-    from hammplan.extract import extract_document, write_extracted
-    from hammplan.vocabulary import load_vocabulary
+    from hammplan.build import extract_stage
 
+    report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        vocab = load_vocabulary(vocabulary)
-        show = not quiet and sys.stderr.isatty()
-
-        def progress(done: int, total: int) -> None:
-            if show:
-                typer.echo(f"\rreading page {done}/{total}", err=True, nl=done == total)
-
-        document = extract_document(source, vocab, progress)
-        target = data_dir / "interim" / "extracted.json"
-        write_extracted(document, target)
+        written, detail = extract_stage(source, data_dir, vocabulary, report.pages)
     except HammplanError as error:
         _fail(error)
         return
-    if not quiet:
-        typer.echo(
-            f"{source.name}: {document.source.page_count} pages, "
-            f"{len(document.budget_rows)} budget rows, {len(document.profiles)} profiles, "
-            f"{sum(len(t.rows) for t in document.population)} population rows, "
-            f"{sum(len(t.rows) for t in document.overview)} overview rows, "
-            f"{len(document.index)} index entries, {len(document.leftovers)} leftovers "
-            f"-> {target}",
-            err=True,
-        )
+    report.say(
+        f"{source.name}: {detail['pages']} pages, {detail['budget_rows']} budget rows, "
+        f"{detail['profiles']} profiles, {detail['population_rows']} population rows, "
+        f"{detail['overview_rows']} overview rows, {detail['index_entries']} index entries, "
+        f"{detail['leftovers']} leftovers -> {written[0]}"
+    )
+    report.done({"command": "extract", "pdf": str(source), **detail,
+                 "files": [str(p) for p in written]})
 
 
-@app.command()
+@app.command(epilog="Example: hammplan validate --data-dir data --json")
 def validate(
     data_dir: DataDir = Path("data"),
-    vocabulary: Annotated[
-        Path | None,
-        typer.Option("--vocabulary", help="TOML file of plan words (default: bundled).",
-                     show_default=False),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the summary as JSON on stdout.")
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    vocabulary: Vocabulary = None,
+    strict: Strict = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    as_json: AsJson = False,
 ) -> None:
     """Curate and check the extracted records; write DATA_DIR/curated/.
 
@@ -141,43 +202,102 @@ def validate(
     datapackage.json (each through a temporary file). Exit code 0 without error findings,
     1 with error findings (with --strict: with warnings too), 2 for bad input.
     """
-    import json
+    from hammplan.build import validate_stage
 
-    from hammplan.curate import load_extracted
-    from hammplan.curate.findings import count_by_severity
-    from hammplan.curate.outputs import write_curated
-    from hammplan.curate.pipeline import curate_plan
-    from hammplan.vocabulary import load_vocabulary
-
+    report = Reporter(quiet, verbose, as_json)
+    report.progress("validate: curating and checking")
     try:
-        vocab = load_vocabulary(vocabulary)
-        document = load_extracted(data_dir / "interim" / "extracted.json")
-        plan = curate_plan(document, vocab)
-        written = write_curated(plan, data_dir / "curated")
+        written, detail = validate_stage(data_dir, vocabulary)
     except HammplanError as error:
         _fail(error)
         return
-    counts = count_by_severity(plan.findings)
-    failed = counts["error"] > 0 or (strict and counts["warning"] > 0)
-    if as_json:
-        typer.echo(json.dumps({
-            "measures": len(plan.measures), "budget_rows": len(plan.budget),
-            "districts": len(plan.districts), "findings": counts,
-            "files": [str(p) for p in written], "exit_code": int(failed),
-        }, ensure_ascii=False))
-    if not quiet:
-        typer.echo(
-            f"{len(plan.measures)} measures, {len(plan.budget)} budget rows, "
-            f"{len(plan.districts)} district rows; findings: {counts['error']} errors, "
-            f"{counts['warning']} warnings, {counts['info']} infos -> {data_dir / 'curated'}",
-            err=True,
-        )
-        for finding in plan.findings:
-            if finding.severity == "error":
-                pages = ", ".join(map(str, finding.pages))
-                typer.echo(f"  error {finding.code} (p. {pages}): {finding.message}", err=True)
-    if failed:
-        raise typer.Exit(1)
+    report.say(
+        f"{detail['measures']} measures, {detail['budget_rows']} budget rows, "
+        f"{detail['districts']} district rows; findings: {_findings_line(detail['findings'])}"
+        f" -> {data_dir / 'curated'}"
+    )
+    for line in detail["errors"] if isinstance(detail["errors"], list) else []:
+        report.say(f"  error {line}")
+    for path in written:
+        report.say(f"  wrote {path}", detail=True)
+    report.done({"command": "validate", **{k: v for k, v in detail.items() if k != "errors"},
+                 "files": [str(p) for p in written]},
+                _plan_exit(detail["findings"], strict))
+
+
+@app.command(epilog="Example: hammplan render --data-dir data --out reports")
+def render(
+    data_dir: DataDir = Path("data"),
+    out: OutDir = Path("reports"),
+    templates: Templates = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    as_json: AsJson = False,
+) -> None:
+    """Write the HTML and Markdown reports from DATA_DIR/curated/plan.json.
+
+    Writes OUT/index.html (one self-contained page), OUT/report.md and OUT/charts/*.svg,
+    each through a temporary file and a rename.
+    """
+    from hammplan.build import render_stage
+
+    report = Reporter(quiet, verbose, as_json)
+    try:
+        written, _ = render_stage(data_dir, out, templates, report.progress)
+    except HammplanError as error:
+        _fail(error)
+        return
+    report.say(f"{len(written)} files -> {out}")
+    for path in written:
+        report.say(f"  wrote {path}", detail=True)
+    report.done({"command": "render", "files": [str(p) for p in written]})
+
+
+@app.command(epilog="Example: hammplan build --data-dir data --out reports")
+def build(
+    pdf: PdfArgument = None,
+    data_dir: DataDir = Path("data"),
+    out: OutDir = Path("reports"),
+    vocabulary: Vocabulary = None,
+    templates: Templates = None,
+    force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
+    strict: Strict = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    as_json: AsJson = False,
+) -> None:
+    """Extract, validate and render in one go, skipping stages whose inputs are unchanged.
+
+    A stage is skipped when the hash of its input, of its code and of its settings equals
+    the last build's (kept in DATA_DIR/interim/build-state.json) and its outputs exist.
+    """
+    from hammplan.build import build as run_build
+
+    report = Reporter(quiet, verbose, as_json)
+    try:
+        source = pdf if pdf is not None else default_pdf(data_dir)
+        results = run_build(source, data_dir, out, vocabulary, templates, force,
+                            report.progress, report.pages)
+    except HammplanError as error:
+        _fail(error)
+        return
+    findings = results[1].detail.get("findings", {})
+    files = [str(p) for r in results if r.ran for p in r.outputs]
+    for result in results:
+        state = f"ran in {result.seconds:.1f} s" if result.ran else "unchanged, skipped"
+        report.say(f"{result.name}: {state}")
+    errors = results[1].detail.get("errors")
+    for line in errors if isinstance(errors, list) else []:
+        report.say(f"  error {line}", detail=True)
+    for path in files:
+        report.say(f"  wrote {path}", detail=True)
+    report.say(f"findings: {_findings_line(findings)}; {len(files)} files written; "
+               f"{time.perf_counter() - report.started:.1f} s")
+    report.done({
+        "command": "build", "pdf": str(source),
+        "stages": {r.name: {"ran": r.ran, "seconds": round(r.seconds, 3)} for r in results},
+        "findings": findings, "files": files,
+    }, _plan_exit(findings, strict))
 
 
 def main() -> None:

@@ -1,0 +1,233 @@
+"""``hammplan build``: extract -> validate -> render, each stage skipped when nothing changed.
+
+A stage's key is a hash of what determines its output: its input file, the source of the
+code that computes it (the stage's modules and the record models they use), the vocabulary
+and, for render, the templates. Keys are kept in ``DATA_DIR/interim/build-state.json``; a
+stage whose key matches and whose outputs still exist is not run again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from hammplan import __version__
+from hammplan.errors import InputError
+from hammplan.extract.output import write_atomic
+
+STAGE_CODE: dict[str, tuple[str, ...]] = {
+    "extract": ("extract", "records", "vocabulary.py", "vocabularies"),
+    "validate": ("curate", "records", "vocabulary.py", "vocabularies"),
+    "render": ("render", "curate/models.py", "curate/values.py", "curate/findings.py"),
+}
+"""Package paths whose source decides each stage's output."""
+
+STATE_FILE = "build-state.json"
+
+
+def _files_under(root: Path) -> list[Path]:
+    """Source files (.py, .toml, .j2) at or below ``root``."""
+    if root.is_file():
+        return [root]
+    return [p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".j2")]
+
+
+def _hash_relative(root: Path, paths: list[Path], digest: hashlib._Hash) -> None:
+    """Feed files (names relative to ``root``, then bytes) into ``digest`` in a fixed order."""
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+
+
+def stage_key(stage: str, inputs: list[Path], settings: str = "") -> str:
+    """The key of one stage run: its code, its input files and its settings."""
+    package = Path(str(resources.files("hammplan")))
+    code = [f for part in STAGE_CODE[stage] for f in _files_under(package / part)]
+    digest = hashlib.sha256(f"{stage}\0{__version__}\0{settings}\0".encode())
+    _hash_relative(package, code, digest)
+    for path in inputs:
+        if not path.exists():
+            digest.update(b"missing:" + path.name.encode())
+            continue
+        if path.is_dir():
+            _hash_relative(path, [p for p in path.rglob("*") if p.is_file()], digest)
+        else:
+            digest.update(path.name.encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class StageResult:
+    """What one stage did: ran or skipped, how long, what it wrote, what it reported."""
+
+    name: str
+    ran: bool
+    seconds: float
+    outputs: list[Path] = field(default_factory=list)
+    detail: dict[str, object] = field(default_factory=dict)
+
+
+def read_state(data_dir: Path) -> dict[str, str]:
+    """Stage keys of the last successful build (empty when there is none or it is unreadable)."""
+    path = data_dir / "interim" / STATE_FILE
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in state.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def write_state(data_dir: Path, state: dict[str, str]) -> None:
+    """Record stage keys (atomically, so an interrupted build never records a half state)."""
+    write_atomic(data_dir / "interim" / STATE_FILE,
+                 json.dumps(state, indent=1, sort_keys=True) + "\n")
+
+
+def run_stage(
+    name: str, key: str, outputs: list[Path], state: dict[str, str], force: bool,
+    run: Callable[[], tuple[list[Path], dict[str, object]]],
+) -> StageResult:
+    """Run ``run`` unless the stage's key is unchanged and its outputs exist."""
+    if not force and state.get(name) == key and outputs and all(p.exists() for p in outputs):
+        return StageResult(name=name, ran=False, seconds=0.0, outputs=outputs)
+    started = time.perf_counter()
+    written, detail = run()
+    state[name] = key
+    return StageResult(name=name, ran=True, seconds=time.perf_counter() - started,
+                       outputs=written, detail=detail)
+
+
+def vocabulary_text(path: Path | None) -> str:
+    """The vocabulary file's content, part of the extract and validate keys."""
+    if path is None:
+        return ""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the vocabulary file ({exc.strerror})") from exc
+
+
+Say = Callable[[str], None]
+
+
+def extracted_path(data_dir: Path) -> Path:
+    """Where extract writes and validate reads."""
+    return data_dir / "interim" / "extracted.json"
+
+
+def plan_path(data_dir: Path) -> Path:
+    """Where validate writes the whole curated plan and render reads it."""
+    return data_dir / "curated" / "plan.json"
+
+
+def extract_stage(pdf: Path, data_dir: Path, vocabulary: Path | None,
+                  progress: Callable[[int, int], None] | None = None
+                  ) -> tuple[list[Path], dict[str, object]]:
+    """Stage 1: the PDF's tables -> ``interim/extracted.json``."""
+    from hammplan.extract import extract_document, write_extracted
+    from hammplan.vocabulary import load_vocabulary
+
+    document = extract_document(pdf, load_vocabulary(vocabulary), progress)
+    target = extracted_path(data_dir)
+    write_extracted(document, target)
+    detail: dict[str, object] = {
+        "pages": document.source.page_count,
+        "budget_rows": len(document.budget_rows),
+        "profiles": len(document.profiles),
+        "population_rows": sum(len(t.rows) for t in document.population),
+        "overview_rows": sum(len(t.rows) for t in document.overview),
+        "index_entries": len(document.index),
+        "statements": len(document.statements),
+        "leftovers": len(document.leftovers),
+    }
+    return [target], detail
+
+
+def validate_stage(data_dir: Path, vocabulary: Path | None
+                   ) -> tuple[list[Path], dict[str, object]]:
+    """Stage 2: ``interim/extracted.json`` -> ``curated/`` (findings counted by severity)."""
+    from hammplan.curate import load_extracted
+    from hammplan.curate.findings import count_by_severity
+    from hammplan.curate.outputs import write_curated
+    from hammplan.curate.pipeline import curate_plan
+    from hammplan.vocabulary import load_vocabulary
+
+    vocab = load_vocabulary(vocabulary)
+    plan = curate_plan(load_extracted(extracted_path(data_dir)), vocab)
+    written = write_curated(plan, data_dir / "curated")
+    detail: dict[str, object] = {
+        "measures": len(plan.measures), "budget_rows": len(plan.budget),
+        "districts": len(plan.districts), "findings": count_by_severity(plan.findings),
+        "errors": [f"{f.code} (p. {', '.join(map(str, f.pages))}): {f.message}"
+                   for f in plan.findings if f.severity == "error"],
+    }
+    return written, detail
+
+
+def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
+                 say: Say | None = None) -> tuple[list[Path], dict[str, object]]:
+    """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``."""
+    from hammplan.render import load_curated_plan, render_reports
+
+    plan = load_curated_plan(plan_path(data_dir))
+    written = render_reports(plan, out_dir, templates, say)
+    return written, {"files": len(written)}
+
+
+def findings_of(data_dir: Path) -> dict[str, int]:
+    """Findings per severity from ``curated/findings.json`` (for a build whose validate was
+    skipped); empty when the file cannot be read."""
+    try:
+        summary = json.loads((data_dir / "curated" / "findings.json").read_text("utf-8"))
+        return {k: int(v) for k, v in summary["summary"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def build(
+    pdf: Path, data_dir: Path, out_dir: Path, vocabulary: Path | None = None,
+    templates: Path | None = None, force: bool = False, say: Say | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[StageResult]:
+    """Run the three stages in order, skipping those whose key is unchanged.
+
+    The state file is written after each stage that ran, so an interrupted build resumes at
+    the stage it did not finish.
+    """
+    from hammplan.render.templating import find_templates
+
+    if not pdf.is_file():
+        raise InputError(f"{pdf}: no such file")
+    tell = say or (lambda _message: None)
+    state = read_state(data_dir)
+    settings = vocabulary_text(vocabulary)
+    results = []
+    tell("extract")
+    results.append(run_stage(
+        "extract", stage_key("extract", [pdf], settings), [extracted_path(data_dir)], state,
+        force, lambda: extract_stage(pdf, data_dir, vocabulary, progress)))
+    write_state(data_dir, state)
+    tell("validate")
+    curated = data_dir / "curated"
+    validate_outputs = [plan_path(data_dir), curated / "findings.json"]
+    results.append(run_stage(
+        "validate", stage_key("validate", [extracted_path(data_dir)], settings),
+        validate_outputs, state, force,
+        lambda: validate_stage(data_dir, vocabulary)))
+    write_state(data_dir, state)
+    tell("render")
+    folder = find_templates(templates)
+    results.append(run_stage(
+        "render", stage_key("render", [plan_path(data_dir), folder], str(out_dir.resolve())),
+        [out_dir / "index.html", out_dir / "report.md"], state, force,
+        lambda: render_stage(data_dir, out_dir, templates, say)))
+    write_state(data_dir, state)
+    if not results[1].ran:
+        results[1].detail["findings"] = findings_of(data_dir)
+    return results

@@ -1,0 +1,82 @@
+"""``hammplan build``: the whole path in one command, each stage run only when needed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hammplan.cli import app
+from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder whose raw/ holds a small synthetic plan."""
+    (tmp_path / "raw").mkdir()
+    build_plan_pdf(tmp_path / "raw" / "plan.pdf", sample_content(), VARIANTS[0])
+    return tmp_path
+
+
+def run_build(data_dir: Path, *extra: str) -> dict[str, object]:
+    result = runner.invoke(app, ["build", "--data-dir", str(data_dir), "--out",
+                                 str(data_dir / "reports"), "--json", *extra])
+    assert result.exit_code in (0, 1), result.output
+    summary: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    assert summary["exit_code"] == result.exit_code
+    return summary
+
+
+def ran(summary: dict[str, object]) -> dict[str, bool]:
+    stages = summary["stages"]
+    assert isinstance(stages, dict)
+    return {name: bool(stage["ran"]) for name, stage in stages.items()}
+
+
+def test_second_build_does_nothing_and_force_redoes_everything(data_dir: Path) -> None:
+    first = run_build(data_dir)
+    assert ran(first) == {"extract": True, "validate": True, "render": True}
+    assert (data_dir / "reports" / "index.html").is_file()
+    assert (data_dir / "curated" / "budget.csv").is_file()
+    files = first["files"]
+    assert isinstance(files, list) and str(data_dir / "reports" / "index.html") in files
+    second = run_build(data_dir)
+    assert ran(second) == {"extract": False, "validate": False, "render": False}
+    assert second["files"] == []
+    assert second["findings"] == first["findings"]
+    assert ran(run_build(data_dir, "--force")) == {
+        "extract": True, "validate": True, "render": True}
+
+
+def test_a_changed_input_reruns_its_stage_and_those_after(data_dir: Path) -> None:
+    run_build(data_dir)
+    html = (data_dir / "reports" / "index.html").read_bytes()
+    (data_dir / "reports" / "index.html").unlink()
+    assert ran(run_build(data_dir)) == {"extract": False, "validate": False, "render": True}
+    assert (data_dir / "reports" / "index.html").read_bytes() == html
+    vocabulary = data_dir / "words.toml"
+    vocabulary.write_text('[claims]\nmigration_words = ["Zuwanderung"]\n'
+                          'tolerance_percent = 5.0\n', encoding="utf-8")
+    summary = run_build(data_dir, "--vocabulary", str(vocabulary))
+    assert ran(summary)["extract"] is True
+    assert ran(summary)["validate"] is True
+
+
+def test_build_without_pdf_is_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "expected exactly one PDF" in result.output
+    assert not (tmp_path / "interim").exists()
+
+
+def test_every_command_takes_the_shared_options() -> None:
+    for command in ("extract", "validate", "render", "build"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        for option in ("--data-dir", "--quiet", "--verbose", "--json"):
+            assert option in result.output, (command, option)
+        assert "Example: hammplan " + command in result.output
