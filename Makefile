@@ -1,13 +1,17 @@
 # hammplan: two commands on a fresh machine.
-#   make report   build everything from the bundled PDF (creates the venv first)
-#   make test     run the test suite (creates the venv first)
+#   make report   build curated data and reports from the bundled PDF (creates the venv first)
+#   make test     run the test suite (creates the venv, installs the test browser first)
+# `make help` lists every target.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-PDF    := $(wildcard data/raw/*.pdf)
 
-.PHONY: report extract test lint typecheck check bench clean
+.DEFAULT_GOAL := help
+.PHONY: help install browser report extract validate render test lint typecheck check bench clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(BIN)/hammplan: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,31 +20,37 @@ $(BIN)/hammplan: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-data/interim/extracted.json: $(BIN)/hammplan $(PDF) $(shell find src -name '*.py' -o -name '*.toml')
+install: $(BIN)/hammplan ## Create .venv with the pinned dependencies (requirements.lock)
+
+browser: ## Install headless Chromium (Debian package) for the report's browser test
+	bash scripts/install-browser.sh
+
+# build exits 1 when the plan contradicts itself; the findings are output, not a failure.
+report: install ## Build data/curated/ and reports/ from the bundled PDF (hammplan build)
+	$(BIN)/hammplan build --data-dir data --out reports || [ $$? -eq 1 ]
+
+extract: install ## Stage 1 only: data/raw/*.pdf -> data/interim/extracted.json
 	$(BIN)/hammplan extract --data-dir data
 
-# validate exits 1 when the plan contradicts itself; the findings are output, not a failure.
-data/curated/plan.json: data/interim/extracted.json
-	$(BIN)/hammplan validate --data-dir data || [ $$? -eq 1 ]
+validate: install ## Stage 2 only: -> data/curated/ (exit 1: the plan has error findings)
+	$(BIN)/hammplan validate --data-dir data
 
-report: data/curated/plan.json
+render: install ## Stage 3 only: data/curated/plan.json -> reports/
+	$(BIN)/hammplan render --data-dir data --out reports
 
-extract: $(BIN)/hammplan
-	$(BIN)/hammplan extract --data-dir data
-
-test: $(BIN)/hammplan
+test: install browser ## Run the test suite
 	$(BIN)/python -m pytest
 
-lint: $(BIN)/hammplan
-	$(BIN)/ruff check src tests
+lint: install ## Lint with ruff
+	$(BIN)/ruff check src tests $(wildcard bench)
 
-typecheck: $(BIN)/hammplan
+typecheck: install ## Type-check with mypy (strict)
 	$(BIN)/mypy
 
-check: lint typecheck test
+check: lint typecheck test ## Lint, type-check and test
 
-bench: $(BIN)/hammplan
-	$(BIN)/python benchmarks/bench_extract.py
+bench: install ## Time extract, validate, render and build against plain pdfplumber
+	$(BIN)/python bench/bench.py
 
-clean:
-	rm -rf $(VENV) data/interim data/curated/*.* reports/*.html reports/*.md
+clean: ## Remove the venv and everything built
+	rm -rf $(VENV) data/interim data/curated/*.* reports/*.html reports/*.md reports/charts
