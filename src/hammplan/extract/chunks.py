@@ -30,7 +30,7 @@ from hammplan.extract.labels import (
     read_label,
     reads_as,
 )
-from hammplan.extract.layout import Line, PageLayout, group_lines, segments
+from hammplan.extract.layout import Line, PageLayout, segments
 from hammplan.records.provenance import BBox
 from hammplan.vocabulary import Vocabulary
 
@@ -296,7 +296,7 @@ def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> 
     """All table chunks of one page, top to bottom, ruled ones first read from their lines."""
     chunks: list[Chunk] = []
     boxes = [t.bbox for t in page.ruled_tables]
-    lines = group_lines(page.words)
+    lines = page.lines
     for table in sorted(page.ruled_tables, key=lambda t: t.bbox.top):
         reach = 6 * median(w.height for w in page.words) if page.words else 0
         above = [line for line in lines

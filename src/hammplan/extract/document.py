@@ -42,13 +42,16 @@ def extract_document(
     vocab: Vocabulary | None = None,
     progress: Progress | None = None,
     use_rulings: bool = True,
+    fast: bool = True,
 ) -> ExtractedDocument:
     """Read every table of the plan at ``path`` into records with provenance.
 
     ``use_rulings=False`` reads every table from word alignment alone (see ``read_page``).
+    ``fast=False`` reads the pages the plain pdfplumber way, the reference the fast reading
+    is tested against (see ``read_pages``); the records are the same.
     """
     vocab = vocab or load_vocabulary()
-    pages = read_pages(path, progress, use_rulings)
+    pages = read_pages(path, progress, use_rulings, fast=fast)
     if not pages:
         raise ExtractionError(f"{path}: the PDF has no pages")
     chunks = find_chunks(pages, vocab)

@@ -51,11 +51,17 @@ def _inside(word: Word, box: BBox) -> bool:
 
 def ruled_rows(page: PageLayout, boxes: list[list[BBox | None]]) -> list[GridRow]:
     """Rows of a ruled table; a spanned (None) cell gives an empty cell without a box."""
+    present = [box for row in boxes for box in row if box]
+    candidates: list[Word] = []
+    if present:  # only words inside the table's outline can be inside one of its cells
+        outline = BBox(x0=min(b.x0 for b in present), top=min(b.top for b in present),
+                       x1=max(b.x1 for b in present), bottom=max(b.bottom for b in present))
+        candidates = [w for w in page.words if _inside(w, outline)]
     rows = []
     for row in boxes:
         cells = []
         for box in row:
-            words = [w for w in page.words if _inside(w, box)] if box else []
+            words = [w for w in candidates if _inside(w, box)] if box else []
             cells.append(GridCell(words, page.number, box))
         rows.append(cells)
     return rows

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hammplan.errors import InputError
-from hammplan.records.document import ExtractedDocument
+
+if TYPE_CHECKING:
+    from hammplan.records.document import ExtractedDocument
 
 
 def write_atomic(path: Path, text: str) -> None:
