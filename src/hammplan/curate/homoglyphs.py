@@ -75,6 +75,11 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
+_GREEK_AND_CYRILLIC = re.compile(r"[\u0370-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff"
+                                 r"\ua640-\ua69f]")
+"""The Unicode blocks of Greek and Cyrillic letters: a quick test before the per-letter one."""
+
+
 def _is_foreign(char: str) -> bool:
     """A Cyrillic or Greek letter; only these scripts are folded."""
     return _script(char) in ("CYRILLIC", "GREEK")
@@ -117,7 +122,7 @@ def fold_homoglyphs(text: str) -> tuple[str, list[Repair]]:
 
     Text without Cyrillic or Greek letters is returned unchanged.
     """
-    if not any(_is_foreign(char) for char in text):
+    if not _GREEK_AND_CYRILLIC.search(text) or not any(_is_foreign(char) for char in text):
         return text, []
     genuine = any(_is_genuine_foreign(char) for char in text)
     repairs: list[Repair] = []

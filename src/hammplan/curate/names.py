@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -21,6 +22,7 @@ from hammplan.curate.hyphenation import repair_hyphenation
 _NOT_WORD = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=65536)
 def match_key(name: str) -> str:
     """The form of a name that matching compares: repaired, folded, lower case, no punctuation."""
     text, _ = repair_hyphenation(name)
