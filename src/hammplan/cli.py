@@ -10,6 +10,7 @@ cannot be read.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,7 @@ import typer
 
 from hammplan import __version__
 from hammplan.errors import HammplanError, InputError
+from hammplan.extract.limits import DEFAULT_MAX_PAGES, DEFAULT_SECONDS_PER_PAGE, Limits
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the plan has findings of severity error (validate, build; "
@@ -62,6 +64,13 @@ Templates = Annotated[
                  show_default=False),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")]
+MaxPages = Annotated[
+    int, typer.Option("--max-pages", min=1, help="Refuse a PDF with more pages than this.")
+]
+PageSeconds = Annotated[
+    float, typer.Option("--page-seconds", min=0.01,
+                        help="Skip (and report) a page that takes longer to read.")
+]
 
 
 class _State:
@@ -157,6 +166,8 @@ def extract(
     pdf: PdfArgument = None,
     data_dir: DataDir = Path("data"),
     vocabulary: Vocabulary = None,
+    max_pages: MaxPages = DEFAULT_MAX_PAGES,
+    page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
@@ -172,7 +183,8 @@ def extract(
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        written, detail = extract_stage(source, data_dir, vocabulary, report.pages)
+        written, detail = extract_stage(source, data_dir, vocabulary, report.pages,
+                                        Limits(max_pages, page_seconds))
     except HammplanError as error:
         _fail(error)
         return
@@ -262,6 +274,8 @@ def build(
     templates: Templates = None,
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
     strict: Strict = False,
+    max_pages: MaxPages = DEFAULT_MAX_PAGES,
+    page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
@@ -277,7 +291,7 @@ def build(
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
         results = run_build(source, data_dir, out, vocabulary, templates, force,
-                            report.progress, report.pages)
+                            report.progress, report.pages, Limits(max_pages, page_seconds))
     except HammplanError as error:
         _fail(error)
         return
@@ -301,5 +315,10 @@ def build(
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point.
+
+    pdfminer logs every repair it makes to a damaged file; the user gets hammplan's one-line
+    verdict instead (``--debug`` keeps the tracebacks, not the log noise).
+    """
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     app()

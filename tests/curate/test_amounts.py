@@ -253,3 +253,11 @@ def test_thousands_groups_of_other_widths_are_suspect(
     amount = parse_amount(f"{head}.{body}")
     assert amount.status == "suspect"
     assert amount.reason is not None and "thousands groups" in amount.reason
+
+
+def test_a_run_of_digits_longer_than_any_budget_is_suspect() -> None:
+    amount = parse_amount("9" * 40)
+    assert amount.status == "suspect"
+    assert amount.betrag_eur is None
+    assert "more than 15 digits" in (amount.reason or "")
+    assert parse_amount("999.999.999.999.999").betrag_eur == Decimal("999999999999999")

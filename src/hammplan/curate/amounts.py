@@ -50,6 +50,11 @@ CENTS: tuple[int, ...] = (2,)
 """Decimal places a euro amount may have: exactly two (cents)."""
 
 
+MAX_DIGITS = 15
+"""More whole digits than any budget or count in a plan (a thousand trillion euros): a longer
+run of digits is recognition noise or a hostile cell, and is suspect rather than a value."""
+
+
 def parse_german_number(text: str, *, decimal_places: Sequence[int] = CENTS) -> Decimal | None:
     """The value of a strictly well-formed German number, else None; never raises.
 
@@ -63,6 +68,9 @@ def parse_german_number(text: str, *, decimal_places: Sequence[int] = CENTS) -> 
         return None
     decimals = match.group("decimals")
     if decimals is not None and len(decimals) not in decimal_places:
+        return None
+    whole = candidate.partition(",")[0].replace(".", "")
+    if len(whole) > MAX_DIGITS:
         return None
     return Decimal(candidate.replace(".", "").replace(",", "."))
 
@@ -80,6 +88,8 @@ def number_problem(token: str, *, decimal_places: Sequence[int] = CENTS) -> str 
             return f"thousands groups of {token!r} are not groups of three digits"
     if len(whole.replace(".", "")) > 1 and whole.startswith("0"):
         return f"leading zero in whole number {token!r}"
+    if len(whole.replace(".", "")) > MAX_DIGITS:
+        return f"{token[:20]!r}... has more than {MAX_DIGITS} digits"
     if decimals and len(decimals) not in decimal_places:
         wanted = " or ".join(str(places) for places in decimal_places)
         digits = "digit" if len(decimals) == 1 else "digits"

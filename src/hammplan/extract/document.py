@@ -11,6 +11,7 @@ from hammplan.extract.budget import assemble_budget
 from hammplan.extract.chunks import Chunk, page_chunks
 from hammplan.extract.index import assemble_index
 from hammplan.extract.layout import PageLayout
+from hammplan.extract.limits import Limits
 from hammplan.extract.overview import assemble_overview
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
@@ -43,6 +44,7 @@ def extract_document(
     progress: Progress | None = None,
     use_rulings: bool = True,
     fast: bool = True,
+    limits: Limits | None = None,
 ) -> ExtractedDocument:
     """Read every table of the plan at ``path`` into records with provenance.
 
@@ -51,9 +53,13 @@ def extract_document(
     is tested against (see ``read_pages``); the records are the same.
     """
     vocab = vocab or load_vocabulary()
-    pages = read_pages(path, progress, use_rulings, fast=fast)
+    pages = read_pages(path, progress, use_rulings, fast=fast, limits=limits)
     if not pages:
         raise ExtractionError(f"{path}: the PDF has no pages")
+    if not any(page.words or page.skipped for page in pages):
+        raise ExtractionError(
+            f"{path}: none of its {len(pages)} pages has a text layer (a scan without text "
+            "recognition?); run OCR first, e.g. ocrmypdf, then extract the OCR'd copy")
     chunks = find_chunks(pages, vocab)
 
     def of(family: str) -> list[Chunk]:
@@ -71,9 +77,13 @@ def extract_document(
         for c in of("unknown")
         if any(cell.text for row in c.header + c.rows for cell in row)
     ]
+    skipped = [Leftover(family="page", reason=page.skipped, cells=[])
+               for page in pages if page.skipped]
     if not (budget_rows or profiles or population or overview or index):
         raise ExtractionError(
-            f"{path}: no table of an integration plan found in {len(pages)} pages (looked for "
+            f"{path}: no table of an integration plan found in {len(pages)} pages"
+            + (f" ({len(skipped)} skipped: over the time per page)" if skipped else "")
+            + " (looked for "
             "the budget and population header words, profile row labels, the overview's "
             f"'{vocab.overview.column_label}' row and the index heading; another plan's words "
             "go in a vocabulary file, see --vocabulary)"
@@ -89,5 +99,5 @@ def extract_document(
         index=index,
         statements=find_statements(pages, chunks, vocab.statements.figure),
         leftovers=[*left_budget, *left_profiles, *left_population, *left_overview, *left_index,
-                   *unknown],
+                   *unknown, *skipped],
     )

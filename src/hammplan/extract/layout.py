@@ -87,6 +87,8 @@ class PageLayout:
     space_width: float
     ruled_tables: list[RuledTable] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
+    skipped: str | None = None
+    """Why the page was not read (it broke a limit); its words are then empty."""
     _lines: tuple[list[Word], list[Line]] | None = field(
         default=None, init=False, repr=False, compare=False)
     """``group_lines(words)``, kept with the list it was grouped from."""

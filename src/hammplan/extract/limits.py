@@ -1,0 +1,65 @@
+"""Bounds on what one extraction may cost, so a hostile or broken PDF never hangs a job.
+
+A scheduled job nobody watches must end: a PDF with more pages than ``max_pages`` is refused
+before any page is read, and a page whose content takes longer than ``seconds_per_page`` to
+parse is skipped and reported (a leftover naming the page), never waited for. Both limits
+are documented in the README and set with ``--max-pages`` / ``--page-seconds``.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from types import FrameType
+
+DEFAULT_MAX_PAGES = 2000
+"""More than ten times a municipal plan; a PDF beyond it is not what hammplan reads."""
+
+DEFAULT_SECONDS_PER_PAGE = 30.0
+"""A plan page parses in well under a second; thirty is room for a slow machine."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How many pages a PDF may have and how long one page may take to read."""
+
+    max_pages: int = DEFAULT_MAX_PAGES
+    seconds_per_page: float = DEFAULT_SECONDS_PER_PAGE
+
+
+class PageTimeout(BaseException):
+    """Reading one page took longer than its limit.
+
+    A BaseException, like KeyboardInterrupt: pdfplumber and the fast reader turn every
+    ``Exception`` from pdfminer into their own error or a fallback, but a timeout must unwind
+    the page's parsing untouched.
+    """
+
+
+def _raise_timeout(_signum: int, _frame: FrameType | None) -> None:
+    raise PageTimeout
+
+
+@contextmanager
+def page_deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`PageTimeout` inside the block once ``seconds`` have passed.
+
+    Uses a real-time interval timer, which interrupts pure-Python parsing (pdfminer) at the next
+    bytecode. Only the main thread of a process can take signals; elsewhere (a thread, or a
+    platform without SIGALRM) the block runs unbounded, as it would without this guard.
+    """
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
