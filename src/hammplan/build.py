@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,16 +19,51 @@ from pathlib import Path
 
 from hammplan import __version__
 from hammplan.errors import InputError
+from hammplan.extract.limits import Limits
 from hammplan.extract.output import write_atomic
 
 STAGE_CODE: dict[str, tuple[str, ...]] = {
     "extract": ("extract", "records", "vocabulary.py", "vocabularies"),
-    "validate": ("curate", "records", "vocabulary.py", "vocabularies"),
+    "validate": ("curate", "records", "vocabulary.py", "vocabularies", "render/loading.py"),
     "render": ("render", "curate/models.py", "curate/values.py", "curate/findings.py"),
 }
 """Package paths whose source decides each stage's output."""
 
 STATE_FILE = "build-state.json"
+
+_TEMPORARY_SUFFIX = r"\.[a-z0-9_]{8}"
+"""What :func:`tempfile.mkstemp` appends to the prefix ``.NAME.`` of a temporary file."""
+
+
+_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg")
+"""Extensions of every file hammplan writes."""
+
+
+def remove_stale_temporaries(folder: Path, names: list[str] | None = None) -> list[Path]:
+    """Remove the temporary files ``.NAME.xxxxxxxx`` that a killed writer left in ``folder``.
+
+    Every output is written to such a file and renamed over NAME; a run killed between the
+    two (SIGKILL, power cut) leaves it behind, and nothing else ever reads it. ``names`` are
+    the files whose temporaries are removed; None means those of any file of a type hammplan
+    writes (the charts, whose names vary; a folder whose writer a build skips). Other hidden
+    files are left alone. Returns what was removed.
+    """
+    if names is None:
+        types = "|".join(_OUTPUT_TYPES)
+        pattern = re.compile(rf"\.[^/]+\.(?:{types})" + _TEMPORARY_SUFFIX)
+    else:
+        pattern = re.compile(
+            "(?:" + "|".join(re.escape(f".{n}") for n in names) + ")" + _TEMPORARY_SUFFIX)
+    try:
+        candidates = sorted(folder.iterdir())
+    except OSError:  # no folder yet: nothing left behind
+        return []
+    removed = []
+    for path in candidates:
+        if pattern.fullmatch(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def _files_under(root: Path) -> list[Path]:
@@ -85,6 +121,7 @@ def read_state(data_dir: Path) -> dict[str, str]:
 
 def write_state(data_dir: Path, state: dict[str, str]) -> None:
     """Record stage keys (atomically, so an interrupted build never records a half state)."""
+    remove_stale_temporaries(data_dir / "interim", [STATE_FILE])
     write_atomic(data_dir / "interim" / STATE_FILE,
                  json.dumps(state, indent=1, sort_keys=True) + "\n")
 
@@ -92,10 +129,21 @@ def write_state(data_dir: Path, state: dict[str, str]) -> None:
 def run_stage(
     name: str, key: str, outputs: list[Path], state: dict[str, str], force: bool,
     run: Callable[[], tuple[list[Path], dict[str, object]]],
+    starting: Callable[[], None] | None = None,
 ) -> StageResult:
-    """Run ``run`` unless the stage's key is unchanged and its outputs exist."""
+    """Run ``run`` unless the stage's key is unchanged and its outputs exist.
+
+    Before running, the stage's key is dropped from ``state`` and ``starting`` is called (the
+    build saves the state then): a run interrupted half-way through writing its files leaves
+    no key behind, so the next build runs the stage again even if its input went back to
+    what the recorded key was made from.
+    """
     if not force and state.get(name) == key and outputs and all(p.exists() for p in outputs):
         return StageResult(name=name, ran=False, seconds=0.0, outputs=outputs)
+    if name in state:
+        del state[name]
+        if starting is not None:
+            starting()
     started = time.perf_counter()
     written, detail = run()
     state[name] = key
@@ -127,14 +175,15 @@ def plan_path(data_dir: Path) -> Path:
 
 
 def extract_stage(pdf: Path, data_dir: Path, vocabulary: Path | None,
-                  progress: Callable[[int, int], None] | None = None
-                  ) -> tuple[list[Path], dict[str, object]]:
+                  progress: Callable[[int, int], None] | None = None,
+                  limits: Limits | None = None) -> tuple[list[Path], dict[str, object]]:
     """Stage 1: the PDF's tables -> ``interim/extracted.json``."""
     from hammplan.extract import extract_document, write_extracted
     from hammplan.vocabulary import load_vocabulary
 
-    document = extract_document(pdf, load_vocabulary(vocabulary), progress)
+    document = extract_document(pdf, load_vocabulary(vocabulary), progress, limits=limits)
     target = extracted_path(data_dir)
+    remove_stale_temporaries(target.parent, [target.name])
     write_extracted(document, target)
     detail: dict[str, object] = {
         "pages": document.source.page_count,
@@ -156,10 +205,18 @@ def validate_stage(data_dir: Path, vocabulary: Path | None
     from hammplan.curate.findings import count_by_severity
     from hammplan.curate.outputs import write_curated
     from hammplan.curate.pipeline import curate_plan
+    from hammplan.render.loading import check_numbers, locate_long_integer
     from hammplan.vocabulary import load_vocabulary
 
     vocab = load_vocabulary(vocabulary)
-    plan = curate_plan(load_extracted(extracted_path(data_dir)), vocab)
+    source = extracted_path(data_dir)
+    try:
+        document = load_extracted(source)
+    except InputError:
+        locate_long_integer(source)  # say where, when that is what the parser refused
+        raise
+    check_numbers(document, source)
+    plan = curate_plan(document, vocab)
     written = write_curated(plan, data_dir / "curated")
     detail: dict[str, object] = {
         "measures": len(plan.measures), "budget_rows": len(plan.budget),
@@ -194,40 +251,49 @@ def build(
     pdf: Path, data_dir: Path, out_dir: Path, vocabulary: Path | None = None,
     templates: Path | None = None, force: bool = False, say: Say | None = None,
     progress: Callable[[int, int], None] | None = None,
+    limits: Limits | None = None,
 ) -> list[StageResult]:
     """Run the three stages in order, skipping those whose key is unchanged.
 
-    The state file is written after each stage that ran, so an interrupted build resumes at
-    the stage it did not finish.
+    The state file is written after each stage that ran, and before it with the stage's key
+    removed, so an interrupted build resumes at the stage it did not finish. Temporary files
+    that a killed build left in the output folders are removed first.
     """
     from hammplan.render.templating import find_templates
 
     if not pdf.is_file():
         raise InputError(f"{pdf}: no such file")
     tell = say or (lambda _message: None)
+    for folder in (data_dir / "interim", data_dir / "curated", out_dir, out_dir / "charts"):
+        remove_stale_temporaries(folder)  # also where a stage is skipped
     state = read_state(data_dir)
     settings = vocabulary_text(vocabulary)
     results = []
+
+    def save() -> None:
+        write_state(data_dir, state)
+
     tell("extract")
     results.append(run_stage(
-        "extract", stage_key("extract", [pdf], settings), [extracted_path(data_dir)], state,
-        force, lambda: extract_stage(pdf, data_dir, vocabulary, progress)))
-    write_state(data_dir, state)
+        "extract", stage_key("extract", [pdf], f"{settings}\0{limits or Limits()}"),
+        [extracted_path(data_dir)], state, force,
+        lambda: extract_stage(pdf, data_dir, vocabulary, progress, limits), save))
+    save()
     tell("validate")
     curated = data_dir / "curated"
     validate_outputs = [plan_path(data_dir), curated / "findings.json"]
     results.append(run_stage(
         "validate", stage_key("validate", [extracted_path(data_dir)], settings),
         validate_outputs, state, force,
-        lambda: validate_stage(data_dir, vocabulary)))
-    write_state(data_dir, state)
+        lambda: validate_stage(data_dir, vocabulary), save))
+    save()
     tell("render")
     folder = find_templates(templates)
     results.append(run_stage(
         "render", stage_key("render", [plan_path(data_dir), folder], str(out_dir.resolve())),
         [out_dir / "index.html", out_dir / "report.md"], state, force,
-        lambda: render_stage(data_dir, out_dir, templates, say)))
-    write_state(data_dir, state)
+        lambda: render_stage(data_dir, out_dir, templates, say), save))
+    save()
     if not results[1].ran:
         results[1].detail["findings"] = findings_of(data_dir)
     return results
