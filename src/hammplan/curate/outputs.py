@@ -18,12 +18,12 @@ Three promises hold for every file written here:
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -345,8 +345,10 @@ def neutralise_formula(text: str) -> str:
 def _decimal_text(value: Decimal) -> str:
     """A decimal as plain text with a "." point and no exponent; whole numbers without ".0"
     (the same rule as the JSON numbers of plan.json), cents kept exactly."""
-    if value == value.to_integral_value():
-        return str(int(value))
+    whole = value.to_integral_value()
+    if value == whole:  # digits as text, not through int: no limit of 4300 digits
+        text = format(whole, "f")
+        return "0" if text == "-0" else text
     return format(value, "f")
 
 
@@ -533,8 +535,18 @@ def _csv_rows(table: Table, rows: list[Row]) -> list[Row]:
 
 
 def _json_bytes(data: object) -> bytes:
-    """JSON as UTF-8 with umlauts readable, two-space indent, and a final newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """JSON as UTF-8 with umlauts readable, two-space indent, and a final newline.
+
+    Integers are written in full however long (a garbled cell can read as thousands of
+    digits), as plan.json writes them; Python otherwise refuses to print one of over 4300.
+    """
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    finally:
+        sys.set_int_max_str_digits(limit)
+    return (text + "\n").encode("utf-8")
 
 
 def _json_value(value: Decimal | None) -> int | float | None:
@@ -584,21 +596,38 @@ def _findings_json(plan: CuratedPlan) -> bytes:
     )
 
 
+_CSV_SPECIAL = frozenset(',"\r\n')
+
+
+def _csv_field(text: str) -> str:
+    """One field with minimal quoting (RFC 4180): quoted when it holds a comma, a quote or a
+    line break of either kind. Python's csv writer (3.11) leaves a lone carriage return
+    unquoted when lines end in "\\n", and every reader then breaks the row there."""
+    if _CSV_SPECIAL.isdisjoint(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _csv_bytes(table: Table, rows: list[Row]) -> bytes:
     """A CSV file: UTF-8 without BOM, comma, minimal quoting, "\\n" line ends, header first."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     columns = table.csv_columns
-    writer.writerow([c.name for c in columns])
+    lines = [",".join(_csv_field(c.name) for c in columns)]
     for row in _csv_rows(table, rows):
-        writer.writerow([_csv_text(row[c.name]) for c in columns])
-    return buffer.getvalue().encode("utf-8")
+        lines.append(",".join(_csv_field(_csv_text(row[c.name])) for c in columns))
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+_EXCEL_MAX = Decimal("9.99999999999999E+307")
+"""The largest number an Excel cell holds; a larger one (a garbled cell of thousands of
+digits) is written as its digits, as text."""
 
 
 def _xlsx_value(value: Cell) -> Cell:
     """An Excel cell value: numbers plain, text neutralised and stripped of characters XML
     cannot hold (openpyxl refuses them; they are replaced by U+FFFD so the gap stays visible)."""
-    if isinstance(value, Decimal | float) and not isinstance(value, bool):
+    if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
+        if abs(Decimal(value)) > _EXCEL_MAX:
+            return _csv_text(value)
         return _plain_number(value)
     if isinstance(value, str):
         return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", neutralise_formula(value)))
@@ -672,14 +701,28 @@ _SQL_TYPES: dict[ColumnType, str] = {
 }
 
 
+_SQLITE_INTEGERS = range(-(2**63), 2**63)
+"""What an SQLite INTEGER holds (64 bits)."""
+
+
 def _sql_value(value: Cell) -> str | int | float | None:
-    """A cell for SQLite: numbers plain, dates ISO, booleans 0/1, text verbatim."""
+    """A cell for SQLite: numbers plain, dates ISO, booleans 0/1, text verbatim.
+
+    A whole number beyond 64 bits (a garbled cell of many digits) is stored as REAL, or as its
+    digits (TEXT) beyond the range of a REAL; sqlite3 would refuse it as an INTEGER.
+    """
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, Decimal | float | int):
-        return _plain_number(value)
+        number = _plain_number(value)
+        if isinstance(number, int) and number not in _SQLITE_INTEGERS:
+            try:
+                return float(number)
+            except OverflowError:
+                return _csv_text(value)
+        return number
     return value.isoformat()
 
 
@@ -854,9 +897,12 @@ def write_curated(plan: CuratedPlan, target_dir: Path) -> list[Path]:
     All files are rendered before the first is written, so an error in any renderer (a value
     Excel cannot hold, say) leaves the previous files as they were. Each file is then written
     atomically; datapackage.json comes last, so its hashes tell whether the CSV files beside it
-    are from the same run.
+    are from the same run. Temporary files a killed run left beside them are removed.
     """
+    from hammplan.build import remove_stale_temporaries
+
     rendered = _render(plan)
+    remove_stale_temporaries(target_dir, list(rendered))
     paths = []
     for name, content in rendered.items():
         path = target_dir / name

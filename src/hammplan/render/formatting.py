@@ -7,9 +7,10 @@ figure and its unit with a no-break space ("1.234.567\u00a0€"), so they never 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -25,6 +26,17 @@ _EURO_WHOLE = "#,##0\u00a0¤"
 _EURO_CENTS = "#,##0.00\u00a0¤"
 
 
+@contextmanager
+def _precision_for(value: Decimal | int | float) -> Iterator[None]:
+    """Enough decimal precision to format ``value`` with its decimal places (babel rounds in
+    the current context, whose 28 digits a larger number exceeds)."""
+    exact = Decimal(value)
+    digits = exact.adjusted() if exact.is_finite() else 0
+    with localcontext() as context:
+        context.prec = max(context.prec, digits + 30)
+        yield
+
+
 def _has_cents(value: Decimal) -> bool:
     return value != value.to_integral_value()
 
@@ -37,27 +49,28 @@ def euro(value: Decimal | int, *, cents: bool | None = None) -> str:
     """
     amount = Decimal(value)
     with_cents = _has_cents(amount) if cents is None else cents
-    return format_currency(
-        amount,
-        "EUR",
-        format=_EURO_CENTS if with_cents else _EURO_WHOLE,
-        locale=LOCALE,
-        currency_digits=False,
-    )
+    with _precision_for(amount):
+        return format_currency(
+            amount,
+            "EUR",
+            format=_EURO_CENTS if with_cents else _EURO_WHOLE,
+            locale=LOCALE,
+            currency_digits=False,
+        )
 
 
 def number(value: Decimal | int | float, *, digits: int | None = None) -> str:
     """A count or measure: "1.234.567", "12,5". ``digits`` fixes the decimal places."""
-    if digits is None:
-        return format_decimal(value, locale=LOCALE)
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
+    pattern = None if digits is None else "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    with _precision_for(value):
+        return format_decimal(value, format=pattern, locale=LOCALE)
 
 
 def percent(share: Decimal | float, *, digits: int = 1) -> str:
     """A share (0.394) as a percentage: "39,4 %"."""
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "\u00a0%"
-    return format_percent(share, format=pattern, locale=LOCALE)
+    with _precision_for(share):
+        return format_percent(share, format=pattern, locale=LOCALE)
 
 
 def day(value: date) -> str:
@@ -78,21 +91,23 @@ def page(pages: int | Iterable[int | None] | None) -> str:
             runs[-1] = (runs[-1][0], n)
         else:
             runs.append((n, n))
-    parts = [
-        format_decimal(a, locale=LOCALE)
-        if a == b
-        else f"{format_decimal(a, locale=LOCALE)}–{format_decimal(b, locale=LOCALE)}"
-        for a, b in runs
-    ]
+    with _precision_for(max(abs(n) for n in numbers)):
+        parts = [
+            format_decimal(a, locale=LOCALE)
+            if a == b
+            else f"{format_decimal(a, locale=LOCALE)}–{format_decimal(b, locale=LOCALE)}"
+            for a, b in runs
+        ]
     return "S.\u00a0" + ", ".join(parts)
 
 
 def axis_number(value: float) -> str:
     """A tick label of a chart axis: at most one decimal place, German separators."""
     rounded = round(value, 1)
-    if rounded == int(rounded):
-        return format_decimal(int(rounded), locale=LOCALE)
-    return format_decimal(rounded, format="#,##0.0", locale=LOCALE)
+    with _precision_for(rounded):
+        if rounded == int(rounded):
+            return format_decimal(int(rounded), locale=LOCALE)
+        return format_decimal(rounded, format="#,##0.0", locale=LOCALE)
 
 
 def count_phrase(n: int, singular: str, plural: str) -> str:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from hammplan.curate.models import CURATED_FORMAT_VERSION, CuratedPlan
 from hammplan.errors import InputError
+
+MAX_DIGITS = 100
+"""Digits a number of the plan may have before (and after) the decimal point. No figure of a
+plan comes near; the limit keeps every number drawable in a chart (a float reaches 10^308)
+and formattable, and refuses hand edits such as "1e400000" or a number of 5000 digits."""
 
 
 def record_path(loc: tuple[int | str, ...]) -> str:
@@ -24,23 +32,141 @@ def record_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _shown(value: object, limit: int = 40) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except ValueError:  # an integer too long to turn into text (over 4300 digits)
+        return "a number too long to show"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def describe(error: ErrorDetails) -> str:
     """What was expected where, and what was found: ``kosten.status: Input should be ...``."""
     where = record_path(error["loc"])
-    found = "" if error["type"] == "missing" else f", found {_shown(error.get('input'))}"
+    shown = error["type"] not in ("missing", "json_invalid")
+    found = f", found {_shown(error.get('input'))}" if shown else ""
     return f"{where}: {error['msg']}{found}"
+
+
+Number = int | float | Decimal
+
+
+class _LongInteger:
+    """A JSON integer with more digits than Python turns into an int (it refuses over 4300)."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def _json_int(text: str) -> int | _LongInteger:
+    digits = len(text.lstrip("-"))
+    return int(text) if digits <= 4000 else _LongInteger(digits)
+
+
+def _long_integer(value: object, loc: tuple[int | str, ...]
+                  ) -> tuple[tuple[int | str, ...], _LongInteger] | None:
+    """The first over-long integer in parsed JSON, with its place."""
+    items: list[tuple[int | str, object]] = []
+    if isinstance(value, _LongInteger):
+        return loc, value
+    if isinstance(value, dict):
+        items = list(value.items())
+    elif isinstance(value, list):
+        items = list(enumerate(value))
+    for key, item in items:
+        found = _long_integer(item, (*loc, key))
+        if found is not None:
+            return found
+    return None
+
+
+def refuse_long_integers(data: object, path: Path) -> None:
+    """Raise InputError naming the place of the first integer of over 4000 digits in parsed
+    JSON (``json.loads(..., parse_int=...)`` with :func:`_json_int`), if there is one."""
+    long = _long_integer(data, ())
+    if long is not None:
+        raise InputError(f"{path}: {record_path(long[0])}: number out of range, expected at "
+                         f"most {MAX_DIGITS} digits, found a number of {long[1].digits} digits")
+
+
+def locate_long_integer(path: Path) -> None:
+    """Raise InputError naming the place of an integer of over 4000 digits in the JSON file
+    ``path`` (which JSON parsers refuse without saying where); nothing if there is none or
+    the file cannot be read or parsed."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"), parse_int=_json_int)
+    except (OSError, ValueError):
+        return
+    refuse_long_integers(data, path)
+
+
+def _numbers(value: object, loc: tuple[int | str, ...]) -> Iterator[tuple[tuple[int | str, ...],
+                                                                          Number]]:
+    """Every number in a record tree, with its location (booleans are not numbers here)."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _numbers(getattr(value, name), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _numbers(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _numbers(item, (*loc, str(key)))
+    elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        yield loc, value
+
+
+def _number_problem(value: Number) -> str | None:
+    """Why a number cannot be a figure of a plan, or None when it can."""
+    if isinstance(value, int):
+        if abs(value) >= 10**MAX_DIGITS:
+            return f"number out of range, expected at most {MAX_DIGITS} digits"
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return "expected a finite number"
+        if value and not 10.0**-MAX_DIGITS <= abs(value) < 10.0**MAX_DIGITS:
+            return (f"number out of range, expected at most {MAX_DIGITS} digits before and "
+                    f"{MAX_DIGITS} after the decimal point")
+        return None
+    if not value.is_finite():
+        return "expected a finite number"
+    if value and not -MAX_DIGITS <= value.adjusted() < MAX_DIGITS:
+        return (f"number out of range, expected at most {MAX_DIGITS} digits before and "
+                f"{MAX_DIGITS} after the decimal point")
+    return None
+
+
+def _found(value: Number) -> str:
+    if isinstance(value, int) and abs(value) >= 10**40:
+        try:
+            return f"a number of {len(str(abs(value)))} digits"
+        except ValueError:  # over 4300 digits
+            return "a number of more than 4300 digits"
+    return _shown(str(value) if isinstance(value, Decimal) else value)
+
+
+def check_numbers(record: BaseModel, path: Path) -> None:
+    """Refuse a record whose numbers no plan can hold (see :data:`MAX_DIGITS`).
+
+    Raises InputError naming the file, the first such number's place and what was expected;
+    such numbers come from hand edits or garbage, and would otherwise be drawn and formatted.
+    """
+    problems = [(loc, value, problem) for loc, value in _numbers(record, ())
+                if (problem := _number_problem(value)) is not None]
+    if problems:
+        loc, value, problem = problems[0]
+        more = len(problems) - 1
+        tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        raise InputError(f"{path}: {record_path(loc)}: {problem}, found {_found(value)}{tail}")
 
 
 def load_curated_plan(path: Path) -> CuratedPlan:
     """The curated plan ``validate`` wrote (``DATA_DIR/curated/plan.json``).
 
     Raises InputError with a one-line message naming the file, the record (e.g.
-    ``measures[3].kosten.status``) and what was expected, on a missing or unreadable file,
-    invalid JSON, a record that does not fit the model, or another format version.
+    ``measures[3].kosten.status``) and what was expected, on a missing, empty or unreadable
+    file, invalid JSON, a record that does not fit the model, a number no plan can hold
+    (:func:`check_numbers`), or another format version.
     """
     try:
         text = path.read_text(encoding="utf-8")
@@ -52,12 +178,16 @@ def load_curated_plan(path: Path) -> CuratedPlan:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if not text.strip():
+        raise InputError(f"{path}: empty file, expected the curated plan as a JSON object "
+                         "(run `hammplan validate` again)")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from None
+    refuse_long_integers(data, path)
     if isinstance(data, dict):
         version = data.get("format_version", CURATED_FORMAT_VERSION)
         if version != CURATED_FORMAT_VERSION:
@@ -66,9 +196,11 @@ def load_curated_plan(path: Path) -> CuratedPlan:
                 "(written by another hammplan version; run `hammplan validate` again)"
             )
     try:
-        return CuratedPlan.model_validate_json(text)
+        plan = CuratedPlan.model_validate_json(text)
     except ValidationError as exc:
         errors = exc.errors()
         more = len(errors) - 1
         tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
         raise InputError(f"{path}: {describe(errors[0])}{tail}") from None
+    check_numbers(plan, path)
+    return plan

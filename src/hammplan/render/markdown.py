@@ -4,7 +4,8 @@ Every value a template prints goes through :func:`escape` unless it is a :class:
 here: Markdown punctuation (``* _ [ ] | ` ~ $ #`` and the backslash) is backslash-escaped and
 ``< > &`` become entities, so a measure titled ``<script>`` or ``[x](javascript:...)`` shows
 as text, a "|" cannot break a table and "$" cannot start GitHub's math. Line breaks in inline
-values become spaces, so a value cannot start a heading or a list.
+values become spaces, so a value cannot start a heading or a list; control characters and
+unbalanced bidirectional controls are handled by :func:`hammplan.render.text.plain` first.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from jinja2 import Environment
 
 from hammplan.render import templating
 from hammplan.render.context import Cell, TotalView
+from hammplan.render.text import plain
 
 _INLINE = re.compile(r"([\\`*_\[\]|~$#])")
 _BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
@@ -49,7 +51,7 @@ def escape(value: object) -> MdSafe:
         return value
     if value is None:
         return MdSafe("")
-    return MdSafe(_escape_line(_one_line(str(value))))
+    return MdSafe(_escape_line(_one_line(plain(str(value)))))
 
 
 def cell(value: object) -> MdSafe:
@@ -66,7 +68,7 @@ def _escape_start(match: re.Match[str]) -> str:
 def block(value: object) -> MdSafe:
     """Multi-line text (a description as printed): lines kept as hard line breaks, paragraphs
     as paragraphs; no line can start a heading, list, quote or code block."""
-    paragraphs = re.split(r"\n\s*\n", str(value or "").strip())
+    paragraphs = re.split(r"\n\s*\n", plain(str(value or "")).strip())
     out = []
     for paragraph in paragraphs:
         lines = [_escape_line(_one_line(line)) for line in paragraph.splitlines()]
