@@ -77,7 +77,8 @@ def render_reports(
     ``out_dir/index.html`` (one self-contained page), ``out_dir/report.md`` and the charts
     it shows, ``out_dir/charts/*.svg``. Everything is rendered before anything is written, and
     each file is written atomically; SVG files in ``charts/`` that this render did not write
-    (charts of an older version) are removed. The same plan always gives the same bytes.
+    (charts of an older version) are removed, and so are temporary files a killed render
+    left. The same plan always gives the same bytes.
     ``templates_dir`` defaults to ``templates/`` in the working directory, then the project's
     own (see :func:`hammplan.render.templating.find_templates`).
     """
@@ -96,8 +97,12 @@ def render_reports(
         html.environment(folder), templating.HTML_TEMPLATE, values))
     text = _fill(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
         markdown.environment(folder), templating.MARKDOWN_TEMPLATE, values))
+    from hammplan.build import remove_stale_temporaries
+
     written: list[Path] = []
     charts_dir = out_dir / CHARTS_FOLDER
+    remove_stale_temporaries(out_dir, ["report.md", "index.html"])
+    remove_stale_temporaries(charts_dir)
     for chart in charts:
         target = charts_dir / chart.file_name
         write_atomic(target, chart.svg)

@@ -13,9 +13,12 @@ with the chart id so several charts can sit inline in one HTML page.
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -42,6 +45,7 @@ from hammplan.render.context import (
     organisation_label,
     sum_amounts,
 )
+from hammplan.render.text import plain
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -129,6 +133,8 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _URL = re.compile(r"url\(#([^)]+)\)")
 _HREF = re.compile(r'\b((?:xlink:)?href)="#([^"]+)"')
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 does not allow: an SVG file holding one does not open."""
 
 
 def accessible_svg(svg: str, chart_id: str, title: str, alt: str) -> str:
@@ -161,7 +167,7 @@ def save_svg(fig: Figure, chart_id: str, title: str, alt: str) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata=SVG_METADATA)
     fig.clear()
-    return accessible_svg(buffer.getvalue(), chart_id, title, alt)
+    return _NOT_XML.sub("\ufffd", accessible_svg(buffer.getvalue(), chart_id, title, alt))
 
 
 @contextmanager
@@ -177,7 +183,7 @@ def chart_style() -> Iterator[None]:
 
 def short_label(text: str, width: int = 42, lines: int = 2) -> str:
     """A label wrapped to ``lines`` lines of ``width`` characters, cut with "…"."""
-    wrapped = textwrap.wrap(" ".join(text.split()), width) or [""]
+    wrapped = textwrap.wrap(" ".join(plain(text).split()), width) or [""]
     if len(wrapped) > lines:
         wrapped = wrapped[:lines]
         wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
@@ -665,7 +671,7 @@ def chart_population(plan: CuratedPlan) -> Chart:
         return empty_chart(chart_id, title, "Keine Bevölkerungszahlen angegeben.", headers)
     fig = figure(max(2.8, 0.42 * len(drawable) + 1.8))
     ax_abs, ax_share = fig.subplots(1, 2, sharey=True)
-    names = [d.sozialraum for d in drawable]
+    names = [short_label(d.sozialraum, 30, 2) for d in drawable]
     absolute = [[as_float(v) for v in group_values(d)] for d in drawable]
     share_values = [[as_float(s) for s in group_shares(d)] for d in drawable]
     for ax, data in ((ax_abs, absolute), (ax_share, share_values)):
@@ -754,17 +760,53 @@ def chart_field_matrix(plan: CuratedPlan) -> Chart:
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
 
 
-def build_charts(plan: CuratedPlan) -> list[Chart]:
-    """All charts of the report, in the order the report shows them."""
+_CHARTS: tuple[Callable[[CuratedPlan, list[BudgetEntity]], Chart], ...] = (
+    lambda plan, entities: chart_budget_by_field(plan, entities),
+    lambda plan, _entities: chart_budget_by_organisation(plan),
+    lambda _plan, entities: chart_measure_years(entities),
+    lambda _plan, entities: chart_top_measures(entities),
+    lambda _plan, entities: chart_third_party_share(entities),
+    lambda plan, _entities: chart_completeness(plan),
+    lambda plan, _entities: chart_population(plan),
+    lambda plan, _entities: chart_field_matrix(plan),
+)
+"""The report's charts, in the order the report shows them."""
+
+_FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
+"""The plan a forked chart worker draws from (inherited, never pickled)."""
+
+
+def _draw(position: int) -> Chart:
+    assert _FORKED is not None
     with chart_style():
-        entities = budget_entities(plan)
-        return [
-            chart_budget_by_field(plan, entities),
-            chart_budget_by_organisation(plan),
-            chart_measure_years(entities),
-            chart_top_measures(entities),
-            chart_third_party_share(entities),
-            chart_completeness(plan),
-            chart_population(plan),
-            chart_field_matrix(plan),
-        ]
+        return _CHARTS[position](*_FORKED)
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def build_charts(plan: CuratedPlan) -> list[Chart]:
+    """All charts of the report, in the order the report shows them.
+
+    Drawing (text layout, mostly) is what a render spends its time on, and the charts are
+    independent, so where the platform can fork they are drawn in forked worker processes,
+    which inherit the plan and the imported matplotlib instead of pickling or re-importing
+    them. Each chart is drawn the same way wherever it is drawn: same bytes either way.
+    """
+    global _FORKED
+    entities = budget_entities(plan)
+    workers = min(_workers(), len(_CHARTS))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _FORKED = (plan, entities)
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return list(pool.map(_draw, range(len(_CHARTS))))
+        finally:
+            _FORKED = None
+    with chart_style():
+        return [draw(plan, entities) for draw in _CHARTS]
