@@ -48,6 +48,9 @@ def test_second_build_does_nothing_and_force_redoes_everything(data_dir: Path) -
     assert ran(second) == {"extract": False, "validate": False, "render": False}
     assert second["files"] == []
     assert second["findings"] == first["findings"]
+    assert isinstance(first["measures"], int) and first["measures"] > 0
+    assert (second["measures"], second["budget_rows"]) == (first["measures"],
+                                                           first["budget_rows"])
     assert ran(run_build(data_dir, "--force")) == {
         "extract": True, "validate": True, "render": True}
 

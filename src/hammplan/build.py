@@ -247,6 +247,18 @@ def findings_of(data_dir: Path) -> dict[str, int]:
         return {}
 
 
+def records_of(data_dir: Path) -> dict[str, int]:
+    """Record counts from ``curated/measures.json`` and ``budget.csv`` (for a build whose
+    validate was skipped); empty when the files cannot be read."""
+    try:
+        measures = json.loads((data_dir / "curated" / "measures.json").read_text("utf-8"))
+        with (data_dir / "curated" / "budget.csv").open(encoding="utf-8") as handle:
+            budget_rows = sum(1 for _ in handle) - 1
+        return {"measures": len(measures), "budget_rows": budget_rows}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
 def build(
     pdf: Path, data_dir: Path, out_dir: Path, vocabulary: Path | None = None,
     templates: Path | None = None, force: bool = False, say: Say | None = None,
@@ -296,4 +308,5 @@ def build(
     save()
     if not results[1].ran:
         results[1].detail["findings"] = findings_of(data_dir)
+        results[1].detail.update(records_of(data_dir))
     return results

@@ -305,11 +305,15 @@ def build(
         report.say(f"  error {line}", detail=True)
     for path in files:
         report.say(f"  wrote {path}", detail=True)
-    report.say(f"findings: {_findings_line(findings)}; {len(files)} files written; "
+    detail = results[1].detail
+    records = (f"{detail['measures']} measures, {detail['budget_rows']} budget rows; "
+               if "measures" in detail and "budget_rows" in detail else "")
+    report.say(f"{records}findings: {_findings_line(findings)}; {len(files)} files written; "
                f"{time.perf_counter() - report.started:.1f} s")
     report.done({
         "command": "build", "pdf": str(source),
         "stages": {r.name: {"ran": r.ran, "seconds": round(r.seconds, 3)} for r in results},
+        "measures": detail.get("measures"), "budget_rows": detail.get("budget_rows"),
         "findings": findings, "files": files,
     }, _plan_exit(findings, strict))
 
