@@ -21,10 +21,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import sqlite3
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,7 +41,6 @@ from openpyxl.xml.functions import tostring  # type: ignore[import-untyped]
 from hammplan.curate.findings import FINDING_CODES, Finding, count_by_severity, sort_findings
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
 from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Text
-from hammplan.errors import InputError
 from hammplan.extract.output import write_atomic
 
 # --------------------------------------------------------------------------------------------
@@ -867,30 +864,6 @@ def _render(plan: CuratedPlan) -> dict[str, bytes]:
 # --------------------------------------------------------------------------------------------
 
 
-def _write_bytes_atomic(path: Path, content: bytes) -> None:
-    """Like :func:`write_atomic`, for bytes: temporary file in the same folder, then rename.
-
-    Binary, so the bytes on disk are exactly those rendered (the "\\n" line ends of the CSV
-    files and the hashes in datapackage.json do not depend on the platform's newline).
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise InputError(f"{path.parent}: cannot write there ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-_TEXT_FILES = frozenset({"plan.json", "measures.json", "findings.json", "datapackage.json"})
-
-
 def write_curated(plan: CuratedPlan, target_dir: Path) -> list[Path]:
     """Write every curated file of ``plan`` to ``target_dir``; return their paths in order.
 
@@ -906,10 +879,7 @@ def write_curated(plan: CuratedPlan, target_dir: Path) -> list[Path]:
     paths = []
     for name, content in rendered.items():
         path = target_dir / name
-        if name in _TEXT_FILES:
-            write_atomic(path, content.decode("utf-8"))
-        else:
-            _write_bytes_atomic(path, content)
+        write_atomic(path, content)
         paths.append(path)
     return paths
 

@@ -13,16 +13,21 @@ if TYPE_CHECKING:
     from hammplan.records.document import ExtractedDocument
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename.
+
+    Text is written as UTF-8; bytes exactly as given (CSV line ends and the hashes recorded in
+    datapackage.json must not depend on the platform's newline).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
         raise InputError(f"{path.parent}: cannot write there ({exc.strerror})") from exc
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
