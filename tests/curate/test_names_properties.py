@@ -37,3 +37,15 @@ def test_one_to_one_pairs_every_name_with_itself_and_uses_each_candidate_once(
     pairs = assign_one_to_one(keys, list(reversed(keys)), threshold=100)
     assert {i: j for i, (j, _) in pairs.items()} == {
         i: len(keys) - 1 - i for i in range(len(keys))}
+
+
+def test_the_plans_own_abbreviations_are_found() -> None:
+    from hammplan.curate.names import expand_abbreviations, find_abbreviations
+
+    found = find_abbreviations([
+        "der Ausbau der Förderung von Migrantenselbstorganisationen (MSO) durch KOMM-AN",
+        "Kommunales Integrationszentrum (KI) Hamm", "die Schüler (SuS) und (ABC) allein"])
+    assert found == {"mso": "migrantenselbstorganisationen",
+                     "ki": "kommunales integrationszentrum"}
+    assert expand_abbreviations("förderung der mso", found) == (
+        "förderung der migrantenselbstorganisationen")

@@ -7,9 +7,11 @@ rows may repeat a measure, which is reported as a duplicate, not linked twice si
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hammplan.curate.findings import Finding, Ref
 from hammplan.curate.models import BudgetLine, IndexLink, Link, OverviewLink
-from hammplan.curate.names import assign_one_to_one, best_match, match_key
+from hammplan.curate.names import assign_one_to_one, best_match, expand_abbreviations, match_key
 from hammplan.curate.profiles import CuratedProfile
 
 LINK_THRESHOLD = 80.0
@@ -39,19 +41,26 @@ def _part_link(line: BudgetLine, profiles: list[CuratedProfile]) -> str | None:
     return None
 
 
-def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile]) -> list[Finding]:
+def _keyer(abbreviations: dict[str, str] | None) -> Callable[[str], str]:
+    """Match keys with the plan's own abbreviations written out ("MSO" -> the full word)."""
+    return lambda name: expand_abbreviations(match_key(name), abbreviations or {})
+
+
+def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile],
+                abbreviations: dict[str, str] | None = None) -> list[Finding]:
     """Set each budget line's link; findings for lines no profile names.
 
     Rows that a profile's labelled cost parts name are linked to it first (the strongest
     evidence there is); the others are paired one to one with the remaining profiles.
     """
+    key = _keyer(abbreviations)
     findings: list[Finding] = []
     by_part = {i: p for i, line in enumerate(lines) if (p := _part_link(line, profiles))}
     taken = set(by_part.values())
     free = [j for j, p in enumerate(profiles) if p.id not in taken]
     rest = [i for i in range(len(lines)) if i not in by_part]
-    keys = [match_key(p.titel) for p in profiles]
-    pairs = assign_one_to_one([match_key(lines[i].massnahme) for i in rest],
+    keys = [key(p.titel) for p in profiles]
+    pairs = assign_one_to_one([key(lines[i].massnahme) for i in rest],
                               [keys[j] for j in free], LINK_THRESHOLD, GARBLED_LINK_THRESHOLD)
     for position, i in enumerate(rest):
         if position in pairs:
@@ -69,7 +78,7 @@ def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile]) -> list
             continue
         if line.link.measure_id is not None:
             continue
-        best = best_match(match_key(line.massnahme), keys)
+        best = best_match(key(line.massnahme), keys)
         hint = (f"; nearest profile {profiles[best.candidate].titel!r} "
                 f"(similarity {best.score:.0f})") if best else ""
         findings.append(Finding(
@@ -79,10 +88,12 @@ def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile]) -> list
     return findings
 
 
-def link_index(links: list[IndexLink], profiles: list[CuratedProfile]) -> list[Finding]:
+def link_index(links: list[IndexLink], profiles: list[CuratedProfile],
+               abbreviations: dict[str, str] | None = None) -> list[Finding]:
     """Pair index entries with profiles; report garbled and unlinked entries."""
-    keys = [match_key(p.titel) for p in profiles]
-    pairs = assign_one_to_one([match_key(e.titel) for e in links], keys,
+    key = _keyer(abbreviations)
+    keys = [key(p.titel) for p in profiles]
+    pairs = assign_one_to_one([key(e.titel) for e in links], keys,
                               GARBLED_LINK_THRESHOLD)
     findings: list[Finding] = []
     for position, entry in enumerate(links):
@@ -109,16 +120,18 @@ def link_index(links: list[IndexLink], profiles: list[CuratedProfile]) -> list[F
     return findings
 
 
-def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile]) -> list[Finding]:
+def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
+                  abbreviations: dict[str, str] | None = None) -> list[Finding]:
     """Link overview rows to profiles; report unnamed, unlinked and repeated rows.
 
     Rows are paired one to one first, so a row that merely resembles an already paired measure
     ("Alpha Integrationskurse" beside "Allgemeine Integrationskurse") still finds its own; the
     rows left over are linked to their nearest measure and reported as repeats.
     """
-    keys = [match_key(p.titel) for p in profiles]
+    key_of = _keyer(abbreviations)
+    keys = [key_of(p.titel) for p in profiles]
     named = [i for i, row in enumerate(rows) if match_key(row.massnahme)]
-    pairs = assign_one_to_one([match_key(rows[i].massnahme) for i in named], keys,
+    pairs = assign_one_to_one([key_of(rows[i].massnahme) for i in named], keys,
                               LINK_THRESHOLD, GARBLED_LINK_THRESHOLD)
     first: dict[str, OverviewLink] = {}
     for position, i in enumerate(named):
@@ -129,7 +142,7 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile]) -> l
     findings: list[Finding] = []
     for row in rows:
         ref = Ref(kind="overview", id=row.id, page=row.page)
-        key = match_key(row.massnahme)
+        key = key_of(row.massnahme)
         if not key:
             findings.append(Finding(
                 code="overview_row_unnamed", severity="info",

@@ -53,6 +53,50 @@ def similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(_expand_short_forms(a, b), _expand_short_forms(b, a)))
 
 
+_DEFINITION = re.compile(r"((?:[\w-]+\s+){0,5}[\w-]+)\s+\(([A-ZÄÖÜ][A-ZÄÖÜa-z]{1,5})\)")
+"""A term followed by its abbreviation in brackets: "Migrantenselbstorganisationen (MSO)"."""
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the words begin with the acronym's first letter and hold all of its letters in
+    order ("MSO" in "Migrantenselbstorganisationen", "KI" in "Kommunales Integrationszentrum")."""
+    text = " ".join(words).casefold()
+    letters = acronym.casefold()
+    if not text.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def find_abbreviations(texts: list[str]) -> dict[str, str]:
+    """Abbreviations the plan defines itself, as match keys: {"mso": "migrantenselbst..."}.
+
+    The expansion is the fewest words before the bracket that spell the abbreviation, so
+    "der Förderung von Migrantenselbstorganisationen (MSO)" defines MSO by its last word only.
+    """
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _DEFINITION.finditer(text):
+            words, acronym = match.group(1).split(), match.group(2)
+            for count in range(1, min(len(words), len(acronym)) + 1):
+                if _spells(acronym, words[-count:]):
+                    found.setdefault(acronym.casefold(), match_key(" ".join(words[-count:])))
+                    break
+    return found
+
+
+def expand_abbreviations(key: str, abbreviations: dict[str, str]) -> str:
+    """A match key with each defined abbreviation written out."""
+    if not abbreviations:
+        return key
+    return " ".join(abbreviations.get(word, word) for word in key.split())
+
+
 @dataclass(frozen=True)
 class Match:
     """The best candidate for one name: its position in the candidate list and its score."""

@@ -20,6 +20,7 @@ from hammplan.curate.models import (
     SourceSummary,
     StatsClaim,
 )
+from hammplan.curate.names import find_abbreviations
 from hammplan.curate.organisations import name_amt_numbers
 from hammplan.curate.population import curate_population
 from hammplan.curate.profiles import CuratedProfile, curate_profiles
@@ -92,9 +93,12 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += found
     budget, found = curate_budget(doc.budget_rows, vocab.organisations)
     findings += found
-    findings += link_budget(budget, profiles)
-    findings += link_index(index, profiles)
-    findings += link_overview(overview, profiles)
+    abbreviations = find_abbreviations(
+        [t.raw for p in profiles for t in p.texts.values()]
+        + [s.sentence.text for s in doc.statements])
+    findings += link_budget(budget, profiles, abbreviations)
+    findings += link_index(index, profiles, abbreviations)
+    findings += link_overview(overview, profiles, abbreviations)
     measures = [
         _measure(
             p,

@@ -77,7 +77,7 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                 if not budget_ok:
                     states = ", ".join(f"{a.raw!r}" for a in aufwand)
                     findings.append(Finding(
-                        code="kosten_not_in_budget", severity="warning",
+                        code="kosten_not_in_budget", severity="error",
                         message=(f"Profile {what} states Kosten {_fmt(kosten.betrag_eur)} "
                                  f"({kosten.raw!r}); its budget row gives no Aufwand {year} "
                                  f"({states})"),
