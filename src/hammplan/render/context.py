@@ -13,7 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hammplan.curate.findings import Finding, Ref, Severity, count_by_severity, sort_findings
+from hammplan.curate.findings import (
+    FINDING_CODES,
+    Finding,
+    Ref,
+    Severity,
+    count_by_severity,
+    sort_findings,
+)
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
 from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Number, Status, Text
 from hammplan.render import formatting as fmt
@@ -442,6 +449,11 @@ class FindingGroup:
     @property
     def count(self) -> int:
         return len(self.findings)
+
+    @property
+    def meaning(self) -> str:
+        """What the code means, in German (the data dictionary's wording)."""
+        return FINDING_CODES.get(self.code, "").rstrip(".")
 
 
 @dataclass(frozen=True)
