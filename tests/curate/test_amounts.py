@@ -60,11 +60,11 @@ NOT_STATED = [
     ("k.A.", "k. A.", None),
     ("Stand: 30.06.24: o.A.", "o. A.", JUNE_30_2024),
     ("Stand: 30.06.24: o. A.", "o. A.", JUNE_30_2024),
-    ("o. Ą.", "recognition variant of o. A.: 'o. Ą.'", None),
-    ("0. A", "recognition variant of o. A.: '0. A'", None),
-    ("ė,", "recognition variant of o. A.: 'ė,'", None),
-    ("", "empty cell", None),
-    (" \n\t", "empty cell", None),
+    ("o. Ą.", "Erkennungsvariante von o. A.: 'o. Ą.'", None),
+    ("0. A", "Erkennungsvariante von o. A.: '0. A'", None),
+    ("ė,", "Erkennungsvariante von o. A.: 'ė,'", None),
+    ("", "leere Zelle", None),
+    (" \n\t", "leere Zelle", None),
 ]
 
 
@@ -137,15 +137,15 @@ def test_words_are_notes(text: str, note: str) -> None:
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("762.58", "thousands groups"),
-        ("1.01.000", "thousands groups"),
-        ("066", "leading zero"),
-        ("006", "leading zero"),
-        ("0123", "leading zero"),
-        ("12,5", "decimal part"),
-        ("1,2,3", "more than one decimal comma"),
-        ("ca. 5.000 €", "mixed with words"),
-        ("Stand 31.02.24: 5 €", "no valid date"),
+        ("762.58", "Tausendergruppen"),
+        ("1.01.000", "Tausendergruppen"),
+        ("066", "führende Null"),
+        ("006", "führende Null"),
+        ("0123", "führende Null"),
+        ("12,5", "Nachkommastellen"),
+        ("1,2,3", "mehr als ein Dezimalkomma"),
+        ("ca. 5.000 €", "mit Wörtern"),
+        ("Stand 31.02.24: 5 €", "kein gültiges Datum"),
     ],
 )
 def test_contradicting_numbers_are_suspect_with_a_reason(text: str, why: str) -> None:
@@ -252,12 +252,12 @@ def test_thousands_groups_of_other_widths_are_suspect(
     )
     amount = parse_amount(f"{head}.{body}")
     assert amount.status == "suspect"
-    assert amount.reason is not None and "thousands groups" in amount.reason
+    assert amount.reason is not None and "Tausendergruppen" in amount.reason
 
 
 def test_a_run_of_digits_longer_than_any_budget_is_suspect() -> None:
     amount = parse_amount("9" * 40)
     assert amount.status == "suspect"
     assert amount.betrag_eur is None
-    assert "more than 15 digits" in (amount.reason or "")
+    assert "mehr als 15 Stellen" in (amount.reason or "")
     assert parse_amount("999.999.999.999.999").betrag_eur == Decimal("999999999999999")

@@ -140,9 +140,9 @@ def test_each_figure_keeps_its_printed_text() -> None:
         ("k.A.", "k. A."),
         ("o.A.", "o. A."),
         ("o. A.", "o. A."),
-        ("Ā", "recognition variant of o. A.: 'Ā'"),
-        ("0. A. :", "recognition variant of o. A.: '0. A. :'"),
-        ("", "empty cell"),
+        ("Ā", "Erkennungsvariante von o. A.: 'Ā'"),
+        ("0. A. :", "Erkennungsvariante von o. A.: '0. A. :'"),
+        ("", "leere Zelle"),
     ],
 )
 def test_a_marker_alone_is_not_stated_without_items(text: str, reason: str) -> None:
@@ -156,7 +156,7 @@ def test_a_marker_alone_is_not_stated_without_items(text: str, reason: str) -> N
 def test_a_leading_zero_is_suspect_with_a_reason(text: str) -> None:
     figures = parse_key_figures(text)
     assert figures.status == "suspect"
-    assert figures.reason is not None and "leading zero" in figures.reason
+    assert figures.reason is not None and "führende Null" in figures.reason
     assert all(item.value is None for item in figures.items)
 
 

@@ -70,7 +70,7 @@ def test_describe_names_the_marker_or_the_variant() -> None:
     assert NotStated(pattern="o. A.", variant=False).describe("o. A.") == "o. A."
     variant = match_not_stated(" o. Ą. ")
     assert variant is not None
-    assert variant.describe(" o. Ą. ") == "recognition variant of o. A.: 'o. Ą.'"
+    assert variant.describe(" o. Ą. ") == "Erkennungsvariante von o. A.: 'o. Ą.'"
 
 
 def test_table_is_documented_and_ordered_clean_first() -> None:

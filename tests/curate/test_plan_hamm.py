@@ -132,13 +132,13 @@ def test_links_across_tables(curated: CuratedPlan) -> None:
 def test_the_plans_contradictions_are_found(curated: CuratedPlan) -> None:
     assert len(codes_for(curated, "kosten_equals_ertrag")) == 2
     [stated_once] = codes_for(curated, "kosten_not_in_budget")
-    assert "16.164" in stated_once and "'o. A.'" in stated_once
+    assert "16.164" in stated_once and "„o. A.“" in stated_once
     [mismatch] = codes_for(curated, "kosten_mismatch")
     assert "167.206" in mismatch and "167.205" in mismatch
     assert len(codes_for(curated, "kennzahl_mismatch")) == 3
     assert len(codes_for(curated, "value_suspect")) == 3
     shares = codes_for(curated, "claim_share_mismatch")
-    assert len(shares) == 2 and all("41.0 %" in s for s in shares)
+    assert len(shares) == 2 and all("41,0 %" in s for s in shares)
     assert len(codes_for(curated, "claim_confirmed")) == 3
     assert not [f for f in curated.findings if f.code.startswith("population_")]
     assert {f.code for f in curated.findings} <= set(FINDING_CODES)

@@ -81,20 +81,19 @@ def number_problem(token: str, *, decimal_places: Sequence[int] = CENTS) -> str 
         return None
     whole, _, decimals = token.partition(",")
     if "," in decimals:
-        return f"{token!r} has more than one decimal comma"
+        return f"{token!r} hat mehr als ein Dezimalkomma"
     if "." in whole:
         groups = whole.split(".")
         if not 1 <= len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]):
-            return f"thousands groups of {token!r} are not groups of three digits"
+            return f"Tausendergruppen von {token!r} sind nicht dreistellig"
     if len(whole.replace(".", "")) > 1 and whole.startswith("0"):
-        return f"leading zero in whole number {token!r}"
+        return f"führende Null in der ganzen Zahl {token!r}"
     if len(whole.replace(".", "")) > MAX_DIGITS:
-        return f"{token[:20]!r}... has more than {MAX_DIGITS} digits"
+        return f"{token[:20]!r}... hat mehr als {MAX_DIGITS} Stellen"
     if decimals and len(decimals) not in decimal_places:
-        wanted = " or ".join(str(places) for places in decimal_places)
-        digits = "digit" if len(decimals) == 1 else "digits"
-        return f"decimal part of {token!r} has {len(decimals)} {digits}, expected {wanted}"
-    return f"{token!r} is not a well-formed German number"
+        wanted = " oder ".join(str(places) for places in decimal_places)
+        return f"Nachkommastellen von {token!r}: {len(decimals)}, erwartet {wanted}"
+    return f"{token!r} ist keine wohlgeformte deutsche Zahl"
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,8 @@ def _split_stand(text: str) -> _Stand:
     try:
         stand = date(year, int(match.group("month")), int(match.group("day")))
     except ValueError:
-        return _Stand(stand=None, rest=rest, problem=f"as-of date in {text!r} is no valid date")
+        return _Stand(stand=None, rest=rest,
+                      problem=f"Stichtag in {text!r} ist kein gültiges Datum")
     return _Stand(stand=stand, rest=rest)
 
 
@@ -161,14 +161,14 @@ def _suspect_reason(text: str) -> str:
         problem = number_problem(token)
         if problem is not None:
             return problem
-    return f"number mixed with words no rule explains: {text!r}"
+    return f"Zahl mit Wörtern, die keine Regel erklärt: {text!r}"
 
 
 def _parse_rest(raw: str, rest: str, stand: date | None) -> Amount:
     """Parse what follows an as-of prefix (or the whole cell when it has none)."""
     if not rest:
         return Amount(raw=raw, status="not_stated", stand=stand,
-                      reason="no amount after the as-of date")
+                      reason="kein Betrag nach dem Stichtag")
     marker = match_not_stated(rest)
     if marker is not None:
         return Amount(raw=raw, status="not_stated", stand=stand, reason=marker.describe(rest))
@@ -196,7 +196,7 @@ def parse_amount(text: str) -> Amount:
     """
     collapsed = " ".join(text.split())
     if not collapsed:
-        return Amount(raw=text, status="not_stated", reason="empty cell")
+        return Amount(raw=text, status="not_stated", reason="leere Zelle")
     split = _split_stand(collapsed)
     if split.problem is not None:
         return Amount(raw=text, status="suspect", reason=split.problem)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections import Counter
 
 from hammplan.curate.amounts import parse_amount
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Link
+from hammplan.curate.notstated import match_not_stated
 from hammplan.curate.organisations import resolve_code
 from hammplan.curate.text import clean_text
 from hammplan.curate.values import Amount, KeyFigures, Repair
@@ -40,7 +41,8 @@ def _amount(cell: SourceCell) -> Amount:
         text = clean_text(amount.note)
         amount.repairs.extend(text.repairs)
         amount.note = text.text
-    if amount.status == "not_stated" and amount.reason and "variant" in amount.reason:
+    marker = match_not_stated(cell.text) if amount.status == "not_stated" else None
+    if marker is not None and marker.variant:
         amount.repairs.append(Repair(kind="recognition", before=cell.text, after="o. A.",
                                      detail=amount.reason))
     return amount
@@ -99,27 +101,28 @@ def curate_budget(
             other: Amount = getattr(line, neighbour)
             amount.status = "suspect"
             amount.betrag_eur = None
-            amount.reason = (f"{amount.raw!r} looks truncated: {neighbour} in the same row "
-                             f"reads {other.raw!r}")
+            amount.reason = (f"{quoted(amount.raw)} wirkt abgeschnitten: {neighbour} derselben "
+                             f"Zeile lautet {quoted(other.raw)}")
         where = Ref(kind="budget", id=ident, page=page)
         for field in [*AMOUNT_FIELDS, *VALUE_FIELDS]:
             value = getattr(line, field)
             if value.status == "suspect":
                 findings.append(Finding(
                     code="value_suspect", severity="error",
-                    message=(f"Budget row {line.massnahme!r}: {field} {value.raw!r} is not "
-                             f"trustworthy ({value.reason})"),
+                    message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} "
+                              f"{quoted(value.raw)} ist nicht vertrauenswürdig ({value.reason})"),
                     refs=[where.model_copy(update={"field": field, "page": value.page})]))
             elif value.status == "not_stated" and value.repairs:
                 findings.append(Finding(
                     code="not_stated_garbled", severity="info",
-                    message=(f"Budget row {line.massnahme!r}: {field} {value.raw!r} read as "
-                             "not stated (recognition noise)"),
+                    message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} "
+                              f"{quoted(value.raw)} als „o. A.“ gelesen (Erkennungsfehler)"),
                     refs=[where.model_copy(update={"field": field, "page": value.page})]))
         if not code.isdigit() and code not in organisations.codes:
             findings.append(Finding(
                 code="sta_unknown", severity="warning",
-                message=f"Budget row {line.massnahme!r}: StA {row.sta.text!r} is no known code",
+                message=(f"Haushaltszeile {quoted(line.massnahme)}: StA {quoted(row.sta.text)} "
+                         "ist kein bekanntes Kürzel"),
                 refs=[where]))
         lines.append(line)
     findings.extend(_odd_code_lengths(lines))
@@ -134,8 +137,8 @@ def _odd_code_lengths(lines: list[BudgetLine]) -> list[Finding]:
     usual = lengths.most_common(1)[0][0]
     return [
         Finding(code="sta_suspect", severity="warning",
-                message=(f"Budget row {line.massnahme!r}: StA {line.sta_raw!r} has "
-                         f"{len(line.sta)} digit(s) where Amt numbers have {usual}"),
+                message=(f"Haushaltszeile {quoted(line.massnahme)}: StA {quoted(line.sta_raw)} "
+                         f"hat {len(line.sta)} Stelle(n), Amtsnummern haben {usual}"),
                 refs=[Ref(kind="budget", id=line.id, page=line.page, field="sta")])
         for line in lines if line.sta.isdigit() and len(line.sta) != usual
     ]

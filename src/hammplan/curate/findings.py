@@ -80,6 +80,12 @@ FINDING_CODES: dict[str, str] = {
 }
 """Every finding code with its meaning (German, for the data dictionary). Codes are stable."""
 
+def quoted(text: str, limit: int = 120) -> str:
+    """Text in German quotation marks, cut at ``limit`` characters, for finding messages."""
+    text = " ".join(text.split())
+    return f"„{text if len(text) <= limit else text[: limit - 1] + '…'}“"
+
+
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -212,7 +212,7 @@ def _reason(status: Status, reasons: dict[Status, list[str]]) -> str | None:
 def parse_key_figures(text: str) -> KeyFigures:
     """The figures of one Kennzahlen or Wert cell; ``raw`` is the text verbatim, page unset."""
     if not text.strip():
-        return KeyFigures(raw=text, status="not_stated", reason="empty cell")
+        return KeyFigures(raw=text, status="not_stated", reason="leere Zelle")
     marker = match_not_stated(text)
     if marker is not None:
         return KeyFigures(raw=text, status="not_stated", reason=marker.describe(text))

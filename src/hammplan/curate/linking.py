@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.models import BudgetLine, IndexLink, Link, OverviewLink
 from hammplan.curate.names import assign_one_to_one, best_match, expand_abbreviations, match_key
 from hammplan.curate.profiles import CuratedProfile
@@ -71,19 +71,19 @@ def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile],
             line.link = Link(measure_id=by_part[position], score=None, method="part")
             findings.append(Finding(
                 code="budget_linked_by_part", severity="info",
-                message=(f"Budget row {line.massnahme!r} is one of the parts the profile "
-                         f"{by_part[position]!r} lists in its Kosten"),
+                message=(f"Haushaltszeile {quoted(line.massnahme)} ist einer der Teile, die "
+                         f"der Steckbrief {quoted(by_part[position])} in seinen Kosten nennt"),
                 refs=[Ref(kind="budget", id=line.id, page=line.page),
                       Ref(kind="measure", id=by_part[position])]))
             continue
         if line.link.measure_id is not None:
             continue
         best = best_match(key(line.massnahme), keys)
-        hint = (f"; nearest profile {profiles[best.candidate].titel!r} "
-                f"(similarity {best.score:.0f})") if best else ""
+        hint = (f"; am nächsten: {quoted(profiles[best.candidate].titel)} "
+                f"(Ähnlichkeit {best.score:.0f})") if best else ""
         findings.append(Finding(
             code="budget_without_profile", severity="warning",
-            message=f"Budget row {line.massnahme!r} matches no profile{hint}",
+            message=f"Haushaltszeile {quoted(line.massnahme)} passt zu keinem Steckbrief{hint}",
             refs=[Ref(kind="budget", id=line.id, page=line.page)]))
     return findings
 
@@ -101,12 +101,13 @@ def link_index(links: list[IndexLink], profiles: list[CuratedProfile],
         if entry.seite is None:
             findings.append(Finding(
                 code="index_page_unreadable", severity="info",
-                message=f"Index entry {entry.titel!r}: page {entry.seite_raw!r} is no number",
+                message=(f"Verzeichniseintrag {quoted(entry.titel)}: Seite "
+                         f"{quoted(entry.seite_raw)} ist keine Zahl"),
                 refs=[ref]))
         if position not in pairs:
             findings.append(Finding(
                 code="index_without_profile", severity="warning",
-                message=f"Index entry {entry.titel!r} matches no profile",
+                message=f"Verzeichniseintrag {quoted(entry.titel)} passt zu keinem Steckbrief",
                 refs=[ref]))
             continue
         target, score = pairs[position]
@@ -114,8 +115,8 @@ def link_index(links: list[IndexLink], profiles: list[CuratedProfile],
         if score < LINK_THRESHOLD:
             findings.append(Finding(
                 code="index_title_garbled", severity="info",
-                message=(f"Index entry {entry.titel!r} is garbled; linked to "
-                         f"{profiles[target].titel!r} (similarity {score:.0f})"),
+                message=(f"Verzeichniseintrag {quoted(entry.titel)} ist verstümmelt; verknüpft mit "
+                         f"{quoted(profiles[target].titel)} (Ähnlichkeit {score:.0f})"),
                 refs=[ref, Ref(kind="measure", id=profiles[target].id)]))
     return findings
 
@@ -146,8 +147,8 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
         if not key:
             findings.append(Finding(
                 code="overview_row_unnamed", severity="info",
-                message=("An overview row has no measure name (marks: "
-                         f"{', '.join(row.handlungsfelder) or 'none'})"),
+                message=("Eine Zeile der Übersicht nennt keine Maßnahme (Markierungen: "
+                         f"{', '.join(row.handlungsfelder) or 'keine'})"),
                 refs=[ref]))
             continue
         if row.link.measure_id is not None:
@@ -156,7 +157,7 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
         if best is None or best.score < LINK_THRESHOLD:
             findings.append(Finding(
                 code="overview_without_profile", severity="warning",
-                message=f"Overview row {row.massnahme!r} matches no profile",
+                message=f"Übersichtszeile {quoted(row.massnahme)} passt zu keinem Steckbrief",
                 refs=[ref]))
             continue
         measure_id = profiles[best.candidate].id
@@ -164,9 +165,9 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
         earlier = first.get(measure_id)
         findings.append(Finding(
             code="overview_duplicate", severity="warning",
-            message=(f"Overview lists {profiles[best.candidate].titel!r} again as "
-                     f"{row.massnahme!r}"
-                     + (f" (first as {earlier.massnahme!r})" if earlier else "")),
+            message=(f"Die Übersicht führt {quoted(profiles[best.candidate].titel)} erneut als "
+                     f"{quoted(row.massnahme)}"
+                     + (f" (zuerst als {quoted(earlier.massnahme)})" if earlier else "")),
             refs=[*([Ref(kind="overview", id=earlier.id, page=earlier.page)] if earlier else []),
                   ref]))
     return findings

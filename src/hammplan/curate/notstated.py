@@ -141,7 +141,7 @@ class NotStated:
     def describe(self, raw: str) -> str:
         """The reason text for a curated value: the marker, or which variant and how printed."""
         if self.variant:
-            return f"recognition variant of {self.marker}: {raw.strip()!r}"
+            return f"Erkennungsvariante von {self.marker}: {raw.strip()!r}"
         return self.pattern
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hammplan.curate.amounts import parse_german_number
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.models import District
 from hammplan.records.population import PopulationTable
 from hammplan.vocabulary import PopulationColumns
@@ -41,8 +41,8 @@ def curate_population(
         for missing in (c for c in COLUMNS if c not in mapping):
             findings.append(Finding(
                 code="population_column_missing", severity="error",
-                message=f"Population table: no column header matches {missing!r} "
-                        f"(headers: {header})",
+                message=f"Bevölkerungstabelle: keine Spaltenüberschrift passt zu {quoted(missing)} "
+                        f"(Überschriften: {', '.join(map(quoted, header))})",
                 refs=[Ref(kind="district", id="header", page=page)]))
         for row in table.rows:
             name = " ".join(row.district.text.split())
@@ -58,8 +58,8 @@ def curate_population(
                 if cell is not None and number is None:
                     findings.append(Finding(
                         code="value_suspect", severity="error",
-                        message=f"Population table, {name}: {column} {raw[column]!r} is no "
-                                "number",
+                        message=f"Bevölkerungstabelle, {name}: {column} {quoted(raw[column])} ist "
+                                "keine Zahl",
                         refs=[Ref(kind="district", id=name, page=row_page, field=column)]))
                 values[column] = number
             districts.append(District(sozialraum=name, ist_gesamt=row.is_total, page=row_page,

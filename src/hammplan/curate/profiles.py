@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from hammplan.curate.amounts import parse_amount
 from hammplan.curate.fields import read_fields
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
 from hammplan.curate.names import match_key
 from hammplan.curate.organisations import codes_in
@@ -72,8 +72,8 @@ def _rows_by_meaning(profile: Profile, title_label: str) -> _Reading:
                 reading.title = row.value.text
                 reading.combined_labels = [lb for lb in row.labels if lb != title_label]
                 reading.title_malformed.append(
-                    f"title cell labelled {' '.join(row.labels)!r}: title and "
-                    f"{', '.join(reading.combined_labels)} share one cell")
+                    f"Titelzelle bezeichnet {quoted(' '.join(row.labels))}: Titel und "
+                    f"{', '.join(reading.combined_labels)} teilen sich eine Zelle")
             reading.title_pages = row.value.pages
             previous = row
             continue
@@ -84,7 +84,8 @@ def _rows_by_meaning(profile: Profile, title_label: str) -> _Reading:
                 detail=f"row with garbled label {row.label_cell.text!r} continues the title"))
             reading.title = f"{reading.title} {row.value.text}"
             reading.title_malformed.append(
-                f"title split over a row with garbled label {row.label_cell.text!r}")
+                f"Titel über eine Zeile mit verstümmelter Bezeichnung "
+                f"{quoted(row.label_cell.text)} verteilt")
             continue
         elif row.match in ("unmatched", "none"):
             if previous is not None and previous.value.text.rstrip().endswith(","):
@@ -184,18 +185,19 @@ def curate_profiles(
                 if reading.combined_labels and rest:
                     reading.combined_rest = rest
                 elif rest and not reading.combined_labels:
-                    reading.title_malformed.append("title runs into the text that follows it")
+                    reading.title_malformed.append("Titel läuft in den folgenden Text über")
                 findings.append(Finding(
                     code="title_repaired", severity="warning",
-                    message=(f"Profile title is malformed in the source "
-                             f"({'; '.join(reading.title_malformed) or 'run together'}); "
-                             f"clean title {clean!r} confirmed by {reference!r}"),
+                    message=(f"Titel des Steckbriefs ist in der Quelle fehlerhaft "
+                             f"({'; '.join(reading.title_malformed) or 'zusammengelaufen'}); "
+                             f"bereinigter Titel {quoted(clean)}, bestätigt durch "
+                             f"{quoted(reference)}"),
                     refs=[where]))
             else:
                 findings.append(Finding(
                     code="title_unconfirmed", severity="warning",
-                    message=(f"Profile title {raw_title[:80]!r} is malformed and no index or "
-                             "overview entry confirms a clean title"),
+                    message=(f"Titel {quoted(raw_title, 80)} ist fehlerhaft, und kein Eintrag "
+                             "in Verzeichnis oder Übersicht bestätigt einen bereinigten Titel"),
                     refs=[where]))
         title_text = clean_text(title, reading.title_pages)
         title_text.repairs[:0] = title_repairs
@@ -220,7 +222,7 @@ def curate_profiles(
                 texts[name] = Text(raw="", text=None, status="not_stated")
                 findings.append(Finding(
                     code="profile_field_missing", severity="warning",
-                    message=f"Profile {title!r} has no {label} row", refs=[where]))
+                    message=f"Steckbrief {quoted(title)} hat keine Zeile {label}", refs=[where]))
                 continue
             row = _pick_row(rows)
             value = row.value.text
@@ -239,16 +241,16 @@ def curate_profiles(
                 others = [r for r in rows if r is not row]
                 findings.append(Finding(
                     code="profile_field_duplicated", severity="warning",
-                    message=(f"Profile {title!r} has {len(rows)} {label} rows; kept "
-                             f"{row.value.text[:60]!r}, not "
-                             + ", ".join(repr(r.value.text[:60]) for r in others)),
+                    message=(f"Steckbrief {quoted(title)} hat {len(rows)} Zeilen {label}; "
+                             f"behalten: {quoted(row.value.text, 60)}, nicht "
+                             + ", ".join(quoted(r.value.text, 60) for r in others)),
                     refs=[where]))
         for row in reading.garbled:
             findings.append(Finding(
                 code="profile_row_garbled", severity="warning",
-                message=(f"Profile {title!r}: a row with unreadable label "
-                         f"{row.label_cell.text!r} and value {row.value.text[:80]!r} "
-                         "belongs to no field"),
+                message=(f"Steckbrief {quoted(title)}: eine Zeile mit unleserlicher "
+                         f"Bezeichnung {quoted(row.label_cell.text)} und Wert "
+                         f"{quoted(row.value.text, 80)} gehört zu keinem Feld"),
                 refs=[Ref(kind="measure", id=f"#{number}",
                           page=first_page(row.value.pages, page))]))
         fields_text = texts["handlungsfelder"]
@@ -257,7 +259,8 @@ def curate_profiles(
         for unknown in reading_fields.unknown:
             findings.append(Finding(
                 code="field_unknown", severity="warning",
-                message=f"Profile {title!r} names an unknown Handlungsfeld {unknown!r}",
+                message=(f"Steckbrief {quoted(title)} nennt ein unbekanntes Handlungsfeld "
+                         f"{quoted(unknown)}"),
                 refs=[where]))
         kennzahlen = parse_key_figures(texts["kennzahlen"].raw)
         kennzahlen.page = first_page(texts["kennzahlen"].pages)

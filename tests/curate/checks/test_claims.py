@@ -28,7 +28,7 @@ def test_a_share_that_the_table_contradicts_is_a_warning() -> None:
         [TOTAL], CLAIMS)
     assert finding.code == "claim_share_mismatch"
     assert finding.severity == "warning"
-    assert "41.0 %" in finding.message
+    assert "41,0 %" in finding.message
 
 
 def test_a_share_within_rounding_is_confirmed() -> None:

@@ -31,4 +31,4 @@ def test_row_and_column_contradictions_are_errors() -> None:
         ("population_sum_mismatch", "Gesamt", "deutsche_ohne_migh"),
     ]
     assert all(f.severity == "error" for f in findings)
-    assert "add up to 30" in next(f.message for f in findings if f.code.endswith("sum_mismatch"))
+    assert "ergeben 30" in next(f.message for f in findings if f.code.endswith("sum_mismatch"))

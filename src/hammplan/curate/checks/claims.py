@@ -24,6 +24,10 @@ def _fmt(value: Decimal) -> str:
     return f"{value:,.0f}".replace(",", ".")
 
 
+def _share(value: Decimal) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
 def _totals(districts: list[District]) -> dict[str, Decimal]:
     total = next((d for d in districts if d.ist_gesamt), None)
     columns = ("auslaender", "eingebuergerte", "aussiedler", "migh_gesamt", "deutsche_ohne_migh")
@@ -72,9 +76,9 @@ def check_claims(
             findings.append(Finding(
                 code="claim_confirmed" if ok else "claim_share_mismatch",
                 severity="info" if ok else "warning",
-                message=(f"The text says {match.group(0).strip()} have a migration background; "
-                         f"the district table gives {actual:.1f} % ({_fmt(migh)} of "
-                         f"{_fmt(migh + rest)} inhabitants)"),
+                message=(f"Der Text nennt {match.group(0).strip()} mit Migrationshintergrund; "
+                         f"die Tabelle der Sozialräume ergibt {_share(actual)} % ({_fmt(migh)} "
+                         f"von {_fmt(migh + rest)} Einwohner:innen)"),
                 refs=[ref]))
         for match in _COUNT.finditer(text):
             claimed = _number(match.group(2)) * (1000 if match.group(3) else 1)
@@ -88,7 +92,7 @@ def check_claims(
             findings.append(Finding(
                 code="claim_confirmed" if ok else "claim_count_mismatch",
                 severity="info" if ok else "warning",
-                message=(f"The text says {match.group(0)!r} ({column}); the district table "
-                         f"gives {_fmt(actual)}"),
+                message=(f"Der Text nennt „{match.group(0)}“ ({column}); die Tabelle der "
+                         f"Sozialräume ergibt {_fmt(actual)}"),
                 refs=[ref]))
     return findings

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Measure
 from hammplan.curate.names import match_key
 from hammplan.curate.values import Amount
@@ -68,19 +68,19 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
             if kosten is None or not named:
                 continue
             field = f"aufwand_{year}"
-            what = f"{measure.titel!r}" + (f" ({label})" if label else "")
+            what = quoted(measure.titel) + (f" ({label})" if label else "")
             aufwand = [line.aufwand(year) for line in named]
             ertrag = [line.ertrag(year) for line in named]
             refs = _refs(measure, named, field)
             budget_ok = all(a.status == "ok" and a.betrag_eur is not None for a in aufwand)
             if kosten.status == "ok" and kosten.betrag_eur is not None:
                 if not budget_ok:
-                    states = ", ".join(f"{a.raw!r}" for a in aufwand)
+                    states = ", ".join(quoted(a.raw) for a in aufwand)
                     findings.append(Finding(
                         code="kosten_not_in_budget", severity="error",
-                        message=(f"Profile {what} states Kosten {_fmt(kosten.betrag_eur)} "
-                                 f"({kosten.raw!r}); its budget row gives no Aufwand {year} "
-                                 f"({states})"),
+                        message=(f"Steckbrief {what} nennt Kosten {_fmt(kosten.betrag_eur)} "
+                                 f"({quoted(kosten.raw)}); die Haushaltszeile nennt keinen "
+                                 f"Aufwand {year} ({states})"),
                         refs=refs))
                     continue
                 total = sum((a.betrag_eur or Decimal(0) for a in aufwand), Decimal(0))
@@ -90,8 +90,8 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                 if diff < ROUNDING:
                     findings.append(Finding(
                         code="kosten_rounded", severity="info",
-                        message=(f"Profile {what}: Kosten {_fmt(kosten.betrag_eur)} is the "
-                                 f"budget's Aufwand {year} {_fmt(total)} rounded"),
+                        message=(f"Steckbrief {what}: Kosten {_fmt(kosten.betrag_eur)} sind der "
+                                 f"gerundete Aufwand {year} {_fmt(total)} des Haushalts"),
                         refs=refs))
                     continue
                 income = [e.betrag_eur for e in ertrag if e.status == "ok"]
@@ -99,23 +99,23 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                         kosten.betrag_eur):
                     findings.append(Finding(
                         code="kosten_equals_ertrag", severity="error",
-                        message=(f"Profile {what}: Kosten {_fmt(kosten.betrag_eur)} differs "
-                                 f"from the budget's Aufwand {year} {_fmt(total)} and equals "
-                                 f"its Ertrag {year} instead"),
+                        message=(f"Steckbrief {what}: Kosten {_fmt(kosten.betrag_eur)} weichen "
+                                 f"vom Aufwand {year} des Haushalts ({_fmt(total)}) ab und "
+                                 f"entsprechen stattdessen dem Ertrag {year}"),
                         refs=refs))
                     continue
                 findings.append(Finding(
                     code="kosten_mismatch", severity="error",
-                    message=(f"Profile {what}: Kosten {_fmt(kosten.betrag_eur)} "
-                             f"({kosten.raw!r}) but the budget's Aufwand {year} is "
+                    message=(f"Steckbrief {what}: Kosten {_fmt(kosten.betrag_eur)} "
+                             f"({quoted(kosten.raw)}), aber der Aufwand {year} des Haushalts ist "
                              f"{_fmt(total)}"),
                     refs=refs))
             elif kosten.status == "not_stated" and budget_ok:
                 total = sum((a.betrag_eur or Decimal(0) for a in aufwand), Decimal(0))
                 findings.append(Finding(
                     code="kosten_not_in_profile", severity="warning",
-                    message=(f"Profile {what} gives no Kosten ({kosten.raw!r}) but its budget "
-                             f"row states Aufwand {year} {_fmt(total)}"),
+                    message=(f"Steckbrief {what} nennt keine Kosten ({quoted(kosten.raw)}), "
+                             f"die Haushaltszeile aber Aufwand {year} {_fmt(total)}"),
                     refs=refs))
     return findings
 
@@ -155,14 +155,14 @@ def check_key_figures(measures: list[Measure], budget: list[BudgetLine]) -> list
         if other:
             findings.append(Finding(
                 code="kennzahl_other_year", severity="warning",
-                message=(f"Profile {measure.titel!r}: Kennzahlen {shown} match the budget's "
-                         f"Wert for {', '.join(map(str, other))}, not for {year}"),
+                message=(f"Steckbrief {quoted(measure.titel)}: Kennzahlen {shown} entsprechen "
+                         f"dem Wert {', '.join(map(str, other))} des Haushalts, nicht {year}"),
                 refs=refs))
         elif by_year[year]:
             budget_shown = ", ".join(str(v) for v in sorted(by_year[year]))
             findings.append(Finding(
                 code="kennzahl_mismatch", severity="error",
-                message=(f"Profile {measure.titel!r}: Kennzahlen {shown} but the budget's Wert "
-                         f"{year} is {budget_shown}"),
+                message=(f"Steckbrief {quoted(measure.titel)}: Kennzahlen {shown}, aber der Wert "
+                         f"{year} des Haushalts ist {budget_shown}"),
                 refs=refs))
     return findings

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.models import BudgetLine, IndexLink, Measure, OverviewLink
 from hammplan.curate.text import first_page
+
+TABLE_NAMES = {"budget": "im Haushalt", "index": "im Verzeichnis",
+               "overview": "in der Übersicht"}
 
 
 def check_coverage(measures: list[Measure], budget: list[BudgetLine], index: list[IndexLink],
@@ -20,6 +23,7 @@ def check_coverage(measures: list[Measure], budget: list[BudgetLine], index: lis
             if exists and not present[table]:
                 findings.append(Finding(
                     code=f"measure_missing_{table}", severity="warning",
-                    message=f"Measure {measure.titel!r} has a profile but no {table} entry",
+                    message=(f"Maßnahme {quoted(measure.titel)} hat einen Steckbrief, aber keinen "
+                             f"Eintrag {TABLE_NAMES[table]}"),
                     refs=[ref]))
     return findings

@@ -32,7 +32,7 @@ def check_population(districts: list[District]) -> list[Finding]:
             findings.append(Finding(
                 code="population_migh_mismatch", severity="error",
                 message=(f"{district.sozialraum}: Ausländer + Eingebürgerte + Aussiedler = "
-                         f"{_fmt(total)}, but EW MigH Gesamt is {_fmt(district.migh_gesamt)}"),
+                         f"{_fmt(total)}, aber EW MigH Gesamt ist {_fmt(district.migh_gesamt)}"),
                 refs=[_ref(district, "migh_gesamt")]))
     totals = [d for d in districts if d.ist_gesamt]
     rows = [d for d in districts if not d.ist_gesamt]
@@ -40,7 +40,7 @@ def check_population(districts: list[District]) -> list[Finding]:
         if rows:
             findings.append(Finding(
                 code="population_total_missing", severity="info",
-                message="The population table has no total row; column sums are not checked",
+                message="Die Bevölkerungstabelle hat keine Gesamtzeile; Spaltensummen ungeprüft",
                 refs=[_ref(rows[0])]))
         return findings
     total_row = totals[0]
@@ -53,7 +53,7 @@ def check_population(districts: list[District]) -> list[Finding]:
         if summed != printed:
             findings.append(Finding(
                 code="population_sum_mismatch", severity="error",
-                message=(f"Column {column}: the districts add up to {_fmt(summed)}, "
-                         f"the {total_row.sozialraum} row says {_fmt(printed)}"),
+                message=(f"Spalte {column}: die Sozialräume ergeben {_fmt(summed)}, "
+                         f"die Zeile {total_row.sozialraum} nennt {_fmt(printed)}"),
                 refs=[_ref(total_row, column)]))
     return findings
