@@ -7,6 +7,7 @@ profile, the year most profiles are dated; no year is written into the code.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, Ref, quoted
@@ -54,16 +55,22 @@ def _pairs(measure: Measure, lines: list[BudgetLine]) -> list[tuple[str, Amount 
     return [("", measure.kosten, lines)]
 
 
-def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
-    """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
+def _linked(measures: list[Measure], budget: list[BudgetLine]
+            ) -> Iterator[tuple[Measure, list[BudgetLine], int]]:
+    """Each measure with budget lines, those lines, and the year to compare them in."""
     by_id = {line.id: line for line in budget}
     default_year = reference_year(measures)
-    findings: list[Finding] = []
     for measure in measures:
         lines = [by_id[i] for i in measure.budget_rows if i in by_id]
         year = measure.kosten.stand.year if measure.kosten.stand else default_year
-        if not lines or year is None or f"aufwand_{year}" not in BudgetLine.model_fields:
-            continue
+        if lines and year in BUDGET_YEARS:
+            yield measure, lines, year
+
+
+def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
+    """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
+    findings: list[Finding] = []
+    for measure, lines, year in _linked(measures, budget):
         for label, kosten, named in _pairs(measure, lines):
             if kosten is None or not named:
                 continue
@@ -126,22 +133,17 @@ def _numbers(values: list[Decimal | None]) -> set[Decimal]:
 
 def check_key_figures(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
     """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
-    by_id = {line.id: line for line in budget}
-    default_year = reference_year(measures)
     findings: list[Finding] = []
-    for measure in measures:
-        lines = [by_id[i] for i in measure.budget_rows if i in by_id]
+    for measure, lines, year in _linked(measures, budget):
         profile = _numbers([k.value for k in measure.kennzahlen if k.status == "ok"])
-        year = measure.kosten.stand.year if measure.kosten.stand else default_year
-        if not lines or not profile or year is None:
+        if not profile:
             continue
         by_year: dict[int, set[Decimal]] = {}
         for line in lines:
             for y in BUDGET_YEARS:
-                if f"wert_{y}" in BudgetLine.model_fields:
-                    by_year.setdefault(y, set()).update(
-                        _numbers([f.value for f in line.wert(y).items if f.status == "ok"]))
-        if year not in by_year or not any(by_year.values()):
+                by_year.setdefault(y, set()).update(
+                    _numbers([f.value for f in line.wert(y).items if f.status == "ok"]))
+        if not any(by_year.values()):
             continue
         refs = [Ref(kind="measure", id=measure.id, page=(measure.kennzahlen_cell.page
                                                           if measure.kennzahlen_cell else None),
