@@ -7,8 +7,10 @@ once published) and a ``severity``; the message is for people, the refs are for 
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from typing import Literal
 
+from babel.numbers import format_decimal
 from pydantic import BaseModel, Field
 
 Severity = Literal["error", "warning", "info"]
@@ -79,6 +81,24 @@ FINDING_CODES: dict[str, str] = {
     "value_suspect": "Zahl, die ihrer Form oder ihrem Umfeld widerspricht; nicht geraten.",
 }
 """Every finding code with its meaning (German, for the data dictionary). Codes are stable."""
+
+def number(value: Decimal | None) -> str:
+    """A count or amount the German way ("74.637", "45.821,54"), through babel; "?" if None."""
+    if value is None:
+        return "?"
+    places = "#,##0" if value == value.to_integral_value() else "#,##0.00"
+    return format_decimal(value, format=places, locale="de_DE")
+
+
+def euro(value: Decimal | None) -> str:
+    """An amount in euros the German way ("1.012.000 €", "45.821,54 €")."""
+    return "?" if value is None else f"{number(value)} €"
+
+
+def share(value: Decimal) -> str:
+    """A percentage with one decimal place, the German way ("41,0")."""
+    return format_decimal(value, format="0.0", locale="de_DE")
+
 
 def quoted(text: str, limit: int = 120) -> str:
     """Text in German quotation marks, cut at ``limit`` characters, for finding messages."""

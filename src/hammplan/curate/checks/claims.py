@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, number, share
 from hammplan.curate.models import District, StatsClaim
 from hammplan.vocabulary import ClaimsVocabulary
 
@@ -18,14 +18,6 @@ _COUNT = re.compile(
 
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(".", "").replace(",", "."))
-
-
-def _fmt(value: Decimal) -> str:
-    return f"{value:,.0f}".replace(",", ".")
-
-
-def _share(value: Decimal) -> str:
-    return f"{value:.1f}".replace(".", ",")
 
 
 def _totals(districts: list[District]) -> dict[str, Decimal]:
@@ -77,8 +69,8 @@ def check_claims(
                 code="claim_confirmed" if ok else "claim_share_mismatch",
                 severity="info" if ok else "warning",
                 message=(f"Der Text nennt {match.group(0).strip()} mit Migrationshintergrund; "
-                         f"die Tabelle der Sozialräume ergibt {_share(actual)} % ({_fmt(migh)} "
-                         f"von {_fmt(migh + rest)} Einwohner:innen)"),
+                         f"die Tabelle der Sozialräume ergibt {share(actual)} % ({number(migh)} "
+                         f"von {number(migh + rest)} Einwohner:innen)"),
                 refs=[ref]))
         for match in _COUNT.finditer(text):
             claimed = _number(match.group(2)) * (1000 if match.group(3) else 1)
@@ -93,6 +85,6 @@ def check_claims(
                 code="claim_confirmed" if ok else "claim_count_mismatch",
                 severity="info" if ok else "warning",
                 message=(f"Der Text nennt „{match.group(0)}“ ({column}); die Tabelle der "
-                         f"Sozialräume ergibt {_fmt(actual)}"),
+                         f"Sozialräume ergibt {number(actual)}"),
                 refs=[ref]))
     return findings

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from hammplan.curate.findings import Finding, Ref, quoted
+from hammplan.curate.findings import Finding, Ref, euro, quoted
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Measure
 from hammplan.curate.names import match_key
 from hammplan.curate.values import Amount
@@ -23,13 +23,6 @@ def reference_year(measures: list[Measure]) -> int | None:
     """The year most profiles date their Kosten to."""
     years = Counter(m.kosten.stand.year for m in measures if m.kosten.stand is not None)
     return years.most_common(1)[0][0] if years else None
-
-
-def _fmt(value: Decimal | None) -> str:
-    if value is None:
-        return "?"
-    text = f"{value:,.2f}" if value != value.to_integral_value() else f"{value:,.0f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
 
 
 def _refs(measure: Measure, lines: list[BudgetLine], field: str) -> list[Ref]:
@@ -85,7 +78,7 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                     states = ", ".join(quoted(a.raw) for a in aufwand)
                     findings.append(Finding(
                         code="kosten_not_in_budget", severity="error",
-                        message=(f"Steckbrief {what} nennt Kosten {_fmt(kosten.betrag_eur)} "
+                        message=(f"Steckbrief {what} nennt Kosten {euro(kosten.betrag_eur)} "
                                  f"({quoted(kosten.raw)}); die Haushaltszeile nennt keinen "
                                  f"Aufwand {year} ({states})"),
                         refs=refs))
@@ -97,8 +90,8 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                 if diff < ROUNDING:
                     findings.append(Finding(
                         code="kosten_rounded", severity="info",
-                        message=(f"Steckbrief {what}: Kosten {_fmt(kosten.betrag_eur)} sind der "
-                                 f"gerundete Aufwand {year} {_fmt(total)} des Haushalts"),
+                        message=(f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} sind der "
+                                 f"gerundete Aufwand {year} {euro(total)} des Haushalts"),
                         refs=refs))
                     continue
                 income = [e.betrag_eur for e in ertrag if e.status == "ok"]
@@ -106,23 +99,23 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                         kosten.betrag_eur):
                     findings.append(Finding(
                         code="kosten_equals_ertrag", severity="error",
-                        message=(f"Steckbrief {what}: Kosten {_fmt(kosten.betrag_eur)} weichen "
-                                 f"vom Aufwand {year} des Haushalts ({_fmt(total)}) ab und "
+                        message=(f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} weichen "
+                                 f"vom Aufwand {year} des Haushalts ({euro(total)}) ab und "
                                  f"entsprechen stattdessen dem Ertrag {year}"),
                         refs=refs))
                     continue
                 findings.append(Finding(
                     code="kosten_mismatch", severity="error",
-                    message=(f"Steckbrief {what}: Kosten {_fmt(kosten.betrag_eur)} "
+                    message=(f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} "
                              f"({quoted(kosten.raw)}), aber der Aufwand {year} des Haushalts ist "
-                             f"{_fmt(total)}"),
+                             f"{euro(total)}"),
                     refs=refs))
             elif kosten.status == "not_stated" and budget_ok:
                 total = sum((a.betrag_eur or Decimal(0) for a in aufwand), Decimal(0))
                 findings.append(Finding(
                     code="kosten_not_in_profile", severity="warning",
                     message=(f"Steckbrief {what} nennt keine Kosten ({quoted(kosten.raw)}), "
-                             f"die Haushaltszeile aber Aufwand {year} {_fmt(total)}"),
+                             f"die Haushaltszeile aber Aufwand {year} {euro(total)}"),
                     refs=refs))
     return findings
 

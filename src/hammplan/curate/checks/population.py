@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.findings import Finding, Ref, number
 from hammplan.curate.models import District
 from hammplan.curate.population import COLUMNS
 
@@ -14,10 +14,6 @@ PARTS = ("auslaender", "eingebuergerte", "aussiedler")
 
 def _ref(district: District, field: str | None = None) -> Ref:
     return Ref(kind="district", id=district.sozialraum, page=district.page, field=field)
-
-
-def _fmt(value: Decimal | None) -> str:
-    return "?" if value is None else f"{value:,.0f}".replace(",", ".")
 
 
 def check_population(districts: list[District]) -> list[Finding]:
@@ -32,7 +28,8 @@ def check_population(districts: list[District]) -> list[Finding]:
             findings.append(Finding(
                 code="population_migh_mismatch", severity="error",
                 message=(f"{district.sozialraum}: Ausländer + Eingebürgerte + Aussiedler = "
-                         f"{_fmt(total)}, aber EW MigH Gesamt ist {_fmt(district.migh_gesamt)}"),
+                         f"{number(total)}, aber EW MigH Gesamt ist "
+                         f"{number(district.migh_gesamt)}"),
                 refs=[_ref(district, "migh_gesamt")]))
     totals = [d for d in districts if d.ist_gesamt]
     rows = [d for d in districts if not d.ist_gesamt]
@@ -53,7 +50,7 @@ def check_population(districts: list[District]) -> list[Finding]:
         if summed != printed:
             findings.append(Finding(
                 code="population_sum_mismatch", severity="error",
-                message=(f"Spalte {column}: die Sozialräume ergeben {_fmt(summed)}, "
-                         f"die Zeile {total_row.sozialraum} nennt {_fmt(printed)}"),
+                message=(f"Spalte {column}: die Sozialräume ergeben {number(summed)}, "
+                         f"die Zeile {total_row.sozialraum} nennt {number(printed)}"),
                 refs=[_ref(total_row, column)]))
     return findings
