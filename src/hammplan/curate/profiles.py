@@ -125,13 +125,12 @@ RUN_TOGETHER_WORDS = 12
 """Words after the confirmed title that, with a sentence end among them, are running text."""
 
 
-def _looks_run_together(title: str, references: list[str]) -> bool:
-    """A title that goes on into sentences ran into the next cell's text.
+def _runs_on(title: str, confirmed: tuple[str, str, float] | None) -> bool:
+    """A title that goes on into sentences after its confirmed words ran into the next cell.
 
     A long but well-formed title ("Bärenkalender "Ein Bär kommt in die Schule ..."") whose
     index entry is short is not run together: what follows the short form has no sentence.
     """
-    confirmed = _confirm_title(title, references)
     if confirmed is None:
         return False
     rest = title.split()[len(confirmed[0].split()):]
@@ -173,8 +172,8 @@ def curate_profiles(
         raw_title = reading.title or ""
         title = raw_title
         title_repairs = list(reading.title_repairs)
-        if raw_title and (reading.title_malformed or _looks_run_together(raw_title, references)):
-            confirmed = _confirm_title(raw_title, references)
+        confirmed = _confirm_title(raw_title, references) if raw_title else None
+        if raw_title and (reading.title_malformed or _runs_on(raw_title, confirmed)):
             if confirmed is not None:
                 clean, reference, score = confirmed
                 rest = raw_title[len(" ".join(raw_title.split()[: len(clean.split())])):].strip()

@@ -37,14 +37,17 @@ def first_page(pages: list[int], default: int | None = None) -> int | None:
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
-def slug(text: str, limit: int = 100) -> str:
-    """A stable, URL-safe id: "Förderfonds Interkultur" -> "foerderfonds-interkultur"."""
+def slug(text: str, limit: int = 100, fallback: str = "massnahme") -> str:
+    """A stable, URL-safe id: "Förderfonds Interkultur" -> "foerderfonds-interkultur".
+
+    Cut at a hyphen before ``limit`` characters; ``fallback`` when nothing is left.
+    """
     lowered = text.casefold().translate(_TRANSLIT)
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(words) > limit:
         words = words[:limit].rsplit("-", 1)[0]
-    return words or "massnahme"
+    return words or fallback
 
 
 def unique_ids(slugs: list[str]) -> list[str]:

@@ -9,7 +9,6 @@ pdfplumber reading (:func:`~hammplan.extract.layout.read_page`), which gives the
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -21,6 +20,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import PDFException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from hammplan.cores import usable_cores
 from hammplan.errors import InputError
 from hammplan.extract.fastpage import read_page_fast
 from hammplan.extract.layout import PageLayout, read_page, remove_furniture
@@ -99,14 +99,6 @@ def _page_count(path: Path) -> int:
         return len(pdf.pages)
 
 
-def _cores() -> int:
-    """Cores this process may run on (a container may allow fewer than the machine has)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def read_pages(
     path: Path,
     progress: Progress | None = None,
@@ -132,7 +124,7 @@ def read_pages(
         if count > limits.max_pages:
             raise InputError(f"{path}: {count} pages, more than the limit of "
                              f"{limits.max_pages} (--max-pages)")
-        jobs = max(1, min(jobs or _cores(), 4))
+        jobs = max(1, min(jobs or usable_cores(), 4))
         if jobs == 1 or count < _PARALLEL_FROM:
             pages = (_read_block(path, 1, count, use_rulings, progress, fast, seconds)
                      if count else [])

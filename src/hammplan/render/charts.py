@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import multiprocessing
-import os
 import re
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
@@ -30,6 +29,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
+from hammplan.cores import usable_cores
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, Measure
 from hammplan.curate.values import Status, Text
 from hammplan.render import formatting as fmt
@@ -782,13 +782,6 @@ def _draw(position: int) -> Chart:
         return _CHARTS[position](*_FORKED)
 
 
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def build_charts(plan: CuratedPlan) -> list[Chart]:
     """All charts of the report, in the order the report shows them.
 
@@ -799,7 +792,7 @@ def build_charts(plan: CuratedPlan) -> list[Chart]:
     """
     global _FORKED
     entities = budget_entities(plan)
-    workers = min(_workers(), len(_CHARTS))
+    workers = min(usable_cores(), len(_CHARTS))
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         _FORKED = (plan, entities)
         try:

@@ -7,8 +7,6 @@ report cannot drift apart and each rule is tested once.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +20,7 @@ from hammplan.curate.findings import (
     sort_findings,
 )
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
+from hammplan.curate.text import slug as text_slug
 from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Number, Status, Text
 from hammplan.render import formatting as fmt
 
@@ -41,7 +40,10 @@ KIND_LABELS: dict[str, str] = {
     "overview": "Übersicht",
     "statement": "Aussage im Text",
 }
-YEAR_LABELS: dict[int, str] = {2023: "2023", 2024: "2024", 2025: "2025 (geplant)"}
+YEAR_LABELS: dict[int, str] = {
+    year: f"{year} (geplant)" if year == BUDGET_YEARS[-1] else str(year) for year in BUDGET_YEARS
+}
+"""Column labels of the budget years; the last column of the budget table is the plan."""
 LINK_LABELS: dict[str, str] = {"exact": "exakt", "fuzzy": "ähnlich", "none": "keine Zuordnung"}
 FIELD_LABELS: dict[str, str] = {
     "titel": "Titel",
@@ -192,12 +194,8 @@ def number_cell(value: Number | None, page: int | None) -> Cell:
 
 
 def slug(text: str) -> str:
-    """ASCII lower-case words joined by hyphens ("Bockum-Hövel" -> "bockum-hoevel")."""
-    text = text.lower()
-    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
-        text = text.replace(umlaut, plain)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+    """An anchor word for a name or code ("Bockum-Hövel" -> "bockum-hoevel"), as ids are made."""
+    return text_slug(text, fallback="x")
 
 
 class Anchors:
