@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from hammplan.cli import app
-from hammplan.curate.models import CuratedPlan
+from hammplan.curate.models import BUDGET_YEARS, CuratedPlan
 from hammplan.records import ExtractedDocument
+from hammplan.render.formatting import euro
 from tests.conftest import PLAN_PDF
 
 runner = CliRunner()
@@ -155,3 +157,11 @@ def test_render_writes_the_reports(tmp_path: Path, curated: CuratedPlan) -> None
     page = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
     assert "Kommunale Schulsozialarbeit" in page
     assert "1.012.000" in page
+    # The headline totals are the curated data's sums, German-formatted, with their gaps.
+    for year in BUDGET_YEARS:
+        stated = [b.aufwand(year).betrag_eur for b in curated.budget
+                  if b.aufwand(year).status == "ok"]
+        total = sum((v for v in stated if v is not None), Decimal(0))
+        assert euro(total) in page, year
+    assert f"aus {len(stated)} von {len(curated.budget)} Zeilen" in page
+    assert f">{len(curated.measures)}<" in page
