@@ -10,6 +10,7 @@ import pytest
 from hammplan.curate.models import CuratedPlan
 from hammplan.curate.values import Amount, AmountPart, KeyFigure, KeyFigures, Text
 from hammplan.render.context import (
+    YEAR_LABELS,
     Anchors,
     ReportContext,
     TotalView,
@@ -64,8 +65,11 @@ def test_headline_missing_phrase(context: ReportContext) -> None:
     assert _total(context, "Aufwand", 2024).missing == f"2 o.{NB}A., 1 Text statt Zahl"
     assert _total(context, "Ertrag", 2024).missing == (
         f"4 o.{NB}A., 1 Text statt Zahl, 1 fraglich")
-    assert [t.year_label for t in context.headline.totals[:3]] == [
-        "2023", "2024", "2025 (geplant)"]
+    assert [t.year for t in context.headline.totals[:3]] == [2023, 2024, 2025]
+
+
+def test_year_labels_mark_the_last_column_as_planned() -> None:
+    assert YEAR_LABELS == {2023: "2023", 2024: "2024", 2025: "2025 (geplant)"}
 
 
 def test_headline_counts(context: ReportContext) -> None:

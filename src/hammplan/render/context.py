@@ -24,12 +24,6 @@ from hammplan.curate.text import slug as text_slug
 from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Number, Status, Text
 from hammplan.render import formatting as fmt
 
-STATUS_LABELS: dict[str, str] = {
-    "ok": "angegeben",
-    "not_stated": "o.\u00a0A. (nicht angegeben)",
-    "note": "Text statt Zahl",
-    "suspect": "fraglich",
-}
 SEVERITY_LABELS: dict[Severity, str] = {"error": "Fehler", "warning": "Warnung", "info": "Info"}
 SEVERITY_PLURALS: dict[Severity, str] = {"error": "Fehler", "warning": "Warnungen", "info": "Infos"}
 KIND_LABELS: dict[str, str] = {
@@ -100,10 +94,6 @@ class Cell:
     detail: str = ""
     hint: str = ""
     """Shown on demand only (a tooltip): why a value is not stated."""
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
 
     @property
     def stated(self) -> bool:
@@ -373,7 +363,6 @@ class TotalView:
 
     kind: str
     year: int
-    year_label: str
     total: str
     stated: int
     rows: int
@@ -462,7 +451,6 @@ class BudgetRowView:
     organisation: str
     massnahme: str
     measure_href: str
-    measure_title: str
     link: str
     aufwand: list[Cell]
     ertrag: list[Cell]
@@ -570,7 +558,6 @@ def year_totals(kind: str, rows: Sequence[BudgetLine]) -> list[TotalView]:
             TotalView(
                 kind=kind,
                 year=year,
-                year_label=YEAR_LABELS.get(year, str(year)),
                 total=sum_text(total),
                 stated=total.stated,
                 rows=total.rows,
@@ -723,7 +710,6 @@ class _Builder:
             organisation=organisation_label(self.plan, row.sta, row.sta_name),
             massnahme=row.massnahme,
             measure_href="#" + anchor if anchor else "",
-            measure_title=measure.titel if measure else "",
             link=link,
             aufwand=[amount_cell(row.aufwand(y), row.page) for y in BUDGET_YEARS],
             ertrag=[amount_cell(row.ertrag(y), row.page) for y in BUDGET_YEARS],

@@ -17,7 +17,6 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 LOCALE = "de_DE"
 
-NBSP = "\u00a0"
 
 NOT_STATED = "o.\u00a0A."
 """How the report shows a value the plan does not state (the plan prints "o. A.")."""
