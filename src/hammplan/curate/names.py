@@ -103,7 +103,6 @@ class Match:
 
     candidate: int
     score: float
-    runner_up: float
 
 
 def best_match(key: str, candidates: Sequence[str]) -> Match | None:
@@ -115,8 +114,7 @@ def best_match(key: str, candidates: Sequence[str]) -> Match | None:
     if not scored:
         return None
     score, _, index = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    return Match(candidate=index, score=score, runner_up=runner_up)
+    return Match(candidate=index, score=score)
 
 
 def assign_one_to_one(
