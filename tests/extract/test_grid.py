@@ -60,3 +60,17 @@ def test_prose_does_not_fit_table_columns() -> None:
                   word("Migrationshintergrund", 151, 0), word("(Stichtag)", 250, 0)])
     assert fits_columns(cell_line, starts, page)
     assert not fits_columns(prose, starts, page)
+
+
+def test_compacted_cell_keeps_text_box_and_extent() -> None:
+    from hammplan.extract.grid import GridCell
+
+    words = [word("Sprach-", 10, 100), word("förderung", 10, 110), word("KiTa", 60, 100)]
+    cell = GridCell(words, 3, None)
+    merged = cell.compacted()
+    assert len(merged.words) == 1
+    assert merged.text == cell.text == "Sprach- KiTa förderung"
+    assert merged.source() == cell.source()
+    assert (merged.words[0].top, merged.words[0].bottom) == (100, 110 + SIZE)
+    empty = GridCell([], 3, None)
+    assert empty.compacted() is empty

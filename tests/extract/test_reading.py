@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gc
+import tempfile
+import weakref
 from pathlib import Path
 
 import pytest
 
 from hammplan.errors import InputError
 from hammplan.extract import reading
+from hammplan.extract.layout import PageLayout
 from hammplan.extract.reading import read_pages
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
@@ -35,3 +39,35 @@ def test_sequential_reading_reports_every_page(tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
     pages = read_pages(pdf, progress=lambda done, total: calls.append((done, total)), jobs=1)
     assert calls == [(n, len(pages)) for n in range(1, len(pages) + 1)]
+
+
+def test_pages_stream_one_block_at_a_time(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Iterating holds the block being handed out, not the pages before it, and the files
+    pages were set aside in are gone once the iteration ends."""
+    monkeypatch.setattr(reading, "_BLOCK", 2)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    pdf = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
+    alive: list[weakref.ref[PageLayout]] = []
+    numbers = []
+    for page in reading.iter_pages(pdf, jobs=1):
+        page_number = page.number
+        numbers.append(page_number)
+        alive.append(weakref.ref(page))
+        del page
+        gc.collect()
+        held = [ref().number for ref in alive if ref() is not None]  # type: ignore[union-attr]
+        this_block = numbers[-2:] if page_number % 2 == 0 else numbers[-1:]
+        assert held == this_block
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) > 4
+    assert not list(tmp_path.glob("hammplan-pages-*"))
+
+
+def test_unreadable_file_leaves_nothing_aside(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n not a pdf at all")
+    with pytest.raises(InputError, match="not a readable PDF"):
+        reading.iter_pages(bad)
+    assert not list(tmp_path.glob("hammplan-pages-*"))

@@ -56,6 +56,16 @@ class Chunk:
         rows = self.header or self.rows
         return len(rows[0]) if rows else 0
 
+    def compact(self) -> None:
+        """Merge each cell's words into one (:meth:`GridCell.compacted`), in place.
+
+        For a chunk no later page looks into any more: a table continued overleaf compares
+        its font size with the last chunk's words, so the last chunk stays as it is until
+        the next page is done.
+        """
+        self.header = [[cell.compacted() for cell in row] for row in self.header]
+        self.rows = [[cell.compacted() for cell in row] for row in self.rows]
+
 
 def _is_label(text: str, vocab: Vocabulary) -> bool:
     reading = read_label(text, vocab.profile.labels, vocab.profile.fuzzy_threshold)

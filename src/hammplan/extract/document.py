@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from hammplan import __version__
@@ -10,14 +11,14 @@ from hammplan.errors import ExtractionError
 from hammplan.extract.budget import assemble_budget
 from hammplan.extract.chunks import Chunk, page_chunks
 from hammplan.extract.index import assemble_index
-from hammplan.extract.layout import PageLayout
 from hammplan.extract.limits import Limits
 from hammplan.extract.overview import assemble_overview
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
-from hammplan.extract.reading import Progress, read_pages
-from hammplan.extract.statements import find_statements
+from hammplan.extract.reading import Progress, iter_pages
+from hammplan.extract.statements import page_statements
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
+from hammplan.records.statements import Statement
 from hammplan.vocabulary import Vocabulary, load_vocabulary
 
 
@@ -28,14 +29,6 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def find_chunks(pages: list[PageLayout], vocab: Vocabulary) -> list[Chunk]:
-    """All table chunks of the document in reading order."""
-    chunks: list[Chunk] = []
-    for page in pages:
-        chunks.extend(page_chunks(page, vocab, chunks[-1] if chunks else None))
-    return chunks
 
 
 def extract_document(
@@ -53,14 +46,38 @@ def extract_document(
     is tested against (see ``read_pages``); the records are the same.
     """
     vocab = vocab or load_vocabulary()
-    pages = read_pages(path, progress, use_rulings, fast=fast, limits=limits)
-    if not pages:
+    figure = re.compile(vocab.statements.figure, re.IGNORECASE)
+    chunks: list[Chunk] = []
+    statements: list[Statement] = []
+    skipped: list[Leftover] = []
+    count = 0
+    with_text = 0
+    # Pages come one at a time and are let go once their tables are found: the chunks keep
+    # the page without its words, and their cells' words merged into one per cell as soon as
+    # no later page looks into them (what assembling needs; see Chunk.compact).
+    done = 0
+    for page in iter_pages(path, progress, use_rulings, fast=fast, limits=limits):
+        count += 1
+        with_text += bool(page.words or page.skipped)
+        if page.skipped:
+            skipped.append(Leftover(family="page", reason=page.skipped, cells=[]))
+        found = page_chunks(page, vocab, chunks[-1] if chunks else None)
+        statements.extend(page_statements(page, found, figure))
+        kept = page.without_words()
+        for chunk in found:
+            chunk.page = kept
+        chunks.extend(found)
+        for chunk in chunks[done:-1]:
+            chunk.compact()
+        done = max(done, len(chunks) - 1)
+    for chunk in chunks[done:]:
+        chunk.compact()
+    if not count:
         raise ExtractionError(f"{path}: the PDF has no pages")
-    if not any(page.words or page.skipped for page in pages):
+    if not with_text:
         raise ExtractionError(
-            f"{path}: none of its {len(pages)} pages has a text layer (a scan without text "
+            f"{path}: none of its {count} pages has a text layer (a scan without text "
             "recognition?); run OCR first, e.g. ocrmypdf, then extract the OCR'd copy")
-    chunks = find_chunks(pages, vocab)
 
     def of(family: str) -> list[Chunk]:
         return [c for c in chunks if c.family == family]
@@ -77,11 +94,9 @@ def extract_document(
         for c in of("unknown")
         if any(cell.text for row in c.header + c.rows for cell in row)
     ]
-    skipped = [Leftover(family="page", reason=page.skipped, cells=[])
-               for page in pages if page.skipped]
     if not (budget_rows or profiles or population or overview or index):
         raise ExtractionError(
-            f"{path}: no table of an integration plan found in {len(pages)} pages"
+            f"{path}: no table of an integration plan found in {count} pages"
             + (f" ({len(skipped)} skipped: over the time per page)" if skipped else "")
             + " (looked for "
             "the budget and population header words, profile row labels, the overview's "
@@ -90,14 +105,14 @@ def extract_document(
         )
     return ExtractedDocument(
         tool_version=__version__,
-        source=SourceInfo(file_name=path.name, sha256=sha256_of(path), page_count=len(pages)),
+        source=SourceInfo(file_name=path.name, sha256=sha256_of(path), page_count=count),
         budget_headers=headers,
         budget_rows=budget_rows,
         profiles=profiles,
         population=population,
         overview=overview,
         index=index,
-        statements=find_statements(pages, chunks, vocab.statements.figure),
+        statements=statements,
         leftovers=[*left_budget, *left_profiles, *left_population, *left_overview, *left_index,
                    *unknown, *skipped],
     )

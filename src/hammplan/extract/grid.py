@@ -41,6 +41,19 @@ class GridCell:
         spans = [Span(page=self.page, bbox=box)] if box is not None else []
         return SourceCell(text=self.text, spans=spans)
 
+    def compacted(self) -> GridCell:
+        """The cell with its words merged into one word: its text over the box of its words.
+
+        That is all assembling a table needs of a cell whose page is done (its text, its box,
+        its extent), at a fraction of the memory: the words of the tables found so far are
+        most of what ``extract`` would otherwise hold until the end of a long document.
+        """
+        if len(self.words) <= 1:
+            return self
+        box = words_bbox(self.words)
+        merged = Word(self.text, box.x0, box.x1, box.top, box.bottom, self.words[0].size)
+        return GridCell([merged], self.page, self.box)
+
 
 GridRow = list[GridCell]
 

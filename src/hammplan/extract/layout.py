@@ -16,9 +16,13 @@ from typing import Any
 from hammplan.records.provenance import BBox
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
-    """One printed word with its box (points, origin top-left) and font size."""
+    """One printed word with its box (points, origin top-left) and font size.
+
+    Slotted: a page holds hundreds of words and the table chunks keep theirs until the
+    document is assembled, so each word's size is what the memory of ``extract`` grows with.
+    """
 
     text: str
     x0: float
@@ -99,6 +103,13 @@ class PageLayout:
         if self._lines is None or self._lines[0] is not self.words:
             self._lines = (self.words, group_lines(self.words))
         return list(self._lines[1])
+
+    def without_words(self) -> PageLayout:
+        """The page as table chunks keep it once it is read: number, size, fills and ruled
+        tables, not its words (the chunks hold their own), so that a long document's words
+        are not all held until its tables are assembled."""
+        return PageLayout(self.number, self.width, self.height, [], self.space_width,
+                          self.ruled_tables, self.fills, self.skipped)
 
     @property
     def gutter(self) -> float:
@@ -227,45 +238,79 @@ def page_layout(page: Any, number: int, words: list[Word], spaces: list[float],
 _DIGITS = re.compile(r"\d+")
 
 
-def remove_furniture(pages: list[PageLayout]) -> None:
-    """Drop running headers and footers ("Seite 37") from every page, in place.
+EdgeKey = tuple[str, int]
+"""A first or last line of a page as furniture is recognised: its text in lower case with
+digits as ``#``, and its height on the page in fiftieths."""
+
+Edges = list[tuple[EdgeKey, str]]
+"""A page's first and last line: key and verbatim text of each."""
+
+
+def _edge_lines(page: PageLayout) -> list[Line]:
+    lines = page.lines
+    return lines[:1] + lines[-1:] if len(lines) > 1 else lines
+
+
+def _edge_key(line: Line, page: PageLayout) -> EdgeKey:
+    return (_DIGITS.sub("#", line.text.lower()), round(line.top / page.height * 50))
+
+
+def page_edges(page: PageLayout) -> Edges:
+    """What furniture is recognised by, of one page: its first and last line.
+
+    Small enough to keep for every page of any document, so the decision
+    (:func:`furniture_keys`) needs all edges but not all pages at once.
+    """
+    return [(_edge_key(line, page), line.text) for line in _edge_lines(page)]
+
+
+def furniture_keys(edges: list[Edges]) -> set[EdgeKey]:
+    """The edge lines that are running headers or footers, given every page's edges.
 
     A line is furniture when it is the first or last line of its page and a line of the same
     text (digits ignored) stands at about the same height on at least half of the pages (and
     at least three), and either its digits change from page to page (a page number) or it
     stands on nearly every page. A table header repeated on each page of a long table is the
     first line of those pages too, but neither numbers its pages nor stands on nearly all.
+    Documents of fewer than three pages have no furniture.
     """
-    if len(pages) < 3:
-        return
-    candidates: dict[int, list[tuple[tuple[str, int], Line]]] = {}
-    counts: Counter[tuple[str, int]] = Counter()
-    texts: dict[tuple[str, int], set[str]] = {}
-    for page in pages:
-        lines = page.lines
-        edge = lines[:1] + lines[-1:] if len(lines) > 1 else lines
-        entries = []
-        for line in edge:
-            key = (_DIGITS.sub("#", line.text.lower()), round(line.top / page.height * 50))
-            entries.append((key, line))
-            texts.setdefault(key, set()).add(line.text)
-        counts.update({key for key, _ in entries})
-        candidates[page.number] = entries
+    if len(edges) < 3:
+        return set()
+    counts: Counter[EdgeKey] = Counter()
+    texts: dict[EdgeKey, set[str]] = {}
+    for page in edges:
+        counts.update({key for key, _ in page})
+        for key, text in page:
+            texts.setdefault(key, set()).add(text)
 
-    def furniture(key: tuple[str, int]) -> bool:
-        if counts[key] < max(3, len(pages) // 2):
+    def furniture(key: EdgeKey) -> bool:
+        if counts[key] < max(3, len(edges) // 2):
             return False
         numbered = "#" in key[0] and len(texts[key]) > 1
-        return numbered or counts[key] >= 0.8 * len(pages)
+        return numbered or counts[key] >= 0.8 * len(edges)
 
+    return {key for key in counts if furniture(key)}
+
+
+def drop_furniture(page: PageLayout, keys: set[EdgeKey]) -> None:
+    """Drop the page's first and last line where their keys are furniture, in place."""
+    if not keys:
+        return
+    lines = page.lines
+    dropped = [line for line in _edge_lines(page) if _edge_key(line, page) in keys]
+    if not dropped:
+        return
+    drop = {id(w) for line in dropped for w in line.words}
+    page.words = [w for w in page.words if id(w) not in drop]
+    # Dropped lines are whole first or last lines, so grouping the words that remain
+    # gives the other lines unchanged (grouping is greedy in a fixed order).
+    page._lines = (page.words, [line for line in lines
+                                if not any(line is d for d in dropped)])
+
+
+def remove_furniture(pages: list[PageLayout]) -> None:
+    """Drop running headers and footers ("Seite 37") from every page, in place
+    (see :func:`furniture_keys` for what counts as one)."""
+    keys = furniture_keys([page_edges(page) for page in pages])
     for page in pages:
-        dropped = [line for key, line in candidates[page.number] if furniture(key)]
-        if not dropped:
-            continue
-        lines = page.lines
-        drop = {id(w) for line in dropped for w in line.words}
-        page.words = [w for w in page.words if id(w) not in drop]
-        # Dropped lines are whole first or last lines, so grouping the words that remain
-        # gives the other lines unchanged (grouping is greedy in a fixed order).
-        page._lines = (page.words, [line for line in lines
-                                    if not any(line is d for d in dropped)])
+        drop_furniture(page, keys)

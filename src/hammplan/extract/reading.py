@@ -1,16 +1,25 @@
-"""Reading the pages of a PDF, on several cores when the document is long.
+"""Reading the pages of a PDF, on several cores when the document is long, in bounded memory.
 
 Parsing the characters of a page (pdfminer) is nearly all of the time ``extract`` takes, and
 pages parse independently, so blocks of pages are read in worker processes; the result is the
-same list of pages in the same order. Pages are read the lean way
+same pages in the same order. Pages are read the lean way
 (:func:`~hammplan.extract.fastpage.read_page_fast`) unless ``fast=False`` asks for the plain
 pdfplumber reading (:func:`~hammplan.extract.layout.read_page`), which gives the same pages.
+
+Running headers and footers can only be told apart from table text by looking at every page
+(:func:`~hammplan.extract.layout.furniture_keys`), yet a document's words must not all be
+held at once. So each block of pages read is set aside in a temporary file (``TMPDIR``) with
+only its first and last lines kept in memory; once all are read and the furniture is known,
+:func:`iter_pages` loads the blocks back one at a time. Memory holds the pages in flight.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +32,14 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from hammplan.cores import usable_cores
 from hammplan.errors import InputError
 from hammplan.extract.fastpage import read_page_fast
-from hammplan.extract.layout import PageLayout, read_page, remove_furniture
+from hammplan.extract.layout import (
+    Edges,
+    PageLayout,
+    drop_furniture,
+    furniture_keys,
+    page_edges,
+    read_page,
+)
 from hammplan.extract.limits import Limits, PageTimeout, page_deadline
 
 Progress = Callable[[int, int], None]
@@ -33,13 +49,25 @@ _PARALLEL_FROM = 16
 """Fewer pages than this are read in one process: starting workers would cost more."""
 
 _BLOCK = 8
-"""Pages per task handed to a worker: small enough to keep both cores busy to the end, large
-enough that passing tasks and results costs little (each worker opens the PDF once)."""
+"""Pages per task handed to a worker, and per file set aside: small enough to keep both
+cores busy to the end and memory low, large enough that passing tasks and results costs
+little (each worker opens the PDF once)."""
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Pages ``first`` to ``first + len(edges) - 1``, read and set aside in ``spill``."""
+
+    first: int
+    edges: list[Edges]
+    spill: Path
 
 
 def _read_from(pdf: Any, first: int, last: int, use_rulings: bool, fast: bool,
-               progress: Progress | None = None, seconds: float = 0) -> list[PageLayout]:
-    """Pages ``first`` to ``last`` (1-based, inclusive) of an open PDF, reporting each.
+               seconds: float, spill_dir: Path,
+               progress: Progress | None = None, total: int = 0) -> _Block:
+    """Read pages ``first`` to ``last`` (1-based, inclusive) of an open PDF and set them aside,
+    reporting each page as ``progress(page, total)``.
 
     A page that takes longer than ``seconds`` is kept as an empty page that says so.
     """
@@ -58,16 +86,16 @@ def _read_from(pdf: Any, first: int, last: int, use_rulings: bool, fast: bool,
                         "(--page-seconds)"))
         page.close()
         if progress is not None:
-            progress(number, last)
-    return pages
-
-
-def _read_block(path: Path, first: int, last: int, use_rulings: bool,
-                progress: Progress | None = None, fast: bool = True,
-                seconds: float = 0) -> list[PageLayout]:
-    """Pages ``first`` to ``last`` (1-based, inclusive), reporting each page read."""
-    with pdfplumber.open(path) as pdf:
-        return _read_from(pdf, first, last, use_rulings, fast, progress, seconds)
+            progress(number, total)
+    edges = [page_edges(page) for page in pages]  # groups the lines, kept with each page
+    spill = spill_dir / f"pages-{first:06d}.pickle"
+    try:
+        with spill.open("wb") as handle:
+            pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError as exc:
+        raise InputError(f"{spill_dir}: cannot set read pages aside ({exc.strerror}); "
+                         "set TMPDIR to a folder with room") from None
+    return _Block(first, edges, spill)
 
 
 _worker_pdf: list[Any] = []
@@ -79,8 +107,8 @@ def _open_in_worker(path: Path) -> None:
 
 
 def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
-                    seconds: float) -> list[PageLayout]:
-    return _read_from(_worker_pdf[0], first, last, use_rulings, fast, seconds=seconds)
+                    seconds: float, spill_dir: Path) -> _Block:
+    return _read_from(_worker_pdf[0], first, last, use_rulings, fast, seconds, spill_dir)
 
 
 def _reason(exc: Exception) -> str:
@@ -99,6 +127,85 @@ def _page_count(path: Path) -> int:
         return len(pdf.pages)
 
 
+def _read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: bool,
+                 jobs: int, fast: bool, seconds: float, spill_dir: Path) -> list[_Block]:
+    """Read every page into blocks set aside in ``spill_dir``, in page order."""
+    spans = [(first, min(first + _BLOCK - 1, count)) for first in range(1, count + 1, _BLOCK)]
+    if jobs == 1 or count < _PARALLEL_FROM:
+        with pdfplumber.open(path) as pdf:
+            return [_read_from(pdf, first, last, use_rulings, fast, seconds, spill_dir,
+                               progress, count) for first, last in spans]
+    blocks: list[_Block] = []
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
+                             initargs=(path,)) as pool:
+        futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, seconds,
+                               spill_dir) for first, last in spans]
+        done = 0
+        for future in as_completed(futures):
+            blocks.append(future.result())
+            done += len(blocks[-1].edges)
+            if progress is not None:
+                progress(done, count)
+    return sorted(blocks, key=lambda block: block.first)
+
+
+def iter_pages(
+    path: Path,
+    progress: Progress | None = None,
+    use_rulings: bool = True,
+    jobs: int | None = None,
+    fast: bool = True,
+    limits: Limits | None = None,
+) -> Iterator[PageLayout]:
+    """Every page of the PDF as a :class:`PageLayout`, in order, running headers and footers
+    removed, loaded one block at a time (see the module's docstring).
+
+    All pages are read before this returns (errors in the file are raised here, as
+    :class:`InputError`); iterating loads them back. ``jobs`` worker processes read blocks of
+    pages (default: the cores this process may use, at most 4); each opens the PDF once.
+    ``fast=False`` reads each page the plain pdfplumber way (the reference; same result).
+    ``limits`` bound the page count (refused beyond it) and the seconds per page (a page over
+    it is skipped and says so in ``PageLayout.skipped``).
+    """
+    limits = limits or Limits()
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    spill_dir = tempfile.TemporaryDirectory(prefix="hammplan-pages-")
+    try:
+        count = _page_count(path)
+        if count > limits.max_pages:
+            raise InputError(f"{path}: {count} pages, more than the limit of "
+                             f"{limits.max_pages} (--max-pages)")
+        jobs = max(1, min(jobs or usable_cores(), 4))
+        blocks = _read_blocks(path, count, progress, use_rulings, jobs, fast,
+                              limits.seconds_per_page, Path(spill_dir.name))
+    except InputError:
+        spill_dir.cleanup()
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure to parse a file from outside is
+        # that file's fault as far as the user can act on it (pdfminer raises KeyError,
+        # TypeError, struct and zlib errors on damaged files, not only its own exceptions);
+        # the cause stays chained for --debug.
+        spill_dir.cleanup()
+        raise InputError(f"{path}: not a readable PDF ({_reason(exc)})") from exc
+    return _load_back(blocks, spill_dir)
+
+
+def _load_back(blocks: list[_Block],
+               spill_dir: tempfile.TemporaryDirectory[str]) -> Iterator[PageLayout]:
+    """The pages set aside, block by block, furniture dropped; the files go as they are read
+    (and all of them when the iteration ends or is abandoned)."""
+    keys = furniture_keys([edges for block in blocks for edges in block.edges])
+    with spill_dir:
+        for block in blocks:
+            with block.spill.open("rb") as handle:
+                pages: list[PageLayout] = pickle.load(handle)
+            block.spill.unlink()
+            for page in pages:
+                drop_furniture(page, keys)
+                yield page
+
+
 def read_pages(
     path: Path,
     progress: Progress | None = None,
@@ -107,49 +214,6 @@ def read_pages(
     fast: bool = True,
     limits: Limits | None = None,
 ) -> list[PageLayout]:
-    """Every page of the PDF as a :class:`PageLayout`, running headers and footers removed.
-
-    ``jobs`` worker processes read blocks of pages (default: the cores this process may use,
-    at most 4); each opens the PDF once.
-    ``fast=False`` reads each page the plain pdfplumber way (the reference; same result).
-    ``limits`` bound the page count (refused beyond it) and the seconds per page (a page over
-    it is skipped and says so in ``PageLayout.skipped``).
-    """
-    limits = limits or Limits()
-    seconds = limits.seconds_per_page
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        count = _page_count(path)
-        if count > limits.max_pages:
-            raise InputError(f"{path}: {count} pages, more than the limit of "
-                             f"{limits.max_pages} (--max-pages)")
-        jobs = max(1, min(jobs or usable_cores(), 4))
-        if jobs == 1 or count < _PARALLEL_FROM:
-            pages = (_read_block(path, 1, count, use_rulings, progress, fast, seconds)
-                     if count else [])
-        else:
-            blocks = [(first, min(first + _BLOCK - 1, count))
-                      for first in range(1, count + 1, _BLOCK)]
-            by_block: dict[int, list[PageLayout]] = {}
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
-                                     initargs=(path,)) as pool:
-                futures = {pool.submit(_read_in_worker, a, b, use_rulings, fast, seconds): a
-                           for a, b in blocks}
-                done = 0
-                for future in as_completed(futures):
-                    block = future.result()
-                    by_block[futures[future]] = block
-                    done += len(block)
-                    if progress is not None:
-                        progress(done, count)
-            pages = [page for first in sorted(by_block) for page in by_block[first]]
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any failure to parse a file from outside is
-        # that file's fault as far as the user can act on it (pdfminer raises KeyError,
-        # TypeError, struct and zlib errors on damaged files, not only its own exceptions);
-        # the cause stays chained for --debug.
-        raise InputError(f"{path}: not a readable PDF ({_reason(exc)})") from exc
-    remove_furniture(pages)
-    return pages
+    """Every page of the PDF at once: :func:`iter_pages` as a list (for short documents and
+    tests; ``extract`` streams)."""
+    return list(iter_pages(path, progress, use_rulings, jobs, fast, limits))

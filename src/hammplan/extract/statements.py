@@ -18,16 +18,16 @@ _SENTENCE = re.compile(r".+?(?:[.!?](?=\s+[A-ZÄÖÜ\"„])|$)")
 """A sentence ends at . ! or ? before a capital or digit (so "ca. 39" stays whole)."""
 
 
-def _table_bands(chunks: list[Chunk]) -> dict[int, list[tuple[float, float]]]:
-    """Vertical extents of every table part, per page."""
-    bands: dict[int, list[tuple[float, float]]] = {}
+def _table_bands(chunks: list[Chunk]) -> list[tuple[float, float]]:
+    """Vertical extents of a page's table parts."""
+    bands = []
     for chunk in chunks:
         boxes = [cell.box or words_bbox(cell.words) for row in chunk.header + chunk.rows
                  for cell in row if cell.box is not None or cell.words]
         if boxes:
             top = min(b.top for b in boxes)
             bottom = max(b.bottom for b in boxes)
-            bands.setdefault(chunk.page.number, []).append((top - 1, bottom + 1))
+            bands.append((top - 1, bottom + 1))
     return bands
 
 
@@ -36,29 +36,27 @@ def _prose_lines(page: PageLayout, bands: list[tuple[float, float]]) -> list[Lin
             if not any(top <= (line.top + line.bottom) / 2 <= bottom for top, bottom in bands)]
 
 
-def find_statements(pages: list[PageLayout], chunks: list[Chunk],
-                    figure_pattern: str) -> list[Statement]:
-    """Sentences outside tables that match ``figure_pattern`` (a regular expression)."""
-    figure = re.compile(figure_pattern, re.IGNORECASE)
-    bands = _table_bands(chunks)
+def page_statements(page: PageLayout, chunks: list[Chunk],
+                    figure: re.Pattern[str]) -> list[Statement]:
+    """Sentences of one page outside its table ``chunks`` that ``figure`` matches (compile
+    the vocabulary's pattern with ``re.IGNORECASE``)."""
+    lines = _prose_lines(page, _table_bands(chunks))
+    if not lines:
+        return []
+    words = [w for line in lines for w in line.words]
+    starts: list[int] = []
+    offset = 0
+    for word in words:
+        starts.append(offset)
+        offset += len(word.text) + 1
+    text = " ".join(w.text for w in words)
     found: list[Statement] = []
-    for page in pages:
-        lines = _prose_lines(page, bands.get(page.number, []))
-        if not lines:
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        if not figure.search(sentence):
             continue
-        words = [w for line in lines for w in line.words]
-        starts: list[int] = []
-        offset = 0
-        for word in words:
-            starts.append(offset)
-            offset += len(word.text) + 1
-        text = " ".join(w.text for w in words)
-        for match in _SENTENCE.finditer(text):
-            sentence = match.group().strip()
-            if not figure.search(sentence):
-                continue
-            inside = [w for w, s in zip(words, starts, strict=True)
-                      if match.start() <= s < match.end()]
-            found.append(Statement(sentence=SourceCell(
-                text=sentence, spans=[Span(page=page.number, bbox=words_bbox(inside))])))
+        inside = [w for w, s in zip(words, starts, strict=True)
+                  if match.start() <= s < match.end()]
+        found.append(Statement(sentence=SourceCell(
+            text=sentence, spans=[Span(page=page.number, bbox=words_bbox(inside))])))
     return found
