@@ -14,7 +14,9 @@ this same run, so they compare across machines where seconds do not:
 - peak memory of each hammplan step: the largest process (``ru_maxrss``, exact) and the
   whole process tree (workers included: the sum of proportional set sizes, so memory shared
   after a fork counts once), sampled every 50 ms;
-- scaling: ``extract`` on the plan concatenated to 4x its pages (built here with pypdfium2).
+- scaling: ``extract`` on the plan concatenated to 4x its pages (built here with pypdfium2),
+  and the page stream alone (every page read and let go, :func:`iter_pages`) at 1x and 4x:
+  its memory is what ``extract`` needs for pages, apart from the records it builds.
 
 The table goes to stdout and, with the machine it came from, to bench/latest.md. Nothing
 here passes or fails: the targets are printed with what was measured.
@@ -62,6 +64,15 @@ for index in range(len(doc)):
     text.close()
     page.close()
 doc.close()
+"""
+
+# What extract holds for the pages themselves: every page read, furniture dropped, let go.
+STREAM = """
+import sys
+from pathlib import Path
+from hammplan.extract.reading import iter_pages
+for page in iter_pages(Path(sys.argv[1])):
+    pass
 """
 
 # Runs one command and reports the peak RSS of its largest process (workers included, as
@@ -163,6 +174,12 @@ def _subcommands() -> set[str]:
                                           for line in text.splitlines())}
 
 
+def _has_stream() -> bool:
+    """Whether this hammplan reads pages as a stream (older ones have no ``iter_pages``)."""
+    probe = "import hammplan.extract.reading as r; r.iter_pages"
+    return subprocess.run([PYTHON, "-c", probe], capture_output=True).returncode == 0
+
+
 def _concatenate(pdf: Path, target: Path, times: int) -> int:
     import pypdfium2 as pdfium
 
@@ -217,11 +234,12 @@ def main() -> None:
     machine = _machine()
     started = dt.datetime.now().astimezone()
     available = _subcommands()
+    streams = _has_stream()
     print(f"{pdf.name}, {args.repeat} runs each, on {machine}", flush=True)
 
     rows = {name: Row(name) for name in (
         "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
-        "build warm", "extract 4x")}
+        "build warm", "extract 4x", "stream", "stream 4x")}
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
         tmp = Path(tmp_name)
         pages4 = _concatenate(pdf, tmp / f"4x-{pdf.name}", 4)
@@ -263,6 +281,10 @@ def main() -> None:
         if "extract" in available:
             plan.append(("extract 4x", lambda r: run(
                 rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp)))
+        if streams:
+            for key, source in (("stream", pdf), ("stream 4x", tmp / f"4x-{pdf.name}")):
+                plan.append((key, lambda r, key=key, source=source: run(
+                    rows[key], [PYTHON, "-c", STREAM, str(source)], tmp)))
 
         for r in range(args.repeat):
             for name, step in plan:
@@ -292,14 +314,18 @@ def main() -> None:
         "build cold": "`hammplan build`, cold (fresh data folder)",
         "build warm": "`hammplan build`, warm (nothing changed)",
         "extract 4x": f"`hammplan extract`, plan x4 ({pages4} pages)",
+        "stream": "pages only: every page read and let go (`iter_pages`)",
+        "stream 4x": f"pages only, plan x4 ({pages4} pages)",
     }
     for key, row in rows.items():
         med = row.median
-        # the x4 row reads other pages than the baseline: only its ratio to extract counts
-        vs_base = f"{base / med:.2f}" if med and base and key != "extract 4x" else ""
+        # the x4 rows read other pages than the baseline: only their ratio to extract counts
+        vs_base = f"{base / med:.2f}" if med and base and "4x" not in key else ""
         vs_extract = f"{med / extract:.2f}" if med and extract else ""
         memory = row.memory_mb()
         mem = (f"{memory[0]:.0f} MB", f"{memory[1]:.0f} MB") if memory else ("", "")
+        if med is None and key.startswith("stream") and not streams:
+            continue
         shown = _fmt_s(med) if med is not None else (
             "not available" if key != "pdftotext" else "not installed")
         lines.append(f"| {labels[key]} | {shown} | {vs_base} | {vs_extract} | {mem[0]} | "
@@ -314,6 +340,7 @@ def main() -> None:
     step_memory = [rows[k].memory_mb() for k in ("extract", "validate", "render", "build cold")]
     peak = max((m[1] for m in step_memory if m), default=None)
     mem1, mem4 = rows["extract"].memory_mb(), rows["extract 4x"].memory_mb()
+    pages_mem1, pages_mem4 = rows["stream"].memory_mb(), rows["stream 4x"].memory_mb()
     lines += [
         "",
         "| target | measured | |",
@@ -330,7 +357,13 @@ def main() -> None:
         target("4x the pages: at most 4.4x the time of `extract`",
                f"{big4 / extract:.2f}x" if big4 and extract else "n/a",
                big4 / extract <= 4.4 if big4 and extract else None),
-        target("4x the pages: memory of `extract` (largest process, tree)",
+        target("4x the pages: memory for pages does not grow (page stream, tree; "
+               "at most 10% more)",
+               f"{pages_mem1[1]:.0f} -> {pages_mem4[1]:.0f} MB" if pages_mem1 and pages_mem4
+               else "n/a",
+               pages_mem4[1] <= 1.1 * pages_mem1[1] if pages_mem1 and pages_mem4 else None),
+        target("4x the pages: memory of `extract` (largest process, tree), which holds the "
+               "records it builds",
                f"{mem1[0]:.0f} -> {mem4[0]:.0f} MB, {mem1[1]:.0f} -> {mem4[1]:.0f} MB"
                if mem1 and mem4 else "n/a", None),
     ]
