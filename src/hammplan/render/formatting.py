@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, localcontext
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -90,14 +91,17 @@ def page(pages: int | Iterable[int | None] | None) -> str:
             runs[-1] = (runs[-1][0], n)
         else:
             runs.append((n, n))
-    with _precision_for(max(abs(n) for n in numbers)):
-        parts = [
-            format_decimal(a, locale=LOCALE)
-            if a == b
-            else f"{format_decimal(a, locale=LOCALE)}–{format_decimal(b, locale=LOCALE)}"
-            for a, b in runs
-        ]
+    parts = [_page_number(a) if a == b else f"{_page_number(a)}–{_page_number(b)}"
+             for a, b in runs]
     return "S.\u00a0" + ", ".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _page_number(n: int) -> str:
+    """A page number in German digits, remembered: a report names the same few pages
+    thousands of times, and babel takes a while for each."""
+    with _precision_for(abs(n)):
+        return format_decimal(n, locale=LOCALE)
 
 
 def axis_number(value: float) -> str:
