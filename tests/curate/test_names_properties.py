@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +52,41 @@ def test_the_plans_own_abbreviations_are_found() -> None:
                      "ki": "kommunales integrationszentrum"}
     assert expand_abbreviations("förderung der mso", found) == (
         "förderung der migrantenselbstorganisationen")
+
+
+_REFERENCE_DEFINITION = re.compile(
+    r"((?:[\w-]+\s+){0,5}[\w-]+)\s+\(([A-ZÄÖÜ][A-ZÄÖÜa-z]{1,5})\)")
+"""What a definition was first read with, forwards from each word (slow on long texts): the
+term's words are the ones this expression captures before the bracket."""
+
+
+def _reference_terms(text: str) -> list[tuple[list[str], str]]:
+    return [(m.group(1).split(), m.group(2)) for m in _REFERENCE_DEFINITION.finditer(text)]
+
+
+def _terms(text: str) -> list[tuple[list[str], str]]:
+    from hammplan.curate.names import _ACRONYM, _words_before
+
+    found = []
+    for match in _ACRONYM.finditer(text):
+        words = _words_before(text[:match.start()])
+        if words:
+            found.append((words, match.group(1)))
+    return found
+
+
+TERM_TEXT = st.text(alphabet=st.sampled_from(list("aBcÄö-_1 ,.()\n\tMSOKI")), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TERM_TEXT)
+def test_words_before_an_abbreviation_are_those_the_reference_expression_reads(
+        text: str) -> None:
+    assert _terms(text) == _reference_terms(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Förderung von Migrantenselbstorganisationen (MSO)", "a b c d e f g h (ABC)",
+    "Stadt,Amt (AM)", "x.-ab  cd (XY)", "foo, (FO)", "A (AB) (CD)", "(AB) C (CD)"])
+def test_words_before_an_abbreviation_on_chosen_texts(text: str) -> None:
+    assert _terms(text) == _reference_terms(text)
