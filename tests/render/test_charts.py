@@ -9,8 +9,9 @@ import pytest
 
 from hammplan.curate.models import CuratedPlan
 from hammplan.render import charts
-from hammplan.render.charts import Chart, build_charts
+from hammplan.render.charts import build_charts
 from hammplan.render.context import budget_entities
+from hammplan.render.drawn import Chart
 from tests.render.plan_fixture import HOSTILE_TITLE, make_large_plan
 
 NB = "\u00a0"
@@ -160,3 +161,17 @@ def test_a_plan_of_the_real_size_is_drawn_whole() -> None:
     result = build_charts(large)
     # per copy: 4 measures with a stated Aufwand (M03 states words only) + 1 unlinked row
     assert len(result[2].rows) == 50
+
+
+def test_figures_have_no_layout_engine_and_draw_in_points() -> None:
+    """``fit_axes`` places the axes once (save_svg); constrained layout cost half the time."""
+    fig = charts.figure(3.0)
+    assert fig.get_layout_engine() is None
+    assert fig.dpi == charts.POINTS_PER_INCH == 72
+
+
+def test_fit_axes_places_one_row_of_subplots_only() -> None:
+    fig = charts.figure(3.0)
+    fig.subplots(2, 1)
+    with pytest.raises(ValueError, match="single row"):
+        charts.fit_axes(fig)
