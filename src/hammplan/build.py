@@ -21,6 +21,7 @@ from hammplan import __version__
 from hammplan.errors import InputError
 from hammplan.extract.limits import Limits
 from hammplan.extract.output import write_atomic
+from hammplan.render.ahead import ChartsAhead
 
 STAGE_CODE: dict[str, tuple[str, ...]] = {
     "extract": ("extract", "records", "vocabulary.py", "vocabularies"),
@@ -198,9 +199,13 @@ def extract_stage(pdf: Path, data_dir: Path, vocabulary: Path | None,
     return [target], detail
 
 
-def validate_stage(data_dir: Path, vocabulary: Path | None
+def validate_stage(data_dir: Path, vocabulary: Path | None,
+                   plan_json: Callable[[bytes], None] | None = None,
                    ) -> tuple[list[Path], dict[str, object]]:
-    """Stage 2: ``interim/extracted.json`` -> ``curated/`` (findings counted by severity)."""
+    """Stage 2: ``interim/extracted.json`` -> ``curated/`` (findings counted by severity).
+
+    ``plan_json`` is handed the bytes of ``plan.json`` as soon as they are made.
+    """
     from hammplan.curate import load_extracted
     from hammplan.curate.findings import count_by_severity
     from hammplan.curate.outputs import write_curated
@@ -217,7 +222,7 @@ def validate_stage(data_dir: Path, vocabulary: Path | None
         raise
     check_numbers(document, source)
     plan = curate_plan(document, vocab)
-    written = write_curated(plan, data_dir / "curated")
+    written = write_curated(plan, data_dir / "curated", plan_json)
     detail: dict[str, object] = {
         "measures": len(plan.measures), "budget_rows": len(plan.budget),
         "districts": len(plan.districts), "findings": count_by_severity(plan.findings),
@@ -228,12 +233,18 @@ def validate_stage(data_dir: Path, vocabulary: Path | None
 
 
 def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
-                 say: Say | None = None) -> tuple[list[Path], dict[str, object]]:
-    """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``."""
+                 say: Say | None = None, ahead: ChartsAhead | None = None
+                 ) -> tuple[list[Path], dict[str, object]]:
+    """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``.
+
+    Charts already being drawn by ``ahead`` (from the plan this stage reads) are taken from
+    there; otherwise they are drawn here.
+    """
     from hammplan.render import load_curated_plan, render_reports
 
     plan = load_curated_plan(plan_path(data_dir))
-    written = render_reports(plan, out_dir, templates, say)
+    drawn = ahead.charts if ahead is not None and ahead.asked else None
+    written = render_reports(plan, out_dir, templates, say, drawn=drawn)
     return written, {"files": len(written)}
 
 
@@ -294,17 +305,27 @@ def build(
     tell("validate")
     curated = data_dir / "curated"
     validate_outputs = [plan_path(data_dir), curated / "findings.json"]
-    results.append(run_stage(
-        "validate", stage_key("validate", [extracted_path(data_dir)], settings),
-        validate_outputs, state, force,
-        lambda: validate_stage(data_dir, vocabulary), save))
-    save()
-    tell("render")
-    folder = find_templates(templates)
-    results.append(run_stage(
-        "render", stage_key("render", [plan_path(data_dir), folder], str(out_dir.resolve())),
-        [out_dir / "index.html", out_dir / "report.md"], state, force,
-        lambda: render_stage(data_dir, out_dir, templates, say), save))
+    with ChartsAhead() as ahead:
+
+        def validate() -> tuple[list[Path], dict[str, object]]:
+            # A new curated plan is nearly always rendered next: have the chart code imported
+            # meanwhile, on the core validate leaves idle, and the charts drawn from plan.json
+            # as soon as its bytes are made.
+            ahead.launch()
+            return validate_stage(data_dir, vocabulary,
+                                  lambda data: ahead.start(data, plan_path(data_dir)))
+
+        results.append(run_stage(
+            "validate", stage_key("validate", [extracted_path(data_dir)], settings),
+            validate_outputs, state, force, validate, save))
+        save()
+        tell("render")
+        folder = find_templates(templates)
+        results.append(run_stage(
+            "render", stage_key("render", [plan_path(data_dir), folder],
+                                str(out_dir.resolve())),
+            [out_dir / "index.html", out_dir / "report.md"], state, force,
+            lambda: render_stage(data_dir, out_dir, templates, say, ahead), save))
     save()
     if not results[1].ran:
         results[1].detail["findings"] = findings_of(data_dir)

@@ -635,3 +635,21 @@ def test_data_dictionary_names_every_column_and_status() -> None:
 def _header_from_package(name: str) -> list[str]:
     table = next(t for t in outputs.TABLES if t.file == name)
     return [c.name for c in table.csv_columns]
+
+
+def test_plan_json_is_handed_over_before_the_other_files_are_made(
+        plan: CuratedPlan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``build`` has the charts drawn from plan.json's bytes while the rest are made: they
+    are the bytes written, handed over before any other file is rendered."""
+    handed: list[bytes] = []
+    made_after: list[int] = []
+    real_xlsx = outputs._xlsx_bytes
+
+    def xlsx(*args: object) -> bytes:
+        made_after.append(len(handed))
+        return real_xlsx(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outputs, "_xlsx_bytes", xlsx)
+    write_curated(plan, tmp_path, handed.append)
+    assert handed == [(tmp_path / "plan.json").read_bytes()]
+    assert made_after == [1]

@@ -24,7 +24,7 @@ import json
 import sqlite3
 import sys
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -842,13 +842,16 @@ def _datapackage(plan: CuratedPlan, rows: dict[str, list[Row]], files: dict[str,
     return _json_bytes(package)
 
 
-def _render(plan: CuratedPlan) -> dict[str, bytes]:
-    """Every output file's bytes, keyed by file name in OUTPUT_FILES order."""
-    rows = _rows(plan)
+def _render(plan: CuratedPlan,
+            plan_json: Callable[[bytes], None] | None = None) -> dict[str, bytes]:
+    """Every output file's bytes, keyed by file name in OUTPUT_FILES order; ``plan_json`` is
+    handed plan.json's bytes as soon as they are made."""
     files: dict[str, bytes] = {
-        "plan.json": (plan.model_dump_json(indent=2) + "\n").encode("utf-8"),
-        "measures.json": _measures_json(plan),
-    }
+        "plan.json": (plan.model_dump_json(indent=2) + "\n").encode("utf-8")}
+    if plan_json is not None:
+        plan_json(files["plan.json"])
+    rows = _rows(plan)
+    files["measures.json"] = _measures_json(plan)
     for table in TABLES:
         if table.file is not None:
             files[table.file] = _csv_bytes(table, rows[table.name])
@@ -864,17 +867,20 @@ def _render(plan: CuratedPlan) -> dict[str, bytes]:
 # --------------------------------------------------------------------------------------------
 
 
-def write_curated(plan: CuratedPlan, target_dir: Path) -> list[Path]:
+def write_curated(plan: CuratedPlan, target_dir: Path,
+                  plan_json: Callable[[bytes], None] | None = None) -> list[Path]:
     """Write every curated file of ``plan`` to ``target_dir``; return their paths in order.
 
     All files are rendered before the first is written, so an error in any renderer (a value
     Excel cannot hold, say) leaves the previous files as they were. Each file is then written
     atomically; datapackage.json comes last, so its hashes tell whether the CSV files beside it
     are from the same run. Temporary files a killed run left beside them are removed.
+    ``plan_json`` is handed plan.json's bytes, the first rendered, while the rest are still
+    to come (``build`` has the report's charts drawn from them meanwhile).
     """
     from hammplan.build import remove_stale_temporaries
 
-    rendered = _render(plan)
+    rendered = _render(plan, plan_json)
     remove_stale_temporaries(target_dir, list(rendered))
     paths = []
     for name, content in rendered.items():

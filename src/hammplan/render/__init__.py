@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
@@ -18,14 +18,14 @@ from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
 from hammplan.extract.output import write_atomic
 from hammplan.render import templating
+from hammplan.render.drawn import Chart
 from hammplan.render.loading import load_curated_plan
-
-if TYPE_CHECKING:  # matplotlib is imported only when a report is drawn, not to find templates
-    from hammplan.render.charts import Chart
 
 __all__ = ["load_curated_plan", "render_reports"]
 
 CHARTS_FOLDER = "charts"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def _view(chart: Chart) -> ChartView:
     )
 
 
-def _fill(folder: Path, name: str, fill: Callable[[], str]) -> str:
+def _fill(folder: Path, name: str, fill: Callable[[], T]) -> T:
+    """``fill()``, a template's error named as the template file and line."""
     try:
         return fill()
     except TemplateSyntaxError as exc:
@@ -71,6 +72,7 @@ def render_reports(
     out_dir: Path,
     templates_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    drawn: Callable[[], list[Chart]] | None = None,
 ) -> list[Path]:
     """Writes the reports of ``plan`` to ``out_dir`` and returns the files written.
 
@@ -81,22 +83,34 @@ def render_reports(
     left. The same plan always gives the same bytes.
     ``templates_dir`` defaults to ``templates/`` in the working directory, then the project's
     own (see :func:`hammplan.render.templating.find_templates`).
+    ``drawn`` gives the charts of ``plan`` drawn elsewhere (``build`` has them drawn ahead,
+    see :mod:`hammplan.render.ahead`); it is called once the report's content is built.
     """
     from hammplan.render import html, markdown
-    from hammplan.render.charts import build_charts
     from hammplan.render.context import build_context
 
     say = progress or (lambda _message: None)
     folder = templating.find_templates(templates_dir)
     say("render: content")
     context = build_context(plan)
-    charts = build_charts(plan)
+    html_env, markdown_env = html.environment(folder), markdown.environment(folder)
+    # compiled now (and kept by their environments), while charts drawn elsewhere come on
+    _fill(folder, templating.HTML_TEMPLATE,
+          lambda: html_env.get_template(templating.HTML_TEMPLATE))
+    _fill(folder, templating.MARKDOWN_TEMPLATE,
+          lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
+    if drawn is None:
+        from hammplan.render.charts import build_charts
+
+        charts = build_charts(plan)
+    else:
+        charts = drawn()
     say(f"render: {len(charts)} charts")
     values = {"report": context, "charts": [_view(c) for c in charts]}
     page = _fill(folder, templating.HTML_TEMPLATE, lambda: html.render(
-        html.environment(folder), templating.HTML_TEMPLATE, values))
+        html_env, templating.HTML_TEMPLATE, values))
     text = _fill(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
-        markdown.environment(folder), templating.MARKDOWN_TEMPLATE, values))
+        markdown_env, templating.MARKDOWN_TEMPLATE, values))
     from hammplan.build import remove_stale_temporaries
 
     written: list[Path] = []

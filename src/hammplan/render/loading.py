@@ -178,6 +178,12 @@ def load_curated_plan(path: Path) -> CuratedPlan:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return parse_curated_plan(text, path)
+
+
+def parse_curated_plan(text: str, path: Path) -> CuratedPlan:
+    """The curated plan in ``text``, the content of ``path`` (named in errors), checked as
+    :func:`load_curated_plan` checks it."""
     if not text.strip():
         raise InputError(f"{path}: empty file, expected the curated plan as a JSON object "
                          "(run `hammplan validate` again)")
