@@ -266,7 +266,8 @@ def test_a_stage_interrupted_while_writing_runs_again(
     first = snapshot(data)
     write_curated = hammplan.curate.outputs.write_curated
 
-    def write_plan_json_only(plan: CuratedPlan, target: Path) -> list[Path]:
+    def write_plan_json_only(plan: CuratedPlan, target: Path, _plan_json: object = None,
+                             ) -> list[Path]:
         write_curated(plan, tmp_path / "elsewhere")
         (target / "plan.json").write_bytes((tmp_path / "elsewhere" / "plan.json").read_bytes())
         raise Interrupted
