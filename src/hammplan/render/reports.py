@@ -1,0 +1,125 @@
+"""Writing the reports of a curated plan: HTML, Markdown and the charts' SVG files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from jinja2 import TemplateError, TemplateSyntaxError
+from markupsafe import Markup
+
+from hammplan.curate.models import CuratedPlan
+from hammplan.errors import InputError
+from hammplan.extract.output import write_atomic
+from hammplan.render import templating
+from hammplan.render.drawn import Chart
+
+CHARTS_FOLDER = "charts"
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart as the templates use it."""
+
+    id: str
+    title: str
+    alt: str
+    note: str
+    headers: list[str]
+    rows: list[list[str]]
+    svg: Markup
+    path: str
+
+
+def _view(chart: Chart) -> ChartView:
+    from hammplan.render import html
+
+    return ChartView(
+        id=chart.id,
+        title=chart.title,
+        alt=chart.alt,
+        note=chart.note,
+        headers=chart.headers,
+        rows=chart.rows,
+        svg=html.svg_markup(chart.inline_svg),
+        path=f"{CHARTS_FOLDER}/{chart.file_name}",
+    )
+
+
+def _fill(folder: Path, name: str, fill: Callable[[], T]) -> T:
+    """``fill()``, a template's error named as the template file and line."""
+    try:
+        return fill()
+    except TemplateSyntaxError as exc:
+        raise InputError(f"{folder / name}: line {exc.lineno}: {exc.message}") from None
+    except TemplateError as exc:
+        raise InputError(f"{folder / name}: {exc}") from None
+
+
+def render_reports(
+    plan: CuratedPlan,
+    out_dir: Path,
+    templates_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    drawn: Callable[[], list[Chart]] | None = None,
+) -> list[Path]:
+    """Writes the reports of ``plan`` to ``out_dir`` and returns the files written.
+
+    ``out_dir/index.html`` (one self-contained page), ``out_dir/report.md`` and the charts
+    it shows, ``out_dir/charts/*.svg``. Everything is rendered before anything is written, and
+    each file is written atomically; SVG files in ``charts/`` that this render did not write
+    (charts of an older version) are removed, and so are temporary files a killed render
+    left. The same plan always gives the same bytes.
+    ``templates_dir`` defaults to ``templates/`` in the working directory, then the project's
+    own (see :func:`hammplan.render.templating.find_templates`).
+    ``drawn`` gives the charts of ``plan`` drawn elsewhere (``build`` has them drawn ahead,
+    see :mod:`hammplan.render.ahead`); it is called once the report's content is built.
+    """
+    from hammplan.render import html, markdown
+    from hammplan.render.context import build_context
+
+    say = progress or (lambda _message: None)
+    folder = templating.find_templates(templates_dir)
+    say("render: content")
+    context = build_context(plan)
+    html_env, markdown_env = html.environment(folder), markdown.environment(folder)
+    # compiled now (and kept by their environments), while charts drawn elsewhere come on
+    _fill(folder, templating.HTML_TEMPLATE,
+          lambda: html_env.get_template(templating.HTML_TEMPLATE))
+    _fill(folder, templating.MARKDOWN_TEMPLATE,
+          lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
+    if drawn is None:
+        from hammplan.render.charts import build_charts
+
+        charts = build_charts(plan)
+    else:
+        charts = drawn()
+    say(f"render: {len(charts)} charts")
+    values = {"report": context, "charts": [_view(c) for c in charts]}
+    page = _fill(folder, templating.HTML_TEMPLATE, lambda: html.render(
+        html_env, templating.HTML_TEMPLATE, values))
+    text = _fill(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
+        markdown_env, templating.MARKDOWN_TEMPLATE, values))
+    from hammplan.build import remove_stale_temporaries
+
+    written: list[Path] = []
+    charts_dir = out_dir / CHARTS_FOLDER
+    remove_stale_temporaries(out_dir, ["report.md", "index.html"])
+    remove_stale_temporaries(charts_dir)
+    for chart in charts:
+        target = charts_dir / chart.file_name
+        write_atomic(target, chart.svg)
+        written.append(target)
+    current = {c.file_name for c in charts}
+    for stale in sorted(charts_dir.glob("*.svg")):
+        if stale.name not in current:
+            stale.unlink()
+    for name, content in (("report.md", text), ("index.html", page)):
+        write_atomic(out_dir / name, content)
+        written.append(out_dir / name)
+    say(f"render: wrote {len(written)} files to {out_dir}")
+    return written
