@@ -7,6 +7,7 @@ import tempfile
 import weakref
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from hammplan.errors import InputError
@@ -71,3 +72,21 @@ def test_unreadable_file_leaves_nothing_aside(tmp_path: Path,
     with pytest.raises(InputError, match="not a readable PDF"):
         reading.iter_pages(bad)
     assert not list(tmp_path.glob("hammplan-pages-*"))
+
+
+def test_pages_one_at_a_time_are_pdfplumbers_pages(tmp_path: Path) -> None:
+    """Workers walk the page tree instead of keeping pdfplumber's list of every page; the
+    pages are numbered and placed the same, asked for in any order."""
+    pdf_path = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
+    with pdfplumber.open(pdf_path) as pdf:
+        listed = pdf.pages
+        source = reading._Pages(pdf)
+        assert reading._count_pages(pdf) == len(listed) > 4
+        for number in (3, 4, 1, len(listed), 2):
+            page = source.page(number)
+            same = listed[number - 1]
+            assert (page.page_number, page.initial_doctop, page.bbox) == (
+                same.page_number, same.initial_doctop, same.bbox)
+            assert page.extract_words() == same.extract_words()
+        with pytest.raises(IndexError, match=f"no page {len(listed) + 1}"):
+            source.page(len(listed) + 1)

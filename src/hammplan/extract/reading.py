@@ -25,8 +25,10 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import PDFException
+from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from hammplan.cores import usable_cores
@@ -54,6 +56,51 @@ cores busy to the end and memory low, large enough that passing tasks and result
 little (each worker opens the PDF once)."""
 
 
+class _Pages:
+    """The pages of an open PDF one at a time, numbered and placed as pdfplumber's
+    ``pdf.pages`` numbers and places them, without that list.
+
+    pdfplumber's list keeps every page object it made, with its content streams, for as long
+    as the PDF is open: a reader's memory would grow with the page count. Pages are asked for
+    in increasing order (a worker's tasks come in page order); an earlier page starts the walk
+    through the page tree again.
+    """
+
+    def __init__(self, pdf: Any) -> None:
+        self._pdf = pdf
+        self._restart()
+
+    def _restart(self) -> None:
+        self._tree: Iterator[PDFPage] = PDFPage.create_pages(self._pdf.doc)
+        self._number = 0
+        self._doctop = 0.0
+
+    def page(self, number: int) -> Page:
+        """Page ``number`` (1-based)."""
+        if number <= self._number:
+            self._restart()
+        while True:
+            try:
+                leaf = next(self._tree)
+            except StopIteration:
+                raise IndexError(f"no page {number}: the PDF has {self._number}") from None
+            except Exception as exc:  # what pdfplumber's own page list raises too
+                raise PdfminerException(exc) from exc
+            self._number += 1
+            page = Page(self._pdf, leaf, page_number=self._number, initial_doctop=self._doctop)
+            self._doctop += page.height
+            if self._number == number:
+                return page
+
+
+def _count_pages(pdf: Any) -> int:
+    """How many pages the PDF has (its page tree walked once, nothing kept)."""
+    try:
+        return sum(1 for _ in PDFPage.create_pages(pdf.doc))
+    except Exception as exc:  # as pdfplumber's own page list raises it
+        raise PdfminerException(exc) from exc
+
+
 @dataclass(frozen=True)
 class _Block:
     """Pages ``first`` to ``first + len(edges) - 1``, read and set aside in ``spill``."""
@@ -63,7 +110,7 @@ class _Block:
     spill: Path
 
 
-def _read_from(pdf: Any, first: int, last: int, use_rulings: bool, fast: bool,
+def _read_from(source: _Pages, first: int, last: int, use_rulings: bool, fast: bool,
                seconds: float, spill_dir: Path,
                progress: Progress | None = None, total: int = 0) -> _Block:
     """Read pages ``first`` to ``last`` (1-based, inclusive) of an open PDF and set them aside,
@@ -74,7 +121,7 @@ def _read_from(pdf: Any, first: int, last: int, use_rulings: bool, fast: bool,
     read = read_page_fast if fast else read_page
     pages = []
     for number in range(first, last + 1):
-        page = pdf.pages[number - 1]
+        page = source.page(number)
         try:
             with page_deadline(seconds):
                 pages.append(read(page, number, use_rulings))
@@ -98,17 +145,17 @@ def _read_from(pdf: Any, first: int, last: int, use_rulings: bool, fast: bool,
     return _Block(first, edges, spill)
 
 
-_worker_pdf: list[Any] = []
+_worker_pages: list[_Pages] = []
 """The PDF a worker process opened once (its fonts parsed once), for all its tasks."""
 
 
 def _open_in_worker(path: Path) -> None:
-    _worker_pdf.append(pdfplumber.open(path))
+    _worker_pages.append(_Pages(pdfplumber.open(path)))
 
 
 def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
                     seconds: float, spill_dir: Path) -> _Block:
-    return _read_from(_worker_pdf[0], first, last, use_rulings, fast, seconds, spill_dir)
+    return _read_from(_worker_pages[0], first, last, use_rulings, fast, seconds, spill_dir)
 
 
 def _reason(exc: Exception) -> str:
@@ -124,7 +171,7 @@ def _reason(exc: Exception) -> str:
 
 def _page_count(path: Path) -> int:
     with pdfplumber.open(path) as pdf:
-        return len(pdf.pages)
+        return _count_pages(pdf)
 
 
 def _read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: bool,
@@ -133,7 +180,8 @@ def _read_blocks(path: Path, count: int, progress: Progress | None, use_rulings:
     spans = [(first, min(first + _BLOCK - 1, count)) for first in range(1, count + 1, _BLOCK)]
     if jobs == 1 or count < _PARALLEL_FROM:
         with pdfplumber.open(path) as pdf:
-            return [_read_from(pdf, first, last, use_rulings, fast, seconds, spill_dir,
+            source = _Pages(pdf)
+            return [_read_from(source, first, last, use_rulings, fast, seconds, spill_dir,
                                progress, count) for first, last in spans]
     blocks: list[_Block] = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
