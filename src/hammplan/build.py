@@ -177,12 +177,16 @@ def plan_path(data_dir: Path) -> Path:
 
 def extract_stage(pdf: Path, data_dir: Path, vocabulary: Path | None,
                   progress: Callable[[int, int], None] | None = None,
-                  limits: Limits | None = None) -> tuple[list[Path], dict[str, object]]:
-    """Stage 1: the PDF's tables -> ``interim/extracted.json``."""
+                  limits: Limits | None = None,
+                  pages_read: Callable[[], None] | None = None,
+                  ) -> tuple[list[Path], dict[str, object]]:
+    """Stage 1: the PDF's tables -> ``interim/extracted.json`` (``pages_read``: see
+    :func:`~hammplan.extract.document.extract_document`)."""
     from hammplan.extract import extract_document, write_extracted
     from hammplan.vocabulary import load_vocabulary
 
-    document = extract_document(pdf, load_vocabulary(vocabulary), progress, limits=limits)
+    document = extract_document(pdf, load_vocabulary(vocabulary), progress, limits=limits,
+                                pages_read=pages_read)
     target = extracted_path(data_dir)
     remove_stale_temporaries(target.parent, [target.name])
     write_extracted(document, target)
@@ -296,21 +300,23 @@ def build(
     def save() -> None:
         write_state(data_dir, state)
 
-    tell("extract")
-    results.append(run_stage(
-        "extract", stage_key("extract", [pdf], f"{settings}\0{limits or Limits()}"),
-        [extracted_path(data_dir)], state, force,
-        lambda: extract_stage(pdf, data_dir, vocabulary, progress, limits), save))
-    save()
-    tell("validate")
-    curated = data_dir / "curated"
-    validate_outputs = [plan_path(data_dir), curated / "findings.json"]
     with ChartsAhead() as ahead:
+        # A stage that runs makes a new curated plan likely, which is nearly always rendered
+        # next: the chart process is started as soon as a core is free (once extract's
+        # workers are done, or when validate starts) to import the chart code meanwhile, and
+        # draws as soon as validate has made plan.json's bytes.
+        tell("extract")
+        results.append(run_stage(
+            "extract", stage_key("extract", [pdf], f"{settings}\0{limits or Limits()}"),
+            [extracted_path(data_dir)], state, force,
+            lambda: extract_stage(pdf, data_dir, vocabulary, progress, limits, ahead.launch),
+            save))
+        save()
+        tell("validate")
+        curated = data_dir / "curated"
+        validate_outputs = [plan_path(data_dir), curated / "findings.json"]
 
         def validate() -> tuple[list[Path], dict[str, object]]:
-            # A new curated plan is nearly always rendered next: have the chart code imported
-            # meanwhile, on the core validate leaves idle, and the charts drawn from plan.json
-            # as soon as its bytes are made.
             ahead.launch()
             return validate_stage(data_dir, vocabulary,
                                   lambda data: ahead.start(data, plan_path(data_dir)))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import sqlite3
 import sys
 import zipfile
@@ -30,13 +31,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
-
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.xml.constants import ARC_CORE  # type: ignore[import-untyped]
-from openpyxl.xml.functions import tostring  # type: ignore[import-untyped]
 
 from hammplan.curate.findings import FINDING_CODES, Finding, count_by_severity, sort_findings
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
@@ -619,20 +613,30 @@ _EXCEL_MAX = Decimal("9.99999999999999E+307")
 digits) is written as its digits, as text."""
 
 
-def _xlsx_value(value: Cell) -> Cell:
+def _xlsx_value(value: Cell, illegal: re.Pattern[str]) -> Cell:
     """An Excel cell value: numbers plain, text neutralised and stripped of characters XML
-    cannot hold (openpyxl refuses them; they are replaced by U+FFFD so the gap stays visible)."""
+    cannot hold (``illegal``: openpyxl refuses them; they are replaced by U+FFFD so the gap
+    stays visible)."""
     if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
         if abs(Decimal(value)) > _EXCEL_MAX:
             return _csv_text(value)
         return _plain_number(value)
     if isinstance(value, str):
-        return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", neutralise_formula(value)))
+        return str(illegal.sub("\ufffd", neutralise_formula(value)))
     return value
 
 
 def _xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan) -> bytes:
-    """hammplan.xlsx: one sheet per table, bold frozen header, fixed document timestamps."""
+    """hammplan.xlsx: one sheet per table, bold frozen header, fixed document timestamps.
+
+    openpyxl is imported here, not with this module: it takes a fifth of a second, which
+    ``build`` would otherwise pay before plan.json (and the charts drawn from it) can start.
+    """
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
@@ -642,7 +646,8 @@ def _xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan) -> bytes:
         for cell in sheet[1]:
             cell.font = bold
         for row in rows[table.name]:
-            sheet.append([_xlsx_value(row[c.name]) for c in table.columns])
+            sheet.append([_xlsx_value(row[c.name], ILLEGAL_CHARACTERS_RE)
+                          for c in table.columns])
         for index, column in enumerate(table.columns, start=1):
             letter = get_column_letter(index)
             if column.unit == _EUR:
@@ -672,6 +677,9 @@ def _fixed_time_zip(data: bytes, workbook: Any) -> bytes:
     openpyxl stamps docProps/core.xml with the time of saving and each zip entry with the time
     it was written; both would make every run differ. Entry order and content stay as saved.
     """
+    from openpyxl.xml.constants import ARC_CORE  # type: ignore[import-untyped]
+    from openpyxl.xml.functions import tostring  # type: ignore[import-untyped]
+
     workbook.properties.modified = XLSX_TIMESTAMP
     core: bytes = tostring(workbook.properties.to_tree())
     out = io.BytesIO()

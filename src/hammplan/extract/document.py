@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from hammplan import __version__
@@ -38,12 +39,16 @@ def extract_document(
     use_rulings: bool = True,
     fast: bool = True,
     limits: Limits | None = None,
+    pages_read: Callable[[], None] | None = None,
 ) -> ExtractedDocument:
     """Read every table of the plan at ``path`` into records with provenance.
 
     ``use_rulings=False`` reads every table from word alignment alone (see ``read_page``).
     ``fast=False`` reads the pages the plain pdfplumber way, the reference the fast reading
     is tested against (see ``read_pages``); the records are the same.
+    ``pages_read`` is called once every page is read and the reading workers are gone, before
+    the tables are found and assembled in this process alone (``build`` starts its chart
+    process then, on a core that is free from then on).
     """
     vocab = vocab or load_vocabulary()
     figure = re.compile(vocab.statements.figure, re.IGNORECASE)
@@ -56,7 +61,10 @@ def extract_document(
     # the page without its words, and their cells' words merged into one per cell as soon as
     # no later page looks into them (what assembling needs; see Chunk.compact).
     done = 0
-    for page in iter_pages(path, progress, use_rulings, fast=fast, limits=limits):
+    pages = iter_pages(path, progress, use_rulings, fast=fast, limits=limits)
+    if pages_read is not None:
+        pages_read()
+    for page in pages:
         count += 1
         with_text += bool(page.words or page.skipped)
         if page.skipped:
