@@ -21,7 +21,7 @@ from hammplan import __version__
 from hammplan.errors import InputError
 from hammplan.extract.limits import Limits
 from hammplan.extract.output import write_atomic
-from hammplan.render.ahead import ChartsAhead
+from hammplan.render.ahead import ReportsAhead
 
 STAGE_CODE: dict[str, tuple[str, ...]] = {
     "extract": ("extract", "records", "vocabulary.py", "vocabularies"),
@@ -237,18 +237,26 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
 
 
 def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
-                 say: Say | None = None, ahead: ChartsAhead | None = None
+                 say: Say | None = None, ahead: ReportsAhead | None = None
                  ) -> tuple[list[Path], dict[str, object]]:
     """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``.
 
-    Charts already being drawn by ``ahead`` (from the plan this stage reads) are taken from
-    there; otherwise they are drawn here.
+    Reports already being made by ``ahead`` (from the plan this stage reads, with the same
+    templates) are taken from there and written; otherwise they are made here.
     """
-    from hammplan.render import load_curated_plan, render_reports
+    if ahead is not None and ahead.asked:
+        from hammplan.render.reports import write_reports
 
-    plan = load_curated_plan(plan_path(data_dir))
-    drawn = ahead.charts if ahead is not None and ahead.asked else None
-    written = render_reports(plan, out_dir, templates, say, drawn=drawn)
+        tell = say or (lambda _message: None)
+        tell("render: content")
+        reports = ahead.reports()
+        tell(f"render: {len(reports.charts)} charts")
+        written = write_reports(reports, out_dir, say)
+    else:
+        from hammplan.render import load_curated_plan, render_reports
+
+        written = render_reports(load_curated_plan(plan_path(data_dir)), out_dir, templates,
+                                 say)
     return written, {"files": len(written)}
 
 
@@ -295,16 +303,17 @@ def build(
         remove_stale_temporaries(folder)  # also where a stage is skipped
     state = read_state(data_dir)
     settings = vocabulary_text(vocabulary)
+    folder = find_templates(templates)  # a wrong --templates is refused before any work
     results = []
 
     def save() -> None:
         write_state(data_dir, state)
 
-    with ChartsAhead() as ahead:
+    with ReportsAhead() as ahead:
         # A stage that runs makes a new curated plan likely, which is nearly always rendered
-        # next: the chart process is started as soon as a core is free (once extract's
-        # workers are done, or when validate starts) to import the chart code meanwhile, and
-        # draws as soon as validate has made plan.json's bytes.
+        # next: the report process is started as soon as a core is free (once extract's
+        # workers are done, or when validate starts) to import the report code meanwhile,
+        # and makes the reports as soon as validate has made plan.json's bytes.
         tell("extract")
         results.append(run_stage(
             "extract", stage_key("extract", [pdf], f"{settings}\0{limits or Limits()}"),
@@ -318,15 +327,15 @@ def build(
 
         def validate() -> tuple[list[Path], dict[str, object]]:
             ahead.launch()
-            return validate_stage(data_dir, vocabulary,
-                                  lambda data: ahead.start(data, plan_path(data_dir)))
+            return validate_stage(
+                data_dir, vocabulary,
+                lambda data: ahead.start(data, plan_path(data_dir), folder))
 
         results.append(run_stage(
             "validate", stage_key("validate", [extracted_path(data_dir)], settings),
             validate_outputs, state, force, validate, save))
         save()
         tell("render")
-        folder = find_templates(templates)
         results.append(run_stage(
             "render", stage_key("render", [plan_path(data_dir), folder],
                                 str(out_dir.resolve())),

@@ -1,5 +1,5 @@
-"""Charts drawn ahead in a forked process (what ``build`` does) are the charts ``render``
-draws, errors come back to the caller, and a process never asked to draw goes at once."""
+"""Reports made ahead in a forked process (what ``build`` does) are the reports ``render``
+makes, errors come back to the caller, and a process never asked goes at once."""
 
 from __future__ import annotations
 
@@ -9,48 +9,63 @@ import pytest
 
 from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
-from hammplan.render.ahead import ChartsAhead
-from hammplan.render.charts import build_charts
+from hammplan.render.ahead import ReportsAhead
+from hammplan.render.reports import compose_reports
 
 
-def test_charts_drawn_ahead_are_the_charts_drawn_here(curated: CuratedPlan,
+def _bytes(plan: CuratedPlan) -> bytes:
+    return plan.model_dump_json().encode("utf-8")
+
+
+def test_reports_made_ahead_are_the_reports_made_here(curated: CuratedPlan,
                                                       tmp_path: Path) -> None:
-    with ChartsAhead() as ahead:
+    with ReportsAhead() as ahead:
         ahead.launch()
-        ahead.start(curated.model_dump_json().encode("utf-8"), tmp_path / "plan.json")
+        ahead.start(_bytes(curated), tmp_path / "plan.json", None)
         assert ahead.asked
-        drawn = ahead.charts()
-    assert [c.svg for c in drawn] == [c.svg for c in build_charts(curated)]
-    assert [c.rows for c in drawn] == [c.rows for c in build_charts(curated)]
+        made = ahead.reports()
+    here = compose_reports(curated)
+    assert made.html == here.html and made.markdown == here.markdown
+    assert [c.svg for c in made.charts] == [c.svg for c in here.charts]
+    assert len(made.charts) == 8 and "<svg" in made.html
 
 
-def test_an_error_in_the_process_is_raised_here(tmp_path: Path) -> None:
-    with ChartsAhead() as ahead:
+def test_an_error_in_the_process_is_raised_here(tmp_path: Path, curated: CuratedPlan) -> None:
+    with ReportsAhead() as ahead:
         ahead.launch()
-        ahead.start(b'{"format_version": 1, "measures": 3', tmp_path / "plan.json")
+        ahead.start(b'{"format_version": 1, "measures": 3', tmp_path / "plan.json", None)
         with pytest.raises(InputError, match=r"plan\.json: invalid JSON at line 1"):
-            ahead.charts()
+            ahead.reports()
+    broken = tmp_path / "templates"
+    broken.mkdir()
+    (broken / "report.html.j2").write_text("{% for %}", encoding="utf-8")
+    (broken / "report.md.j2").write_text("# {{ report.title }}", encoding="utf-8")
+    with ReportsAhead() as ahead:
+        ahead.launch()
+        ahead.start(_bytes(curated), tmp_path / "plan.json", broken)
+        with pytest.raises(InputError, match=r"report\.html\.j2: line 1"):
+            ahead.reports()
 
 
 def test_a_process_never_asked_ends_with_the_context() -> None:
-    with ChartsAhead() as ahead:
+    with ReportsAhead() as ahead:
         ahead.launch()
         process = ahead._process
         assert process.is_alive()
     assert not process.is_alive() and process.exitcode is not None
 
 
-def test_nothing_is_drawn_without_launch(tmp_path: Path) -> None:
-    with ChartsAhead() as ahead:
-        ahead.start(b"{}", tmp_path / "plan.json")
+def test_nothing_is_made_without_launch(tmp_path: Path) -> None:
+    with ReportsAhead() as ahead:
+        ahead.start(b"{}", tmp_path / "plan.json", None)
         assert not ahead.asked
-        with pytest.raises(RuntimeError, match="no charts were asked for"):
-            ahead.charts()
+        with pytest.raises(RuntimeError, match="no reports were asked for"):
+            ahead.reports()
 
 
 def test_the_process_leaves_when_the_build_goes_away() -> None:
     """A build killed before render: the process reads end-of-file and ends by itself."""
-    ahead = ChartsAhead()
+    ahead = ReportsAhead()
     ahead.launch()
     assert ahead._connection is not None
     ahead._connection.close()
@@ -58,11 +73,11 @@ def test_the_process_leaves_when_the_build_goes_away() -> None:
     assert ahead._process.exitcode == 0
 
 
-def test_charts_nobody_waits_for_do_not_hold_the_build(curated: CuratedPlan,
+def test_reports_nobody_waits_for_do_not_hold_the_build(curated: CuratedPlan,
                                                         tmp_path: Path) -> None:
-    """Render failed (or Ctrl-C) after asking: leaving the context waits for the drawing,
-    whose result goes nowhere, and returns."""
-    with ChartsAhead() as ahead:
+    """Render failed (or Ctrl-C) after asking: leaving the context waits for the reports,
+    which go nowhere, and returns."""
+    with ReportsAhead() as ahead:
         ahead.launch()
-        ahead.start(curated.model_dump_json().encode("utf-8"), tmp_path / "plan.json")
+        ahead.start(_bytes(curated), tmp_path / "plan.json", None)
     assert ahead._process.exitcode == 0

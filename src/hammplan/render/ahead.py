@@ -1,17 +1,17 @@
-"""Drawing the report's charts in a process started before the plan is ready.
+"""Making the reports in a process started before the curated plan is ready.
 
-In a cold ``build`` the render stage would begin by importing matplotlib (half a second) and
-then draw the charts, while during ``validate`` one of the cores has nothing to do.
-:class:`ChartsAhead` forks a process when ``validate`` starts; it imports the chart code at
-once, on that idle core, then waits. As soon as ``validate`` has made the bytes of
-``plan.json`` it hands them over, and the process draws the charts from them exactly as
-``render`` would from the file (same bytes in, same SVGs out: it is the same
-:func:`~hammplan.render.charts.build_charts`, in its own forked workers) while ``validate``
-makes its other files and the render stage builds the rest of the report. The build's process
-never imports matplotlib.
+A cold ``build`` would render by importing matplotlib, jinja2 and babel (most of a second),
+drawing the charts and filling the templates, all after ``validate``, while during the end of
+``extract`` and during ``validate`` one of the cores has little to do. :class:`ReportsAhead`
+forks a process as soon as a core is free; it imports the report code at once, on that core,
+then waits. As soon as ``validate`` has made the bytes of ``plan.json`` it hands them over, and
+the process makes the reports from them exactly as ``render`` would from the file (same bytes
+in, same reports out: it is the same :func:`~hammplan.render.reports.compose_reports`, whose
+charts are drawn in its own forked workers), while ``validate`` makes its other files. The
+render stage then only writes what it gets back; the build's own process imports none of it.
 
-Where the platform cannot fork, nothing is started and the charts are drawn in the render
-stage as ``hammplan render`` draws them.
+Where the platform cannot fork, nothing is started and the render stage makes the reports as
+``hammplan render`` does.
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ import multiprocessing
 import signal
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hammplan.render.drawn import Chart
+if TYPE_CHECKING:  # imported where the reports arrive, not by every build
+    from hammplan.render.reports import Reports
 
 
 def _serve(connection: Connection, builds_end: Connection) -> None:
-    """The process: import the chart code, then draw the charts of the one plan asked for.
+    """The process: import the report code, then make the reports of the one plan asked for.
 
     Ctrl-C is the build's to handle (it then lets this process finish). The build's end of
     the pipe, inherited with the fork, is closed first: while this process held it, it would
@@ -35,29 +36,33 @@ def _serve(connection: Connection, builds_end: Connection) -> None:
     """
     builds_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from hammplan.render.charts import build_charts
+    import hammplan.render.charts
+    import hammplan.render.context
+    import hammplan.render.html
+    import hammplan.render.markdown  # noqa: F401 - imported now, while there is time
     from hammplan.render.loading import parse_curated_plan
+    from hammplan.render.reports import compose_reports
 
     try:
-        plan_json, path = connection.recv()
+        plan_json, path, templates = connection.recv()
     except EOFError:  # the build ended (or died) without asking
         return
     try:
         plan = parse_curated_plan(plan_json.decode("utf-8"), path)
-        reply: tuple[bool, Any] = (True, build_charts(plan))
+        reply: tuple[bool, Any] = (True, compose_reports(plan, templates))
     except Exception as exc:  # noqa: BLE001 - handed to the build, which raises it there
         reply = (False, exc)
     with contextlib.suppress(OSError):  # the build stopped waiting (failed, interrupted)
         connection.send(reply)
 
 
-class ChartsAhead:
-    """A forked process that has the chart code imported by the time the plan is written.
+class ReportsAhead:
+    """A forked process that has the report code imported by the time the plan is written.
 
     Use as a context manager; :meth:`launch` forks the process, :meth:`start` hands it the
-    plan file, :meth:`charts` waits for the drawn charts. Leaving the context stops the
-    process at once if it was never asked to draw, and otherwise lets it finish (its own
-    workers end with it).
+    plan, :meth:`reports` waits for the reports. Leaving the context stops the process at once
+    if it was never asked for reports, and otherwise lets it finish (its own workers end with
+    it).
     """
 
     def __init__(self) -> None:
@@ -65,7 +70,7 @@ class ChartsAhead:
         self._process: Any = None
         self._asked = False
 
-    def __enter__(self) -> ChartsAhead:
+    def __enter__(self) -> ReportsAhead:
         return self
 
     def launch(self) -> None:
@@ -74,35 +79,36 @@ class ChartsAhead:
             context = multiprocessing.get_context("fork")
             self._connection, theirs = context.Pipe()
             self._process = context.Process(target=_serve, args=(theirs, self._connection),
-                                             name="hammplan-charts")
+                                            name="hammplan-reports")
             self._process.start()
             theirs.close()
 
     @property
     def asked(self) -> bool:
-        """Whether charts are being drawn (:meth:`start` was called on a started process)."""
+        """Whether reports are being made (:meth:`start` was called on a started process)."""
         return self._asked
 
-    def start(self, plan_json: bytes, path: Path) -> None:
-        """Have the charts drawn of the curated plan whose file content is ``plan_json`` (the
-        bytes ``validate`` writes to ``path``, read as ``render`` would read them). Does
-        nothing where no process could be started."""
+    def start(self, plan_json: bytes, path: Path, templates: Path | None) -> None:
+        """Have the reports made of the curated plan whose file content is ``plan_json`` (the
+        bytes ``validate`` writes to ``path``, read as ``render`` would read them), with the
+        templates ``render`` would use. Does nothing where no process could be started."""
         if self._connection is not None:
-            self._connection.send((plan_json, path))
+            self._connection.send((plan_json, path, templates))
             self._asked = True
 
-    def charts(self) -> list[Chart]:
-        """The charts asked for with :meth:`start` (an error in drawing is raised here)."""
+    def reports(self) -> Reports:
+        """The reports asked for with :meth:`start` (an error in making them is raised
+        here: a template's error, say)."""
         if self._connection is None or not self._asked:
-            raise RuntimeError("no charts were asked for")
+            raise RuntimeError("no reports were asked for")
         try:
             ok, result = self._connection.recv()
         except EOFError:
-            raise RuntimeError("the chart process ended without drawing the charts") from None
+            raise RuntimeError("the report process ended without making the reports") from None
         if not ok:
             raise result
-        charts: list[Chart] = result
-        return charts
+        reports: Reports = result
+        return reports
 
     def __exit__(self, *_exc: object) -> None:
         if self._connection is not None:

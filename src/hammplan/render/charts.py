@@ -1108,13 +1108,16 @@ def _draw(position: int) -> Chart:
         return _CHARTS[position](*_FORKED)
 
 
-def build_charts(plan: CuratedPlan) -> list[Chart]:
-    """All charts of the report, in the order the report shows them.
+@contextmanager
+def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
+    """Start drawing all charts of the report; yields a function that returns them, in the
+    order the report shows them, once drawn.
 
     Drawing (text layout, mostly) is what a render spends its time on, and the charts are
     independent, so where the platform can fork they are drawn in forked worker processes,
     which inherit the plan and the imported matplotlib instead of pickling or re-importing
-    them. Each chart is drawn the same way wherever it is drawn: same bytes either way.
+    them, while the caller goes on (with the report's text, say). Elsewhere they are drawn
+    when asked for. Each chart is drawn the same way wherever it is drawn: same bytes.
     """
     global _FORKED
     entities = budget_entities(plan)
@@ -1124,8 +1127,21 @@ def build_charts(plan: CuratedPlan) -> list[Chart]:
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                return list(pool.map(_draw, range(len(_CHARTS))))
+                futures = [pool.submit(_draw, position) for position in range(len(_CHARTS))]
+                yield lambda: [future.result() for future in futures]
         finally:
             _FORKED = None
-    with chart_style():
-        return [draw(plan, entities) for draw in _CHARTS]
+        return
+
+    def serially() -> list[Chart]:
+        with chart_style():
+            return [draw(plan, entities) for draw in _CHARTS]
+
+    yield serially
+
+
+def build_charts(plan: CuratedPlan) -> list[Chart]:
+    """All charts of the report, in the order the report shows them (see
+    :func:`charts_drawing`)."""
+    with charts_drawing(plan) as drawn:
+        return drawn()

@@ -60,43 +60,42 @@ def _fill(folder: Path, name: str, fill: Callable[[], T]) -> T:
         raise InputError(f"{folder / name}: {exc}") from None
 
 
-def render_reports(
+@dataclass(frozen=True)
+class Reports:
+    """A plan's reports, made and not yet written: the two pages and the charts they show."""
+
+    html: str
+    markdown: str
+    charts: list[Chart]
+
+
+def compose_reports(
     plan: CuratedPlan,
-    out_dir: Path,
     templates_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
-    drawn: Callable[[], list[Chart]] | None = None,
-) -> list[Path]:
-    """Writes the reports of ``plan`` to ``out_dir`` and returns the files written.
+) -> Reports:
+    """The reports of ``plan``: the HTML page, the Markdown page and their charts.
 
-    ``out_dir/index.html`` (one self-contained page), ``out_dir/report.md`` and the charts
-    it shows, ``out_dir/charts/*.svg``. Everything is rendered before anything is written, and
-    each file is written atomically; SVG files in ``charts/`` that this render did not write
-    (charts of an older version) are removed, and so are temporary files a killed render
-    left. The same plan always gives the same bytes.
+    The charts are drawn in worker processes while the report's content is built and the
+    templates compiled (see :func:`hammplan.render.charts.charts_drawing`).
     ``templates_dir`` defaults to ``templates/`` in the working directory, then the project's
     own (see :func:`hammplan.render.templating.find_templates`).
-    ``drawn`` gives the charts of ``plan`` drawn elsewhere (``build`` has them drawn ahead,
-    see :mod:`hammplan.render.ahead`); it is called once the report's content is built.
     """
     from hammplan.render import html, markdown
+    from hammplan.render.charts import charts_drawing
     from hammplan.render.context import build_context
 
     say = progress or (lambda _message: None)
     folder = templating.find_templates(templates_dir)
-    say("render: content")
-    context = build_context(plan)
-    html_env, markdown_env = html.environment(folder), markdown.environment(folder)
-    # compiled now (and kept by their environments), while charts drawn elsewhere come on
-    _fill(folder, templating.HTML_TEMPLATE,
-          lambda: html_env.get_template(templating.HTML_TEMPLATE))
-    _fill(folder, templating.MARKDOWN_TEMPLATE,
-          lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
-    if drawn is None:
-        from hammplan.render.charts import build_charts
-
-        charts = build_charts(plan)
-    else:
+    with charts_drawing(plan) as drawn:
+        say("render: content")
+        context = build_context(plan)
+        html_env, markdown_env = html.environment(folder), markdown.environment(folder)
+        # compiled now (and kept by their environments), while the charts are drawn
+        _fill(folder, templating.HTML_TEMPLATE,
+              lambda: html_env.get_template(templating.HTML_TEMPLATE))
+        _fill(folder, templating.MARKDOWN_TEMPLATE,
+              lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
         charts = drawn()
     say(f"render: {len(charts)} charts")
     values = {"report": context, "charts": [_view(c) for c in charts]}
@@ -104,22 +103,51 @@ def render_reports(
         html_env, templating.HTML_TEMPLATE, values))
     text = _fill(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
         markdown_env, templating.MARKDOWN_TEMPLATE, values))
+    return Reports(page, text, charts)
+
+
+def write_reports(reports: Reports, out_dir: Path,
+                  progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write ``out_dir/index.html``, ``out_dir/report.md`` and ``out_dir/charts/*.svg``;
+    return the files written.
+
+    Each file is written atomically; SVG files in ``charts/`` that are not this report's
+    (charts of an older version) are removed, and so are temporary files a killed render
+    left.
+    """
     from hammplan.build import remove_stale_temporaries
 
     written: list[Path] = []
     charts_dir = out_dir / CHARTS_FOLDER
     remove_stale_temporaries(out_dir, ["report.md", "index.html"])
     remove_stale_temporaries(charts_dir)
-    for chart in charts:
+    for chart in reports.charts:
         target = charts_dir / chart.file_name
         write_atomic(target, chart.svg)
         written.append(target)
-    current = {c.file_name for c in charts}
+    current = {c.file_name for c in reports.charts}
     for stale in sorted(charts_dir.glob("*.svg")):
         if stale.name not in current:
             stale.unlink()
-    for name, content in (("report.md", text), ("index.html", page)):
+    for name, content in (("report.md", reports.markdown), ("index.html", reports.html)):
         write_atomic(out_dir / name, content)
         written.append(out_dir / name)
-    say(f"render: wrote {len(written)} files to {out_dir}")
+    if progress is not None:
+        progress(f"render: wrote {len(written)} files to {out_dir}")
     return written
+
+
+def render_reports(
+    plan: CuratedPlan,
+    out_dir: Path,
+    templates_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Writes the reports of ``plan`` to ``out_dir`` and returns the files written.
+
+    ``out_dir/index.html`` (one self-contained page), ``out_dir/report.md`` and the charts
+    it shows, ``out_dir/charts/*.svg`` (:func:`compose_reports`, then
+    :func:`write_reports`). Everything is rendered before anything is written. The same plan
+    always gives the same bytes.
+    """
+    return write_reports(compose_reports(plan, templates_dir, progress), out_dir, progress)
