@@ -43,6 +43,7 @@ def _serve(connection: Connection, builds_end: Connection) -> None:
     from hammplan.render.loading import parse_curated_plan
     from hammplan.render.reports import compose_reports
 
+    hammplan.render.charts.warm_up()
     try:
         plan_json, path, templates = connection.recv()
     except EOFError:  # the build ended (or died) without asking

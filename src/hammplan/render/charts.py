@@ -1108,6 +1108,33 @@ def _draw(position: int) -> Chart:
         return _CHARTS[position](*_FORKED)
 
 
+_WARM = False
+"""Whether this process has drawn :func:`warm_up`'s chart."""
+
+
+def warm_up() -> None:
+    """Draw one small chart and throw it away, once per process.
+
+    The first chart a process draws also loads fonts, builds matplotlib's text layout and
+    SVG caches and so on: a seventh of all eight charts' time, paid again by every worker.
+    Done before the workers are forked (and by ``build``'s report process while it waits for
+    the plan), they inherit it instead.
+    """
+    global _WARM
+    if _WARM:
+        return
+    with chart_style():
+        fig = figure(1.5)
+        ax = fig.add_subplot()
+        ax.barh([0, 1], [1_000, 2_000], label="Aufwand 2024")
+        ax.set_yticks([0, 1], ["Maßnahme", "Träger"])
+        ax.set_xlabel("Euro")
+        fig.legend(loc="outside lower center", ncols=3)
+        fig.suptitle("Übersicht", x=0.01, ha="left")
+        save_svg(fig, "warm-up", "Übersicht", "")
+    _WARM = True
+
+
 @contextmanager
 def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
     """Start drawing all charts of the report; yields a function that returns them, in the
@@ -1123,6 +1150,7 @@ def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
     entities = budget_entities(plan)
     workers = min(usable_cores(), len(_CHARTS))
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        warm_up()
         _FORKED = (plan, entities)
         try:
             context = multiprocessing.get_context("fork")
