@@ -230,7 +230,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", nargs="?", type=Path,
                         default=next((ROOT / "data" / "raw").glob("*.pdf")))
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each (median)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "latest.md")
     args = parser.parse_args()
     pdf: Path = args.pdf.resolve()
