@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from hammplan.extract.layout import PageLayout, Word, remove_furniture
+from hammplan.extract.layout import (
+    PageLayout,
+    Word,
+    drop_furniture,
+    furniture_keys,
+    page_edges,
+)
+
+
+def remove_furniture(pages: list[PageLayout]) -> None:
+    """What reading does: decide on every page's edges, then drop from each page."""
+    keys = furniture_keys([page_edges(page) for page in pages])
+    for page in pages:
+        drop_furniture(page, keys)
 
 
 def _page(number: int, extra: list[Word]) -> PageLayout:

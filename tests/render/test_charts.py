@@ -9,13 +9,19 @@ import pytest
 
 from hammplan.curate.models import CuratedPlan
 from hammplan.render import charts
-from hammplan.render.charts import build_charts
+from hammplan.render.charts import charts_drawing
 from hammplan.render.context import budget_entities
 from hammplan.render.drawn import Chart
 from tests.render.plan_fixture import HOSTILE_TITLE, make_large_plan
 
 NB = "\u00a0"
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def build_charts(plan: CuratedPlan) -> list[Chart]:
+    """Every chart of ``plan``, drawn as a report draws them."""
+    with charts_drawing(plan) as drawn:
+        return drawn()
 
 
 @pytest.fixture(scope="module")

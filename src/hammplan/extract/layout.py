@@ -306,11 +306,3 @@ def drop_furniture(page: PageLayout, keys: set[EdgeKey]) -> None:
     # gives the other lines unchanged (grouping is greedy in a fixed order).
     page._lines = (page.words, [line for line in lines
                                 if not any(line is d for d in dropped)])
-
-
-def remove_furniture(pages: list[PageLayout]) -> None:
-    """Drop running headers and footers ("Seite 37") from every page, in place
-    (see :func:`furniture_keys` for what counts as one)."""
-    keys = furniture_keys([page_edges(page) for page in pages])
-    for page in pages:
-        drop_furniture(page, keys)

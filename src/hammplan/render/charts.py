@@ -1166,10 +1166,3 @@ def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
             return [draw(plan, entities) for draw in _CHARTS]
 
     yield serially
-
-
-def build_charts(plan: CuratedPlan) -> list[Chart]:
-    """All charts of the report, in the order the report shows them (see
-    :func:`charts_drawing`)."""
-    with charts_drawing(plan) as drawn:
-        return drawn()
