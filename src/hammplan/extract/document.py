@@ -47,7 +47,7 @@ def extract_document(
     ``fast=False`` reads the pages the plain pdfplumber way, the reference the fast reading
     is tested against (see ``read_pages``); the records are the same.
     ``pages_read`` is called once every page is read and the reading workers are gone, before
-    the tables are found and assembled in this process alone (``build`` starts its chart
+    the tables are found and assembled in this process alone (``build`` starts its report
     process then, on a core that is free from then on).
     """
     vocab = vocab or load_vocabulary()
@@ -56,17 +56,17 @@ def extract_document(
     statements: list[Statement] = []
     skipped: list[Leftover] = []
     count = 0
-    with_text = 0
+    any_text = False
     # Pages come one at a time and are let go once their tables are found: the chunks keep
     # the page without its words, and their cells' words merged into one per cell as soon as
     # no later page looks into them (what assembling needs; see Chunk.compact).
-    done = 0
+    compacted = 0  # chunks before this one are compacted
     pages = iter_pages(path, progress, use_rulings, fast=fast, limits=limits)
     if pages_read is not None:
         pages_read()
     for page in pages:
         count += 1
-        with_text += bool(page.words or page.skipped)
+        any_text = any_text or bool(page.words or page.skipped)
         if page.skipped:
             skipped.append(Leftover(family="page", reason=page.skipped, cells=[]))
         found = page_chunks(page, vocab, chunks[-1] if chunks else None)
@@ -75,14 +75,14 @@ def extract_document(
         for chunk in found:
             chunk.page = kept
         chunks.extend(found)
-        for chunk in chunks[done:-1]:
+        for chunk in chunks[compacted:-1]:  # the last one a next page may continue
             chunk.compact()
-        done = max(done, len(chunks) - 1)
-    for chunk in chunks[done:]:
+        compacted = max(compacted, len(chunks) - 1)
+    for chunk in chunks[compacted:]:
         chunk.compact()
     if not count:
         raise ExtractionError(f"{path}: the PDF has no pages")
-    if not with_text:
+    if not any_text:
         raise ExtractionError(
             f"{path}: none of its {count} pages has a text layer (a scan without text "
             "recognition?); run OCR first, e.g. ocrmypdf, then extract the OCR'd copy")

@@ -3,7 +3,7 @@
 ``render_reports(plan, out_dir)`` writes ``index.html`` (self-contained), ``report.md`` and
 ``charts/*.svg``; ``load_curated_plan(path)`` reads the ``curated/plan.json`` it starts from.
 Both are imported on first use, so that what ``build`` needs when nothing changed (finding
-the templates, the chart process) does not pull in jinja2 and the plan's models.
+the templates, the report process) does not pull in jinja2 and the plan's models.
 """
 
 from __future__ import annotations
