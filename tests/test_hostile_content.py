@@ -497,9 +497,9 @@ def test_render_refuses_a_hand_edited_plan(case: str, cli: Run, tmp_path: Path) 
 
 
 EXTRACTED_EDITS: dict[str, tuple[Edit, str]] = {
-    "wrong type": (set_at("budget_rows", 3, "sta", "text", value=5),
-                   "not an extraction result (budget_rows[3].sta.text: Input should be a "
-                   "valid string)"),
+    "wrong type": (set_at("budget_rows", 3, "columns", 0, "cell", "text", value=5),
+                   "not an extraction result (budget_rows[3].columns[0].cell.text: Input "
+                   "should be a valid string)"),
     "missing field": (delete_at("profiles", 1, "rows", 0, "value"),
                       "not an extraction result (profiles[1].rows[0].value: Field required)"),
     "invalid JSON": (replace_text(lambda text: text[: len(text) // 2]),
@@ -511,12 +511,14 @@ EXTRACTED_EDITS: dict[str, tuple[Edit, str]] = {
     "huge integer": (literal_at("source", "page_count", literal="9" * 5000),
                      "source.page_count: number out of range, expected at most 100 digits, "
                      "found a number of 5000 digits"),
-    "huge page": (literal_at("budget_rows", 0, "sta", "spans", 0, "page", literal="1" * 120),
-                  "budget_rows[0].sta.spans[0].page: number out of range, expected at most "
-                  "100 digits, found a number of 120 digits"),
-    "not a number": (literal_at("budget_rows", 0, "sta", "spans", 0, "bbox", "x0",
+    "huge page": (literal_at("budget_rows", 0, "columns", 0, "cell", "spans", 0, "page",
+                             literal="1" * 120),
+                  "budget_rows[0].columns[0].cell.spans[0].page: number out of range, expected "
+                  "at most 100 digits, found a number of 120 digits"),
+    "not a number": (literal_at("budget_rows", 0, "columns", 0, "cell", "spans", 0, "bbox", "x0",
                                 literal="NaN"),
-                     "budget_rows[0].sta.spans[0].bbox.x0: expected a finite number, found NaN"),
+                     "budget_rows[0].columns[0].cell.spans[0].bbox.x0: expected a finite "
+                     "number, found NaN"),
 }
 
 

@@ -11,8 +11,16 @@ import tomllib
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from hammplan.errors import InputError
 
@@ -43,16 +51,95 @@ class HeaderPatterns(_Section):
         return [re.compile(p, re.IGNORECASE) for p in self.header]
 
 
-class BudgetVocabulary(HeaderPatterns):
-    """Words of the budget tables."""
+BudgetRole = Literal["sta", "name", "aufwand", "ertrag", "foerdergeber", "kennzahl", "wert"]
+"""The budget columns a header cell may name (see records/budget.py)."""
+
+ProfileField = Literal["titel", "traeger", "beschreibung", "handlungsfelder", "zielgruppe",
+                       "sachstand", "kennzahlen", "kosten"]
+"""The curated fields a profile row may fill."""
+
+
+def _compile_all(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad pattern {pattern!r}: {exc}") from exc
+    return patterns
+
+
+class BudgetVocabulary(_Section):
+    """Words of the budget tables: which header words open a column of each role, and which
+    words say that a year's figures are actual ("Stand 30.06") or planned ("geplant").
+
+    A header row is a budget header when at least ``min_share`` of its cells name a role,
+    one of them the name and one a year's column (Aufwand, Ertrag or Wert).
+    """
+
+    columns: dict[BudgetRole, list[str]]
+    actual_words: list[str] = Field(min_length=1)
+    plan_words: list[str] = Field(min_length=1)
+    min_share: float = Field(gt=0, le=1)
+
+    @field_validator("columns")
+    @classmethod
+    def _usable(cls, columns: dict[BudgetRole, list[str]]) -> dict[BudgetRole, list[str]]:
+        for patterns in columns.values():
+            _compile_all(patterns)
+        if "name" not in columns or not {"aufwand", "ertrag", "wert"} & set(columns):
+            raise ValueError("must name the 'name' column and at least one of 'aufwand', "
+                             "'ertrag', 'wert'")
+        return columns
+
+    @cached_property
+    def compiled(self) -> dict[BudgetRole, list[re.Pattern[str]]]:
+        """The column patterns, compiled case-insensitively."""
+        return {role: [re.compile(p, re.IGNORECASE) for p in patterns]
+                for role, patterns in self.columns.items()}
+
+    @cached_property
+    def any_role(self) -> re.Pattern[str]:
+        """One pattern for every column word: a quick test of whether a word opens a column."""
+        return re.compile("|".join(f"(?:{p})" for ps in self.columns.values() for p in ps),
+                          re.IGNORECASE)
 
 
 class ProfileVocabulary(_Section):
-    """Row labels of the measure profiles."""
+    """Row labels of the measure profiles: for each curated field, the labels that mean it.
 
-    labels: list[str] = Field(min_length=1)
-    title_label: str
+    A garbled label is matched to the nearest label at ``fuzzy_threshold`` (0-100), but only
+    when the row's value has the kind of content its field holds (a count is not an amount).
+    """
+
+    fields: dict[ProfileField, list[str]]
     fuzzy_threshold: float = Field(ge=0, le=100)
+
+    @field_validator("fields")
+    @classmethod
+    def _titled(cls, fields: dict[ProfileField, list[str]]) -> dict[ProfileField, list[str]]:
+        if not fields.get("titel"):
+            raise ValueError("must give at least one label for 'titel' (it opens a profile)")
+        seen: dict[str, str] = {}
+        for name, labels in fields.items():
+            for label in labels:
+                other = seen.setdefault(label.casefold(), name)
+                if other != name:
+                    raise ValueError(f"label {label!r} is given for both {other!r} and {name!r}")
+        return fields
+
+    @cached_property
+    def labels(self) -> list[str]:
+        """Every known label, the title labels first."""
+        return [label for labels in self.fields.values() for label in labels]
+
+    @cached_property
+    def title_labels(self) -> list[str]:
+        """The labels that open a profile."""
+        return list(self.fields["titel"])
+
+    def field_of(self, label: str) -> str | None:
+        """The field a known label means."""
+        return next((name for name, labels in self.fields.items() if label in labels), None)
 
 
 class PopulationVocabulary(HeaderPatterns):
@@ -158,11 +245,21 @@ class Vocabulary(_Section):
     claims: ClaimsVocabulary
 
 
+def _one_line(exc: ValidationError) -> str:
+    """The first problem of a vocabulary file as one line: the key, then what is allowed."""
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"] if part != "[key]")
+    message = error["msg"].removeprefix("Value error, ")
+    more = len(exc.errors()) - 1
+    return f"key {key!r}: {message}" + (f" (and {more} more)" if more else "")
+
+
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
     """Read a vocabulary file; without ``path``, the bundled default.
 
     Sections the file leaves out are taken whole from the bundled default.
     """
+    where = path or "default vocabulary"
     try:
         data = tomllib.loads(
             resources.files("hammplan").joinpath("vocabularies/default.toml").read_text(
@@ -172,6 +269,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         if path is not None:
             data |= tomllib.loads(path.read_text(encoding="utf-8"))
         return Vocabulary.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(f"{where}: not a valid vocabulary file: {_one_line(exc)}") from exc
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
-        where = path or "default vocabulary"
         raise InputError(f"{where}: not a valid vocabulary file: {exc}") from exc

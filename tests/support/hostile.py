@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hammplan.records import (
-    BUDGET_COLUMNS,
     BBox,
+    BudgetCell,
     BudgetRow,
     ExtractedDocument,
     IndexEntry,
@@ -37,6 +37,23 @@ from hammplan.records import (
     Span,
 )
 from hammplan.records.statements import Statement
+from hammplan.vocabulary import load_vocabulary
+
+BUDGET_COLUMNS: tuple[tuple[str, int | None], ...] = (
+    ("sta", None), ("name", None), ("aufwand", 2023), ("ertrag", 2023), ("aufwand", 2024),
+    ("ertrag", 2024), ("aufwand", 2025), ("ertrag", 2025), ("foerdergeber", None),
+    ("kennzahl", None), ("wert", 2023), ("wert", 2024), ("wert", 2025),
+)
+"""The bundled plan's budget columns: role and printed year."""
+
+FIELD_OF = load_vocabulary().profile.field_of
+
+
+def _budget_row(texts: Sequence[str], page: int, row: int) -> BudgetRow:
+    return BudgetRow(columns=[
+        BudgetCell(role=role, year=year, basis=None if year is None else "ist",  # type: ignore[arg-type]
+                   cell=cell(text, page, row, i))
+        for i, ((role, year), text) in enumerate(zip(BUDGET_COLUMNS, texts, strict=True))])
 
 
 @dataclass(frozen=True)
@@ -121,7 +138,8 @@ def _profile(n: int, samples: Sequence[Sample]) -> Profile:
         "Kosten": text,
     }
     rows = [
-        ProfileRow(label_cell=cell(label, page, row, 0), labels=[label], match="exact",
+        ProfileRow(label_cell=cell(label, page, row, 0), labels=[label],
+                   fields=[FIELD_OF(label) or ""], match="exact",
                    score=100.0, value=cell(value, page, row, 1))
         for row, (label, value) in enumerate(values.items())
     ]
@@ -132,14 +150,13 @@ def _budget_rows(n: int, samples: Sequence[Sample]) -> list[BudgetRow]:
     page = BUDGET_PAGE + (n - 1) // 10
     text = samples[n - 1].text
     linked = dict.fromkeys(BUDGET_COLUMNS, "o. A.")
-    linked |= {"sta": "KI", "name": title(n, samples), "expense_2023": "1.000", "income_2023": text,
-               "funder": text, "indicator": text, "value_2023": text}
+    linked |= {("sta", None): "KI", ("name", None): title(n, samples),
+               ("aufwand", 2023): "1.000", ("ertrag", 2023): text, ("foerdergeber", None): text,
+               ("kennzahl", None): text, ("wert", 2023): text}
     row = 2 * (n - 1) % 20
     return [
-        BudgetRow.from_cells([cell(linked[c], page, row, i)
-                              for i, c in enumerate(BUDGET_COLUMNS)]),
-        BudgetRow.from_cells([cell(text, page, row + 1, i)
-                              for i, _ in enumerate(BUDGET_COLUMNS)]),
+        _budget_row([linked[c] for c in BUDGET_COLUMNS], page, row),
+        _budget_row([text] * len(BUDGET_COLUMNS), page, row + 1),
     ]
 
 

@@ -16,18 +16,23 @@ from hammplan.curate.notstated import match_not_stated
 from hammplan.curate.organisations import resolve_code
 from hammplan.curate.text import clean_text
 from hammplan.curate.values import Amount, KeyFigures, Repair
-from hammplan.records.budget import BudgetRow
+from hammplan.records.budget import BudgetRow, ValueKind
 from hammplan.records.provenance import SourceCell
 from hammplan.vocabulary import OrganisationsVocabulary
 
-AMOUNT_FIELDS: dict[str, str] = {
-    f"{kind}_{year}": f"{source}_{year}"
-    for year in BUDGET_YEARS
-    for kind, source in (("aufwand", "expense"), ("ertrag", "income"))
+AMOUNT_FIELDS: dict[str, tuple[ValueKind, int]] = {
+    f"{kind}_{year}": (kind, year) for year in BUDGET_YEARS for kind in ("aufwand", "ertrag")
 }
-"""Curated amount column -> extracted column."""
+"""Curated amount column -> (kind, year) of the extracted cell."""
 
-VALUE_FIELDS: dict[str, str] = {f"wert_{year}": f"value_{year}" for year in BUDGET_YEARS}
+VALUE_FIELDS: dict[str, tuple[ValueKind, int]] = {
+    f"wert_{year}": ("wert", year) for year in BUDGET_YEARS
+}
+
+
+def _value(row: BudgetRow, key: tuple[ValueKind, int]) -> SourceCell:
+    """The cell of a kind and year; an empty cell where the table prints no such column."""
+    return row.value(*key) or SourceCell(text="")
 
 
 def _page(cell: SourceCell) -> int | None:
@@ -89,10 +94,10 @@ def curate_budget(
         line = BudgetLine(
             id=ident, sta=code, sta_raw=row.sta.text, massnahme=name.text or "",
             massnahme_raw=row.name.text, link=Link(measure_id=None, method="none"),
-            **{field: _amount(getattr(row, source)) for field, source in AMOUNT_FIELDS.items()},
+            **{field: _amount(_value(row, key)) for field, key in AMOUNT_FIELDS.items()},
             foerdergeber=clean_text(row.funder.text, row.funder.pages),
             kennzahl=clean_text(row.indicator.text, row.indicator.pages),
-            **{field: _figures(getattr(row, source)) for field, source in VALUE_FIELDS.items()},
+            **{field: _figures(_value(row, key)) for field, key in VALUE_FIELDS.items()},
             page=page, pages=row.pages, repairs=[*code_repairs, *name.repairs],
         )
         for pair in _context_suspects(line):

@@ -27,16 +27,12 @@ from hammplan.vocabulary import Vocabulary
 TITLE_CONFIRM_THRESHOLD = 85.0
 """Similarity a reference title (index, overview) needs to confirm a repaired title."""
 
-FIELD_NAMES: dict[str, str] = {
-    "Träger": "traeger",
-    "Beschreibung": "beschreibung",
-    "Handlungsfelder": "handlungsfelder",
-    "Zielgruppe": "zielgruppe",
-    "Sachstand": "sachstand",
-    "Kennzahlen": "kennzahlen",
-    "Kosten": "kosten",
-}
-"""Profile labels (as the vocabulary's label list names them) -> curated field names."""
+FIELD_NAMES: tuple[str, ...] = (
+    "traeger", "beschreibung", "handlungsfelder", "zielgruppe", "sachstand", "kennzahlen",
+    "kosten",
+)
+"""The curated fields a profile fills besides its title; the vocabulary says which printed
+labels mean each (``[profile.fields]``)."""
 
 
 @dataclass
@@ -55,7 +51,7 @@ class _Reading:
     garbled: list[ProfileRow] = field(default_factory=list)
 
 
-def _rows_by_meaning(profile: Profile, title_label: str) -> _Reading:
+def _rows_by_meaning(profile: Profile) -> _Reading:
     reading = _Reading()
     seen_title = False
     previous: ProfileRow | None = None
@@ -63,14 +59,13 @@ def _rows_by_meaning(profile: Profile, title_label: str) -> _Reading:
     for row in profile.rows:
         if row.match == "none" and not seen_title:
             reading.before_title.append(row)
-        elif title_label in row.labels and not seen_title:
+        elif "titel" in row.fields and not seen_title:
             seen_title = True
             after_title = True
-            if row.labels == [title_label]:
-                reading.title = row.value.text
-            else:
-                reading.title = row.value.text
-                reading.combined_labels = [lb for lb in row.labels if lb != title_label]
+            reading.title = row.value.text
+            if row.fields != ["titel"]:
+                reading.combined_labels = [lb for lb, f in zip(row.labels, row.fields, strict=False)
+                                           if f != "titel"]
                 reading.title_malformed.append(
                     f"Titelzelle bezeichnet {quoted(' '.join(row.labels))}: Titel und "
                     f"{', '.join(reading.combined_labels)} teilen sich eine Zelle")
@@ -93,8 +88,8 @@ def _rows_by_meaning(profile: Profile, title_label: str) -> _Reading:
             else:
                 reading.garbled.append(row)
         else:
-            for label in row.labels:
-                reading.fields.setdefault(label, []).append(row)
+            for name in row.fields:
+                reading.fields.setdefault(name, []).append(row)
         after_title = False
         previous = row
     return reading
@@ -163,9 +158,8 @@ def curate_profiles(
     """Clean every profile; ``references`` are index and overview titles that confirm titles."""
     findings: list[Finding] = []
     drafts: list[tuple[str, CuratedProfile]] = []
-    title_label = vocab.profile.title_label
     for number, profile in enumerate(profiles, start=1):
-        reading = _rows_by_meaning(profile, title_label)
+        reading = _rows_by_meaning(profile)
         page = profile.pages[0] if profile.pages else None
         where = Ref(kind="measure", id=f"#{number}", page=page)
         texts: dict[str, Text] = {}
@@ -202,8 +196,9 @@ def curate_profiles(
         title_text.repairs[:0] = title_repairs
         title_text.raw = raw_title
         texts["titel"] = title_text
-        for label, name in FIELD_NAMES.items():
-            rows = reading.fields.get(label, [])
+        for name in FIELD_NAMES:
+            rows = reading.fields.get(name, [])
+            label = vocab.profile.fields.get(name, [name])[0]  # type: ignore[call-overload]
             if name == "traeger" and not rows and reading.combined_rest is not None:
                 texts[name] = clean_text(reading.combined_rest, reading.title_pages)
                 texts[name].repairs.append(Repair(
@@ -229,9 +224,10 @@ def curate_profiles(
                 value = f"{value} {reading.continued[id(row)]}"
             texts[name] = clean_text(value, row.value.pages)
             if row.match == "fuzzy":
+                known = row.labels[0] if row.labels else label
                 texts[name].repairs.append(Repair(
-                    kind="recognition", before=row.label_cell.text, after=label,
-                    detail=f"garbled label read as {label} (similarity {row.score or 0:.0f})"))
+                    kind="recognition", before=row.label_cell.text, after=known,
+                    detail=f"garbled label read as {known} (similarity {row.score or 0:.0f})"))
             if id(row) in reading.continued:
                 texts[name].repairs.append(Repair(
                     kind="continuation", before=reading.continued[id(row)], after=value,

@@ -9,7 +9,9 @@ over a page). Everything else becomes a leftover, so nothing printed in a table 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from statistics import median
 from typing import Literal
 
@@ -22,7 +24,15 @@ from hammplan.extract.grid import (
     table_lines,
     text_rows,
 )
-from hammplan.extract.headers import is_header_row, text_header
+from hammplan.extract.headers import (
+    HeaderScore,
+    budget_header_score,
+    is_budget_header,
+    is_header_row,
+    population_score,
+    role_word_count,
+    text_header,
+)
 from hammplan.extract.labels import (
     HEADING_SCORE,
     heading_score,
@@ -96,12 +106,12 @@ def _index_like(rows: list[GridRow]) -> bool:
 def _classify_ruled(rows: list[GridRow], page: PageLayout, vocab: Vocabulary,
                     previous: Chunk | None, heading_above: bool) -> Chunk:
     """Name the family of a ruled table's rows and split off its header rows."""
-    budget = vocab.budget
     for i, row in enumerate(rows[:3]):
-        if is_header_row(row, budget.compiled, budget.min_matches):
+        if is_budget_header([c.text for c in row], vocab.budget):
             return Chunk("budget", page, rows[: i + 1], rows[i + 1:], True)
     population = vocab.population
-    if rows and is_header_row(rows[0], population.compiled, population.min_matches):
+    if rows and is_header_row(rows[0], population_score(population.compiled),
+                              population.min_matches / len(population.compiled)):
         return Chunk("population", page, rows[:1], rows[1:], True)
     for i, row in enumerate(rows[:3]):
         if len(row) >= 4 and reads_as(row[0].text, vocab.overview.column_label):
@@ -197,11 +207,10 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
                    vocab: Vocabulary, previous: Chunk | None,
                    first: bool) -> tuple[Chunk, list[Line]] | None:
     """The table that begins with ``band``, if any family recognises it, and its lines."""
-    for family, patterns in (("budget", vocab.budget), ("population", vocab.population)):
-        starts = text_header(page, band, patterns.compiled, patterns.min_matches)
+    for family, starts in _header_starts(page, band, vocab):
         if starts is not None:
             rows, used = _rows_from(page, lines, start, starts)
-            return Chunk(family, page, rows[:1], rows[1:], False, starts), used  # type: ignore[arg-type]
+            return Chunk(family, page, rows[:1], rows[1:], False, starts), used
     overview = _overview_chunk(page, lines, start, band, vocab, previous)
     if overview is not None:
         return overview
@@ -232,6 +241,24 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
         rows, used = _rows_from(page, lines, start, previous.starts)
         return Chunk(previous.family, page, [], rows, False, previous.starts), used
     return None
+
+
+def _header_starts(page: PageLayout, band: list[Line], vocab: Vocabulary
+                   ) -> Iterator[tuple[Family, list[float] | None]]:
+    """Column starts of ``band`` read as a budget header, then as a population header.
+
+    A budget header has as many columns as the plan prints years and kinds: about as many as
+    its words that open a column (one more for a garbled one, one less for a doubled one).
+    """
+    roles = role_word_count(band, vocab.budget)
+    if roles >= 3:
+        score: HeaderScore = partial(budget_header_score, vocab=vocab.budget)
+        yield "budget", text_header(page, band, score, vocab.budget.min_share,
+                                    (roles, roles + 1, roles - 1))
+    population = vocab.population
+    yield "population", text_header(
+        page, band, population_score(population.compiled),
+        population.min_matches / len(population.compiled), (len(population.compiled),))
 
 
 def _same_size(band: list[Line], previous: Chunk) -> bool:

@@ -18,7 +18,9 @@ from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
 from hammplan.extract.reading import Progress, iter_pages
 from hammplan.extract.statements import page_statements
+from hammplan.extract.titlepage import title_lines
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
+from hammplan.records.provenance import SourceCell
 from hammplan.records.statements import Statement
 from hammplan.vocabulary import Vocabulary, load_vocabulary
 
@@ -57,6 +59,7 @@ def extract_document(
     skipped: list[Leftover] = []
     count = 0
     any_text = False
+    title: list[SourceCell] = []
     # Pages come one at a time and are let go once their tables are found: the chunks keep
     # the page without its words, and their cells' words merged into one per cell as soon as
     # no later page looks into them (what assembling needs; see Chunk.compact).
@@ -69,6 +72,8 @@ def extract_document(
         any_text = any_text or bool(page.words or page.skipped)
         if page.skipped:
             skipped.append(Leftover(family="page", reason=page.skipped, cells=[]))
+        if not title and page.words:
+            title = title_lines(page)
         found = page_chunks(page, vocab, chunks[-1] if chunks else None)
         statements.extend(page_statements(page, found, figure))
         kept = page.without_words()
@@ -90,7 +95,7 @@ def extract_document(
     def of(family: str) -> list[Chunk]:
         return [c for c in chunks if c.family == family]
 
-    headers, budget_rows, left_budget = assemble_budget(of("budget"))
+    headers, budget_rows, left_budget = assemble_budget(of("budget"), vocab.budget)
     profiles, left_profiles = assemble_profiles(of("profile"), vocab.profile)
     population, left_population = assemble_population(of("population"),
                                                       vocab.population.total_labels)
@@ -114,6 +119,7 @@ def extract_document(
     return ExtractedDocument(
         tool_version=__version__,
         source=SourceInfo(file_name=path.name, sha256=sha256_of(path), page_count=count),
+        title_page=title,
         budget_headers=headers,
         budget_rows=budget_rows,
         profiles=profiles,

@@ -1,12 +1,17 @@
-"""Recognising a table family by its header row."""
+"""Recognising a table family by its header row, and reading what a budget header says."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from hammplan.extract.grid import GridRow, assign_columns, column_starts, column_starts_n
 from hammplan.extract.layout import Line, PageLayout, words_text
+from hammplan.records.budget import VALUE_KINDS, Basis, BudgetColumn, BudgetRole
+from hammplan.vocabulary import BudgetVocabulary
+
+HeaderScore = Callable[[list[str]], float]
+"""How well the texts of a row's cells, in order, read as a table family's header: 0 to 1."""
 
 
 def header_matches(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> int:
@@ -25,21 +30,104 @@ def header_matches(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) ->
     return hits
 
 
-def is_header_row(row: GridRow, patterns: Sequence[re.Pattern[str]], min_matches: int) -> bool:
-    """Whether a ruled row is the header the patterns describe."""
-    return header_matches([c.text for c in row], patterns) >= min_matches
+def _word_role(word: str, vocab: BudgetVocabulary) -> BudgetRole | None:
+    for role, patterns in vocab.compiled.items():
+        if any(p.search(word) for p in patterns):
+            return role
+    return None
+
+
+def cell_role(text: str, vocab: BudgetVocabulary) -> BudgetRole | None:
+    """The budget column a header cell names by one of its first two words, or None.
+
+    Where both words name a column, the second counts: text recognition doubles the word
+    of the column before ("StA Name der Maß-" heads the name column).
+    """
+    roles = [_word_role(w, vocab) for w in text.split()[:2]]
+    named = [r for r in roles if r is not None]
+    return named[-1] if named else None
+
+
+def budget_header_score(texts: Sequence[str], vocab: BudgetVocabulary) -> float:
+    """The share of cells that name a budget column; 0 unless one names the measure's name and
+    one a year's column (Aufwand, Ertrag or Wert)."""
+    if len(texts) < 3:
+        return 0.0
+    roles = [cell_role(t, vocab) for t in texts]
+    if "name" not in roles or not any(r in VALUE_KINDS for r in roles):
+        return 0.0
+    return sum(r is not None for r in roles) / len(texts)
+
+
+def is_budget_header(texts: Sequence[str], vocab: BudgetVocabulary) -> bool:
+    """Whether cells read as a budget header: at least ``min_share`` of them name a column."""
+    score = budget_header_score(texts, vocab)
+    return score > 0 and score >= vocab.min_share
+
+
+def population_score(patterns: Sequence[re.Pattern[str]]) -> HeaderScore:
+    """The header score of a family with one pattern per printed column, in order."""
+    return lambda texts: header_matches(texts, patterns) / len(patterns)
+
+
+def is_header_row(row: GridRow, score: HeaderScore, minimum: float) -> bool:
+    """Whether a ruled row is the header ``score`` describes."""
+    return score([c.text for c in row]) >= minimum
+
+
+def role_word_count(band: Sequence[Line], vocab: BudgetVocabulary) -> int:
+    """How many words of ``band`` open a budget column: about its number of columns."""
+    return sum(1 for line in band for w in line.words if vocab.any_role.search(w.text))
 
 
 def text_header(
-    page: PageLayout, band: Sequence[Line], patterns: Sequence[re.Pattern[str]], min_matches: int
+    page: PageLayout, band: Sequence[Line], score: HeaderScore, minimum: float,
+    counts: Sequence[int],
 ) -> list[float] | None:
-    """Column starts of ``band`` when it is the header the patterns describe, else None."""
+    """Column starts of ``band`` when it reads as the header ``score`` describes, else None.
+
+    Columns are split at gutters, and at the widest gaps into each of ``counts`` columns (an
+    OCR text layer's word gaps wobble too much for one gutter width); the split whose cells
+    read best wins, so a gutter inside a wrapped header cell loses to the right count.
+    """
     words = [w for line in band for w in line.words]
-    for starts in (column_starts(band, page.gutter), column_starts_n(band, len(patterns))):
-        if starts is None or len(starts) != len(patterns):
+    tries: list[list[float] | None] = [column_starts(band, page.gutter)]
+    tries += [column_starts_n(band, n) for n in counts if n > 0]
+    best: tuple[float, list[float]] | None = None
+    seen: list[list[float]] = []
+    for starts in tries:
+        if starts is None or starts in seen:
             continue
+        seen.append(starts)
         columns = assign_columns(words, starts, page.space_width)
         texts = [words_text(col) for col in columns]  # by lines: OCR baselines wobble
-        if header_matches(texts, patterns) >= min_matches:
-            return starts
-    return None
+        value = score(texts)
+        if value >= minimum and (best is None or value > best[0]):
+            best = (value, starts)
+        if value >= 1:
+            break
+    return best[1] if best else None
+
+
+_YEAR = re.compile(r"(?<![\d.,])(\d{4})(?![\d,]|\.\d)")
+_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.?(?:\d{4}|\d{2})?")
+
+
+def _has_word(text: str, words: Sequence[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words)
+
+
+def read_column(text: str, vocab: BudgetVocabulary) -> BudgetColumn:
+    """What one header cell says: its role, and for a year's column the year printed, whether
+    the figures are actual (an actual word such as "Stand", with its date) or planned."""
+    role = cell_role(text, vocab)
+    years = [int(y) for y in _YEAR.findall(text)]
+    basis: Basis | None = None
+    as_of = None
+    if _has_word(text, vocab.actual_words):
+        basis = "ist"
+        date = next((m.group(0) for m in _DATE.finditer(text)), None)
+        as_of = date.replace(" ", "").rstrip(".") if date else None
+    elif _has_word(text, vocab.plan_words):
+        basis = "plan"
+    return BudgetColumn(role=role, year=years[0] if years else None, basis=basis, as_of=as_of)

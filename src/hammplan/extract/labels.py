@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -46,13 +47,15 @@ class LabelReading:
     score: float | None = None
 
 
-def read_label(text: str, known: list[str], threshold: float) -> LabelReading:
+def read_label(text: str, known: list[str], threshold: float,
+               fits: Callable[[str], bool] | None = None) -> LabelReading:
     """Name the label(s) of a label cell.
 
     Order of tries: exact; several known labels run together ("Titel Träger"); a known label
     followed by value text ("Sachstand 2019 wurde ..."); the nearest known label by edit
-    similarity (rapidfuzz ratio) at or above ``threshold``; else unmatched, with the best score
-    kept so a reader can see how close it was.
+    similarity (rapidfuzz ratio) at or above ``threshold`` for which ``fits`` says the row's
+    value may belong to it (a garbled label is never read as Kosten for a count); else
+    unmatched, with the best score kept so a reader can see how close it was.
     """
     key = text_key(text)
     if not key:
@@ -65,7 +68,30 @@ def read_label(text: str, known: list[str], threshold: float) -> LabelReading:
         return LabelReading([keys[w] for w in words], "combined", 100.0)
     if words[0] in keys and len(key) > len(words[0]) + 8:
         return LabelReading([keys[words[0]]], "inline", 100.0)
-    best = process.extractOne(key, list(keys), scorer=fuzz.ratio)
-    if best is not None and best[1] >= threshold:
-        return LabelReading([keys[best[0]]], "fuzzy", round(float(best[1]), 1))
-    return LabelReading([], "unmatched", round(float(best[1]), 1) if best else None)
+    ranked = process.extract(key, list(keys), scorer=fuzz.ratio, limit=None)
+    for candidate, score, _ in ranked:
+        if score < threshold:
+            break
+        if fits is None or fits(keys[candidate]):
+            return LabelReading([keys[candidate]], "fuzzy", round(float(score), 1))
+    return LabelReading([], "unmatched", round(float(ranked[0][1]), 1) if ranked else None)
+
+
+_AMOUNT_LIKE = re.compile(
+    r"€|\bEUR\b|\bEuro\b|^\W*\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?\W*$", re.IGNORECASE)
+_NOT_STATED = re.compile(r"^\W*(?:o\.?\s*A\.?|k\.?\s*A\.?|-+|–)?\W*$", re.IGNORECASE)
+_DIGIT_ANY = re.compile(r"\d")
+
+CONTENT_KINDS: dict[str, Callable[[str], bool]] = {
+    "kosten": lambda v: bool(_AMOUNT_LIKE.search(v) or _NOT_STATED.match(v)),
+    "kennzahlen": lambda v: bool(_DIGIT_ANY.search(v) or _NOT_STATED.match(v)),
+}
+"""Fields whose content has a kind a value must show before a garbled label may name it:
+Kosten an amount (a euro sign, or a bare amount), Kennzahlen a figure. Any other field
+takes text. A named absence ("o. A.") fits every field."""
+
+
+def value_fits(field: str | None, value: str) -> bool:
+    """Whether ``value`` has the kind of content ``field`` holds (see CONTENT_KINDS)."""
+    check = CONTENT_KINDS.get(field or "")
+    return check is None or check(value)

@@ -1,7 +1,7 @@
 """Measure profiles: label/value rows gathered into one record per profile.
 
 The rules, in the order they apply to each row:
-1. A row labelled Titel (alone or run together with another label) opens a new profile.
+1. A title row (a "titel" label, alone or run together with another label) opens a profile.
 2. A row with an empty label continues the row above, across page breaks too. Except: empty-
    label rows at the top of a table whose next labelled row is a Titel open that profile
    ("none" rows before its Titel), since they cannot belong to a finished profile's last row.
@@ -13,23 +13,35 @@ from __future__ import annotations
 
 from hammplan.extract.chunks import Chunk
 from hammplan.extract.grid import GridRow
-from hammplan.extract.labels import LabelReading, read_label
+from hammplan.extract.labels import LabelReading, read_label, value_fits
 from hammplan.records.document import Leftover
 from hammplan.records.profiles import Profile, ProfileRow
 from hammplan.vocabulary import ProfileVocabulary
 
 
-def _row(grid_row: GridRow, reading: LabelReading) -> ProfileRow:
+def _row(grid_row: GridRow, reading: LabelReading, vocab: ProfileVocabulary) -> ProfileRow:
     label, value = grid_row[0].source(), grid_row[1].source()
-    return ProfileRow(label_cell=label, labels=reading.labels, match=reading.match,
-                      score=reading.score, value=value)
+    fields = [f for f in (vocab.field_of(lb) for lb in reading.labels) if f is not None]
+    return ProfileRow(label_cell=label, labels=reading.labels, fields=fields,
+                      match=reading.match, score=reading.score, value=value)
 
 
-def _title(rows: list[ProfileRow], title_label: str) -> str | None:
+def _title(rows: list[ProfileRow]) -> str | None:
     for row in rows:
-        if row.labels == [title_label]:
+        if row.fields == ["titel"]:
             return row.value.text
     return None
+
+
+def _reading(row: GridRow, vocab: ProfileVocabulary) -> LabelReading:
+    """The label reading of a row; a garbled label only names a field its value fits."""
+    value = row[1].text if len(row) > 1 else ""
+    return read_label(row[0].text, vocab.labels, vocab.fuzzy_threshold,
+                      fits=lambda label: value_fits(vocab.field_of(label), value))
+
+
+def _opens(reading: LabelReading, vocab: ProfileVocabulary) -> bool:
+    return bool(reading.labels) and reading.labels[0] in vocab.title_labels
 
 
 def assemble_profiles(
@@ -39,8 +51,8 @@ def assemble_profiles(
     profiles: list[list[ProfileRow]] = []
     leftovers: list[Leftover] = []
     for chunk in chunks:
-        readings = [read_label(r[0].text, vocab.labels, vocab.fuzzy_threshold) for r in chunk.rows]
-        lead = _leading_rows(chunk.rows, readings, vocab.title_label)
+        readings = [_reading(r, vocab) for r in chunk.rows]
+        lead = _leading_rows(readings, vocab)
         for i, (grid_row, reading) in enumerate(zip(chunk.rows, readings, strict=True)):
             if len(grid_row) != 2:
                 leftovers.append(Leftover(family="profile", reason="row of unexpected width",
@@ -48,15 +60,15 @@ def assemble_profiles(
                 continue
             if not grid_row[0].text and not grid_row[1].text:
                 continue
-            opens = reading.labels[:1] == [vocab.title_label]
+            opens = _opens(reading, vocab)
             if i < lead:
                 if i == 0:
                     profiles.append([])
-                profiles[-1].append(_row(grid_row, reading))
+                profiles[-1].append(_row(grid_row, reading, vocab))
             elif opens and not (i == lead and lead):
-                profiles.append([_row(grid_row, reading)])
+                profiles.append([_row(grid_row, reading, vocab)])
             elif opens:
-                profiles[-1].append(_row(grid_row, reading))
+                profiles[-1].append(_row(grid_row, reading, vocab))
             elif reading.match == "none" and profiles and profiles[-1]:
                 last = profiles[-1][-1]
                 value = grid_row[1].source()
@@ -66,21 +78,21 @@ def assemble_profiles(
                     "continued": last.continued + 1,
                 })
             elif profiles:
-                profiles[-1].append(_row(grid_row, reading))
+                profiles[-1].append(_row(grid_row, reading, vocab))
             else:
                 leftovers.append(Leftover(family="profile", reason="row before the first profile",
                                           cells=[c.source() for c in grid_row]))
-    return [Profile(title=_title(rows, vocab.title_label), rows=rows) for rows in profiles
+    return [Profile(title=_title(rows), rows=rows) for rows in profiles
             if rows], leftovers
 
 
-def _leading_rows(rows: list[GridRow], readings: list[LabelReading], title_label: str) -> int:
+def _leading_rows(readings: list[LabelReading], vocab: ProfileVocabulary) -> int:
     """How many empty-label rows at the top of a chunk lead into a Titel row (rule 2)."""
     count = 0
     for reading in readings:
         if reading.match != "none":
             break
         count += 1
-    if count and count < len(readings) and readings[count].labels[:1] == [title_label]:
+    if count and count < len(readings) and _opens(readings[count], vocab):
         return count
     return 0

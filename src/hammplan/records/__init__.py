@@ -1,6 +1,6 @@
 """Pydantic records of the extraction stage, one module per table family."""
 
-from hammplan.records.budget import BUDGET_COLUMNS, BudgetHeader, BudgetRow
+from hammplan.records.budget import BudgetCell, BudgetColumn, BudgetHeader, BudgetRow
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.records.index import IndexEntry
 from hammplan.records.overview import OverviewMark, OverviewRow, OverviewTable
@@ -10,7 +10,8 @@ from hammplan.records.provenance import BBox, SourceCell, Span
 
 __all__ = [
     "BBox",
-    "BUDGET_COLUMNS",
+    "BudgetCell",
+    "BudgetColumn",
     "BudgetHeader",
     "BudgetRow",
     "ExtractedDocument",

@@ -1,69 +1,116 @@
-"""Budget rows: the 13-column tables of cost, income and key figures per measure."""
+"""Budget rows: per measure its office, name, funder, key figure and the values of each year.
+
+The years are data read from the printed header, never field names: a plan prints any number
+of years, in any order, with or without Ertrag or Wert columns, each year either an actual
+figure as of a date ("Stand 30.06") or a plan ("geplant"). A header cell reads as a
+:class:`BudgetColumn`; each row cell carries the column it stands in (:class:`BudgetCell`).
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from hammplan.records.provenance import SourceCell
 
-BUDGET_COLUMNS: tuple[str, ...] = (
-    "sta",
-    "name",
-    "expense_2023",
-    "income_2023",
-    "expense_2024",
-    "income_2024",
-    "expense_2025",
-    "income_2025",
-    "funder",
-    "indicator",
-    "value_2023",
-    "value_2024",
-    "value_2025",
-)
-"""Field names of a budget row, in the printed column order (StA ... Wert 2025 geplant)."""
+BudgetRole = Literal["sta", "name", "aufwand", "ertrag", "foerdergeber", "kennzahl", "wert"]
+"""What a budget column holds: the office (StA), the measure's name, an amount spent
+(Aufwand) or earned (Ertrag) in a year, the funder, the key figure's name, its value in a year."""
+
+ValueKind = Literal["aufwand", "ertrag", "wert"]
+"""The roles whose columns belong to a year."""
+
+VALUE_KINDS: tuple[ValueKind, ...] = ("aufwand", "ertrag", "wert")
+
+Basis = Literal["ist", "plan"]
+"""ist: an actual figure (as of ``as_of`` when printed, "Stand 30.06"); plan: "geplant"."""
+
+
+class BudgetColumn(BaseModel):
+    """What one header cell says its column holds.
+
+    ``role`` is None when the header words name no known column (garbled by recognition);
+    ``year``, ``basis`` and ``as_of`` are None when the cell does not print them.
+    """
+
+    role: BudgetRole | None
+    year: int | None = None
+    basis: Basis | None = None
+    as_of: str | None = Field(default=None, description='As-of date as printed ("30.06").')
 
 
 class BudgetHeader(BaseModel):
     """One printed occurrence of the budget table header (it is repeated on every page)."""
 
-    cells: list[SourceCell] = Field(min_length=len(BUDGET_COLUMNS), max_length=len(BUDGET_COLUMNS))
+    cells: list[SourceCell] = Field(min_length=1)
+    columns: list[BudgetColumn] = Field(
+        default_factory=list, description="Each cell's reading, in printed order."
+    )
+
+
+class BudgetCell(BaseModel):
+    """One row cell with the column it stands in (after the document's headers agreed)."""
+
+    role: BudgetRole
+    year: int | None = None
+    basis: Basis | None = None
+    as_of: str | None = None
+    cell: SourceCell
 
 
 class BudgetRow(BaseModel):
-    """One measure's row, every cell verbatim.
+    """One measure's row, every cell verbatim, in printed order.
 
     ``continued`` counts the times the row was joined with a continuation (a row with an empty
     StA cell, as printed after a page break); each cell's spans then cover both pages.
     """
 
-    columns: ClassVar[tuple[str, ...]] = BUDGET_COLUMNS
-
-    sta: SourceCell
-    name: SourceCell
-    expense_2023: SourceCell
-    income_2023: SourceCell
-    expense_2024: SourceCell
-    income_2024: SourceCell
-    expense_2025: SourceCell
-    income_2025: SourceCell
-    funder: SourceCell
-    indicator: SourceCell
-    value_2023: SourceCell
-    value_2024: SourceCell
-    value_2025: SourceCell
+    columns: list[BudgetCell]
     continued: int = 0
 
-    @classmethod
-    def from_cells(cls, cells: list[SourceCell], continued: int = 0) -> BudgetRow:
-        """Build a row from its cells in printed order."""
-        return cls(**dict(zip(BUDGET_COLUMNS, cells, strict=True)), continued=continued)
+    def _role(self, role: BudgetRole) -> SourceCell:
+        found = next((c.cell for c in self.columns if c.role == role), None)
+        return found if found is not None else SourceCell(text="")
+
+    @property
+    def sta(self) -> SourceCell:
+        """The office (StA) cell; empty when the table has no such column."""
+        return self._role("sta")
+
+    @property
+    def name(self) -> SourceCell:
+        """The measure's name as printed."""
+        return self._role("name")
+
+    @property
+    def funder(self) -> SourceCell:
+        """The funder (Fördergeber) cell; empty when the table has no such column."""
+        return self._role("foerdergeber")
+
+    @property
+    def indicator(self) -> SourceCell:
+        """The key figure's name (Kennzahl); empty when the table has no such column."""
+        return self._role("kennzahl")
+
+    @property
+    def values(self) -> list[BudgetCell]:
+        """The cells that belong to a year (Aufwand, Ertrag, Wert), in printed order."""
+        return [c for c in self.columns if c.role in VALUE_KINDS and c.year is not None]
+
+    def value(self, kind: ValueKind, year: int) -> SourceCell | None:
+        """The cell of ``kind`` in ``year``, or None when the table prints no such column."""
+        return next((c.cell for c in self.values if c.role == kind and c.year == year), None)
 
     def cells(self) -> list[SourceCell]:
         """The cells in printed order."""
-        return [getattr(self, name) for name in BUDGET_COLUMNS]
+        return [c.cell for c in self.columns]
+
+    def joined(self, other: BudgetRow) -> BudgetRow:
+        """This row continued by ``other`` (same columns), cell by cell."""
+        columns = [a.model_copy(update={"cell": a.cell.joined(b.cell)})
+                   for a, b in zip(self.columns, other.columns, strict=True)]
+        return BudgetRow(columns=columns, continued=self.continued + 1)
 
     @property
     def pages(self) -> list[int]:

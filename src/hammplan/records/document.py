@@ -12,7 +12,7 @@ from hammplan.records.profiles import Profile
 from hammplan.records.provenance import SourceCell
 from hammplan.records.statements import Statement
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Version of the extracted.json layout; raised on any incompatible change."""
 
 
@@ -39,6 +39,9 @@ class ExtractedDocument(BaseModel):
     tool: str = "hammplan"
     tool_version: str
     source: SourceInfo
+    title_page: list[SourceCell] = Field(
+        default_factory=list,
+        description="The first page's lines set larger than its body (city, title, edition).")
     budget_headers: list[BudgetHeader] = Field(default_factory=list)
     budget_rows: list[BudgetRow] = Field(default_factory=list)
     profiles: list[Profile] = Field(default_factory=list)

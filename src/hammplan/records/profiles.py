@@ -23,6 +23,9 @@ class ProfileRow(BaseModel):
 
     label_cell: SourceCell
     labels: list[str] = Field(default_factory=list)
+    fields: list[str] = Field(
+        default_factory=list, description="The curated field each label means (vocabulary)."
+    )
     match: LabelMatch
     score: float | None = None
     value: SourceCell
@@ -32,8 +35,9 @@ class ProfileRow(BaseModel):
 class Profile(BaseModel):
     """One measure profile, possibly over several pages.
 
-    ``title`` is the value of its first Titel row, verbatim, or None when no row is labelled
-    Titel alone (a combined "Titel Träger" row keeps title and body in one value).
+    ``title`` is the value of its first title row (a label the vocabulary gives for "titel"),
+    verbatim, or None when no row is a title row alone (a combined "Titel Träger" row keeps
+    title and body in one value).
     """
 
     title: str | None
@@ -45,6 +49,6 @@ class Profile(BaseModel):
         cells = [c for r in self.rows for c in (r.label_cell, r.value)]
         return sorted({p for c in cells for p in c.pages})
 
-    def values(self, label: str) -> list[str]:
-        """Texts of all rows matched to ``label`` only (duplicates from recognition included)."""
-        return [r.value.text for r in self.rows if r.labels == [label]]
+    def values(self, field: str) -> list[str]:
+        """Texts of all rows matched to ``field`` only (duplicates from recognition included)."""
+        return [r.value.text for r in self.rows if r.fields == [field]]
