@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.transforms import Bbox
 
-from hammplan.curate.models import CuratedPlan, District
+from hammplan.records.plan import CuratedPlan, District
 from hammplan.render import charts
 from hammplan.render.context import budget_entities
 from tests.render.plan_fixture import make_large_plan, make_plan

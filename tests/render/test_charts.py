@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import charts
 from hammplan.render.charts import charts_drawing
 from hammplan.render.context import budget_entities

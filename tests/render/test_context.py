@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
-from hammplan.curate.values import Amount, AmountPart, KeyFigure, KeyFigures, Text
+from hammplan.records.plan import CuratedPlan
+from hammplan.records.values import Amount, AmountPart, KeyFigure, KeyFigures, Text
 from hammplan.render.context import (
     YEAR_LABELS,
     Anchors,

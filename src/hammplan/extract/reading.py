@@ -42,7 +42,7 @@ from hammplan.extract.layout import (
     page_edges,
     read_page,
 )
-from hammplan.extract.limits import Limits, PageTimeout, page_deadline
+from hammplan.limits import Limits, PageTimeout, page_deadline
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(pages_done, page_count)`` while pages are read."""

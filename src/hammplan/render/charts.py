@@ -45,8 +45,8 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormat
 from matplotlib.transforms import IdentityTransform
 
 from hammplan.cores import usable_cores
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, Measure
-from hammplan.curate.values import Status, Text
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan, Measure
+from hammplan.records.values import Status, Text
 from hammplan.render import formatting as fmt
 from hammplan.render.context import (
     POPULATION_GROUPS,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hammplan.curate.findings import (
+from hammplan.records.findings import (
     FINDING_CODES,
     Finding,
     Ref,
@@ -19,10 +19,10 @@ from hammplan.curate.findings import (
     count_by_severity,
     sort_findings,
 )
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
-from hammplan.curate.text import slug as text_slug
-from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Number, Status, Text
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
+from hammplan.records.values import Amount, KeyFigure, KeyFigures, Number, Status, Text
 from hammplan.render import formatting as fmt
+from hammplan.slugs import slug as text_slug
 
 SEVERITY_LABELS: dict[Severity, str] = {"error": "Fehler", "warning": "Warnung", "info": "Info"}
 SEVERITY_PLURALS: dict[Severity, str] = {"error": "Fehler", "warning": "Warnungen", "info": "Infos"}
