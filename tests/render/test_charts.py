@@ -9,8 +9,8 @@ import pytest
 
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import charts
+from hammplan.render.aggregates import budget_entities
 from hammplan.render.charts import charts_drawing
-from hammplan.render.context import budget_entities
 from hammplan.render.drawn import Chart
 from tests.render.plan_fixture import HOSTILE_TITLE, make_large_plan
 
