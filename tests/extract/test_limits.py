@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from hammplan.extract.limits import PageTimeout, page_deadline
+from hammplan.limits import PageTimeout, page_deadline
 
 
 class _SlowFinaliser:
