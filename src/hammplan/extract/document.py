@@ -11,14 +11,15 @@ from hammplan import __version__
 from hammplan.errors import ExtractionError
 from hammplan.extract.budget import assemble_budget
 from hammplan.extract.chunks import Chunk, page_chunks
+from hammplan.extract.fast import Progress
 from hammplan.extract.index import assemble_index
-from hammplan.extract.limits import Limits
 from hammplan.extract.overview import assemble_overview
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
-from hammplan.extract.reading import Progress, iter_pages
+from hammplan.extract.reading import iter_pages
 from hammplan.extract.statements import page_statements
 from hammplan.extract.titlepage import title_lines
+from hammplan.limits import Limits
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.records.provenance import SourceCell
 from hammplan.records.statements import Statement
