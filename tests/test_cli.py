@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from hammplan.cli import app
 from hammplan.records import ExtractedDocument
-from hammplan.records.plan import BUDGET_YEARS, CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from hammplan.render.formatting import euro
 from tests.conftest import PLAN_PDF
 
@@ -99,7 +99,8 @@ def test_validate_writes_curated_files_and_fails_on_the_plans_errors(
     assert summary["findings"]["error"] > 0
     assert summary["exit_code"] == 1
     names = sorted(p.name for p in (data / "curated").iterdir())
-    assert names == ["budget.csv", "datapackage.json", "districts.csv", "findings.json",
+    assert names == ["budget.csv", "budget_values.csv", "datapackage.json", "districts.csv",
+                     "findings.json",
                      "hammplan.sqlite", "hammplan.xlsx", "measures.csv", "measures.json",
                      "plan.json"]
     findings = json.loads((data / "curated" / "findings.json").read_text(encoding="utf-8"))
@@ -158,7 +159,7 @@ def test_render_writes_the_reports(tmp_path: Path, curated: CuratedPlan) -> None
     assert "Kommunale Schulsozialarbeit" in page
     assert "1.012.000" in page
     # The headline totals are the curated data's sums, German-formatted, with their gaps.
-    for year in BUDGET_YEARS:
+    for year in curated.years:
         stated = [b.aufwand(year).betrag_eur for b in curated.budget
                   if b.aufwand(year).status == "ok"]
         total = sum((v for v in stated if v is not None), Decimal(0))

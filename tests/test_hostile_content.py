@@ -458,8 +458,8 @@ PLAN_EDITS: dict[str, tuple[Edit, str]] = {
                            "measures[0].kosten.betrag_eur: number out of range, expected at "
                            "most 100 digits before and 100 after the decimal point, found "
                            '"99999'),
-    "huge exponent": (set_at("budget", 0, "aufwand_2023", "betrag_eur", value="1e400000"),
-                      "budget[0].aufwand_2023.betrag_eur: number out of range, expected at "
+    "huge exponent": (set_at("budget", 0, "jahre", 0, "aufwand", "betrag_eur", value="1e400000"),
+                      "budget[0].jahre[0].aufwand.betrag_eur: number out of range, expected at "
                       'most 100 digits before and 100 after the decimal point, found "1E+400000"'),
     "huge integer": (literal_at("districts", 0, "auslaender", literal="9" * 5000),
                      "districts[0].auslaender: number out of range, expected at most 100 "

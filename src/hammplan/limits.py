@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from types import FrameType
 
-DEFAULT_MAX_PAGES = 2000
+DEFAULT_MAX_PAGES = 2_000
 """More than ten times a municipal plan; a PDF beyond it is not what hammplan reads."""
 
 DEFAULT_SECONDS_PER_PAGE = 30.0

@@ -227,6 +227,21 @@ class ClaimsVocabulary(_Section):
     tolerance_percent: float = Field(ge=0)
 
 
+class DocumentVocabulary(_Section):
+    """How the title page names the city and the edition, and names to use where it does not.
+
+    ``city_words`` stand before a city's name on the title page ("Stadt Hamm", "Kreis
+    Unna"); ``edition_words`` name an edition ("Fortschreibung"). ``city``, ``title`` and
+    ``edition``, when set, are used instead of what the title page says.
+    """
+
+    city_words: list[str] = Field(default_factory=list)
+    edition_words: list[str] = Field(default_factory=list)
+    city: str = ""
+    title: str = ""
+    edition: str = ""
+
+
 class Vocabulary(_Section):
     """All words hammplan looks for in a plan.
 
@@ -243,6 +258,7 @@ class Vocabulary(_Section):
     organisations: OrganisationsVocabulary
     population_columns: PopulationColumns
     claims: ClaimsVocabulary
+    document: DocumentVocabulary
 
 
 def _one_line(exc: ValidationError) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hammplan.curate.budget import AMOUNT_FIELDS
+from hammplan.curate.budget import value_fields
 from hammplan.curate.findings import FINDING_CODES
 from hammplan.records.plan import BudgetLine, CuratedPlan
+from hammplan.records.values import Amount
 
 
 def printed_number(raw: str) -> Decimal:
@@ -28,8 +29,9 @@ def test_every_budget_amount_is_a_printed_number_or_a_named_absence(
         curated: CuratedPlan) -> None:
     statuses: dict[str, int] = {}
     for line in curated.budget:
-        for field in AMOUNT_FIELDS:
-            amount = getattr(line, field)
+        for field, amount in value_fields(line).items():
+            if not isinstance(amount, Amount):
+                continue
             statuses[amount.status] = statuses.get(amount.status, 0) + 1
             if amount.status == "ok":
                 assert amount.betrag_eur == printed_number(amount.raw), (line.id, field)
@@ -45,27 +47,27 @@ def test_every_budget_amount_is_a_printed_number_or_a_named_absence(
 
 def test_known_cells(curated: CuratedPlan) -> None:
     schulsozialarbeit = line_named(curated, "Kommunale Schulsozialarbeit")
-    assert schulsozialarbeit.aufwand_2023.betrag_eur == Decimal(1012000)
-    assert schulsozialarbeit.ertrag_2024.status == "suspect"
-    assert "762.584" in (schulsozialarbeit.ertrag_2024.reason or "")
-    assert schulsozialarbeit.ertrag_2025.betrag_eur == Decimal(762584)
+    assert schulsozialarbeit.aufwand(2023).betrag_eur == Decimal(1012000)
+    assert schulsozialarbeit.ertrag(2024).status == "suspect"
+    assert "762.584" in (schulsozialarbeit.ertrag(2024).reason or "")
+    assert schulsozialarbeit.ertrag(2025).betrag_eur == Decimal(762584)
     beratung = line_named(curated, "Beratungs- und Begleitangebot")
-    assert beratung.aufwand_2023.betrag_eur == Decimal("45821.54")
+    assert beratung.aufwand(2023).betrag_eur == Decimal("45821.54")
     assert beratung.massnahme.startswith("Beratungs- und Begleitangebot für von Gewalt "
                                          "betroffene, geflüchtete und zugewanderte")
     vernetzung = line_named(curated, "Vernetzungs- und Informationsstelle")
-    assert vernetzung.ertrag_2023.status == "not_stated"
-    assert vernetzung.ertrag_2023.raw == "o. Ą."
-    assert [r.kind for r in vernetzung.ertrag_2023.repairs] == ["recognition"]
+    assert vernetzung.ertrag(2023).status == "not_stated"
+    assert vernetzung.ertrag(2023).raw == "o. Ą."
+    assert [r.kind for r in vernetzung.ertrag(2023).repairs] == ["recognition"]
     rassismus = line_named(curated, "Arbeit gegen Rassismus")
     assert rassismus.massnahme_raw == "Arbeit gegen Ras- sismus"
     assert rassismus.foerdergeber.text == "Beschlussvorlage"
     demokratie = line_named(curated, "Demokratieförderung")
-    assert demokratie.aufwand_2024.status == "note"
-    assert demokratie.aufwand_2024.note == "Landesgeförderte Personalkosten"
+    assert demokratie.aufwand(2024).status == "note"
+    assert demokratie.aufwand(2024).note == "Landesgeförderte Personalkosten"
     strolche = line_named(curated, "Kulturelle Bildung - Kulturstrolche")
-    assert strolche.wert_2023.status == "suspect"
-    assert strolche.wert_2024.items[0].value == Decimal(750)
+    assert strolche.wert(2023).status == "suspect"
+    assert strolche.wert(2024).items[0].value == Decimal(750)
 
 
 def test_profile_costs_dates_and_parts(curated: CuratedPlan) -> None:

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 from frictionless import validate
 from tests.conftest import ROOT
+from tests.support.budget import PLAN_YEARS, set_value, with_years
 
 from hammplan import publish
 from hammplan.publish import write_curated
@@ -40,6 +41,7 @@ FILES = [
     "measures.json",
     "measures.csv",
     "budget.csv",
+    "budget_values.csv",
     "districts.csv",
     "findings.json",
     "hammplan.xlsx",
@@ -109,7 +111,7 @@ def _budget(id_: str, measure_id: str | None, **fields: object) -> BudgetLine:
         "pages": [12],
     }
     values.update(fields)
-    return BudgetLine.model_validate(values)
+    return BudgetLine.model_validate(with_years(values))
 
 
 def _district(name: str, values: list[int], total: bool = False) -> District:
@@ -204,6 +206,7 @@ def _plan() -> CuratedPlan:
         Finding(code="hyphenation_repaired", severity="info", message="Maß- nahme joined"),
     ]
     return CuratedPlan(
+        budget_years=PLAN_YEARS,
         tool_version="0.1.0",
         source=SourceSummary(file_name="plan.pdf", sha256="0" * 64, page_count=120),
         handlungsfelder=["Sprache", "Bildung"],
@@ -292,6 +295,28 @@ def test_csv_columns_are_exactly_as_documented(written: Path) -> None:
         "sozialraum", "auslaender", "eingebuergerte", "aussiedler", "migh_gesamt",
         "deutsche_ohne_migh", "page",
     ]  # fmt: skip
+
+
+def test_budget_values_one_row_per_line_year_and_kind(written: Path) -> None:
+    assert _header(written / "budget_values.csv") == [
+        "budget_id", "measure_id", "jahr", "art", "betrag_eur", "wert", "einheit", "basis",
+        "raw", "status", "page",
+    ]  # fmt: skip
+    rows = _csv(written / "budget_values.csv")
+    assert len(rows) == 3 * 3 * 3  # three lines, three years, three kinds
+    first = [r for r in rows if r["budget_id"] == "b-001"]
+    assert [(r["jahr"], r["art"], r["basis"]) for r in first[:3]] == [
+        ("2023", "aufwand", "ist 30.06"), ("2023", "ertrag", "ist 30.06"),
+        ("2023", "wert", "ist 30.06")]
+    by_key = {(r["budget_id"], r["jahr"], r["art"]): r for r in rows}
+    assert by_key["b-001", "2023", "aufwand"]["betrag_eur"] == "45821.54"
+    assert by_key["b-001", "2023", "aufwand"]["einheit"] == "EUR"
+    assert by_key["b-001", "2023", "ertrag"]["raw"] == "'-1.500,00 €"
+    assert by_key["b-001", "2023", "wert"]["wert"] == "501"
+    assert by_key["b-001", "2024", "wert"]["wert"] == ""  # two figures: raw only
+    assert by_key["b-002", "2024", "aufwand"]["status"] == "suspect"
+    assert by_key["b-003", "2025", "aufwand"]["basis"] == "plan"
+    assert by_key["b-003", "2025", "aufwand"]["measure_id"] == ""
 
 
 def test_csv_files_are_utf8_without_bom_with_newline_endings(written: Path) -> None:
@@ -411,7 +436,7 @@ def test_formula_texts_are_neutralised_in_csv(written: Path) -> None:
 
 def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> None:
     book = openpyxl.load_workbook(written / "hammplan.xlsx")
-    assert book.sheetnames == ["Maßnahmen", "Budget", "Sozialräume", "Befunde"]
+    assert book.sheetnames == ["Maßnahmen", "Budget", "Budgetwerte", "Sozialräume", "Befunde"]
     sheet = book["Maßnahmen"]
     header = [c.value for c in sheet[1]]
     assert header == _header(written / "measures.csv")
@@ -499,7 +524,7 @@ def test_datapackage_is_valid_and_describes_every_column(written: Path) -> None:
     assert package["profile"] == "tabular-data-package"
     resources = {r["name"]: r for r in package["resources"]}
     assert [r["path"] for r in package["resources"]] == [
-        "measures.csv", "budget.csv", "districts.csv",
+        "measures.csv", "budget.csv", "budget_values.csv", "districts.csv",
     ]  # fmt: skip
     for resource in resources.values():
         schema = resource["schema"]
@@ -564,7 +589,8 @@ def test_failed_render_leaves_previous_files_intact(
     write_curated(plan, tmp_path)
     before = _snapshot(tmp_path)
     plan.measures[0].titel = "Ein neuer Titel"
-    plan.budget[0].aufwand_2023 = Amount(raw="1,00 €", status="ok", betrag_eur=Decimal(1))
+    set_value(plan.budget[0], "aufwand_2023",
+              Amount(raw="1,00 €", status="ok", betrag_eur=Decimal(1)))
 
     def fail(*args: object) -> bytes:
         raise RuntimeError("disk on fire")

@@ -37,6 +37,8 @@ from hammplan.records.plan import (
     StatsClaim,
 )
 from hammplan.records.values import Amount, KeyFigure, KeyFigures, Repair, Text
+from tests.support.budget import PLAN_YEARS
+from tests.support.budget import budget_line as line_from
 
 HANDLUNGSFELDER = [
     "Sprache",
@@ -100,7 +102,7 @@ def budget_line(
 ) -> BudgetLine:
     a23, e23, a24, e24, a25, e25 = amounts
     w23, w24, w25 = werte
-    return BudgetLine(
+    return line_from(
         id=id,
         sta=sta,
         sta_raw=sta,
@@ -413,6 +415,7 @@ def _findings() -> list[Finding]:
 def make_plan() -> CuratedPlan:
     """The fixture plan (a new object each call, safe to change)."""
     return CuratedPlan(
+        budget_years=PLAN_YEARS,
         tool_version="0.1.0",
         source=SourceSummary(
             file_name="integrationsplan-hamm-2024.pdf", sha256="0" * 63 + "1", page_count=120

@@ -216,11 +216,12 @@ def make_long_plan() -> CuratedPlan:
         line.sta = f"{line.sta}{n % 13}"
         line.sta_name = (f"Amt für Integration, Ausländer- und Flüchtlingsangelegenheiten, "
                          f"Bürgerdienste und {LONG_WORD} {n % 13}")
-        for year in (2023, 2024, 2025):
+        line.jahre = [v.model_copy() for v in line.jahre]  # shared by the copies: copy them
+        for values in line.jahre:
             for kind in ("aufwand", "ertrag"):
-                amount = getattr(line, f"{kind}_{year}")  # shared by the copies: copy it
-                if amount.betrag_eur is not None:
-                    setattr(line, f"{kind}_{year}", amount.model_copy(
+                amount = getattr(values, kind)
+                if amount is not None and amount.betrag_eur is not None:
+                    setattr(values, kind, amount.model_copy(
                         update={"betrag_eur": amount.betrag_eur * 1000}))
     total = next(d for d in plan.districts if d.ist_gesamt)
     plan.districts = [

@@ -12,6 +12,7 @@ from hammplan.render import charts
 from hammplan.render.aggregates import budget_entities
 from hammplan.render.charts import charts_drawing
 from hammplan.render.drawn import Chart
+from hammplan.render.years import PlanYears
 from tests.render.plan_fixture import HOSTILE_TITLE, make_large_plan
 
 NB = "\u00a0"
@@ -148,7 +149,7 @@ def test_markup_and_dollar_signs_in_titles_are_text(curated: CuratedPlan) -> Non
     assert "<script>" not in chart.svg
     assert "&lt;script&gt;" in chart.svg
     entities = budget_entities(curated)
-    top = charts.chart_top_measures(entities)
+    top = charts.chart_top_measures(entities, PlanYears.of(curated))
     assert "<script>" not in top.svg
 
 

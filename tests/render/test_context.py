@@ -19,8 +19,8 @@ from hammplan.render.cells import (
     text_cell,
 )
 from hammplan.render.context import build_context
-from hammplan.render.labels import YEAR_LABELS
 from hammplan.render.views import ReportContext, TotalView
+from hammplan.render.years import PlanYears
 
 NB = "\u00a0"
 
@@ -66,8 +66,10 @@ def test_headline_missing_phrase(context: ReportContext) -> None:
     assert [t.year for t in context.headline.totals[:3]] == [2023, 2024, 2025]
 
 
-def test_year_labels_mark_the_last_column_as_planned() -> None:
-    assert YEAR_LABELS == {2023: "2023", 2024: "2024", 2025: "2025 (geplant)"}
+def test_year_labels_mark_the_planned_years(curated: CuratedPlan) -> None:
+    years = PlanYears.of(curated)
+    assert [years.label(y) for y in years.numbers] == ["2023", "2024", "2025 (geplant)"]
+    assert years.reference == 2024 and years.before(2024) == 2023
 
 
 def test_headline_counts(context: ReportContext) -> None:

@@ -23,7 +23,7 @@ def test_round_trip_keeps_cents_exact(tmp_path: Path, curated: CuratedPlan) -> N
     path.write_text(curated.model_dump_json(indent=1), encoding="utf-8")
     loaded = load_curated_plan(path)
     assert loaded == curated
-    assert str(loaded.budget[4].aufwand_2024.betrag_eur) == "45821.54"
+    assert str(loaded.budget[4].aufwand(2024).betrag_eur) == "45821.54"
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_missing_field_and_more_problems(tmp_path: Path, curated: CuratedPlan) -
     budget = data["budget"]
     assert isinstance(budget, list)
     del budget[1]["sta"]
-    budget[2]["aufwand_2023"]["betrag_eur"] = "viel"
+    budget[2]["jahre"][0]["aufwand"]["betrag_eur"] = "viel"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_curated_plan(path)
@@ -87,9 +87,9 @@ def test_missing_field_and_more_problems(tmp_path: Path, curated: CuratedPlan) -
 def test_other_format_version(tmp_path: Path, curated: CuratedPlan) -> None:
     path = tmp_path / "plan.json"
     data = _write(path, curated)
-    data["format_version"] = 2
+    data["format_version"] = 1
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(InputError, match="format_version 2, expected 1"):
+    with pytest.raises(InputError, match="format_version 1, expected 2"):
         load_curated_plan(path)
 
 

@@ -50,7 +50,7 @@ def test_two_renders_are_byte_identical(
 
 def test_a_change_of_data_changes_the_report(curated: CuratedPlan, tmp_path: Path) -> None:
     render_reports(curated, tmp_path / "a")
-    curated.budget[0].aufwand_2024.betrag_eur = Decimal("94187")
+    curated.budget[0].aufwand(2024).betrag_eur = Decimal("94187")
     render_reports(curated, tmp_path / "b")
     a, b = _tree(tmp_path / "a"), _tree(tmp_path / "b")
     assert a["index.html"] != b["index.html"]

@@ -52,6 +52,10 @@ class PlanContent:
     overview_columns: list[str]
     overview_rows: list[tuple[str, list[bool]]]
     index_entries: list[tuple[str, str, str]]
+    city: str = "Hamm"
+    """The city the title page and the prose name ("Stadt Hamm")."""
+    title: str = "Kommunaler Integrationsplan Fortschreibung"
+    """The plan's title on its title page."""
 
 
 @dataclass(frozen=True)
@@ -387,9 +391,11 @@ class _Typesetter:
     def front(self) -> list[Flowable]:
         """Title page, then prose and the population table."""
         big, c = self.style(True, 20, TA_CENTER, 14), self.c
-        out: list[Flowable] = [Spacer(1, 120), *(self.para(t, big) for t in TITLE)]
-        out += [self.prose(INTRO), PageBreak()]
-        out += [self.heading(POPULATION_HEADING), self.prose(POPULATION_PROSE)]
+        title = (f"Stadt {c.city}", c.title)
+        out: list[Flowable] = [Spacer(1, 120), *(self.para(t, big) for t in title)]
+        out += [self.prose(INTRO.replace("Hamm", c.city)), PageBreak()]
+        out += [self.heading(POPULATION_HEADING),
+                self.prose(POPULATION_PROSE.replace("Hamm", c.city))]
         rows = [c.population_header, *c.population_rows]
         w = self.widths(rows, 1, self.frame_size(self.portrait)[0] * 0.8, [1.6, 1.2, 1, 1, 1, 1])
         data = self.cells(rows, align={i: TA_RIGHT for i in range(1, 6)})
@@ -403,7 +409,7 @@ class _Typesetter:
         w = self.widths([c.budget_header, *c.budget_rows], 1, width, scale)
         n = lay.budget_rows_per_page or len(c.budget_rows)
         chunks = [c.budget_rows[i:i + n] for i in range(0, len(c.budget_rows), n)]
-        intro = [self.heading(BUDGET_HEADING), self.prose(BUDGET_PROSE)]
+        intro = [self.heading(BUDGET_HEADING), self.prose(BUDGET_PROSE.replace("Hamm", c.city))]
         out: list[Flowable] = [NextPageTemplate("wide"), PageBreak(), *intro]
         split: dict[str, Any] = {}
         if lay.split_row_across_pages:  # prefer splitting inside the row that straddles the break

@@ -33,7 +33,7 @@ _STAND = re.compile(
     r"^(?:(?P<lead>(?:19|20)[0-9]{2})\s+)?[Ss]tand\s*:?\s*"
     r"(?P<day>[0-9]{1,2})\.(?P<month>[0-9]{1,2})\.(?P<year>[0-9]{4}|[0-9]{2})?(?![0-9])\s*:?\s*"
 )
-"""An as-of prefix: "Stand: 30.06.24:", "Stand 30.06.2024:", "2024 Stand 30.06.:"."""
+"""An as-of prefix: "Stand: 30.06.24:", "Stand 30.06.JJJJ:", "JJJJ Stand 30.06.:"."""
 
 _AMOUNT = r"(?P<number>[0-9][0-9.,]*[0-9]|[0-9])\s*(?:€|EUR)?"
 
@@ -105,8 +105,15 @@ class _Stand:
     problem: str | None = None
 
 
+def _century_year(two_digits: str) -> int:
+    """A two-digit year in the current century ("24" -> the 24th year of it): a plan dates
+    its figures to the years it is written in."""
+    this_year = date.today().year
+    return this_year - this_year % 100 + int(two_digits)
+
+
 def _split_stand(text: str) -> _Stand:
-    """Separate "Stand dd.mm.yy:" from the amount; two-digit years are 20YY."""
+    """Separate "Stand dd.mm.yy:" from the amount; a two-digit year is read as strptime does."""
     match = _STAND.match(text)
     if match is None:
         return _Stand(stand=None, rest=text)
@@ -114,7 +121,7 @@ def _split_stand(text: str) -> _Stand:
     year_text = match.group("year") or match.group("lead")
     if year_text is None:
         return _Stand(stand=None, rest=rest)
-    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    year = int(year_text) if len(year_text) == 4 else _century_year(year_text)
     try:
         stand = date(year, int(match.group("month")), int(match.group("day")))
     except ValueError:

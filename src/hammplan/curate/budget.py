@@ -14,25 +14,54 @@ from hammplan.curate.keyfigures import parse_key_figures
 from hammplan.curate.notstated import match_not_stated
 from hammplan.curate.organisations import resolve_code
 from hammplan.curate.text import clean_text
-from hammplan.records.budget import BudgetRow, ValueKind
-from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Link
+from hammplan.records.budget import BudgetRow
+from hammplan.records.plan import ARTEN, BudgetLine, BudgetYear, Link, YearValues
 from hammplan.records.provenance import SourceCell
 from hammplan.records.values import Amount, KeyFigures, Repair
 from hammplan.vocabulary import OrganisationsVocabulary
 
-AMOUNT_FIELDS: dict[str, tuple[ValueKind, int]] = {
-    f"{kind}_{year}": (kind, year) for year in BUDGET_YEARS for kind in ("aufwand", "ertrag")
-}
-"""Curated amount column -> (kind, year) of the extracted cell."""
 
-VALUE_FIELDS: dict[str, tuple[ValueKind, int]] = {
-    f"wert_{year}": ("wert", year) for year in BUDGET_YEARS
-}
+def budget_years(rows: list[BudgetRow]) -> list[BudgetYear]:
+    """The years the budget table prints, in printed order, each with its basis and kinds."""
+    years: dict[int, BudgetYear] = {}
+    for row in rows:
+        for cell in row.values:
+            if cell.year is None or cell.role not in ARTEN:
+                continue
+            year = years.setdefault(cell.year, BudgetYear(jahr=cell.year, arten=[]))
+            if year.basis is None and cell.basis is not None:
+                year.basis, year.stand = cell.basis, cell.as_of
+            if cell.role not in year.arten:
+                year.arten.append(cell.role)
+    for year in years.values():
+        year.arten.sort(key=ARTEN.index)
+    return list(years.values())
 
 
-def _value(row: BudgetRow, key: tuple[ValueKind, int]) -> SourceCell:
-    """The cell of a kind and year; an empty cell where the table prints no such column."""
-    return row.value(*key) or SourceCell(text="")
+def _year_values(row: BudgetRow, year: BudgetYear) -> YearValues:
+    """A row's values of one year, each kind parsed; None where the table prints no column."""
+    values = YearValues(jahr=year.jahr)
+    for kind in year.arten:
+        cell = row.value(kind, year.jahr)
+        if cell is None:
+            continue
+        if kind == "wert":
+            values.wert = _figures(cell)
+        else:
+            setattr(values, kind, _amount(cell))
+    return values
+
+
+def value_fields(line: BudgetLine) -> dict[str, Amount | KeyFigures]:
+    """Every value of a line by its column name ("aufwand_2024", "wert_2025"), printed order."""
+    fields: dict[str, Amount | KeyFigures] = {}
+    for kinds in (("aufwand", "ertrag"), ("wert",)):  # amounts first, as budget.csv has them
+        for values in line.jahre:
+            for kind in kinds:
+                value = getattr(values, kind)
+                if value is not None:
+                    fields[f"{kind}_{values.jahr}"] = value
+    return fields
 
 
 def _page(cell: SourceCell) -> int | None:
@@ -66,7 +95,8 @@ def _digits(amount: Amount) -> str:
 def _context_suspects(line: BudgetLine) -> list[str]:
     """Suspect amounts whose digits are a longer neighbour's minus its last digit (truncation)."""
     suspects = []
-    amounts = {name: line.__dict__[name] for name in AMOUNT_FIELDS}
+    amounts = {name: value for name, value in value_fields(line).items()
+               if isinstance(value, Amount)}
     for name, amount in amounts.items():
         if amount.status != "suspect":
             continue
@@ -86,6 +116,7 @@ def curate_budget(
     """One :class:`BudgetLine` per extracted budget row (not yet linked to measures)."""
     lines: list[BudgetLine] = []
     findings: list[Finding] = []
+    years = budget_years(rows)
     for number, row in enumerate(rows, start=1):
         ident = f"b{number:03d}"
         page = row.pages[0] if row.pages else 0
@@ -94,23 +125,23 @@ def curate_budget(
         line = BudgetLine(
             id=ident, sta=code, sta_raw=row.sta.text, massnahme=name.text or "",
             massnahme_raw=row.name.text, link=Link(measure_id=None, method="none"),
-            **{field: _amount(_value(row, key)) for field, key in AMOUNT_FIELDS.items()},
+            jahre=[_year_values(row, year) for year in years],
             foerdergeber=clean_text(row.funder.text, row.funder.pages),
             kennzahl=clean_text(row.indicator.text, row.indicator.pages),
-            **{field: _figures(_value(row, key)) for field, key in VALUE_FIELDS.items()},
             page=page, pages=row.pages, repairs=[*code_repairs, *name.repairs],
         )
+        fields = value_fields(line)
         for pair in _context_suspects(line):
             field, neighbour = pair.split(":")
-            amount: Amount = getattr(line, field)
-            other: Amount = getattr(line, neighbour)
+            amount, other = fields[field], fields[neighbour]
+            if not (isinstance(amount, Amount) and isinstance(other, Amount)):
+                continue
             amount.status = "suspect"
             amount.betrag_eur = None
             amount.reason = (f"{quoted(amount.raw)} wirkt abgeschnitten: {neighbour} derselben "
                              f"Zeile lautet {quoted(other.raw)}")
         where = Ref(kind="budget", id=ident, page=page)
-        for field in [*AMOUNT_FIELDS, *VALUE_FIELDS]:
-            value = getattr(line, field)
+        for field, value in value_fields(line).items():
             if value.status == "suspect":
                 findings.append(Finding(
                     code="value_suspect", severity="error",

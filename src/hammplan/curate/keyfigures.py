@@ -13,10 +13,10 @@ Decisions a reader should know:
 * A colon before "innen" is a gender form, not a separator ("Teilnehmer: innen: 145" has
   the label "Teilnehmer:innen").
 * A number directly followed by a colon, or a year after "in"/"im"/"seit"/... belongs to the
-  label ("Anzahl betreute Fälle in 2023: 29").
+  label ("Anzahl betreute Fälle in JJJJ: 29").
 * Words before a colon that are followed by another label (not a value) are a group heading;
   it is put before the labels of the figures that follow it ("Besucher:innen Kulturstrolche").
-* A bracket after a value ("2000 (90% bulgarisch)", "863 (91)") is kept verbatim in the
+* A bracket after a value ("3000 (90% bulgarisch)", "863 (91)") is kept verbatim in the
   figure's ``note``; words after the last value are appended to that note, and a trailing
   "label: words" becomes a figure of status ``note`` with the words in ``note``.
 """

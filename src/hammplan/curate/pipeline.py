@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from hammplan import __version__
-from hammplan.curate.budget import curate_budget
+from hammplan.curate.budget import budget_years, curate_budget
 from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.costs import check_costs, check_key_figures
 from hammplan.curate.checks.coverage import check_coverage
 from hammplan.curate.checks.population import check_population
+from hammplan.curate.edition import read_edition
 from hammplan.curate.fields import canonical_field
 from hammplan.curate.findings import Finding, sort_findings
 from hammplan.curate.linking import link_budget, link_index, link_overview
 from hammplan.curate.names import find_abbreviations
-from hammplan.curate.organisations import name_amt_numbers
+from hammplan.curate.organisations import organisation_names, paired_names
 from hammplan.curate.population import curate_population
 from hammplan.curate.profiles import CuratedProfile, curate_profiles
 from hammplan.curate.text import clean_text, first_page
@@ -108,15 +109,14 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
         )
         for p in profiles
     ]
-    evidence: dict[str, list[str]] = {}
-    traeger = {m.id: m.traeger or "" for m in measures}
+    texts = [(t.raw, first_page(t.pages)) for p in profiles for t in p.texts.values()]
+    texts += [(s.sentence.text, first_page(s.sentence.pages)) for s in doc.statements]
+    office = vocab.budget.compiled.get("sta", [])
+    pairs = paired_names(texts, lambda word: any(p.search(word) for p in office))
+    named = organisation_names(vocab.organisations, pairs, budget)
+    findings += named.findings
     for line in budget:
-        if line.sta.isdigit() and line.link.measure_id:
-            evidence.setdefault(line.sta, []).append(traeger[line.link.measure_id])
-    organisations = {code: o.name for code, o in vocab.organisations.codes.items()}
-    organisations |= name_amt_numbers(evidence)
-    for line in budget:
-        line.sta_name = organisations.get(line.sta)
+        line.sta_name = named.names.get(line.sta)
     districts, found = curate_population(doc.population, vocab.population_columns)
     findings += found
     claims = [
@@ -125,14 +125,17 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     ]
     findings += check_population(districts)
     findings += check_claims(claims, districts, vocab.claims)
-    findings += check_costs(measures, budget)
-    findings += check_key_figures(measures, budget)
+    years = budget_years(doc.budget_rows)
+    findings += check_costs(measures, budget, years)
+    findings += check_key_figures(measures, budget, years)
     findings += check_coverage(measures, budget, index, overview)
     return CuratedPlan(
         tool_version=__version__,
         source=SourceSummary(**doc.source.model_dump()),
         handlungsfelder=list(vocab.fields.canonical),
         measures=measures, budget=budget, districts=districts, index=index,
-        overview=overview, claims=claims, organisations=organisations,
+        overview=overview, claims=claims, budget_years=years,
+        edition=read_edition(doc.title_page, vocab.document),
+        organisations=named.names, organisation_sources=named.sources,
         findings=sort_findings(findings),
     )

@@ -68,7 +68,7 @@ def _fill_years(columns: list[BudgetColumn]) -> list[BudgetColumn]:
 
 def _fill_basis(columns: list[BudgetColumn]) -> list[BudgetColumn]:
     """A year's column that prints no basis has the basis another column prints for that year
-    ("Wert 2023" beside "Aufwand 2023 Stand 30.06")."""
+    ("Wert JJJJ" beside "Aufwand JJJJ Stand 30.06")."""
     out = []
     for col in columns:
         if col.role in VALUE_KINDS and col.basis is None and col.year is not None:

@@ -52,7 +52,7 @@ def read_label(text: str, known: list[str], threshold: float,
     """Name the label(s) of a label cell.
 
     Order of tries: exact; several known labels run together ("Titel Träger"); a known label
-    followed by value text ("Sachstand 2019 wurde ..."); the nearest known label by edit
+    followed by value text ("Sachstand seit JJJJ ..."); the nearest known label by edit
     similarity (rapidfuzz ratio) at or above ``threshold`` for which ``fits`` says the row's
     value may belong to it (a garbled label is never read as Kosten for a count); else
     unmatched, with the best score kept so a reader can see how close it was.

@@ -31,7 +31,7 @@ from hammplan.publish.excel import xlsx_bytes
 from hammplan.publish.jsonfiles import findings_json, measures_json
 from hammplan.publish.rows import flat_rows
 from hammplan.publish.sqlite import sqlite_bytes
-from hammplan.publish.tables import OUTPUT_FILES, TABLES
+from hammplan.publish.tables import OUTPUT_FILES, TABLES, tables_for
 from hammplan.records.plan import CuratedPlan
 
 __all__ = ["OUTPUT_FILES", "TABLES", "write_curated"]
@@ -47,7 +47,7 @@ def render_files(plan: CuratedPlan,
         plan_json(files["plan.json"])
     rows = flat_rows(plan)
     files["measures.json"] = measures_json(plan)
-    for table in TABLES:
+    for table in tables_for(plan.budget_years):
         if table.file is not None:
             files[table.file] = csv_bytes(table, rows[table.name])
     files["findings.json"] = findings_json(plan)

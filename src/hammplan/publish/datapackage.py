@@ -7,8 +7,8 @@ import hashlib
 from hammplan.publish.cells import Row
 from hammplan.publish.jsonfiles import json_bytes
 from hammplan.publish.rows import table_keys
-from hammplan.publish.tables import TABLES
-from hammplan.records.plan import CuratedPlan
+from hammplan.publish.tables import tables_for
+from hammplan.records.plan import CuratedPlan, plan_name
 
 
 def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
@@ -20,7 +20,7 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
     """
     keys, foreign = table_keys(plan, rows)
     resources = []
-    for table in TABLES:
+    for table in tables_for(plan.budget_years):
         if table.file is None:
             continue
         fields: list[dict[str, object]] = []
@@ -36,13 +36,19 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
         schema: dict[str, object] = {"fields": fields, "missingValues": [""]}
         if table.name in keys:
             schema["primaryKey"] = [keys[table.name]]
-        if table.name == "budget" and foreign:
-            schema["foreignKeys"] = [
-                {
-                    "fields": ["measure_id"],
-                    "reference": {"resource": "measures", "fields": ["id"]},
-                }
-            ]
+        references = []
+        if table.name in ("budget", "budget_values") and foreign:
+            references.append({
+                "fields": ["measure_id"],
+                "reference": {"resource": "measures", "fields": ["id"]},
+            })
+        if table.name == "budget_values" and "budget" in keys:
+            references.append({
+                "fields": ["budget_id"],
+                "reference": {"resource": "budget", "fields": [keys["budget"]]},
+            })
+        if references:
+            schema["foreignKeys"] = references
         content = files[table.file]
         resources.append(
             {
@@ -62,7 +68,7 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
     package = {
         "profile": "tabular-data-package",
         "name": "hammplan-integrationsplan",
-        "title": "Kommunaler Integrationsplan als offene Daten",
+        "title": f"{plan_name(plan)} als offene Daten",
         "description": (
             "Maßnahmen, Budget und Sozialräume aus dem Integrationsplan, mit dem gedruckten "
             "Wortlaut und der Seite jeder Angabe. Spalten: docs/data-dictionary.md."

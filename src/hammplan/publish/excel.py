@@ -10,12 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 from hammplan.publish.cells import Cell, Row, csv_text, neutralise_formula, plain_number
-from hammplan.publish.tables import EUR, TABLES
+from hammplan.publish.tables import EUR, tables_for
 from hammplan.records.plan import CuratedPlan
 
-XLSX_TIMESTAMP = datetime(1980, 1, 1)
+XLSX_TIMESTAMP = datetime(*zipfile.ZipInfo().date_time)
 """Creation and modification time written into the xlsx (and its zip entries): fixed, so the
-same plan gives the same bytes; 1980-01-01 is the earliest time a zip entry can carry."""
+same plan gives the same bytes; the zip format's epoch is the earliest time an entry can carry."""
 
 _EXCEL_MAX = Decimal("9.99999999999999E+307")
 """The largest number an Excel cell holds; a larger one (a garbled cell of thousands of
@@ -49,7 +49,7 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     bold = Font(bold=True)
-    for table in TABLES:
+    for table in tables_for(plan.budget_years):
         sheet = workbook.create_sheet(table.sheet)
         sheet.append([c.name for c in table.columns])
         for cell in sheet[1]:

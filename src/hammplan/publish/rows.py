@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from hammplan.publish.cells import Row, figure_text, joined, single_value, text_value
-from hammplan.publish.tables import BUDGET_VALUES, TABLES_BY_NAME, Table
+from hammplan.publish.tables import (
+    EUR,
+    Table,
+    budget_value_columns,
+    table_named,
+    year_columns,
+)
 from hammplan.records.findings import Finding, sort_findings
-from hammplan.records.plan import BudgetLine, CuratedPlan, District, Measure
+from hammplan.records.plan import ARTEN, BudgetLine, BudgetYear, CuratedPlan, District, Measure
 from hammplan.records.values import Amount, KeyFigures
 
 
@@ -30,14 +36,20 @@ def _measure_row(measure: Measure) -> Row:
     }
 
 
-def _budget_cell(line: BudgetLine, name: str) -> Amount | KeyFigures:
-    """The curated value behind one of the nine value columns."""
-    cell: Amount | KeyFigures = getattr(line, name)
-    return cell
+def budget_cells(line: BudgetLine) -> dict[str, Amount | KeyFigures]:
+    """The curated values behind a line's value columns ("aufwand_2024"), as printed."""
+    cells: dict[str, Amount | KeyFigures] = {}
+    for values in line.jahre:
+        for kind in ARTEN:
+            cell = getattr(values, kind)
+            if cell is not None:
+                cells[f"{kind}_{values.jahr}"] = cell
+    return cells
 
 
-def _budget_row(line: BudgetLine) -> Row:
-    """A budget line flattened to the columns of budget.csv."""
+def _budget_row(line: BudgetLine, names: list[str]) -> Row:
+    """A budget line flattened to the columns of budget.csv (``names``: its value columns;
+    a value the line lacks is empty)."""
     row: Row = {
         "sta": line.sta,
         "massnahme": line.massnahme,
@@ -51,15 +63,48 @@ def _budget_row(line: BudgetLine) -> Row:
         "massnahme_raw": line.massnahme_raw,
         "link_score": line.link.score,
     }
-    for name, _, _ in BUDGET_VALUES:
-        cell = _budget_cell(line, name)
-        if isinstance(cell, Amount):
-            row[name] = cell.betrag_eur
-        else:
-            row[name] = single_value(cell)
+    cells = budget_cells(line)
+    for name in names:
+        cell = cells.get(name)
+        if cell is None:
+            row[name] = row[f"{name}_raw"] = row[f"{name}_status"] = None
+            continue
+        row[name] = cell.betrag_eur if isinstance(cell, Amount) else single_value(cell)
         row[f"{name}_raw"] = cell.raw
         row[f"{name}_status"] = cell.status
     return row
+
+
+def _unit(cell: KeyFigures) -> str | None:
+    """The unit of a key figure cell that holds exactly one figure."""
+    figures = [f for f in cell.items if f.value is not None]
+    return figures[0].unit if len(figures) == 1 and single_value(cell) is not None else None
+
+
+def _budget_value_rows(line: BudgetLine, years: list[BudgetYear]) -> list[Row]:
+    """A budget line's values, one row per printed year and kind (budget_values.csv)."""
+    basis = {y.jahr: y.basis_text for y in years}
+    rows: list[Row] = []
+    for values in line.jahre:
+        for kind in ARTEN:
+            cell = getattr(values, kind)
+            if cell is None:
+                continue
+            amount = isinstance(cell, Amount)
+            rows.append({
+                "budget_id": line.id,
+                "measure_id": line.link.measure_id,
+                "jahr": values.jahr,
+                "art": kind,
+                "betrag_eur": cell.betrag_eur if amount else None,
+                "wert": None if amount else single_value(cell),
+                "einheit": EUR if amount else _unit(cell),
+                "basis": basis.get(values.jahr) or None,
+                "raw": cell.raw,
+                "status": cell.status,
+                "page": cell.page if cell.page is not None else line.page,
+            })
+    return rows
 
 
 def _district_row(district: District) -> Row:
@@ -110,14 +155,17 @@ def _check_row(table: Table, row: Row) -> Row:
 
 def flat_rows(plan: CuratedPlan) -> dict[str, list[Row]]:
     """Every flat table of the plan, rows in plan order (findings: errors first)."""
+    names = [name for name, _, _ in budget_value_columns(year_columns(plan.budget_years))]
     built: dict[str, list[Row]] = {
         "measures": [_measure_row(m) for m in plan.measures],
-        "budget": [_budget_row(b) for b in plan.budget],
+        "budget": [_budget_row(b, names) for b in plan.budget],
+        "budget_values": [r for b in plan.budget
+                          for r in _budget_value_rows(b, plan.budget_years)],
         "districts": [_district_row(d) for d in plan.districts],
         "findings": [_finding_row(f) for f in sort_findings(plan.findings)],
     }
     return {
-        name: [_check_row(TABLES_BY_NAME[name], row) for row in rows]
+        name: [_check_row(table_named(plan.budget_years, name), row) for row in rows]
         for name, rows in built.items()
     }
 
@@ -133,7 +181,8 @@ def table_keys(plan: CuratedPlan, rows: dict[str, list[Row]]) -> tuple[dict[str,
     loading and make the Data Package invalid)."""
     keys: dict[str, str] = {}
     for table, column in (("measures", "id"), ("budget", "id"), ("districts", "sozialraum")):
-        values = [r[column] for r in csv_rows(TABLES_BY_NAME[table], rows[table])]
+        values = [r[column] for r in csv_rows(table_named(plan.budget_years, table),
+                                              rows[table])]
         if all(v not in (None, "") for v in values) and len(set(values)) == len(values):
             keys[table] = column
     measure_ids = {m.id for m in plan.measures}

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hammplan.publish.cells import Cell, Row, csv_text, plain_number
 from hammplan.publish.rows import table_keys
-from hammplan.publish.tables import TABLES, ColumnType
+from hammplan.publish.tables import ColumnType, tables_for
 from hammplan.records.plan import CuratedPlan
 
 _SQL_TYPES: dict[ColumnType, str] = {
@@ -59,7 +59,7 @@ def sqlite_bytes(plan: CuratedPlan, rows: dict[str, list[Row]]) -> bytes:
     keys, foreign = table_keys(plan, rows)
     connection = sqlite3.connect(":memory:")
     try:
-        for table in TABLES:
+        for table in tables_for(plan.budget_years):
             definitions = []
             for column in table.columns:
                 definition = f"{_quoted(column.name)} {_SQL_TYPES[column.type]}"

@@ -43,6 +43,11 @@ class Finding(BaseModel):
 
 FINDING_CODES: dict[str, str] = {
     "budget_linked_by_part": "Budgetzeile ist ein Teil, den ein Steckbrief in seinen Kosten nennt.",
+    "budget_year_missing": (
+        "Der Stichtag eines Steckbriefs nennt ein Jahr, das die Haushaltstabelle nicht druckt "
+        "(oder die Tabelle druckt kein Jahr mit Ist-Werten): Kosten und Kennzahlen bleiben "
+        "unverglichen."
+    ),
     "budget_without_profile": "Budgetzeile, zu der kein Steckbrief passt.",
     "claim_confirmed": "Eine Zahl im Fließtext stimmt mit der Tabelle der Sozialräume überein.",
     "claim_count_mismatch": "Eine Anzahl im Fließtext widerspricht der Tabelle der Sozialräume.",
@@ -72,6 +77,10 @@ FINDING_CODES: dict[str, str] = {
     "profile_field_duplicated": "Ein Feld steht im Steckbrief mehrfach.",
     "profile_field_missing": "Ein Feld fehlt im Steckbrief.",
     "profile_row_garbled": "Eine Zeile des Steckbriefs mit unleserlicher Bezeichnung.",
+    "sta_lookalike": (
+        "Zwei Amtsnummern, die sich nur wie ein Lesefehler unterscheiden (\"04\" neben "
+        "\"40\"); nicht zusammengelegt."
+    ),
     "sta_suspect": "StA-Nummer mit ungewöhnlicher Stellenzahl.",
     "sta_unknown": "StA-Kürzel, das keinem bekannten Kürzel entspricht.",
     "title_repaired": "Titel im Steckbrief war fehlerhaft und wurde bestätigt repariert.",

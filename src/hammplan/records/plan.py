@@ -7,14 +7,79 @@ German where the issue and the published data dictionary name them (docs/data-di
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from hammplan.records.findings import Finding
 from hammplan.records.values import Amount, KeyFigure, KeyFigures, Number, Repair, Text
 
-CURATED_FORMAT_VERSION = 1
+CURATED_FORMAT_VERSION = 2
 
-BUDGET_YEARS: tuple[int, ...] = (2023, 2024, 2025)
+Art = Literal["aufwand", "ertrag", "wert"]
+"""The kinds of a budget year's columns: amount spent, amount earned, key figure value."""
+
+ARTEN: tuple[Art, ...] = ("aufwand", "ertrag", "wert")
+
+
+class BudgetYear(BaseModel):
+    """One year the budget table prints, as its header says: actual figures as of a date
+    ("JJJJ Stand 30.06": basis ist, stand "30.06") or planned ("JJJJ geplant": basis plan)."""
+
+    jahr: int
+    basis: Literal["ist", "plan"] | None = None
+    stand: str | None = Field(default=None, description='As-of date as printed ("30.06").')
+    arten: list[Art] = Field(description="The kinds the table prints for this year.")
+
+    @property
+    def label(self) -> str:
+        """The year as a report names it: "JJJJ (geplant)" for a plan year."""
+        return f"{self.jahr} (geplant)" if self.basis == "plan" else str(self.jahr)
+
+    @property
+    def basis_text(self) -> str:
+        """The basis as budget_values.csv writes it: "ist 30.06", "ist", "plan" or ""."""
+        if self.basis == "ist" and self.stand:
+            return f"ist {self.stand}"
+        return self.basis or ""
+
+
+def latest_actual_year(years: list[BudgetYear]) -> int | None:
+    """The latest year with actual figures (basis ist), else None."""
+    actual = [y.jahr for y in years if y.basis == "ist"]
+    return max(actual) if actual else None
+
+
+class YearValues(BaseModel):
+    """A budget row's values of one year; a kind the table does not print is None."""
+
+    jahr: int
+    aufwand: Amount | None = None
+    ertrag: Amount | None = None
+    wert: KeyFigures | None = None
+
+
+class PlanEdition(BaseModel):
+    """The plan's city, title and edition, each with where it came from (plan or vocabulary),
+    None where neither says."""
+
+    stadt: str | None = None
+    stadt_quelle: str | None = None
+    titel: str | None = None
+    titel_quelle: str | None = None
+    ausgabe: str | None = None
+    ausgabe_quelle: str | None = None
+    page: int | None = None
+    raw: list[str] = Field(default_factory=list, description="The title page's lines as read.")
+
+
+class OrganisationSource(BaseModel):
+    """Where an organisation's name came from: the plan (the text pairing number and name,
+    and its page) or the vocabulary."""
+
+    quelle: Literal["plan", "vocabulary"]
+    text: str | None = None
+    page: int | None = None
 
 
 class Link(BaseModel):
@@ -59,35 +124,42 @@ class BudgetLine(BaseModel):
     massnahme: str
     massnahme_raw: str
     link: Link
-    aufwand_2023: Amount
-    ertrag_2023: Amount
-    aufwand_2024: Amount
-    ertrag_2024: Amount
-    aufwand_2025: Amount
-    ertrag_2025: Amount
+    jahre: list[YearValues] = Field(
+        default_factory=list, description="The row's values, one entry per printed year."
+    )
     foerdergeber: Text
     kennzahl: Text
-    wert_2023: KeyFigures
-    wert_2024: KeyFigures
-    wert_2025: KeyFigures
     page: int
     pages: list[int]
     repairs: list[Repair] = Field(default_factory=list)
 
+    def _year(self, year: int) -> YearValues | None:
+        return next((v for v in self.jahre if v.jahr == year), None)
+
     def aufwand(self, year: int) -> Amount:
-        """Aufwand of ``year`` (one of BUDGET_YEARS)."""
-        amount: Amount = getattr(self, f"aufwand_{year}")
-        return amount
+        """Aufwand of ``year``; a not-stated amount where the table prints no such column."""
+        values = self._year(year)
+        return values.aufwand if values and values.aufwand else _not_printed()
 
     def ertrag(self, year: int) -> Amount:
-        """Ertrag of ``year`` (one of BUDGET_YEARS)."""
-        amount: Amount = getattr(self, f"ertrag_{year}")
-        return amount
+        """Ertrag of ``year``; a not-stated amount where the table prints no such column."""
+        values = self._year(year)
+        return values.ertrag if values and values.ertrag else _not_printed()
 
     def wert(self, year: int) -> KeyFigures:
-        """Wert (key figure value) of ``year``."""
-        figures: KeyFigures = getattr(self, f"wert_{year}")
-        return figures
+        """Wert (key figure value) of ``year``; not stated where the table prints none."""
+        values = self._year(year)
+        if values and values.wert:
+            return values.wert
+        return KeyFigures(raw="", status="not_stated", reason=NOT_PRINTED)
+
+
+NOT_PRINTED = "Spalte nicht gedruckt"
+"""Why a year's value is missing when the plan prints no column for it."""
+
+
+def _not_printed() -> Amount:
+    return Amount(raw="", status="not_stated", reason=NOT_PRINTED)
 
 
 class District(BaseModel):
@@ -154,7 +226,27 @@ class CuratedPlan(BaseModel):
     index: list[IndexLink]
     overview: list[OverviewLink]
     claims: list[StatsClaim] = Field(default_factory=list)
+    budget_years: list[BudgetYear] = Field(
+        default_factory=list, description="The budget table's years, in printed order."
+    )
+    edition: PlanEdition = Field(default_factory=PlanEdition)
     organisations: dict[str, str] = Field(
-        default_factory=dict, description="StA / Träger code -> name, with where it came from."
+        default_factory=dict, description="StA / Träger code -> name (see organisation_sources)."
+    )
+    organisation_sources: dict[str, OrganisationSource] = Field(
+        default_factory=dict, description="Where each name of organisations came from."
     )
     findings: list[Finding] = Field(default_factory=list)
+
+    @property
+    def years(self) -> list[int]:
+        """The budget table's years, in printed order."""
+        return [y.jahr for y in self.budget_years]
+
+
+def plan_name(plan: CuratedPlan) -> str:
+    """The plan as its title page names it ("Kommunaler Integrationsplan Fortschreibung –
+    Hamm"), in general words where it names nothing: never a city it does not name."""
+    edition = plan.edition
+    name = edition.titel or "Kommunaler Integrationsplan"
+    return f"{name} – {edition.stadt}" if edition.stadt else name

@@ -13,7 +13,7 @@ LabelMatch = Literal["exact", "fuzzy", "combined", "inline", "unmatched", "none"
 
 exact: the label is a known label. fuzzy: nearest known label of a garbled label (see score).
 combined: several known labels run together in one cell ("Titel Träger"). inline: the label
-and the start of the value stand in the label cell ("Sachstand 2019 wurde ..."). unmatched:
+and the start of the value stand in the label cell ("Sachstand seit JJJJ ..."). unmatched:
 a label too garbled to name. none: the label cell is empty (a row before the profile's Titel).
 """
 

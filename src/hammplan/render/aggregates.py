@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
+from hammplan.records.plan import BudgetLine, CuratedPlan, District, Measure
 from hammplan.records.values import Amount
 from hammplan.render import formatting as fmt
 from hammplan.render.labels import POPULATION_GROUPS
@@ -110,24 +110,25 @@ def budget_entities(plan: CuratedPlan) -> list[BudgetEntity]:
             continue
         seen.update(r.id for r in rows)
         entities.append(_entity(measure.id, measure.titel, measure.id, measure.handlungsfelder,
-                                rows))
+                                rows, plan.years))
     for row in plan.budget:
         if row.id not in seen:
             seen.add(row.id)
-            entities.append(_entity(row.id, f"{row.massnahme} (ohne Steckbrief)", None, [], [row]))
+            entities.append(_entity(row.id, f"{row.massnahme} (ohne Steckbrief)", None, [], [row],
+                                    plan.years))
     return entities
 
 
 def _entity(key: str, label: str, measure_id: str | None, fields: Sequence[str],
-            rows: Sequence[BudgetLine]) -> BudgetEntity:
+            rows: Sequence[BudgetLine], years: Sequence[int]) -> BudgetEntity:
     return BudgetEntity(
         key=key,
         label=label,
         measure_id=measure_id,
         handlungsfelder=tuple(fields),
         rows=tuple(rows),
-        aufwand={y: sum_amounts(r.aufwand(y) for r in rows) for y in BUDGET_YEARS},
-        ertrag={y: sum_amounts(r.ertrag(y) for r in rows) for y in BUDGET_YEARS},
+        aufwand={y: sum_amounts(r.aufwand(y) for r in rows) for y in years},
+        ertrag={y: sum_amounts(r.ertrag(y) for r in rows) for y in years},
     )
 
 

@@ -17,7 +17,7 @@ from hammplan.records.findings import (
     count_by_severity,
     sort_findings,
 )
-from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
+from hammplan.records.plan import BudgetLine, CuratedPlan, District, Measure, plan_name
 from hammplan.records.values import Status
 from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import (
@@ -50,7 +50,7 @@ from hammplan.render.labels import (
     REPAIR_LABELS,
     SECTION_OF_KIND,
     SEVERITY_LABELS,
-    YEAR_LABELS,
+    field_label,
 )
 from hammplan.render.views import (
     BudgetRowView,
@@ -69,12 +69,14 @@ from hammplan.render.views import (
     TotalView,
     YearHeader,
 )
+from hammplan.render.years import PlanYears
 
 
-def year_totals(kind: str, rows: Sequence[BudgetLine]) -> list[TotalView]:
+def year_totals(kind: str, rows: Sequence[BudgetLine], years: Sequence[int]
+                ) -> list[TotalView]:
     """Aufwand or Ertrag per year over ``rows``: sum of stated values, count of the others."""
     views = []
-    for year in BUDGET_YEARS:
+    for year in years:
         amounts = [r.aufwand(year) if kind == "Aufwand" else r.ertrag(year) for r in rows]
         total = sum_amounts(amounts)
         pages = fmt.page(a.page if a.page is not None else r.page for a, r in zip(amounts, rows,
@@ -100,6 +102,7 @@ def year_totals(kind: str, rows: Sequence[BudgetLine]) -> list[TotalView]:
 class _Builder:
     def __init__(self, plan: CuratedPlan) -> None:
         self.plan = plan
+        self.years = PlanYears.of(plan)
         self.anchors = Anchors()
         self.measures_by_id = {m.id: m for m in plan.measures}
         self.budget_by_id = {b.id: b for b in plan.budget}
@@ -121,7 +124,7 @@ class _Builder:
             label=label,
             href=href,
             page=fmt.page(ref.page),
-            field=FIELD_LABELS.get(ref.field, ref.field) if ref.field else "",
+            field=field_label(ref.field, self.years.label) if ref.field else "",
         )
 
     def _ref_target(self, ref: Ref) -> tuple[str, str]:
@@ -204,11 +207,11 @@ class _Builder:
             massnahme=row.massnahme,
             measure_href="#" + anchor if anchor else "",
             link=link,
-            aufwand=[amount_cell(row.aufwand(y), row.page) for y in BUDGET_YEARS],
-            ertrag=[amount_cell(row.ertrag(y), row.page) for y in BUDGET_YEARS],
+            aufwand=[amount_cell(row.aufwand(y), row.page) for y in self.years.numbers],
+            ertrag=[amount_cell(row.ertrag(y), row.page) for y in self.years.numbers],
             foerdergeber=text_cell(row.foerdergeber, row.page),
             kennzahl=text_cell(row.kennzahl, row.page),
-            werte=[key_figures_cell(row.wert(y), row.page) for y in BUDGET_YEARS],
+            werte=[key_figures_cell(row.wert(y), row.page) for y in self.years.numbers],
             page=fmt.page(row.pages or [row.page]),
         )
 
@@ -286,7 +289,8 @@ class _Builder:
             kennzahlen_page=kennzahlen_page,
             kosten=amount_cell(measure.kosten, measure.pages),
             budget_rows=[self.budget_row(r) for r in rows],
-            budget_totals=(year_totals("Aufwand", rows) + year_totals("Ertrag", rows))
+            budget_totals=(year_totals("Aufwand", rows, self.years.numbers)
+                           + year_totals("Ertrag", rows, self.years.numbers))
             if len(rows) > 1 else [],
             findings=self.findings_about(measure, rows),
             source=source,
@@ -329,7 +333,8 @@ class _Builder:
             budget_rows=len(plan.budget),
             linked_rows=linked,
             unlinked_rows=len(plan.budget) - linked,
-            totals=year_totals("Aufwand", plan.budget) + year_totals("Ertrag", plan.budget),
+            totals=(year_totals("Aufwand", plan.budget, self.years.numbers)
+                    + year_totals("Ertrag", plan.budget, self.years.numbers)),
             findings=[SeverityCount(s, SEVERITY_LABELS[s], counts[s]) for s in counts],
             budget_pages=fmt.page(p for b in plan.budget for p in (b.pages or [b.page])),
             population=population,
@@ -341,7 +346,7 @@ class _Builder:
     def build(self) -> ReportContext:
         plan = self.plan
         return ReportContext(
-            title="Kommunaler Integrationsplan: Bericht",
+            title=f"{plan_name(plan)}: Bericht",
             source=SourceInfo(
                 file_name=plan.source.file_name,
                 sha256=plan.source.sha256,
@@ -349,7 +354,7 @@ class _Builder:
                 tool_version=plan.tool_version,
                 format_version=plan.format_version,
             ),
-            years=[YearHeader(y, YEAR_LABELS.get(y, str(y))) for y in BUDGET_YEARS],
+            years=[YearHeader(y, self.years.label(y)) for y in self.years.numbers],
             headline=self.headline(),
             handlungsfelder=list(plan.handlungsfelder),
             findings=self.findings(),

@@ -74,7 +74,7 @@ def percent(share: Decimal | float, *, digits: int = 1) -> str:
 
 
 def day(value: date) -> str:
-    """A date: "30.06.2024"."""
+    """A date: "30.06.JJJJ"."""
     return format_date(value, "dd.MM.yyyy", locale=LOCALE)
 
 

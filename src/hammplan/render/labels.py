@@ -3,10 +3,11 @@ population groups."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hammplan.records.findings import (
     Severity,
 )
-from hammplan.records.plan import BUDGET_YEARS
 
 SEVERITY_LABELS: dict[Severity, str] = {"error": "Fehler", "warning": "Warnung", "info": "Info"}
 SEVERITY_PLURALS: dict[Severity, str] = {"error": "Fehler", "warning": "Warnungen", "info": "Infos"}
@@ -18,10 +19,6 @@ KIND_LABELS: dict[str, str] = {
     "overview": "Übersicht",
     "statement": "Aussage im Text",
 }
-YEAR_LABELS: dict[int, str] = {
-    year: f"{year} (geplant)" if year == BUDGET_YEARS[-1] else str(year) for year in BUDGET_YEARS
-}
-"""Column labels of the budget years; the last column of the budget table is the plan."""
 LINK_LABELS: dict[str, str] = {"exact": "exakt", "fuzzy": "ähnlich", "none": "keine Zuordnung"}
 FIELD_LABELS: dict[str, str] = {
     "titel": "Titel",
@@ -36,9 +33,18 @@ FIELD_LABELS: dict[str, str] = {
     "kennzahl": "Kennzahl",
     "sta": "StA",
     "massnahme": "Name der Maßnahme",
-    **{f"{kind}_{year}": f"{kind.capitalize()} {label}"
-       for year, label in YEAR_LABELS.items() for kind in ("aufwand", "ertrag", "wert")},
 }
+
+
+def field_label(name: str, year_label: Callable[[int], str] = str) -> str:
+    """A field as the report names it; a budget value column by its kind and printed year
+    ("aufwand_JJJJ" -> "Aufwand JJJJ (geplant)" with the plan's year labels)."""
+    kind, _, year = name.rpartition("_")
+    if kind in ("aufwand", "ertrag", "wert") and year.isdigit():
+        return f"{kind.capitalize()} {year_label(int(year))}"
+    return FIELD_LABELS.get(name, name)
+
+
 REPAIR_LABELS: dict[str, str] = {
     "hyphenation": "Silbentrennung",
     "recognition": "Texterkennung",

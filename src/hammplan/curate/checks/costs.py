@@ -1,28 +1,27 @@
 """A profile's Kosten and Kennzahlen against its budget row(s) for the same year.
 
-The year is the one the profile's Kosten is dated ("Stand: 30.06.24"), or, for an undated
-profile, the year most profiles are dated; no year is written into the code.
+The year is the one the profile's Kosten is dated ("Stand: 30.06.27"), or, for an undated
+profile, the latest year the budget table prints actual figures for ("Stand 30.06"); the
+years are the ones the table's header prints, none is written into the code. A profile whose
+year the table does not print is a finding, never a silent skip.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, Ref, euro, quoted
 from hammplan.curate.names import match_key
-from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Measure
+from hammplan.records.plan import BudgetLine, BudgetYear, Measure, latest_actual_year
 from hammplan.records.values import Amount
 
 ROUNDING = Decimal(1)
 """Differences below one euro are the plan rounding cents away ("51.345" for 51.345,87)."""
 
 
-def reference_year(measures: list[Measure]) -> int | None:
-    """The year most profiles date their Kosten to."""
-    years = Counter(m.kosten.stand.year for m in measures if m.kosten.stand is not None)
-    return years.most_common(1)[0][0] if years else None
+def _years_text(years: list[BudgetYear]) -> str:
+    return ", ".join(str(y.jahr) for y in years) or "keine Jahre"
 
 
 def _refs(measure: Measure, lines: list[BudgetLine], field: str) -> list[Ref]:
@@ -48,30 +47,65 @@ def _pairs(measure: Measure, lines: list[BudgetLine]) -> list[tuple[str, Amount 
     return [("", measure.kosten, lines)]
 
 
-def _linked(measures: list[Measure], budget: list[BudgetLine]
-            ) -> Iterator[tuple[Measure, list[BudgetLine], int]]:
-    """Each measure with budget lines, those lines, and the year to compare them in."""
+@dataclass
+class _Linked:
+    """The measures with budget lines, each with the year to compare in; and the findings of
+    those whose year the budget table does not print."""
+
+    pairs: list[tuple[Measure, list[BudgetLine], int]] = field(default_factory=list)
+    missing: list[Finding] = field(default_factory=list)
+
+
+def _linked(measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear],
+            what: str, field_name: str) -> _Linked:
+    """Each measure with budget lines, those lines, and the year to compare them in.
+
+    ``what`` ("Kosten", "Kennzahlen") and ``field_name`` name the compared field in the
+    findings for a measure whose year the table does not print.
+    """
     by_id = {line.id: line for line in budget}
-    default_year = reference_year(measures)
+    printed = {y.jahr for y in years}
+    latest = latest_actual_year(years)
+    linked = _Linked()
     for measure in measures:
         lines = [by_id[i] for i in measure.budget_rows if i in by_id]
-        year = measure.kosten.stand.year if measure.kosten.stand else default_year
-        if lines and year in BUDGET_YEARS:
-            yield measure, lines, year
+        if not lines:
+            continue
+        stand = measure.kosten.stand
+        year = stand.year if stand is not None else latest
+        if year is not None and year in printed:
+            linked.pairs.append((measure, lines, year))
+            continue
+        if stand is not None:
+            reason = (f"nennen den Stichtag {stand.strftime('%d.%m.%Y')} "
+                      f"({quoted(measure.kosten.raw)}), die Haushaltstabelle druckt aber nur "
+                      f"{_years_text(years)}")
+        else:
+            reason = ("nennen keinen Stichtag, und die Haushaltstabelle druckt kein Jahr mit "
+                      f"Ist-Werten ({_years_text(years)})")
+        linked.missing.append(Finding(
+            code="budget_year_missing", severity="warning",
+            message=(f"Steckbrief {quoted(measure.titel)}: die Kosten {reason}; {what} "
+                     "nicht mit dem Haushalt verglichen"),
+            refs=[Ref(kind="measure", id=measure.id, page=measure.kosten.page, field=field_name),
+                  *(Ref(kind="budget", id=line.id, page=line.page) for line in lines)]))
+    return linked
 
 
-def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
+def check_costs(measures: list[Measure], budget: list[BudgetLine],
+                years: list[BudgetYear]) -> list[Finding]:
     """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
-    findings: list[Finding] = []
-    for measure, lines, year in _linked(measures, budget):
+    linked = _linked(measures, budget, years, "Kosten", "kosten")
+    findings: list[Finding] = list(linked.missing)
+    for measure, lines, year in linked.pairs:
         for label, kosten, named in _pairs(measure, lines):
             if kosten is None or not named:
                 continue
-            field = f"aufwand_{year}"
+            column = f"aufwand_{year}"
             what = quoted(measure.titel) + (f" ({label})" if label else "")
             aufwand = [line.aufwand(year) for line in named]
             ertrag = [line.ertrag(year) for line in named]
-            refs = _refs(measure, named, field)
+            refs = _refs(measure, named, column)
             budget_ok = all(a.status == "ok" and a.betrag_eur is not None for a in aufwand)
             if kosten.status == "ok" and kosten.betrag_eur is not None:
                 if not budget_ok:
@@ -124,16 +158,21 @@ def _numbers(values: list[Decimal | None]) -> set[Decimal]:
     return {v for v in values if v is not None}
 
 
-def check_key_figures(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
+def check_key_figures(measures: list[Measure], budget: list[BudgetLine],
+                      years: list[BudgetYear]) -> list[Finding]:
     """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
-    findings: list[Finding] = []
-    for measure, lines, year in _linked(measures, budget):
+    linked = _linked(measures, budget, years, "Kennzahlen", "kennzahlen")
+    with_figures = {m.id for m in measures
+                    if any(k.status == "ok" and k.value is not None for k in m.kennzahlen)}
+    findings = [f for f in linked.missing if f.refs[0].id in with_figures]
+    with_wert = [y.jahr for y in years if "wert" in y.arten]
+    for measure, lines, year in linked.pairs:
         profile = _numbers([k.value for k in measure.kennzahlen if k.status == "ok"])
         if not profile:
             continue
         by_year: dict[int, set[Decimal]] = {}
         for line in lines:
-            for y in BUDGET_YEARS:
+            for y in with_wert:
                 by_year.setdefault(y, set()).update(
                     _numbers([f.value for f in line.wert(y).items if f.status == "ok"]))
         if not any(by_year.values()):
@@ -144,7 +183,7 @@ def check_key_figures(measures: list[Measure], budget: list[BudgetLine]) -> list
         refs += [Ref(kind="budget", id=line.id, page=line.page, field=f"wert_{year}")
                  for line in lines]
         shown = ", ".join(str(v) for v in sorted(profile))
-        if profile & by_year[year]:
+        if profile & by_year.get(year, set()):
             continue
         other = sorted(y for y, values in by_year.items() if y != year and profile & values)
         if other:
@@ -153,7 +192,7 @@ def check_key_figures(measures: list[Measure], budget: list[BudgetLine]) -> list
                 message=(f"Steckbrief {quoted(measure.titel)}: Kennzahlen {shown} entsprechen "
                          f"dem Wert {', '.join(map(str, other))} des Haushalts, nicht {year}"),
                 refs=refs))
-        elif by_year[year]:
+        elif by_year.get(year):
             budget_shown = ", ".join(str(v) for v in sorted(by_year[year]))
             findings.append(Finding(
                 code="kennzahl_mismatch", severity="error",

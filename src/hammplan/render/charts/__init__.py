@@ -6,7 +6,7 @@ Charts are drawn with matplotlib's object API (``Figure``, no pyplot, no GUI bac
 as SVG with a fixed hash salt and no date, so the same data gives byte-identical files. Text
 stays text (``svg.fonttype`` "none"): it is searchable, and what a reader selects is what
 the data says. Colours are the Okabe-Ito palette, safe for colour-blind readers; where colour
-alone would carry meaning (planned 2025 values) a hatch pattern or a marker shape carries it too.
+alone would carry meaning (planned values) a hatch pattern or a marker shape carries it too.
 Every SVG gets a ``<title>`` and ``<desc>`` and ``role="img"``; its element ids are prefixed
 with the chart id so several charts can sit inline in one HTML page.
 

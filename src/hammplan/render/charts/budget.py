@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan
+from hammplan.records.plan import BudgetLine, CuratedPlan
 from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import BudgetEntity, YearSum, organisation_label, sum_amounts
 from hammplan.render.charts.helpers import (
@@ -24,16 +24,18 @@ from hammplan.render.charts.helpers import (
     sum_cell,
     year_headers,
 )
-from hammplan.render.charts.style import OKABE_ITO, YEAR_STYLE, figure, save_svg
+from hammplan.render.charts.style import OKABE_ITO, figure, save_svg
 from hammplan.render.drawn import Chart
-from hammplan.render.labels import YEAR_LABELS
+from hammplan.render.years import PlanYears
 
 
 def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -> Chart:
     """Aufwand per year of the measures of each Handlungsfeld."""
     chart_id = "aufwand-nach-handlungsfeld"
     title = "Aufwand nach Handlungsfeld"
-    headers = ["Handlungsfeld", "Maßnahmen mit Haushaltszeile", *year_headers()]
+    years = PlanYears.of(plan)
+    numbers = years.numbers
+    headers = ["Handlungsfeld", "Maßnahmen mit Haushaltszeile", *year_headers(years)]
     linked = [e for e in entities if e.measure_id is not None]
     labels: list[str] = []
     sums: list[dict[int, YearSum]] = []
@@ -42,13 +44,13 @@ def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -
         members = [e for e in linked if name in e.handlungsfelder]
         labels.append(name)
         counts.append(len(members))
-        sums.append({y: add_sums([e.aufwand[y] for e in members]) for y in BUDGET_YEARS})
-    if not any(s[y].value is not None for s in sums for y in BUDGET_YEARS):
+        sums.append({y: add_sums([e.aufwand[y] for e in members]) for y in numbers})
+    if not any(s[y].value is not None for s in sums for y in numbers):
         return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
     fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
     ax = fig.add_subplot()
-    grouped_barh(ax, labels, {y: [as_float(s[y].value) for s in sums] for y in BUDGET_YEARS})
-    top = max(as_float(s[y].value) for s in sums for y in BUDGET_YEARS)
+    grouped_barh(ax, labels, {y: [as_float(s[y].value) for s in sums] for y in numbers}, years)
+    top = max(as_float(s[y].value) for s in sums for y in numbers)
     set_euro_axis(ax, "Aufwand", top)
     ax.set_ylabel("Handlungsfeld")
     fig.legend(loc="outside lower center", ncols=3)
@@ -62,14 +64,14 @@ def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -
     if unlinked:
         rows_text = fmt.count_phrase(unlinked, "Haushaltszeile", "Haushaltszeilen")
         note += f" Nicht enthalten: {rows_text} ohne Steckbrief."
-    year = BUDGET_YEARS[-2] if len(BUDGET_YEARS) > 1 else BUDGET_YEARS[-1]
+    year = years.reference or numbers[-1]
     best = max(range(len(labels)), key=lambda i: as_float(sums[i][year].value))
     alt = (
-        f"Balkendiagramm: Aufwand 2023, 2024 und 2025 (geplant) der Maßnahmen je Handlungsfeld, "
+        f"Balkendiagramm: Aufwand {years.spoken()} der Maßnahmen je Handlungsfeld, "
         f"{len(labels)} Handlungsfelder. Den höchsten Aufwand {year} hat „{labels[best]}“ mit "
         f"{sum_cell(sums[best][year])}."
     )
-    rows = [[labels[i], fmt.number(counts[i])] + [sum_cell(sums[i][y]) for y in BUDGET_YEARS]
+    rows = [[labels[i], fmt.number(counts[i])] + [sum_cell(sums[i][y]) for y in numbers]
             for i in range(len(labels))]
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
 
@@ -78,50 +80,56 @@ def chart_budget_by_organisation(plan: CuratedPlan) -> Chart:
     """Aufwand per year of each Amt/Träger (StA column of the budget tables)."""
     chart_id = "aufwand-nach-amt"
     title = "Aufwand nach Amt/Träger (StA)"
-    headers = ["Amt/Träger", "Haushaltszeilen", *year_headers()]
+    years = PlanYears.of(plan)
+    numbers = years.numbers
+    headers = ["Amt/Träger", "Haushaltszeilen", *year_headers(years)]
     groups: dict[str, list[BudgetLine]] = {}
     for row in plan.budget:
         groups.setdefault(row.sta, []).append(row)
     items = []
     for sta, lines in groups.items():
         name = next((r.sta_name for r in lines if r.sta_name), None)
-        sums = {y: sum_amounts(r.aufwand(y) for r in lines) for y in BUDGET_YEARS}
+        sums = {y: sum_amounts(r.aufwand(y) for r in lines) for y in numbers}
         items.append((organisation_label(plan, sta, name), len(lines), sums))
-    items.sort(key=lambda item: (-sum(as_float(item[2][y].value) for y in BUDGET_YEARS), item[0]))
-    if not any(s[y].value is not None for _, _, s in items for y in BUDGET_YEARS):
+    items.sort(key=lambda item: (-sum(as_float(item[2][y].value) for y in numbers), item[0]))
+    if not any(s[y].value is not None for _, _, s in items for y in numbers):
         return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
     labels = [label for label, _, _ in items]
     fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
     ax = fig.add_subplot()
     grouped_barh(ax, labels, {y: [as_float(s[y].value) for _, _, s in items]
-                              for y in BUDGET_YEARS})
+                              for y in numbers}, years)
     set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for _, _, s in items
-                                      for y in BUDGET_YEARS))
+                                      for y in numbers))
     ax.set_ylabel("Amt/Träger (StA)")
     fig.legend(loc="outside lower center", ncols=3)
     fig.suptitle(title, x=0.01, ha="left")
     alt = (
-        f"Balkendiagramm: Aufwand 2023, 2024 und 2025 (geplant) je Amt oder Träger "
+        f"Balkendiagramm: Aufwand {years.spoken()} je Amt oder Träger "
         f"({len(labels)} Stellen), nach Gesamtaufwand geordnet. Den höchsten Aufwand hat "
         f"„{labels[0]}“."
     )
-    rows = [[label, fmt.number(n)] + [sum_cell(s[y]) for y in BUDGET_YEARS]
+    rows = [[label, fmt.number(n)] + [sum_cell(s[y]) for y in numbers]
             for label, n, s in items]
     note = "Gezählt sind nur angegebene Beträge; in Klammern, was fehlt."
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
 
 
-def chart_measure_years(entities: Sequence[BudgetEntity]) -> Chart:
-    """Aufwand 2023 -> 2024 -> 2025 of each measure, as a dot plot (one marker shape a year)."""
+def chart_measure_years(entities: Sequence[BudgetEntity], years: PlanYears) -> Chart:
+    """Aufwand of each measure year by year, as a dot plot (one marker shape a year)."""
     chart_id = "aufwand-je-massnahme"
-    title = "Aufwand je Maßnahme: 2023 → 2024 → 2025 (geplant)"
-    headers = ["Maßnahme", *year_headers(), "Veränderung 2023 → 2024", "Seite"]
-    shown = [e for e in entities if any(e.aufwand[y].value is not None for y in BUDGET_YEARS)]
+    numbers = years.numbers
+    title = "Aufwand je Maßnahme: " + " → ".join(years.label(y) for y in numbers)
+    later = years.reference or (numbers[-1] if numbers else None)
+    earlier = years.before(later) if later is not None else None
+    change_header = f"Veränderung {earlier} → {later}" if earlier is not None else "Veränderung"
+    headers = ["Maßnahme", *year_headers(years), change_header, "Seite"]
+    shown = [e for e in entities if any(e.aufwand[y].value is not None for y in numbers)]
     if not shown:
         return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
     fig = figure(max(2.6, 0.36 * len(shown) + 1.6))
     ax = fig.add_subplot()
-    values = [[e.aufwand[y].value for y in BUDGET_YEARS] for e in shown]
+    values = [[e.aufwand[y].value for y in numbers] for e in shown]
     stated = [float(v) for row in values for v in row if v is not None and v > 0]
     log = bool(stated) and max(stated) / min(stated) > 100
 
@@ -134,13 +142,14 @@ def chart_measure_years(entities: Sequence[BudgetEntity]) -> Chart:
         xs = [x for x in row_points if x is not None]
         if len(xs) > 1:
             ax.plot(xs, [row_index] * len(xs), color="#9a9a9a", linewidth=1.0, zorder=1)
-    for year_index, year in enumerate(BUDGET_YEARS):
-        colour, _hatch, marker = YEAR_STYLE.get(year, (OKABE_ITO["black"], "", "o"))
+    for year_index, year in enumerate(numbers):
+        name, _hatch, marker = years.style(year)
+        colour = OKABE_ITO[name]
         pairs = [(row_points[year_index], i) for i, row_points in enumerate(points)]
         xs = [x for x, _ in pairs if x is not None]
         ys = [i for x, i in pairs if x is not None]
         ax.scatter(xs, ys, marker=marker, s=36, color=colour, edgecolors="#333333",
-                   linewidths=0.5, zorder=2, label=YEAR_LABELS.get(year, str(year)))
+                   linewidths=0.5, zorder=2, label=years.label(year))
     ax.set_yticks(range(len(shown)), [short_label(e.label) for e in shown])
     ax.set_ylim(len(shown) - 0.5, -0.5)
     if log:
@@ -158,18 +167,25 @@ def chart_measure_years(entities: Sequence[BudgetEntity]) -> Chart:
     rows = []
     rising = 0
     for entity in shown:
-        a, b = entity.aufwand[2023], entity.aufwand[2024]
         change = ""
-        if a.value and b.value is not None and a.complete and b.complete:
+        if earlier is not None and later is not None:
+            a, b = entity.aufwand[earlier], entity.aufwand[later]
+        if (earlier is not None and later is not None and a.value and b.value is not None
+                and a.complete and b.complete):
             ratio = b.value / a.value - 1
             change = ("+" if ratio > 0 else "") + fmt.percent(ratio)
             rising += ratio > 0
-        rows.append([entity.label] + [sum_cell(entity.aufwand[y]) for y in BUDGET_YEARS]
+        rows.append([entity.label] + [sum_cell(entity.aufwand[y]) for y in numbers]
                     + [change or "–", fmt.page(entity.pages)])
+    markers = {"o": "Kreis", "s": "Quadrat", "D": "Raute", "v": "Dreieck nach unten",
+               "P": "Plus", "^": "Dreieck"}
+    named = [f"{years.label(y)} ({markers[years.style(y)[2]]})" for y in numbers]
+    spoken = " und ".join([", ".join(named[:-1]), named[-1]]) if len(named) > 1 else "".join(named)
+    rise = (f"; bei {rising} davon stieg der Aufwand von {earlier} auf {later}"
+            if earlier is not None else "")
     alt = (
-        f"Punktdiagramm: Aufwand 2023 (Kreis), 2024 (Quadrat) und 2025 geplant (Dreieck) von "
-        f"{len(shown)} Maßnahmen mit angegebenem Aufwand; bei {rising} davon stieg der Aufwand "
-        f"von 2023 auf 2024. Fehlt ein Punkt, nennt der Plan für das Jahr keinen Betrag."
+        f"Punktdiagramm: Aufwand {spoken} von {len(shown)} Maßnahmen mit angegebenem "
+        f"Aufwand{rise}. Fehlt ein Punkt, nennt der Plan für das Jahr keinen Betrag."
     )
     note = (
         "Fehlt ein Punkt, nennt der Plan für dieses Jahr keinen Betrag (siehe Tabelle)."
@@ -180,15 +196,17 @@ def chart_measure_years(entities: Sequence[BudgetEntity]) -> Chart:
 
 
 def chart_top_measures(
-    entities: Sequence[BudgetEntity], year: int = BUDGET_YEARS[-2], top: int = 10
+    entities: Sequence[BudgetEntity], years: PlanYears, year: int | None = None, top: int = 10
 ) -> Chart:
-    """The ``top`` measures by Aufwand of ``year``, with each one's share of the total."""
+    """The ``top`` measures by Aufwand of ``year`` (default: the latest actual year), with each
+    one's share of the total."""
     chart_id = "top-massnahmen"
-    title = f"Die {top} Maßnahmen mit dem höchsten Aufwand {YEAR_LABELS.get(year, str(year))}"
-    headers = ["Rang", "Maßnahme", f"Aufwand {YEAR_LABELS.get(year, str(year))}",
+    year = year if year is not None else (years.reference or 0)
+    title = f"Die {top} Maßnahmen mit dem höchsten Aufwand {years.label(year)}"
+    headers = ["Rang", "Maßnahme", f"Aufwand {years.label(year)}",
                "Anteil an der Summe", "Seite"]
     ranked = sorted(
-        (e for e in entities if e.aufwand[year].value is not None),
+        (e for e in entities if year in e.aufwand and e.aufwand[year].value is not None),
         key=lambda e: (-(e.aufwand[year].value or Decimal(0)), e.label),
     )
     if not ranked:
@@ -198,7 +216,7 @@ def chart_top_measures(
     fig = figure(max(2.4, 0.36 * len(chosen) + 1.3))
     ax = fig.add_subplot()
     values = [as_float(e.aufwand[year].value) for e in chosen]
-    colour, _hatch, _marker = YEAR_STYLE.get(year, (OKABE_ITO["blue"], "", "o"))
+    colour = OKABE_ITO[years.style(year)[0]]
     ax.barh(range(len(chosen)), values, color=colour, height=0.7)
     for i, entity in enumerate(chosen):
         ax.text(values[i], i, " " + fmt.euro(entity.aufwand[year].value or 0, cents=False),
@@ -218,11 +236,11 @@ def chart_top_measures(
     first = chosen[0]
     alt = (
         f"Balkendiagramm: die {len(chosen)} Maßnahmen mit dem höchsten Aufwand "
-        f"{YEAR_LABELS.get(year, str(year))}. Vorn „{first.label}“ mit "
+        f"{years.label(year)}. Vorn „{first.label}“ mit "
         f"{fmt.euro(first.aufwand[year].value or 0)}."
     )
     note = (
-        f"Anteil an der Summe aller angegebenen Aufwände {YEAR_LABELS.get(year, str(year))} "
+        f"Anteil an der Summe aller angegebenen Aufwände {years.label(year)} "
         f"({sum_cell(total)})."
     )
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
@@ -233,11 +251,13 @@ FUNDING_CAP = 2.0
 
 
 def chart_third_party_share(
-    entities: Sequence[BudgetEntity], year: int = BUDGET_YEARS[-2]
+    entities: Sequence[BudgetEntity], years: PlanYears, year: int | None = None
 ) -> Chart:
-    """Share funded by third parties: Ertrag / Aufwand of ``year``, per measure."""
+    """Share funded by third parties: Ertrag / Aufwand of ``year`` (default: the latest actual
+    year), per measure."""
     chart_id = "drittmittelanteil"
-    label_year = YEAR_LABELS.get(year, str(year))
+    year = year if year is not None else (years.reference or 0)
+    label_year = years.label(year)
     title = f"Anteil Drittmittel (Ertrag ÷ Aufwand) {label_year}"
     headers = ["Maßnahme", f"Aufwand {label_year}", f"Ertrag {label_year}", "Anteil"]
     items: list[tuple[BudgetEntity, Decimal, Decimal]] = []

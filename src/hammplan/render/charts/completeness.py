@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan, Measure
+from hammplan.records.plan import BudgetLine, CuratedPlan, Measure
 from hammplan.records.values import Status, Text
 from hammplan.render import formatting as fmt
 from hammplan.render.charts.helpers import (
@@ -18,7 +18,7 @@ from hammplan.render.charts.helpers import (
 )
 from hammplan.render.charts.style import OKABE_ITO, STATUS_STYLE, figure, save_svg
 from hammplan.render.drawn import Chart
-from hammplan.render.labels import YEAR_LABELS
+from hammplan.render.years import PlanYears
 
 
 def _measure_status(measure: Measure, name: str, value: object) -> Status:
@@ -62,15 +62,17 @@ def completeness_fields(plan: CuratedPlan) -> list[tuple[str, list[Status]]]:
         (f"Steckbrief: {label}", [get(m) for m in plan.measures]) for label, get in measure_fields
     ]
     budget_fields: list[tuple[str, Callable[[BudgetLine], Status]]] = []
-    for year in BUDGET_YEARS:
-        label = YEAR_LABELS.get(year, str(year))
-        budget_fields.append((f"Aufwand {label}", _budget_status("aufwand", year)))
-        budget_fields.append((f"Ertrag {label}", _budget_status("ertrag", year)))
+    years = PlanYears.of(plan)
+    for year in years.numbers:
+        label = years.label(year)
+        for kind, name in (("aufwand", "Aufwand"), ("ertrag", "Ertrag")):
+            if years.prints(year, kind):
+                budget_fields.append((f"{name} {label}", _budget_status(kind, year)))
     budget_fields.append(("Fördergeber", lambda b: _text_status(b.foerdergeber)))
     budget_fields.append(("Kennzahl", lambda b: _text_status(b.kennzahl)))
-    for year in BUDGET_YEARS:
-        budget_fields.append((f"Wert {YEAR_LABELS.get(year, str(year))}",
-                              _budget_status("wert", year)))
+    for year in years.numbers:
+        if years.prints(year, "wert"):
+            budget_fields.append((f"Wert {years.label(year)}", _budget_status("wert", year)))
     fields += [(f"Haushalt: {label}", [get(b) for b in plan.budget])
                for label, get in budget_fields]
     return fields

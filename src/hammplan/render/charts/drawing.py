@@ -26,13 +26,14 @@ from hammplan.render.charts.completeness import chart_completeness, chart_field_
 from hammplan.render.charts.population import chart_population
 from hammplan.render.charts.style import chart_style, figure, save_svg
 from hammplan.render.drawn import Chart
+from hammplan.render.years import PlanYears
 
 CHARTS: tuple[Callable[[CuratedPlan, list[BudgetEntity]], Chart], ...] = (
     lambda plan, entities: chart_budget_by_field(plan, entities),
     lambda plan, _entities: chart_budget_by_organisation(plan),
-    lambda _plan, entities: chart_measure_years(entities),
-    lambda _plan, entities: chart_top_measures(entities),
-    lambda _plan, entities: chart_third_party_share(entities),
+    lambda plan, entities: chart_measure_years(entities, PlanYears.of(plan)),
+    lambda plan, entities: chart_top_measures(entities, PlanYears.of(plan)),
+    lambda plan, entities: chart_third_party_share(entities, PlanYears.of(plan)),
     lambda plan, _entities: chart_completeness(plan),
     lambda plan, _entities: chart_population(plan),
     lambda plan, _entities: chart_field_matrix(plan),
@@ -67,7 +68,7 @@ def warm_up() -> None:
     with chart_style():
         fig = figure(1.5)
         ax = fig.add_subplot()
-        ax.barh([0, 1], [1_000, 2_000], label="Aufwand 2024")
+        ax.barh([0, 1], [1_000, 2_000], label="Aufwand")
         ax.set_yticks([0, 1], ["Maßnahme", "Träger"])
         ax.set_xlabel("Euro")
         fig.legend(loc="outside lower center", ncols=3)

@@ -14,14 +14,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from hammplan.records.plan import BUDGET_YEARS, CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import YearSum, missing_phrase
 from hammplan.render.charts.layout import LABEL_GAP, POINTS_PER_INCH, fit_axes, text_box
-from hammplan.render.charts.style import OKABE_ITO, YEAR_STYLE, figure, save_svg
+from hammplan.render.charts.style import OKABE_ITO, figure, save_svg
 from hammplan.render.drawn import Chart
-from hammplan.render.labels import YEAR_LABELS
 from hammplan.render.text import plain
+from hammplan.render.years import PlanYears
 
 
 def short_label(text: str, width: int = 42, lines: int = 2) -> str:
@@ -80,17 +80,19 @@ def add_sums(sums: Sequence[YearSum]) -> YearSum:
     )
 
 
-def grouped_barh(ax: Axes, labels: Sequence[str], series: dict[int, list[float | None]]) -> None:
+def grouped_barh(ax: Axes, labels: Sequence[str], series: dict[int, list[float | None]],
+                 years: PlanYears) -> None:
     """Horizontal bars, one group per label, one bar per year (first label on top)."""
     count = len(series)
     height = 0.8 / max(count, 1)
     for i, (year, values) in enumerate(series.items()):
-        colour, hatch, _marker = YEAR_STYLE.get(year, (OKABE_ITO["black"], "", "o"))
+        name, hatch, _marker = years.style(year)
+        colour = OKABE_ITO[name]
         positions = [y - 0.4 + height * (i + 0.5) for y in range(len(labels))]
         widths = [v if v is not None else 0.0 for v in values]
         ax.barh(positions, widths, height=height, color=colour, hatch=hatch or None,
                 edgecolor="#333333" if hatch else colour, linewidth=0.0,
-                label=YEAR_LABELS.get(year, str(year)))
+                label=years.label(year))
     ax.set_yticks(range(len(labels)), [short_label(label) for label in labels])
     ax.set_ylim(len(labels) - 0.5, -0.5)
 
@@ -134,8 +136,8 @@ def steepen_column_labels(fig: Figure, ax: Axes) -> None:
     ax.tick_params(axis="x", labelrotation=steepest)
 
 
-def year_headers(prefix: str = "Aufwand") -> list[str]:
-    return [f"{prefix} {YEAR_LABELS.get(y, str(y))}" for y in BUDGET_YEARS]
+def year_headers(years: PlanYears, prefix: str = "Aufwand") -> list[str]:
+    return [f"{prefix} {years.label(y)}" for y in years.numbers]
 
 
 def field_names(plan: CuratedPlan) -> list[str]:

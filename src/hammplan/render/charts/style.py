@@ -26,12 +26,6 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
     "black": "#000000",
 }
-YEAR_STYLE: dict[int, tuple[str, str, str]] = {
-    2023: (OKABE_ITO["sky_blue"], "", "o"),
-    2024: (OKABE_ITO["blue"], "", "s"),
-    2025: (OKABE_ITO["orange"], "///", "^"),
-}
-"""Colour, hatch and marker per budget year; 2025 (planned) is hatched as well as coloured."""
 STATUS_STYLE: dict[str, tuple[str, str, str]] = {
     "ok": ("angegeben", OKABE_ITO["bluish_green"], ""),
     "not_stated": ("o.\u00a0A.", OKABE_ITO["orange"], "///"),
