@@ -355,6 +355,8 @@ class _Builder:
                 format_version=plan.format_version,
             ),
             years=[YearHeader(y, self.years.label(y)) for y in self.years.numbers],
+            kinds=[name for kind, name in (("aufwand", "Aufwand"), ("ertrag", "Ertrag"))
+                   if any(self.years.prints(y, kind) for y in self.years.numbers)],
             headline=self.headline(),
             handlungsfelder=list(plan.handlungsfelder),
             findings=self.findings(),

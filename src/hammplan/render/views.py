@@ -193,6 +193,8 @@ class ReportContext:
     title: str
     source: SourceInfo
     years: list[YearHeader]
+    kinds: list[str]
+    """The amount kinds the budget table prints ("Aufwand", "Ertrag"), for the totals."""
     headline: Headline
     handlungsfelder: list[str]
     findings: list[FindingGroup]
@@ -202,3 +204,9 @@ class ReportContext:
     population_groups: list[str]
     claims: list[ClaimView]
     organisations: list[tuple[str, str]] = field(default_factory=list)
+
+
+    @property
+    def has_ertrag(self) -> bool:
+        """Whether the budget table prints Ertrag columns."""
+        return "Ertrag" in self.kinds

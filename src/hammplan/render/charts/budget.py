@@ -259,6 +259,9 @@ def chart_third_party_share(
     year = year if year is not None else (years.reference or 0)
     label_year = years.label(year)
     title = f"Anteil Drittmittel (Ertrag ÷ Aufwand) {label_year}"
+    if not any(years.prints(y, "ertrag") for y in years.numbers):
+        return empty_chart(chart_id, title, "Der Haushalt des Plans druckt keine Erträge.",
+                           ["Maßnahme", "Anteil"])
     headers = ["Maßnahme", f"Aufwand {label_year}", f"Ertrag {label_year}", "Anteil"]
     items: list[tuple[BudgetEntity, Decimal, Decimal]] = []
     for entity in entities:
