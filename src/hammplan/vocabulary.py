@@ -29,6 +29,16 @@ class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _compile_all(patterns: list[str]) -> list[str]:
+    """The patterns, each checked to compile (a bad one names itself in the error)."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad pattern {pattern!r}: {exc}") from exc
+    return patterns
+
+
 class HeaderPatterns(_Section):
     """Column header patterns, one per printed column."""
 
@@ -38,12 +48,7 @@ class HeaderPatterns(_Section):
     @field_validator("header")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad pattern {pattern!r}: {exc}") from exc
-        return patterns
+        return _compile_all(patterns)
 
     @cached_property
     def compiled(self) -> list[re.Pattern[str]]:
@@ -57,15 +62,6 @@ BudgetRole = Literal["sta", "name", "aufwand", "ertrag", "foerdergeber", "kennza
 ProfileField = Literal["titel", "traeger", "beschreibung", "handlungsfelder", "zielgruppe",
                        "sachstand", "kennzahlen", "kosten"]
 """The curated fields a profile row may fill."""
-
-
-def _compile_all(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"bad pattern {pattern!r}: {exc}") from exc
-    return patterns
 
 
 class BudgetVocabulary(_Section):

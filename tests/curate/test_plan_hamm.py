@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hammplan.curate.budget import value_fields
 from hammplan.curate.findings import FINDING_CODES
 from hammplan.records.plan import BudgetLine, CuratedPlan
 from hammplan.records.values import Amount
@@ -29,7 +28,7 @@ def test_every_budget_amount_is_a_printed_number_or_a_named_absence(
         curated: CuratedPlan) -> None:
     statuses: dict[str, int] = {}
     for line in curated.budget:
-        for field, amount in value_fields(line).items():
+        for field, amount in line.by_column().items():
             if not isinstance(amount, Amount):
                 continue
             statuses[amount.status] = statuses.get(amount.status, 0) + 1

@@ -52,18 +52,6 @@ def _year_values(row: BudgetRow, year: BudgetYear) -> YearValues:
     return values
 
 
-def value_fields(line: BudgetLine) -> dict[str, Amount | KeyFigures]:
-    """Every value of a line by its column name ("aufwand_2024", "wert_2025"), printed order."""
-    fields: dict[str, Amount | KeyFigures] = {}
-    for kinds in (("aufwand", "ertrag"), ("wert",)):  # amounts first, as budget.csv has them
-        for values in line.jahre:
-            for kind in kinds:
-                value = getattr(values, kind)
-                if value is not None:
-                    fields[f"{kind}_{values.jahr}"] = value
-    return fields
-
-
 def _page(cell: SourceCell) -> int | None:
     return cell.pages[0] if cell.pages else None
 
@@ -95,7 +83,7 @@ def _digits(amount: Amount) -> str:
 def _context_suspects(line: BudgetLine) -> list[str]:
     """Suspect amounts whose digits are a longer neighbour's minus its last digit (truncation)."""
     suspects = []
-    amounts = {name: value for name, value in value_fields(line).items()
+    amounts = {name: value for name, value in line.by_column().items()
                if isinstance(value, Amount)}
     for name, amount in amounts.items():
         if amount.status != "suspect":
@@ -130,7 +118,7 @@ def curate_budget(
             kennzahl=clean_text(row.indicator.text, row.indicator.pages),
             page=page, pages=row.pages, repairs=[*code_repairs, *name.repairs],
         )
-        fields = value_fields(line)
+        fields = line.by_column()
         for pair in _context_suspects(line):
             field, neighbour = pair.split(":")
             amount, other = fields[field], fields[neighbour]
@@ -141,7 +129,7 @@ def curate_budget(
             amount.reason = (f"{quoted(amount.raw)} wirkt abgeschnitten: {neighbour} derselben "
                              f"Zeile lautet {quoted(other.raw)}")
         where = Ref(kind="budget", id=ident, page=page)
-        for field, value in value_fields(line).items():
+        for field, value in line.by_column().items():
             if value.status == "suspect":
                 findings.append(Finding(
                     code="value_suspect", severity="error",

@@ -36,17 +36,6 @@ def _measure_row(measure: Measure) -> Row:
     }
 
 
-def budget_cells(line: BudgetLine) -> dict[str, Amount | KeyFigures]:
-    """The curated values behind a line's value columns ("aufwand_2024"), as printed."""
-    cells: dict[str, Amount | KeyFigures] = {}
-    for values in line.jahre:
-        for kind in ARTEN:
-            cell = getattr(values, kind)
-            if cell is not None:
-                cells[f"{kind}_{values.jahr}"] = cell
-    return cells
-
-
 def _budget_row(line: BudgetLine, names: list[str]) -> Row:
     """A budget line flattened to the columns of budget.csv (``names``: its value columns;
     a value the line lacks is empty)."""
@@ -63,7 +52,7 @@ def _budget_row(line: BudgetLine, names: list[str]) -> Row:
         "massnahme_raw": line.massnahme_raw,
         "link_score": line.link.score,
     }
-    cells = budget_cells(line)
+    cells = line.by_column()
     for name in names:
         cell = cells.get(name)
         if cell is None:

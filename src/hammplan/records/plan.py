@@ -133,6 +133,18 @@ class BudgetLine(BaseModel):
     pages: list[int]
     repairs: list[Repair] = Field(default_factory=list)
 
+    def by_column(self) -> dict[str, Amount | KeyFigures]:
+        """Every value by its column name ("aufwand_2024", "wert_2025"): the amounts year by
+        year, then the key figure values, as budget.csv orders them."""
+        columns: dict[str, Amount | KeyFigures] = {}
+        for kinds in (("aufwand", "ertrag"), ("wert",)):
+            for values in self.jahre:
+                for kind in kinds:
+                    value = getattr(values, kind)
+                    if value is not None:
+                        columns[f"{kind}_{values.jahr}"] = value
+        return columns
+
     def _year(self, year: int) -> YearValues | None:
         return next((v for v in self.jahre if v.jahr == year), None)
 
