@@ -139,7 +139,10 @@ class ProfileVocabulary(_Section):
 
 
 class PopulationVocabulary(HeaderPatterns):
-    """Words of the population table by district."""
+    """Words of the population table by district: the first header pattern names the district
+    column; a header row is the table's when its first cell does and at least
+    ``min_matches`` of every ``len(header)`` cells match one of the patterns (in any order:
+    which printed column feeds which field is ``[population_columns]``)."""
 
     total_labels: list[str]
 

@@ -45,3 +45,14 @@ def test_the_most_printed_name_wins() -> None:
 ])
 def test_look_alike_codes(a: str, b: str, alike: bool) -> None:
     assert look_alike(a, b) is alike
+
+
+def test_a_traeger_cell_or_a_bracket_pairs_number_and_name() -> None:
+    pairs = paired_names([("Gemeinsam mit dem Jugendamt (51) und dem Sportamt.", 4)], _office,
+                         traeger=[("40 – Amt für schulische Bildung, KI", 9),
+                                  ("Amt für Soziales, Wohnen und Pflege (StA 50)", 10),
+                                  ("2023 wurde gestartet", 11)])
+    assert sorted((p.code, p.name, p.page) for p in pairs) == [
+        ("40", "Amt für schulische Bildung", 9),
+        ("50", "Amt für Soziales, Wohnen und Pflege", 10),
+        ("51", "Jugendamt", 4)]

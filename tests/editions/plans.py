@@ -111,6 +111,11 @@ OTHER_HEADER = ["Amt", "Bezeichnung der Maß- nahme", "Ausgaben (€) 2025 Ist 3
                 "Wert 2026 Ansatz", "Wert 2027 Ansatz"]
 """Another city's budget header: other words, another as-of date, "Ansatz" for planned."""
 
+OTHER_POPULATION_HEADER = ["Stadtbezirk", "Nichtdeutsche", "Eingebürgerte", "Aussiedler:innen",
+                           "Einwohner mit Migrations- hintergrund gesamt",
+                           "Deutsche ohne Migrations- hintergrund"]
+"""Another city's population header: the same columns in other words."""
+
 OTHER_DISTRICTS = ["Altstadt", "Nordviertel", "Am Hafen", "Lippeaue", "Südfeld", "Ostheide",
                    "Westend", "Kirchdorf", "Heide"]
 
@@ -131,7 +136,7 @@ def other_city() -> PlanContent:
     population = [[OTHER_DISTRICTS[i], *r[1:]] for i, r in enumerate(base.population_rows[:-1])]
     content = dataclasses.replace(
         base, budget_header=OTHER_HEADER, budget_rows=rows, profiles=profiles,
-        population_header=["Stadtbezirk", *base.population_header[1:]],
+        population_header=OTHER_POPULATION_HEADER,
         population_rows=[*population, base.population_rows[-1]],
         index_entries=[(a, titles.get(t, t), p) for a, t, p in base.index_entries],
         overview_rows=[(titles.get(n, n), marks) for n, marks in base.overview_rows],

@@ -42,9 +42,16 @@ kennzahlen = ["Messgrößen"]
 kosten = ["Haushaltsmittel"]
 
 [population]
-header = ["^stadtbezirk", "^ausl[aä]nder", "^deutsch", "^deutsch", "^ew", "^deutsch"]
+header = ["^stadtbezirk", "^nichtdeutsch", "^eingeb", "^aussiedl", "^einwohner", "^deutsch"]
 min_matches = 4
 total_labels = ["Gesamt"]
+
+[population_columns]
+auslaender = "^nichtdeutsch"
+eingebuergerte = "^eingeb"
+aussiedler = "^aussiedl"
+migh_gesamt = "^einwohner mit"
+deutsche_ohne_migh = "^deutsche ohne"
 
 [document]
 city_words = ["Stadt"]
@@ -74,6 +81,12 @@ def test_every_record(run: Run) -> None:
     assert first.traeger == "VHS Neustadt"
     assert first.kosten.status == "ok" and first.kosten.betrag_eur == 94186
     assert [d.sozialraum for d in run.plan.districts if not d.ist_gesamt] == OTHER_DISTRICTS
+    content_rows = {r[0]: r[1:] for r in content.population_rows}
+    for district in run.plan.districts:
+        printed = content_rows["Gesamt" if district.ist_gesamt else district.sozialraum]
+        assert [district.auslaender, district.eingebuergerte, district.aussiedler,
+                district.migh_gesamt, district.deutsche_ohne_migh] == [int(v) for v in printed]
+    assert not [f for f in run.plan.findings if f.code.startswith("population_")]
     assert run.doc.leftovers == []
     assert not [f for f in run.plan.findings if f.code == "profile_field_missing"]
 

@@ -102,16 +102,39 @@ def _name_after(rest: str) -> str | None:
     return name if len(name) >= 3 and any(ch.isalpha() for ch in name) else None
 
 
-def paired_names(texts: Sequence[tuple[str, int | None]], is_office_word: Callable[[str], bool]
-                 ) -> list[PairedName]:
+_BRACKETED = re.compile(
+    r"(?P<name>Amt für [^()]+?|[A-ZÄÖÜ][\w-]*amt)\s*\((?:(?P<word>[\w.]+)\s+)?(?P<code>\d{1,3})\)")
+"""A name with its number in brackets: "Amt für schulische Bildung (StA 40)", "Jugendamt (51)"."""
+
+_LEADING = re.compile(r"^\s*(?P<code>\d{1,3})\s*[–—-]\s*(?P<rest>\S.*)", re.DOTALL)
+"""A Träger cell that opens with the number: "40 – Amt für schulische Bildung"."""
+
+
+def paired_names(texts: Sequence[tuple[str, int | None]], is_office_word: Callable[[str], bool],
+                 traeger: Sequence[tuple[str, int | None]] = ()) -> list[PairedName]:
     """Every place a text of the plan pairs an Amt number with a name.
 
     ``is_office_word`` says whether a word heads the StA column ("StA", "Amt"): only a number
-    after such a word counts, so "Seite 40 – ..." names nothing.
+    after such a word counts, so "Seite 40 – ..." names nothing; a number in brackets after a
+    name counts too ("Jugendamt (51)"). A Träger cell (``traeger``) may also open with the
+    number alone ("40 – Amt für schulische Bildung").
     """
     found: list[PairedName] = []
-    for text, page in texts:
+    for text, page in traeger:
+        match = _LEADING.match(" ".join(text.split()))
+        name = _name_after(match.group("rest")) if match else None
+        if match and name is not None:
+            found.append(PairedName(code=match.group("code"), name=name,
+                                    text=match.group(0)[: match.start("rest") + len(name)],
+                                    page=page))
+    for text, page in [*texts, *traeger]:
         flat = " ".join(text.split())
+        for bracketed in _BRACKETED.finditer(flat):
+            word = bracketed.group("word")
+            if word is None or is_office_word(word):
+                found.append(PairedName(code=bracketed.group("code"),
+                                        name=" ".join(bracketed.group("name").split()),
+                                        text=bracketed.group(0), page=page))
         for match in _PAIR.finditer(flat):
             if not is_office_word(match.group("word")):
                 continue

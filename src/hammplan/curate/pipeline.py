@@ -111,8 +111,10 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     ]
     texts = [(t.raw, first_page(t.pages)) for p in profiles for t in p.texts.values()]
     texts += [(s.sentence.text, first_page(s.sentence.pages)) for s in doc.statements]
+    traeger = [(p.texts["traeger"].raw, first_page(p.texts["traeger"].pages))
+               for p in profiles if "traeger" in p.texts]
     office = vocab.budget.compiled.get("sta", [])
-    pairs = paired_names(texts, lambda word: any(p.search(word) for p in office))
+    pairs = paired_names(texts, lambda word: any(p.search(word) for p in office), traeger)
     named = organisation_names(vocab.organisations, pairs, budget)
     findings += named.findings
     for line in budget:

@@ -256,9 +256,11 @@ def _header_starts(page: PageLayout, band: list[Line], vocab: Vocabulary
         yield "budget", text_header(page, band, score, vocab.budget.min_share,
                                     (roles, roles + 1, roles - 1))
     population = vocab.population
+    words = sum(1 for line in band for w in line.words
+                if any(p.search(w.text) for p in population.compiled))
     yield "population", text_header(
         page, band, population_score(population.compiled),
-        population.min_matches / len(population.compiled), (len(population.compiled),))
+        population.min_matches / len(population.compiled), (len(population.compiled), words))
 
 
 def _same_size(band: list[Line], previous: Chunk) -> bool:

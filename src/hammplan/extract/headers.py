@@ -66,8 +66,18 @@ def is_budget_header(texts: Sequence[str], vocab: BudgetVocabulary) -> bool:
 
 
 def population_score(patterns: Sequence[re.Pattern[str]]) -> HeaderScore:
-    """The header score of a family with one pattern per printed column, in order."""
-    return lambda texts: header_matches(texts, patterns) / len(patterns)
+    """The header score of the population table: the share of cells whose first words match
+    one of the patterns, in any order and number; 0 unless the first cell names the district
+    column (the first pattern: "Sozialraum", "Stadtbezirk", ...)."""
+    def score(texts: list[str]) -> float:
+        if len(texts) < 3 or not _opens(texts[0], patterns[:1]):
+            return 0.0
+        return sum(1 for t in texts if _opens(t, patterns)) / len(texts)
+    return score
+
+
+def _opens(text: str, patterns: Sequence[re.Pattern[str]]) -> bool:
+    return any(p.search(w) for p in patterns for w in text.split()[:2])
 
 
 def is_header_row(row: GridRow, score: HeaderScore, minimum: float) -> bool:
