@@ -7,7 +7,19 @@ from hammplan.curate.budget import curate_budget
 from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.costs import check_costs, check_key_figures
 from hammplan.curate.checks.coverage import check_coverage
+from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_figures
 from hammplan.curate.checks.population import check_population
+from hammplan.curate.checks.textclaims import check_profile_claims
+from hammplan.curate.checks.textgaps import (
+    check_costs_in_text,
+    check_figure_labels,
+    check_figures_in_text,
+)
+from hammplan.curate.checks.textnumbers import (
+    check_counted_items,
+    check_shares_of_parts,
+    check_two_counts,
+)
 from hammplan.curate.fields import canonical_field
 from hammplan.curate.findings import Finding, sort_findings
 from hammplan.curate.linking import link_budget, link_index, link_overview
@@ -128,6 +140,15 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_costs(measures, budget)
     findings += check_key_figures(measures, budget)
     findings += check_coverage(measures, budget, index, overview)
+    findings += check_key_figure_gaps(measures, budget)
+    findings += check_label_only_figures(measures)
+    findings += check_profile_claims(measures, districts, vocab.claims)
+    findings += check_shares_of_parts(measures)
+    findings += check_counted_items(measures, vocab.running_text)
+    findings += check_two_counts(measures)
+    findings += check_costs_in_text(measures)
+    findings += check_figures_in_text(measures, vocab.running_text)
+    findings += check_figure_labels(measures, vocab.running_text)
     return CuratedPlan(
         tool_version=__version__,
         source=SourceSummary(**doc.source.model_dump()),
