@@ -7,6 +7,7 @@ from hammplan.curate.budget import curate_budget
 from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.costs import check_costs, check_key_figures
 from hammplan.curate.checks.coverage import check_coverage
+from hammplan.curate.checks.explain import explain
 from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_figures
 from hammplan.curate.checks.population import check_population
 from hammplan.curate.checks.textclaims import check_profile_claims
@@ -155,5 +156,5 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
         handlungsfelder=list(vocab.fields.canonical),
         measures=measures, budget=budget, districts=districts, index=index,
         overview=overview, claims=claims, organisations=organisations,
-        findings=sort_findings(findings),
+        findings=sort_findings([explain(f) for f in findings]),
     )
