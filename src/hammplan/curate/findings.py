@@ -75,6 +75,7 @@ FINDING_CODES: dict[str, str] = {
     "kosten_not_in_budget": "Steckbrief nennt Kosten, die Budgetzeile keinen Aufwand (o. A.).",
     "kosten_not_in_profile": "Budgetzeile nennt Aufwand, der Steckbrief keine Kosten.",
     "kosten_rounded": "Kosten und Aufwand unterscheiden sich um gerundete Cents (unter 1 €).",
+    "kosten_share_mismatch": "Förderanteil im Text passt nicht zu Ertrag/Aufwand im Haushalt.",
     "kosten_truncated": (
         "Kosten und Aufwand unterscheiden sich um abgeschnittene Cents (nicht gerundet)."
     ),
@@ -83,6 +84,7 @@ FINDING_CODES: dict[str, str] = {
     "measure_missing_overview": "Maßnahme mit Steckbrief, aber ohne Zeile in der Übersicht.",
     "not_stated_garbled": "Unleserliche Zelle als „o. A.“ gelesen (Erkennungsfehler).",
     "overview_duplicate": "Die Übersicht führt eine Maßnahme mehrfach.",
+    "overview_row_part": "Die Übersicht führt die Teile einer Maßnahme (A und B) einzeln.",
     "overview_row_unnamed": "Zeile der Übersicht ohne Namen der Maßnahme.",
     "overview_without_profile": "Zeile der Übersicht ohne passenden Steckbrief.",
     "population_column_missing": "Eine Spalte der Bevölkerungstabelle wurde nicht gefunden.",
@@ -90,6 +92,7 @@ FINDING_CODES: dict[str, str] = {
     "population_sum_mismatch": "Die Sozialräume ergeben nicht die Gesamtzeile.",
     "population_total_missing": "Die Bevölkerungstabelle hat keine Gesamtzeile.",
     "profile_field_duplicated": "Ein Feld steht im Steckbrief mehrfach.",
+    "profile_field_empty": "Ein Feld des Steckbriefs ist gedruckt, aber leer.",
     "profile_field_missing": "Ein Feld fehlt im Steckbrief.",
     "profile_row_garbled": "Eine Zeile des Steckbriefs mit unleserlicher Bezeichnung.",
     "sta_suspect": "StA-Nummer mit ungewöhnlicher Stellenzahl.",

@@ -7,6 +7,7 @@ rows may repeat a measure, which is reported as a duplicate, not linked twice si
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from hammplan.curate.findings import Finding, Ref, quoted
@@ -121,6 +122,13 @@ def link_index(links: list[IndexLink], profiles: list[CuratedProfile],
     return findings
 
 
+def _distinct_parts(title: str, first: str, second: str) -> bool:
+    """Two overview names that are the two halves of a title "A und B", not one name twice."""
+    parts = {match_key(part) for part in re.split(r"\s+und\s+|\s*/\s*", title)}
+    keys = {match_key(first), match_key(second)}
+    return len(parts) >= 2 and len(keys) == 2 and keys <= parts
+
+
 def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
                   abbreviations: dict[str, str] | None = None) -> list[Finding]:
     """Link overview rows to profiles; report unnamed, unlinked and repeated rows.
@@ -163,6 +171,14 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
         measure_id = profiles[best.candidate].id
         row.link = _link(measure_id, best.score)
         earlier = first.get(measure_id)
+        title = profiles[best.candidate].titel
+        if earlier is not None and _distinct_parts(title, earlier.massnahme, row.massnahme):
+            findings.append(Finding(
+                code="overview_row_part", severity="info",
+                message=(f"Die Übersicht führt die Teile von {quoted(title)} in eigenen Zeilen: "
+                         f"{quoted(earlier.massnahme)} und {quoted(row.massnahme)}"),
+                refs=[Ref(kind="overview", id=earlier.id, page=earlier.page), ref]))
+            continue
         findings.append(Finding(
             code="overview_duplicate", severity="warning",
             message=(f"Die Übersicht führt {quoted(profiles[best.candidate].titel)} erneut als "

@@ -6,6 +6,7 @@ from hammplan import __version__
 from hammplan.curate.budget import curate_budget
 from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.costs import check_costs, check_key_figures
+from hammplan.curate.checks.costshares import check_cost_shares
 from hammplan.curate.checks.coverage import check_coverage
 from hammplan.curate.checks.explain import explain
 from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_figures
@@ -148,6 +149,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_counted_items(measures, vocab.running_text)
     findings += check_two_counts(measures)
     findings += check_costs_in_text(measures)
+    findings += check_cost_shares(measures, budget)
     findings += check_figures_in_text(measures, vocab.running_text)
     findings += check_figure_labels(measures, vocab.running_text)
     return CuratedPlan(

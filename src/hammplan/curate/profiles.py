@@ -281,6 +281,11 @@ def curate_profiles(
             if id(row) in reading.continued:
                 value = f"{value} {reading.continued[id(row)]}"
             texts[name] = clean_text(value, row.value.pages)
+            if not value.strip() and name not in ("kennzahlen", "kosten"):
+                findings.append(Finding(
+                    code="profile_field_empty", severity="warning",
+                    message=f"Steckbrief {quoted(title)}: die Zeile {label} ist leer",
+                    refs=[where.model_copy(update={"page": first_page(row.value.pages, page)})]))
             if row.match == "fuzzy":
                 texts[name].repairs.append(Repair(
                     kind="recognition", before=row.label_cell.text, after=label,

@@ -75,3 +75,19 @@ def test_cut_cents_are_told_apart_from_rounded_ones() -> None:
     assert rounded.code == "kosten_rounded" and "abgeschnitten wäre dasselbe" in rounded.message
     up = whole_euros("„M“", Decimal("100"), Decimal("99.60"), 2024, [])
     assert up.code == "kosten_rounded" and "abgeschnitten" not in up.message
+
+
+def test_a_funding_share_that_a_budget_year_does_not_follow_is_a_warning() -> None:
+    from tests.support.plans import budget_line
+
+    from hammplan.curate.checks.costshares import check_cost_shares
+
+    profile = measure(beschreibung="Eine Zuwendung von 80 % der Kosten aus Landesmitteln ist "
+                                   "vorgesehen.", page=67)
+    line = budget_line(aufwand={2023: "41.731", 2024: "50.000", 2025: "100.680"},
+                       ertrag={2023: "33.385", 2024: "27.000", 2025: "80.544"})
+    [finding] = check_cost_shares([profile], [line])
+    assert (finding.code, finding.severity) == ("kosten_share_mismatch", "warning")
+    assert "„80 % der Kosten“" in finding.message and "54,0 %" in finding.message
+    assert "27.000 €" in finding.message and "50.000 €" in finding.message
+    assert finding.refs[1].field == "ertrag_2024"

@@ -35,6 +35,7 @@ WHY: dict[str, str] = {
     "measure_missing_overview": "Die Maßnahme fehlt in der Übersicht nach Handlungsfeldern",
     "not_stated_garbled": "Gelesen als „nicht angegeben“; die Zelle ist im Druck unleserlich",
     "overview_duplicate": "Die Übersicht zählt die Maßnahme doppelt",
+    "overview_row_part": "Kein Widerspruch: beide Zeilen gehören zum selben Steckbrief",
     "overview_row_unnamed": "Die Markierungen dieser Zeile gehören zu keiner Maßnahme",
     "overview_without_profile": "Die Übersicht nennt eine Maßnahme, die der Plan nicht "
                                 "beschreibt",
@@ -46,6 +47,7 @@ WHY: dict[str, str] = {
     "population_total_missing": "Summen werden aus den Sozialräumen gebildet",
     "profile_field_duplicated": "Der Druck enthält das Feld doppelt; veröffentlicht wird die "
                                 "lesbare Fassung, die andere bleibt als Beleg erhalten",
+    "profile_field_empty": "Leser:innen fehlt eine Angabe, die jeder Steckbrief hat",
     "profile_field_missing": "Leser:innen fehlt eine Angabe, die jeder Steckbrief hat",
     "profile_row_garbled": "Der Inhalt dieser Zeile ist keinem Feld zuzuordnen",
     "sta_suspect": "Welches Amt die Zeile verantwortet, ist unklar",
