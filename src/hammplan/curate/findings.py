@@ -52,6 +52,7 @@ FINDING_CODES: dict[str, str] = {
     "claim_count_mismatch": "Eine Anzahl im Fließtext widerspricht der Tabelle der Sozialräume.",
     "claim_share_mismatch": "Ein Anteil im Fließtext widerspricht der Tabelle der Sozialräume.",
     "field_unknown": "Handlungsfeld, das keinem bekannten Handlungsfeld entspricht.",
+    "index_page_mismatch": "Das Verzeichnis nennt Seiten, auf denen die Steckbriefe nicht stehen.",
     "index_page_unreadable": "Seitenzahl im Verzeichnis ist keine Zahl.",
     "index_title_garbled": "Verstümmelter Titel im Verzeichnis (mit Ähnlichkeit verknüpft).",
     "index_without_profile": "Eintrag im Verzeichnis ohne passenden Steckbrief.",

@@ -10,6 +10,7 @@ from hammplan.curate.checks.costshares import check_cost_shares
 from hammplan.curate.checks.coverage import check_coverage
 from hammplan.curate.checks.explain import explain
 from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_figures
+from hammplan.curate.checks.indexpages import check_index_pages
 from hammplan.curate.checks.population import check_population
 from hammplan.curate.checks.textclaims import check_profile_claims
 from hammplan.curate.checks.textgaps import (
@@ -142,6 +143,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_costs(measures, budget)
     findings += check_key_figures(measures, budget)
     findings += check_coverage(measures, budget, index, overview)
+    findings += check_index_pages(index, measures)
     findings += check_key_figure_gaps(measures, budget)
     findings += check_label_only_figures(measures)
     findings += check_profile_claims(measures, districts, vocab.claims)

@@ -61,3 +61,20 @@ def test_labels_without_numbers_are_a_gap_of_their_own() -> None:
     assert "„Familien“" in finding.message and "S. 71" in finding.message
     assert check_label_only_figures([measure(kennzahlen="Teilnehmende: 5")]) == []
     assert check_label_only_figures([measure(kennzahlen="k.A.")]) == []
+
+
+def test_index_pages_off_the_folio_offset_are_one_finding() -> None:
+    from hammplan.curate.checks.indexpages import check_index_pages
+    from hammplan.curate.models import IndexLink, Link
+
+    profiles = [measure(ident=f"m{n}", titel=f"T{n}", page=page)
+                for n, page in enumerate([47, 48, 49, 55, 56])]
+    index = [IndexLink(id=f"i{n}", titel=f"T{n}", seite=seite, seite_raw=str(seite), page=46,
+                       link=Link(measure_id=f"m{n}", method="exact", score=100.0))
+             for n, seite in enumerate([48, 49, 50, 61, 57])]
+    [finding] = check_index_pages(index, profiles)
+    assert (finding.code, finding.severity) == ("index_page_mismatch", "warning")
+    assert "für 1 von 5" in finding.message and "Verzeichnis S. 61" in finding.message
+    assert "PDF-Seite 55" in finding.message and "PDF-Seite + 1" in finding.message
+    assert [r.id for r in finding.refs] == ["i3"]
+    assert check_index_pages(index[:3], profiles) == []
