@@ -138,7 +138,7 @@ def check_figure_labels(measures: list[Measure], vocab: RunningTextVocabulary
                     message=(f"Steckbrief {quoted(measure.titel)}: Kennzahl "
                              f"„{figure.label}: {number(figure.value)}“ ({page_of(page)}), aber "
                              f"der Sachstand ({page_of(sentence.page)}) sagt, was die Zahl zählt: "
-                             f"{quoted(sentence.text, 110)} ({', '.join(sorted(meant))}, nicht "
+                             f"{quoted(sentence.text, 200)} ({', '.join(sorted(meant))}, nicht "
                              f"{', '.join(sorted(said))}). Wer nur die Kennzahl liest, versteht "
                              "etwas anderes"),
                     refs=[Ref(kind="measure", id=measure.id, page=page, field="kennzahlen"),
