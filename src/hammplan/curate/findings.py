@@ -48,6 +48,7 @@ FINDING_CODES: dict[str, str] = {
         "Budgetzeile ist ein Teil, den ein Steckbrief in seinen Kosten nennt."
     ),
     "budget_without_profile": "Budgetzeile, zu der kein Steckbrief passt.",
+    "cell_garbled": "Unleserliche Wortzelle (Fördergeber, Kennzahl); nicht als „o. A.“ gewertet.",
     "claim_confirmed": "Eine Zahl im Fließtext stimmt mit der Tabelle der Sozialräume überein.",
     "claim_count_mismatch": "Eine Anzahl im Fließtext widerspricht der Tabelle der Sozialräume.",
     "claim_share_mismatch": "Ein Anteil im Fließtext widerspricht der Tabelle der Sozialräume.",

@@ -39,6 +39,7 @@ from hammplan.curate.names import find_abbreviations
 from hammplan.curate.organisations import name_amt_numbers
 from hammplan.curate.population import curate_population
 from hammplan.curate.profiles import CuratedProfile, curate_profiles
+from hammplan.curate.spelling import respell
 from hammplan.curate.text import clean_text, first_page
 from hammplan.records.document import ExtractedDocument
 from hammplan.records.overview import OverviewTable
@@ -123,6 +124,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
         )
         for p in profiles
     ]
+    respell(measures, budget, references)
     evidence: dict[str, list[str]] = {}
     traeger = {m.id: m.traeger or "" for m in measures}
     for line in budget:

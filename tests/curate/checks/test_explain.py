@@ -6,11 +6,10 @@ from hammplan.curate.checks.explain import WHY, explain
 from hammplan.curate.findings import FINDING_CODES, Finding, Ref
 
 SELF_EXPLAINED = {
-    "index_page_mismatch", "kennzahl_in_text", "kennzahl_items_mismatch", "kennzahl_label_mismatch",
-    "kennzahl_label_only", "kennzahl_not_in_budget", "kennzahl_not_in_profile",
-    "kosten_in_text", "kosten_rounded", "kosten_share_mismatch", "kosten_truncated",
-    "text_count_conflict",
-    "text_share_mismatch",
+    "cell_garbled", "index_page_mismatch", "kennzahl_in_text", "kennzahl_items_mismatch",
+    "kennzahl_label_mismatch", "kennzahl_label_only", "kennzahl_not_in_budget",
+    "kennzahl_not_in_profile", "kosten_in_text", "kosten_rounded", "kosten_share_mismatch",
+    "kosten_truncated", "text_count_conflict", "text_share_mismatch",
 }
 """Codes whose check writes pages and the reason into the message itself."""
 
