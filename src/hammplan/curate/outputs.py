@@ -111,6 +111,11 @@ def _value_columns(name: str) -> tuple[Column, ...]:
     )
 
 
+TEXT_COLUMNS: tuple[str, ...] = ("foerdergeber", "kennzahl")
+"""Budget text columns published with their printed text and status, like the numbers: an
+unreadable funder cell is ``suspect``, an "o. A." one ``not_stated``."""
+
+
 def _budget_value_columns() -> tuple[tuple[str, str, str | None], ...]:
     """The nine value columns of a budget row, in printed order: name, description, unit."""
     amounts = tuple(
@@ -159,7 +164,9 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "kennzahlen",
                 "string",
-                'Kennzahlen des Steckbriefs als "Bezeichnung: Wert Einheit", getrennt durch "; ".',
+                'Kennzahlen des Steckbriefs als "Bezeichnung: Wert Einheit", getrennt durch "; "; '
+                "eine Kennzahl ohne Zahl wortgetreu (\"Familien\", \"Lots:innen: k.A.\"), "
+                "nie weggelassen.",
             ),
             Column(
                 "kosten_betrag_eur",
@@ -230,9 +237,11 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "link_score",
                 "number",
-                "Ähnlichkeit (0 bis 100) des Namens mit dem Titel der verknüpften Maßnahme; "
-                "100 bei genauer Übereinstimmung, leer ohne Verknüpfung.",
+                "Ähnlichkeit (0 bis 100) des Namens mit dem Titel der verknüpften Maßnahme "
+                "(bei einer Verknüpfung über einen Kostenteil: mit dessen Bezeichnung); 100 "
+                "bei genauer Übereinstimmung, leer ohne Verknüpfung.",
             ),
+            *(column for name in TEXT_COLUMNS for column in _value_columns(name)),
         ),
     ),
     Table(
@@ -444,6 +453,10 @@ def _budget_row(line: BudgetLine) -> Row:
         "massnahme_raw": line.massnahme_raw,
         "link_score": line.link.score,
     }
+    for name in TEXT_COLUMNS:
+        text: Text = getattr(line, name)
+        row[f"{name}_raw"] = text.raw
+        row[f"{name}_status"] = text.status
     for name, _, _ in _BUDGET_VALUES:
         cell = _budget_cell(line, name)
         if isinstance(cell, Amount):
@@ -558,7 +571,8 @@ def _measures_json(plan: CuratedPlan) -> bytes:
                 "zielgruppe": m.zielgruppe,
                 "sachstand": m.sachstand,
                 "kennzahlen": [
-                    {"label": k.label, "value": _json_value(k.value), "unit": k.unit}
+                    {"label": k.label, "value": _json_value(k.value), "unit": k.unit,
+                     "status": k.status}
                     for k in m.kennzahlen
                 ],
                 "kosten": {
