@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from hammplan.curate.amounts import number_problem, parse_german_number
 from hammplan.curate.notstated import match_not_stated
-from hammplan.curate.values import KeyFigure, KeyFigures, Status
+from hammplan.curate.values import KeyFigure, KeyFigures, Repair, Status
 
 FIGURE_DECIMALS: tuple[int, ...] = (1, 2)
 """Decimal places a key figure may have ("1,5 Std"); three would look like a thousands group."""
@@ -220,10 +220,16 @@ def _labels_only(text: str) -> KeyFigures:
     Dropping them would publish an empty list, which reads like "k. A."; the labels say what
     the plan means to count, so they stay, each with status ``not_stated``.
     """
-    cuts = [0, *(m.end() for m in _UNIT_LABEL_END.finditer(text)), len(text)]
+    ends = list(_UNIT_LABEL_END.finditer(text))
+    cuts = [0, *(m.end() for m in ends), len(text)]
     labels = [_clean(text[start:end]) for start, end in zip(cuts, cuts[1:], strict=False)]
     items = [KeyFigure(label=label, raw=label, status="not_stated") for label in labels if label]
-    return KeyFigures(raw=text, status="note", items=items,
+    glued = [m for m in ends if m.end() < len(text) and not text[m.end()].isspace()]
+    repairs = [Repair(kind="recognition", before=text[m.start():m.end() + 1],
+                      after=f"{text[m.start():m.end()]} {text[m.end()]}",
+                      detail="two labels printed without a space between them")
+               for m in glued]
+    return KeyFigures(raw=text, status="note", items=items, repairs=repairs,
                       reason="Bezeichnungen ohne Zahl" if items else None)
 
 
