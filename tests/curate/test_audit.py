@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hammplan.curate.findings import Finding
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 
 AUDIT = Path(__file__).resolve().parents[1] / "fixtures" / "hand-audit.toml"
 HAND = tomllib.loads(AUDIT.read_text(encoding="utf-8"))

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
-from hammplan.curate.models import CuratedPlan
-from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Repair, Text
+from hammplan.records.plan import CuratedPlan
+from hammplan.records.values import Amount, KeyFigure, KeyFigures, Repair, Text
 
 
 def _replay(raw: str, repairs: list[Repair]) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hammplan.curate.amounts import parse_amount
 from hammplan.curate.keyfigures import parse_key_figures
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Link, Measure
 from hammplan.curate.text import clean_text
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Link, Measure
 
 
 def measure(ident: str = "m", titel: str = "Maßnahme", *, kennzahlen: str = "o.A.",

@@ -26,15 +26,6 @@ from hammplan.curate.checks.textnumbers import (
 from hammplan.curate.fields import canonical_field
 from hammplan.curate.findings import Finding, sort_findings
 from hammplan.curate.linking import link_budget, link_index, link_overview
-from hammplan.curate.models import (
-    CuratedPlan,
-    IndexLink,
-    Link,
-    Measure,
-    OverviewLink,
-    SourceSummary,
-    StatsClaim,
-)
 from hammplan.curate.names import find_abbreviations
 from hammplan.curate.organisations import name_amt_numbers
 from hammplan.curate.population import curate_population
@@ -43,6 +34,15 @@ from hammplan.curate.spelling import respell
 from hammplan.curate.text import clean_text, first_page
 from hammplan.records.document import ExtractedDocument
 from hammplan.records.overview import OverviewTable
+from hammplan.records.plan import (
+    CuratedPlan,
+    IndexLink,
+    Link,
+    Measure,
+    OverviewLink,
+    SourceSummary,
+    StatsClaim,
+)
 from hammplan.vocabulary import Vocabulary
 
 

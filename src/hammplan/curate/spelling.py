@@ -18,8 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from hammplan.curate.models import BudgetLine, Measure
-from hammplan.curate.values import Repair, Text
+from hammplan.records.plan import BudgetLine, Measure
+from hammplan.records.values import Repair, Text
 
 _TOKEN = re.compile(r"[^\W\d_][\w-]*[^\W\d_]|[^\W\d_]")
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[a-zäöüß])")

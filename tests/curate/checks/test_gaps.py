@@ -65,7 +65,7 @@ def test_labels_without_numbers_are_a_gap_of_their_own() -> None:
 
 def test_index_pages_off_the_folio_offset_are_one_finding() -> None:
     from hammplan.curate.checks.indexpages import check_index_pages
-    from hammplan.curate.models import IndexLink, Link
+    from hammplan.records.plan import IndexLink, Link
 
     profiles = [measure(ident=f"m{n}", titel=f"T{n}", page=page)
                 for n, page in enumerate([47, 48, 49, 55, 56])]

@@ -13,7 +13,7 @@ from hammplan.curate.checks.textgaps import (
     check_figure_labels,
     check_figures_in_text,
 )
-from hammplan.curate.models import District
+from hammplan.records.plan import District
 from hammplan.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary()

@@ -13,9 +13,9 @@ from decimal import Decimal
 from hammplan.curate.checks.rounding import whole_euros
 from hammplan.curate.findings import Finding, Ref, euro, quoted
 from hammplan.curate.keyfigures import label_year
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Measure
 from hammplan.curate.names import match_key
-from hammplan.curate.values import Amount, KeyFigure
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Measure
+from hammplan.records.values import Amount, KeyFigure
 
 ROUNDING = Decimal(1)
 """Differences below one euro are the plan rounding cents away ("51.345" for 51.345,87)."""

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from hammplan.curate.checks.running import page_of, profile_sentences
 from hammplan.curate.findings import Finding, Ref, euro, quoted, share
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Measure
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Measure
 
 _COST_SHARE = re.compile(
     r"(?P<share>\d{1,3}(?:,\d+)?)\s*(?:%|Prozent)\s+der\s+(?:Gesamtkosten|Kosten|Ausgaben)")

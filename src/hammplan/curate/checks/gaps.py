@@ -13,8 +13,8 @@ from hammplan.curate.checks.costs import _linked
 from hammplan.curate.checks.running import page_of
 from hammplan.curate.findings import Finding, Ref, number, quoted
 from hammplan.curate.keyfigures import label_year
-from hammplan.curate.models import BudgetLine, Measure
-from hammplan.curate.values import KeyFigure
+from hammplan.records.plan import BudgetLine, Measure
+from hammplan.records.values import KeyFigure
 
 
 def _shown(figures: list[KeyFigure]) -> str:

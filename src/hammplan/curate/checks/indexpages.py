@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from hammplan.curate.findings import Finding, Ref
-from hammplan.curate.models import IndexLink, Measure
+from hammplan.records.plan import IndexLink, Measure
 
 MIN_AGREEING = 3
 """Entries that must share an offset before it is taken as the document's folio offset."""

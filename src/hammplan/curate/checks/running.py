@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from hammplan.curate.models import Measure
+from hammplan.records.plan import Measure
 
 TEXT_FIELDS: tuple[str, ...] = ("beschreibung", "sachstand", "zielgruppe", "traeger")
 """Profile fields whose running text the checks read (Kennzahlen and Kosten are cells)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.running import profile_sentences
 from hammplan.curate.findings import Finding, Ref
-from hammplan.curate.models import District, Measure, StatsClaim
+from hammplan.records.plan import District, Measure, StatsClaim
 from hammplan.vocabulary import ClaimsVocabulary
 
 

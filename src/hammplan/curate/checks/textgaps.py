@@ -24,7 +24,7 @@ from hammplan.curate.checks.running import (
 )
 from hammplan.curate.findings import Finding, Ref, euro, number, quoted
 from hammplan.curate.keyfigures import label_year
-from hammplan.curate.models import Measure
+from hammplan.records.plan import Measure
 from hammplan.vocabulary import RunningTextVocabulary
 
 _EURO = re.compile(rf"{NUMBER.pattern}\s*(?:€|Euro\b|EUR\b)")

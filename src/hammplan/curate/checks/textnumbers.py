@@ -23,8 +23,8 @@ from hammplan.curate.checks.running import (
     profile_sentences,
 )
 from hammplan.curate.findings import Finding, Ref, number, quoted, share
-from hammplan.curate.models import Measure
 from hammplan.curate.names import match_key
+from hammplan.records.plan import Measure
 from hammplan.vocabulary import RunningTextVocabulary
 
 _PART_SHARE = re.compile(
