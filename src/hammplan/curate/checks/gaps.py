@@ -10,7 +10,7 @@ what it counts but prints no number ("Familien") is a gap of its own.
 from __future__ import annotations
 
 from hammplan.curate.checks.costs import _linked
-from hammplan.curate.checks.running import page_of
+from hammplan.curate.checks.running import kennzahl_ref, page_of
 from hammplan.curate.findings import Finding, Ref, number, quoted
 from hammplan.curate.keyfigures import label_year
 from hammplan.records.plan import BudgetLine, Measure
@@ -24,11 +24,11 @@ def _shown(figures: list[KeyFigure]) -> str:
 
 
 def _kennzahl_page(measure: Measure) -> int | None:
-    return measure.kennzahlen_cell.page if measure.kennzahlen_cell else None
+    return kennzahl_ref(measure).page
 
 
 def _refs(measure: Measure, lines: list[BudgetLine], year: int) -> list[Ref]:
-    refs = [Ref(kind="measure", id=measure.id, page=_kennzahl_page(measure), field="kennzahlen")]
+    refs = [kennzahl_ref(measure)]
     refs += [Ref(kind="budget", id=line.id, page=line.wert(year).page or line.page,
                  field=f"wert_{year}") for line in lines]
     return refs
@@ -90,5 +90,5 @@ def check_label_only_figures(measures: list[Measure]) -> list[Finding]:
             message=(f"Steckbrief {quoted(measure.titel)} ({page_of(cell.page)}) nennt als "
                      f"Kennzahlen {', '.join(quoted(label, 60) for label in labels)}, aber keine "
                      "Zahl dazu: was gezählt werden soll, ist benannt, das Ergebnis fehlt"),
-            refs=[Ref(kind="measure", id=measure.id, page=cell.page, field="kennzahlen")]))
+            refs=[kennzahl_ref(measure)]))
     return findings

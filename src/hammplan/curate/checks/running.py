@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from hammplan.records.findings import Ref
 from hammplan.records.plan import Measure
 
 TEXT_FIELDS: tuple[str, ...] = ("beschreibung", "sachstand", "zielgruppe", "traeger")
@@ -100,3 +101,14 @@ def counts_in(text: str) -> list[tuple[Decimal, int, int]]:
 def page_of(page: int | None) -> str:
     """ "S. 105" for a page, "S. ?" when the page is not known."""
     return f"S. {page}" if page is not None else "S. ?"
+
+
+def kennzahl_ref(measure: Measure) -> Ref:
+    """The measure's Kennzahlen cell as a finding's reference (with its page)."""
+    page = measure.kennzahlen_cell.page if measure.kennzahlen_cell else None
+    return Ref(kind="measure", id=measure.id, page=page, field="kennzahlen")
+
+
+def sentence_ref(measure: Measure, sentence: Sentence) -> Ref:
+    """A sentence of the measure's running text as a finding's reference."""
+    return Ref(kind="measure", id=measure.id, page=sentence.page, field=sentence.field)

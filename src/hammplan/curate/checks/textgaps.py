@@ -19,8 +19,10 @@ from hammplan.curate.checks.running import (
     Sentence,
     counts_in,
     german_number,
+    kennzahl_ref,
     page_of,
     profile_sentences,
+    sentence_ref,
 )
 from hammplan.curate.findings import Finding, Ref, euro, number, quoted
 from hammplan.curate.keyfigures import label_year
@@ -30,8 +32,14 @@ from hammplan.vocabulary import RunningTextVocabulary
 _EURO = re.compile(rf"{NUMBER.pattern}\s*(?:€|Euro\b|EUR\b)")
 
 
-def _ref(measure: Measure, sentence: Sentence) -> Ref:
-    return Ref(kind="measure", id=measure.id, page=sentence.page, field=sentence.field)
+def _figure_finding(code: str, measure: Measure, sentence: Sentence, figure: str,
+                    text: str) -> Finding:
+    """A warning that a Kennzahl and a sentence of the same profile disagree."""
+    ref = kennzahl_ref(measure)
+    return Finding(
+        code=code, severity="warning",
+        message=f"Steckbrief {quoted(measure.titel)}: {figure} ({page_of(ref.page)}), aber {text}",
+        refs=[ref, sentence_ref(measure, sentence)])
 
 
 def check_costs_in_text(measures: list[Measure]) -> list[Finding]:
@@ -57,7 +65,7 @@ def check_costs_in_text(measures: list[Measure]) -> list[Finding]:
                      f"aber Beträge: {amounts}. Die Kosten sind bekannt, stehen aber nicht dort, "
                      "wo Leser:innen sie suchen"),
             refs=[Ref(kind="measure", id=measure.id, page=measure.kosten.page, field="kosten"),
-                  *(_ref(measure, s) for _, s in found[:1])]))
+                  *(sentence_ref(measure, s) for _, s in found[:1])]))
     return findings
 
 
@@ -89,17 +97,12 @@ def check_figures_in_text(measures: list[Measure], vocab: RunningTextVocabulary
                 counts = counts_in(sentence.text)
                 if not (named and now and counts):
                     continue
-                value = counts[0][0]
-                page = measure.kennzahlen_cell.page if measure.kennzahlen_cell else None
-                findings.append(Finding(
-                    code="kennzahl_in_text", severity="warning",
-                    message=(f"Steckbrief {quoted(measure.titel)}: Kennzahl {quoted(figure.raw)} "
-                             f"({page_of(page)}), aber {sentence.field.capitalize()} "
-                             f"({page_of(sentence.page)}) nennt {number(value)}: "
-                             f"{quoted(sentence.text, 100)}. Die Zahl ist bekannt, die Kennzahl "
-                             "verschweigt sie"),
-                    refs=[Ref(kind="measure", id=measure.id, page=page, field="kennzahlen"),
-                          _ref(measure, sentence)]))
+                findings.append(_figure_finding(
+                    "kennzahl_in_text", measure, sentence,
+                    f"Kennzahl {quoted(figure.raw)}", f"{sentence.field.capitalize()} "
+                    f"({page_of(sentence.page)}) nennt {number(counts[0][0])}: "
+                    f"{quoted(sentence.text, 100)}. Die Zahl ist bekannt, die Kennzahl "
+                    "verschweigt sie"))
                 break
     return findings
 
@@ -132,16 +135,12 @@ def check_figure_labels(measures: list[Measure], vocab: RunningTextVocabulary
                 meant = _meanings(sentence.text, vocab, "text")
                 if not meant or meant & said:
                     continue
-                page = measure.kennzahlen_cell.page if measure.kennzahlen_cell else None
-                findings.append(Finding(
-                    code="kennzahl_label_mismatch", severity="warning",
-                    message=(f"Steckbrief {quoted(measure.titel)}: Kennzahl "
-                             f"„{figure.label}: {number(figure.value)}“ ({page_of(page)}), aber "
-                             f"der Sachstand ({page_of(sentence.page)}) sagt, was die Zahl zählt: "
-                             f"{quoted(sentence.text, 200)} ({', '.join(sorted(meant))}, nicht "
-                             f"{', '.join(sorted(said))}). Wer nur die Kennzahl liest, versteht "
-                             "etwas anderes"),
-                    refs=[Ref(kind="measure", id=measure.id, page=page, field="kennzahlen"),
-                          _ref(measure, sentence)]))
+                findings.append(_figure_finding(
+                    "kennzahl_label_mismatch", measure, sentence,
+                    f"Kennzahl „{figure.label}: {number(figure.value)}“",
+                    f"der Sachstand ({page_of(sentence.page)}) sagt, was die Zahl zählt: "
+                    f"{quoted(sentence.text, 200)} ({', '.join(sorted(meant))}, nicht "
+                    f"{', '.join(sorted(said))}). Wer nur die Kennzahl liest, versteht etwas "
+                    "anderes"))
                 break
     return findings

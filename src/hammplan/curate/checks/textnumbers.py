@@ -17,10 +17,11 @@ from decimal import Decimal
 
 from hammplan.curate.checks.running import (
     NUMBER,
-    Sentence,
     german_number,
+    kennzahl_ref,
     page_of,
     profile_sentences,
+    sentence_ref,
 )
 from hammplan.curate.findings import Finding, Ref, number, quoted, share
 from hammplan.curate.names import match_key
@@ -42,10 +43,6 @@ def _whole_before(before: str) -> Decimal | None:
     if not wholes:
         return None
     return german_number(wholes[-1].group("whole"))
-
-
-def _ref(measure: Measure, sentence: Sentence) -> Ref:
-    return Ref(kind="measure", id=measure.id, page=sentence.page, field=sentence.field)
 
 
 def check_shares_of_parts(measures: list[Measure]) -> list[Finding]:
@@ -71,7 +68,7 @@ def check_shares_of_parts(measures: list[Measure]) -> list[Finding]:
                              f"{number(whole)} sind {share(actual)} %, der Text nennt "
                              f"{quoted(match.group(0))}. Anteil und Teilzahlen können nicht "
                              "beide stimmen"),
-                    refs=[_ref(measure, sentence)]))
+                    refs=[sentence_ref(measure, sentence)]))
             previous = sentence.text
     return findings
 
@@ -119,14 +116,14 @@ def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary
             names = _named_items(measure, singular, generic)
             if len(names) <= figure.value:
                 continue
-            page = measure.kennzahlen_cell.page if measure.kennzahlen_cell else None
+            ref = kennzahl_ref(measure)
             findings.append(Finding(
                 code="kennzahl_items_mismatch", severity="error",
-                message=(f"Steckbrief {quoted(measure.titel)} ({page_of(page)}): Kennzahl "
+                message=(f"Steckbrief {quoted(measure.titel)} ({page_of(ref.page)}): Kennzahl "
                          f"„{figure.label}: {number(figure.value)}“, aber Beschreibung und "
                          f"Sachstand nennen {len(names)}: {', '.join(names)}. Die Kennzahl "
                          "zählt weniger, als der Text aufzählt"),
-                refs=[Ref(kind="measure", id=measure.id, page=page, field="kennzahlen")]))
+                refs=[ref]))
     return findings
 
 
