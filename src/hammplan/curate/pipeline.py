@@ -17,6 +17,7 @@ from hammplan.curate.checks.textgaps import (
     check_costs_in_text,
     check_figure_labels,
     check_figures_in_text,
+    check_malformed_amounts,
 )
 from hammplan.curate.checks.textnumbers import (
     check_counted_items,
@@ -153,6 +154,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_counted_items(measures, vocab.running_text)
     findings += check_two_counts(measures)
     findings += check_costs_in_text(measures)
+    findings += check_malformed_amounts(measures)
     findings += check_cost_shares(measures, budget)
     findings += check_figures_in_text(measures, vocab.running_text)
     findings += check_figure_labels(measures, vocab.running_text)

@@ -98,6 +98,7 @@ FINDING_CODES: dict[str, str] = {
     "profile_row_garbled": "Eine Zeile des Steckbriefs mit unleserlicher Bezeichnung.",
     "sta_suspect": "StA-Nummer mit ungewöhnlicher Stellenzahl.",
     "sta_unknown": "StA-Kürzel, das keinem bekannten Kürzel entspricht.",
+    "text_amount_suspect": "Betrag im Fließtext, den kein deutsches Zahlformat zulässt.",
     "text_count_conflict": (
         "Zwei Zahlen für dasselbe im selben Steckbrief (Aufzählung gegen Anzahl)."
     ),

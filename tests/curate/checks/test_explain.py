@@ -9,7 +9,7 @@ SELF_EXPLAINED = {
     "cell_garbled", "index_page_mismatch", "kennzahl_in_text", "kennzahl_items_mismatch",
     "kennzahl_label_mismatch", "kennzahl_label_only", "kennzahl_not_in_budget",
     "kennzahl_not_in_profile", "kosten_in_text", "kosten_rounded", "kosten_share_mismatch",
-    "kosten_truncated", "text_count_conflict", "text_share_mismatch",
+    "kosten_truncated", "text_amount_suspect", "text_count_conflict", "text_share_mismatch",
 }
 """Codes whose check writes pages and the reason into the message itself."""
 

@@ -91,3 +91,14 @@ def test_a_funding_share_that_a_budget_year_does_not_follow_is_a_warning() -> No
     assert "„80 % der Kosten“" in finding.message and "54,0 %" in finding.message
     assert "27.000 €" in finding.message and "50.000 €" in finding.message
     assert finding.refs[1].field == "ertrag_2024"
+
+
+def test_an_amount_no_number_format_allows_is_an_error() -> None:
+    from hammplan.curate.checks.textgaps import check_malformed_amounts
+
+    profile = measure(beschreibung="Die Stadt stellt zunächst 650.00 € jährlich und seit 2018 "
+                                   "800.000 € jährlich bereit; 45.821,54 € im Jahr.", page=92)
+    [finding] = check_malformed_amounts([profile])
+    assert (finding.code, finding.severity) == ("text_amount_suspect", "error")
+    assert "„650.00 €“" in finding.message and "S. 92" in finding.message
+    assert check_malformed_amounts([measure(beschreibung="Es kostet 1.012.000 €.")]) == []

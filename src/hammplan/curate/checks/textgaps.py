@@ -69,6 +69,28 @@ def check_costs_in_text(measures: list[Measure]) -> list[Finding]:
     return findings
 
 
+_MALFORMED_EURO = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})*\.\d{1,2}(?!\d)\s*(?:€|Euro\b)")
+"""An amount whose last dot group has one or two digits ("650.00 €"): neither 650,00 € nor
+650.000 € as printed, so it cannot be read without guessing."""
+
+
+def check_malformed_amounts(measures: list[Measure]) -> list[Finding]:
+    """Euro amounts in running text that no German number format allows."""
+    findings: list[Finding] = []
+    for measure in measures:
+        for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
+            for match in _MALFORMED_EURO.finditer(sentence.text):
+                findings.append(Finding(
+                    code="text_amount_suspect", severity="error",
+                    message=(f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}, "
+                             f"{sentence.field.capitalize()}): {quoted(match.group(0))} ist kein "
+                             f"gültiger Betrag (Cent oder Tausender?) in "
+                             f"{quoted(sentence.text, 120)}. Der Betrag lässt sich nicht lesen, "
+                             "ohne zu raten"),
+                    refs=[sentence_ref(measure, sentence)]))
+    return findings
+
+
 def _stems(label: str) -> list[str]:
     """Words of a label long enough to find it in running text ("Lots:innen" -> "lots")."""
     words = re.findall(r"[^\W\d_]+", label.replace(":innen", ""))
