@@ -239,6 +239,19 @@ class DocumentVocabulary(_Section):
     city: str = ""
     title: str = ""
     edition: str = ""
+class Meaning(_Section):
+    """What a Kennzahl counts: words of its label, and words the running text uses for it."""
+
+    label: list[str] = Field(min_length=1)
+    text: list[str] = Field(min_length=1)
+
+
+class RunningTextVocabulary(_Section):
+    """Words by which the checks read numbers in a profile's running text."""
+
+    generic_names: list[str] = Field(default_factory=list)
+    present_words: list[str] = Field(default_factory=list)
+    meanings: dict[str, Meaning] = Field(default_factory=dict)
 
 
 class Vocabulary(_Section):
@@ -258,6 +271,7 @@ class Vocabulary(_Section):
     population_columns: PopulationColumns
     claims: ClaimsVocabulary
     document: DocumentVocabulary
+    running_text: RunningTextVocabulary = Field(default_factory=RunningTextVocabulary)
 
 
 def _one_line(exc: ValidationError) -> str:

@@ -49,7 +49,8 @@ BUDGET_COLUMNS: tuple[tuple[str, int | None], ...] = (
 FIELD_OF = load_vocabulary().profile.field_of
 
 
-def _budget_row(texts: Sequence[str], page: int, row: int) -> BudgetRow:
+def budget_row(texts: Sequence[str], page: int, row: int) -> BudgetRow:
+    """A budget row of the bundled plan's columns (BUDGET_COLUMNS), one text per cell."""
     return BudgetRow(columns=[
         BudgetCell(role=role, year=year, basis=None if year is None else "ist",  # type: ignore[arg-type]
                    cell=cell(text, page, row, i))
@@ -155,8 +156,8 @@ def _budget_rows(n: int, samples: Sequence[Sample]) -> list[BudgetRow]:
                ("kennzahl", None): text, ("wert", 2023): text}
     row = 2 * (n - 1) % 20
     return [
-        _budget_row([linked[c] for c in BUDGET_COLUMNS], page, row),
-        _budget_row([text] * len(BUDGET_COLUMNS), page, row + 1),
+        budget_row([linked[c] for c in BUDGET_COLUMNS], page, row),
+        budget_row([text] * len(BUDGET_COLUMNS), page, row + 1),
     ]
 
 

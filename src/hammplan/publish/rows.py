@@ -5,6 +5,7 @@ from __future__ import annotations
 from hammplan.publish.cells import Row, figure_text, joined, single_value, text_value
 from hammplan.publish.tables import (
     EUR,
+    TEXT_COLUMNS,
     Table,
     budget_value_columns,
     table_named,
@@ -12,7 +13,7 @@ from hammplan.publish.tables import (
 )
 from hammplan.records.findings import Finding, sort_findings
 from hammplan.records.plan import ARTEN, BudgetLine, BudgetYear, CuratedPlan, District, Measure
-from hammplan.records.values import Amount, KeyFigures
+from hammplan.records.values import Amount, KeyFigures, Text
 
 
 def _measure_row(measure: Measure) -> Row:
@@ -52,6 +53,10 @@ def _budget_row(line: BudgetLine, names: list[str]) -> Row:
         "massnahme_raw": line.massnahme_raw,
         "link_score": line.link.score,
     }
+    for text_name in TEXT_COLUMNS:
+        text: Text = getattr(line, text_name)
+        row[f"{text_name}_raw"] = text.raw
+        row[f"{text_name}_status"] = text.status
     cells = line.by_column()
     for name in names:
         cell = cells.get(name)
