@@ -35,7 +35,9 @@ ALLOWED: dict[str, set[str]] = {
     "curate": NEUTRAL | {"records", "curate"},
     "publish": NEUTRAL | {"records", "publish"},
     "render": NEUTRAL | {"records", "render"},
-    "build": NEUTRAL | {"records", "extract", "curate", "publish", "render", "build"},
+    "stagekeys": NEUTRAL | {"stagekeys"},
+    "build": NEUTRAL | {"records", "extract", "curate", "publish", "render", "stagekeys",
+                        "build"},
     "cli": NEUTRAL | {"records", "build", "cli"},
 }
 """For each top-level part of hammplan, the parts it may import."""

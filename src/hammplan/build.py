@@ -1,68 +1,31 @@
 """``hammplan build``: extract -> validate -> render, each stage skipped when nothing changed.
 
-A stage's key is a hash of what determines its output: its input file, the source of the
-code that computes it (the stage's modules and the record models they use), the vocabulary
-and, for render, the templates. Keys are kept in ``DATA_DIR/interim/build-state.json``; a
-stage whose key matches and whose outputs still exist is not run again.
+A stage's key is a hash of what determines its output (:mod:`hammplan.stagekeys`): its input
+file, the source of every module the stage imports, the vocabulary and, for render, the
+templates. Keys are kept in ``DATA_DIR/interim/build-state.json``; a stage whose key matches,
+whose outputs still exist and still are the ones made from its input now (the input identity
+the output records; for the reports, their hash) is not run again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
-from hammplan import __version__
 from hammplan.errors import InputError
 from hammplan.io.files import remove_stale_temporaries, write_atomic
 from hammplan.limits import Limits
 from hammplan.render.ahead import ReportsAhead
-
-STAGE_CODE: dict[str, tuple[str, ...]] = {
-    "extract": ("extract", "speed", "records", "io", "limits.py", "vocabulary.py",
-                "vocabularies"),
-    "validate": ("curate", "publish", "records", "io", "vocabulary.py", "vocabularies"),
-    "render": ("render", "speed", "records", "io"),
-}
-"""Package paths whose source decides each stage's output."""
+from hammplan.stagekeys import content_key, file_identity, recorded_source, stage_key
 
 STATE_FILE = "build-state.json"
 
-def _files_under(root: Path) -> list[Path]:
-    """Source files (.py, .toml, .j2) at or below ``root``."""
-    if root.is_file():
-        return [root]
-    return [p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".j2")]
-
-
-def _hash_relative(root: Path, paths: list[Path], digest: hashlib._Hash) -> None:
-    """Feed files (names relative to ``root``, then bytes) into ``digest`` in a fixed order."""
-    for path in sorted(paths):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-
-
-def stage_key(stage: str, inputs: list[Path], settings: str = "") -> str:
-    """The key of one stage run: its code, its input files and its settings."""
-    package = Path(str(resources.files("hammplan")))
-    code = [f for part in STAGE_CODE[stage] for f in _files_under(package / part)]
-    digest = hashlib.sha256(f"{stage}\0{__version__}\0{settings}\0".encode())
-    _hash_relative(package, code, digest)
-    for path in inputs:
-        if not path.exists():
-            digest.update(b"missing:" + path.name.encode())
-            continue
-        if path.is_dir():
-            _hash_relative(path, [p for p in path.rglob("*") if p.is_file()], digest)
-        else:
-            digest.update(path.name.encode() + b"\0")
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
+REPORTS_HASH = "render.reports"
+"""State entry: the hash of the reports the last render of a build wrote (reports record no
+input identity of their own; a render run by hand elsewhere changes them)."""
 
 @dataclass
 class StageResult:
@@ -96,15 +59,18 @@ def run_stage(
     name: str, key: str, outputs: list[Path], state: dict[str, str], force: bool,
     run: Callable[[], tuple[list[Path], dict[str, object]]],
     starting: Callable[[], None] | None = None,
+    current: Callable[[], bool] | None = None,
 ) -> StageResult:
-    """Run ``run`` unless the stage's key is unchanged and its outputs exist.
+    """Run ``run`` unless the stage's key is unchanged, its outputs exist and ``current()``
+    says they are still what this key made (not replaced by a stage run by hand).
 
     Before running, the stage's key is dropped from ``state`` and ``starting`` is called (the
     build saves the state then): a run interrupted half-way through writing its files leaves
     no key behind, so the next build runs the stage again even if its input went back to
     what the recorded key was made from.
     """
-    if not force and state.get(name) == key and outputs and all(p.exists() for p in outputs):
+    if (not force and state.get(name) == key and outputs and all(p.exists() for p in outputs)
+            and (current is None or current())):
         return StageResult(name=name, ran=False, seconds=0.0, outputs=outputs)
     if name in state:
         del state[name]
@@ -191,6 +157,7 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
         raise
     check_numbers(document, source)
     plan = curate_plan(document, vocab)
+    plan.source.extracted_sha256 = file_identity(source)  # the input, as build checks it
     written = write_curated(plan, data_dir / "curated", plan_json)
     detail: dict[str, object] = {
         "measures": len(plan.measures), "budget_rows": len(plan.budget),
@@ -280,11 +247,12 @@ def build(
         # workers are done, or when validate starts) to import the report code meanwhile,
         # and makes the reports as soon as validate has made plan.json's bytes.
         tell("extract")
+        pdf_identity = file_identity(pdf)
         results.append(run_stage(
             "extract", stage_key("extract", [pdf], f"{settings}\0{limits or Limits()}"),
             [extracted_path(data_dir)], state, force,
             lambda: extract_stage(pdf, data_dir, vocabulary, progress, limits, ahead.launch),
-            save))
+            save, lambda: recorded_source(extracted_path(data_dir), "sha256") == pdf_identity))
         save()
         tell("validate")
         curated = data_dir / "curated"
@@ -298,14 +266,20 @@ def build(
 
         results.append(run_stage(
             "validate", stage_key("validate", [extracted_path(data_dir)], settings),
-            validate_outputs, state, force, validate, save))
+            validate_outputs, state, force, validate, save,
+            lambda: recorded_source(plan_path(data_dir), "extracted_sha256")
+            == file_identity(extracted_path(data_dir))))
         save()
         tell("render")
+        reports = [out_dir / "index.html", out_dir / "report.md"]
         results.append(run_stage(
             "render", stage_key("render", [plan_path(data_dir), folder],
                                 str(out_dir.resolve())),
-            [out_dir / "index.html", out_dir / "report.md"], state, force,
-            lambda: render_stage(data_dir, out_dir, templates, say, ahead), save))
+            reports, state, force,
+            lambda: render_stage(data_dir, out_dir, templates, say, ahead), save,
+            lambda: state.get(REPORTS_HASH) == content_key(reports)))
+        if results[-1].ran:
+            state[REPORTS_HASH] = content_key(reports)
     save()
     if not results[1].ran:
         results[1].detail["findings"] = findings_of(data_dir)
