@@ -17,7 +17,11 @@ from typer.testing import CliRunner
 
 import hammplan.build
 from hammplan.cli import FailOn, _plan_exit, app
+from hammplan.extract.fast import pool
+from hammplan.extract.layout import PageLayout
+from hammplan.limits import PageTimeout
 from hammplan.records import ExtractedDocument
+from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 runner = CliRunner()
 
@@ -108,3 +112,32 @@ def test_every_help_names_every_exit_code() -> None:
         for code in ("0 success", "1 findings at or above --fail-on", "2 bad input",
                      "3 no plan found", "4 unexpected failure"):
             assert code in text, (command, code)
+
+
+def test_a_build_with_a_skipped_page_exits_1_with_a_finding(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page over the time limit is skipped; the build says the data are incomplete and
+    fails (with the default --fail-on too), and validate names the page as an error."""
+    (tmp_path / "raw").mkdir()
+    build_plan_pdf(tmp_path / "raw" / "plan.pdf", sample_content(), VARIANTS[0])
+    read = pool.read_page_fast
+
+    def slow_on_page_2(page: object, number: int, use_rulings: bool = True) -> PageLayout:
+        if number == 2:
+            raise PageTimeout
+        return read(page, number, use_rulings)
+
+    monkeypatch.setattr(pool, "read_page_fast", slow_on_page_2)
+    result = runner.invoke(app, ["build", "--data-dir", str(tmp_path), "--out",
+                                 str(tmp_path / "reports"), "--json"])
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["read_failures"], summary["exit_code"]) == (1, 1)
+    assert "1 parts of the PDF could not be read" in result.stderr
+    findings = json.loads((tmp_path / "curated" / "findings.json").read_text("utf-8"))
+    [skipped] = [f for f in findings["findings"] if f["code"] == "page_skipped"]
+    assert skipped["severity"] == "error" and skipped["refs"][0]["page"] == 2
+    again = runner.invoke(app, ["build", "--data-dir", str(tmp_path), "--out",
+                                str(tmp_path / "reports"), "--json"])  # nothing reruns,
+    assert again.exit_code == 1  # and the incomplete data still fail the build
+    assert json.loads(again.stdout)["read_failures"] == 1

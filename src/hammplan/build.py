@@ -145,7 +145,7 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
     from hammplan.io.jsonchecks import check_numbers, locate_long_integer
     from hammplan.io.loading import load_extracted
     from hammplan.publish import write_curated
-    from hammplan.records.findings import count_by_severity
+    from hammplan.records.findings import count_by_severity, count_read_failures
     from hammplan.vocabulary import load_vocabulary
 
     vocab = load_vocabulary(vocabulary)
@@ -162,6 +162,7 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
     detail: dict[str, object] = {
         "measures": len(plan.measures), "budget_rows": len(plan.budget),
         "districts": len(plan.districts), "findings": count_by_severity(plan.findings),
+        "read_failures": count_read_failures(plan.findings),
         "errors": [f"{f.code} (p. {', '.join(map(str, f.pages))}): {f.message}"
                    for f in plan.findings if f.severity == "error"],
     }
@@ -192,14 +193,19 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
     return written, {"files": len(written)}
 
 
-def findings_of(data_dir: Path) -> dict[str, int]:
-    """Findings per severity from ``curated/findings.json`` (for a build whose validate was
-    skipped); empty when the file cannot be read."""
+def findings_of(data_dir: Path) -> dict[str, object]:
+    """Findings per severity and the count of read failures (see
+    :data:`~hammplan.records.findings.READ_FAILURES`) from ``curated/findings.json``, for a
+    build whose validate was skipped; empty when the file cannot be read."""
+    from hammplan.records.findings import READ_FAILURES
+
     try:
         summary = json.loads((data_dir / "curated" / "findings.json").read_text("utf-8"))
-        return {k: int(v) for k, v in summary["summary"].items()}
+        counts = {k: int(v) for k, v in summary["summary"].items()}
+        failures = sum(1 for f in summary["findings"] if f["code"] in READ_FAILURES)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+    return {"findings": counts, "read_failures": failures}
 
 
 def records_of(data_dir: Path) -> dict[str, int]:
@@ -282,6 +288,6 @@ def build(
             state[REPORTS_HASH] = content_key(reports)
     save()
     if not results[1].ran:
-        results[1].detail["findings"] = findings_of(data_dir)
+        results[1].detail.update(findings_of(data_dir))
         results[1].detail.update(records_of(data_dir))
     return results

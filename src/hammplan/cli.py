@@ -224,8 +224,20 @@ def _findings_line(findings: object) -> str:
             f"{counts.get('info', 0)} infos")
 
 
-def _plan_exit(findings: object, fail_on: FailOn | None, strict: bool = False) -> int:
-    """1 when there are findings at or above ``fail_on`` (``--strict``: warnings), else 0."""
+def _say_read_failures(report: Reporter, count: object) -> None:
+    """A line that the data are incomplete, when the run could not read part of its PDF."""
+    if isinstance(count, int) and count > 0:
+        report.say(f"{count} parts of the PDF could not be read (skipped pages, unreadable "
+                   "tables; see findings page_skipped, table_unreadable, budget_rows_missing): "
+                   "the data are incomplete")
+
+
+def _plan_exit(findings: object, fail_on: FailOn | None, strict: bool = False,
+               read_failures: object = 0) -> int:
+    """1 when there are findings at or above ``fail_on`` (``--strict``: warnings) or parts of
+    the PDF the run could not read (``read_failures``), else 0."""
+    if isinstance(read_failures, int) and read_failures > 0:
+        return EXIT_FINDINGS
     counts = findings if isinstance(findings, dict) else {}
     level = FailOn.warning if strict else fail_on
     failing = {None: 0, FailOn.error: counts.get("error", 0),
@@ -301,13 +313,14 @@ def validate(
         f"{detail['districts']} district rows; findings: {_findings_line(detail['findings'])}"
         f" -> {data_dir / 'curated'}"
     )
+    _say_read_failures(report, detail["read_failures"])
     for line in detail["errors"] if isinstance(detail["errors"], list) else []:
         report.say(f"  error {line}")
     for path in written:
         report.say(f"  wrote {path}", detail=True)
     report.done({"command": "validate", **{k: v for k, v in detail.items() if k != "errors"},
                  "files": [str(p) for p in written]},
-                _plan_exit(detail["findings"], fail_on, strict))
+                _plan_exit(detail["findings"], fail_on, strict, detail["read_failures"]))
 
 
 @app.command(epilog=f"{EXIT_CODES} Example: hammplan render --data-dir data --out reports")
@@ -382,6 +395,7 @@ def build(
     detail = results[1].detail
     records = (f"{detail['measures']} measures, {detail['budget_rows']} budget rows; "
                if "measures" in detail and "budget_rows" in detail else "")
+    _say_read_failures(report, detail.get("read_failures"))
     report.say(f"{records}findings: {_findings_line(findings)}; {len(files)} files written; "
                f"{time.perf_counter() - report.started:.1f} s")
     report.done({
@@ -389,7 +403,8 @@ def build(
         "stages": {r.name: {"ran": r.ran, "seconds": round(r.seconds, 3)} for r in results},
         "measures": detail.get("measures"), "budget_rows": detail.get("budget_rows"),
         "findings": findings, "files": files,
-    }, _plan_exit(findings, fail_on, strict))
+        "read_failures": detail.get("read_failures"),
+    }, _plan_exit(findings, fail_on, strict, detail.get("read_failures")))
 
 
 def main() -> None:

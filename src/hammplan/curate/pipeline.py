@@ -8,6 +8,7 @@ from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.costs import check_costs, check_key_figures
 from hammplan.curate.checks.coverage import check_coverage
 from hammplan.curate.checks.population import check_population
+from hammplan.curate.checks.reading import check_reading
 from hammplan.curate.fields import canonical_field
 from hammplan.curate.findings import Finding, sort_findings
 from hammplan.curate.linking import link_budget, link_index, link_overview
@@ -85,7 +86,7 @@ def _measure(profile: CuratedProfile, budget_ids: list[str], index_id: str | Non
 
 def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     """Curate, link and check every record of an extracted plan."""
-    findings: list[Finding] = []
+    findings: list[Finding] = check_reading(doc)
     index = _index_links(doc)
     overview = _overview_links(doc, vocab)
     references = [e.titel for e in index] + [o.massnahme for o in overview if o.massnahme]

@@ -60,7 +60,8 @@ def extract_document(
         count += 1
         any_text = any_text or bool(page.words or page.skipped)
         if page.skipped:
-            skipped.append(Leftover(family="page", reason=page.skipped, cells=[]))
+            skipped.append(Leftover(family="page", reason=page.skipped, cells=[],
+                                    page=page.number))
         found = page_chunks(page, vocab, chunks[-1] if chunks else None)
         statements.extend(page_statements(page, found, figure))
         kept = page.without_words()

@@ -15,7 +15,8 @@ Severity = Literal["error", "warning", "info"]
 """error: the plan contradicts itself or a number cannot be trusted. warning: likely wrong or
 missing, worth a look. info: a repair or an observation, recorded for transparency."""
 
-RecordKind = Literal["measure", "budget", "district", "index", "overview", "statement"]
+RecordKind = Literal["measure", "budget", "district", "index", "overview", "statement", "page",
+                     "table"]
 
 
 class Ref(BaseModel):
@@ -43,6 +44,7 @@ class Finding(BaseModel):
 
 FINDING_CODES: dict[str, str] = {
     "budget_linked_by_part": "Budgetzeile ist ein Teil, den ein Steckbrief in seinen Kosten nennt.",
+    "budget_rows_missing": "Kopfzeilen einer Budgettabelle, aber keine Budgetzeile gelesen.",
     "budget_without_profile": "Budgetzeile, zu der kein Steckbrief passt.",
     "claim_confirmed": "Eine Zahl im Fließtext stimmt mit der Tabelle der Sozialräume überein.",
     "claim_count_mismatch": "Eine Anzahl im Fließtext widerspricht der Tabelle der Sozialräume.",
@@ -62,6 +64,7 @@ FINDING_CODES: dict[str, str] = {
     "measure_missing_index": "Maßnahme mit Steckbrief, aber ohne Eintrag im Verzeichnis.",
     "measure_missing_overview": "Maßnahme mit Steckbrief, aber ohne Zeile in der Übersicht.",
     "not_stated_garbled": "Unleserliche Zelle als „o. A.“ gelesen (Erkennungsfehler).",
+    "page_skipped": "Eine Seite wurde nicht gelesen (über der Zeitgrenze, --page-seconds).",
     "overview_duplicate": "Die Übersicht führt eine Maßnahme mehrfach.",
     "overview_row_unnamed": "Zeile der Übersicht ohne Namen der Maßnahme.",
     "overview_without_profile": "Zeile der Übersicht ohne passenden Steckbrief.",
@@ -74,11 +77,23 @@ FINDING_CODES: dict[str, str] = {
     "profile_row_garbled": "Eine Zeile des Steckbriefs mit unleserlicher Bezeichnung.",
     "sta_suspect": "StA-Nummer mit ungewöhnlicher Stellenzahl.",
     "sta_unknown": "StA-Kürzel, das keinem bekannten Kürzel entspricht.",
+    "table_unknown": "Tabelle, die keiner bekannten Tabellenart zugeordnet wurde.",
+    "table_unreadable": "Inhalt einer Tabelle, den kein Datensatz aufnehmen konnte.",
     "title_repaired": "Titel im Steckbrief war fehlerhaft und wurde bestätigt repariert.",
     "title_unconfirmed": "Titel im Steckbrief ist fehlerhaft und nicht bestätigt.",
     "value_suspect": "Zahl, die ihrer Form oder ihrem Umfeld widerspricht; nicht geraten.",
 }
 """Every finding code with its meaning (German, for the data dictionary). Codes are stable."""
+
+
+READ_FAILURES = frozenset({"page_skipped", "table_unreadable", "budget_rows_missing"})
+"""Codes of findings about the run, not the plan: part of the PDF was not read. They make
+``build`` fail whatever ``--fail-on`` says; the curated data are incomplete."""
+
+
+def count_read_failures(findings: list[Finding]) -> int:
+    """How many findings say the run could not read part of its PDF."""
+    return sum(1 for f in findings if f.code in READ_FAILURES)
 
 
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
