@@ -156,8 +156,7 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
         locate_long_integer(source)  # say where, when that is what the parser refused
         raise
     check_numbers(document, source)
-    plan = curate_plan(document, vocab)
-    plan.source.extracted_sha256 = file_identity(source)  # the input, as build checks it
+    plan = curate_plan(document, vocab, file_identity(source))  # as build checks it
     written = write_curated(plan, data_dir / "curated", plan_json)
     detail: dict[str, object] = {
         "measures": len(plan.measures), "budget_rows": len(plan.budget),

@@ -84,8 +84,10 @@ def _measure(profile: CuratedProfile, budget_ids: list[str], index_id: str | Non
     )
 
 
-def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
-    """Curate, link and check every record of an extracted plan."""
+def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
+                extracted_sha256: str | None = None) -> CuratedPlan:
+    """Curate, link and check every record of an extracted plan; ``extracted_sha256``, the
+    identity of the extracted.json it was read from, is recorded in the plan's source."""
     findings: list[Finding] = check_reading(doc)
     index = _index_links(doc)
     overview = _overview_links(doc, vocab)
@@ -131,7 +133,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_coverage(measures, budget, index, overview)
     return CuratedPlan(
         tool_version=__version__,
-        source=SourceSummary(**doc.source.model_dump()),
+        source=SourceSummary(**doc.source.model_dump(), extracted_sha256=extracted_sha256),
         handlungsfelder=list(vocab.fields.canonical),
         measures=measures, budget=budget, districts=districts, index=index,
         overview=overview, claims=claims, organisations=organisations,
