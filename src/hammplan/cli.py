@@ -117,7 +117,8 @@ PdfArgument = Annotated[
 OutDir = Annotated[Path, typer.Option("--out", help="Folder for the reports.")]
 Templates = Annotated[
     Path | None,
-    typer.Option("--templates", help="Folder of report templates (default: templates/).",
+    typer.Option("--templates",
+                 help="Folder of report templates (default: ./templates/, else the bundled).",
                  show_default=False),
 ]
 Strict = Annotated[bool, typer.Option("--strict", hidden=True,
