@@ -8,10 +8,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser report extract validate render test lint typecheck check bench clean
+.PHONY: help install browser report extract validate render test test-fast lint typecheck check bench clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(BIN)/hammplan: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ render: install ## Stage 3 only: data/curated/plan.json -> reports/
 
 test: install browser ## Run the test suite
 	$(BIN)/python -m pytest
+
+test-fast: install ## The inner loop: every test not marked slow or browser (make test runs all)
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 lint: install ## Lint with ruff and check the import contract (tests/test_architecture.py)
 	$(BIN)/ruff check src tests $(wildcard bench)

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from hammplan.cli import app
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 runner = CliRunner()
 
 

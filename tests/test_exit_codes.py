@@ -114,6 +114,7 @@ def test_every_help_names_every_exit_code() -> None:
             assert code in text, (command, code)
 
 
+@pytest.mark.slow
 def test_a_build_with_a_skipped_page_exits_1_with_a_finding(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A page over the time limit is skipped; the build says the data are incomplete and

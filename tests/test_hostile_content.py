@@ -360,6 +360,7 @@ def test_cli_gives_the_same_files(api: Run, cli: Run) -> None:
     assert snapshot(cli.reports) == snapshot(api.reports)
 
 
+@pytest.mark.slow
 def test_a_number_of_5000_digits_breaks_nothing(tmp_path: Path) -> None:
     """A cell of 5000 digits (every value cell of the plan): validate writes every file with
     the number in full; render draws it, or refuses it in one line naming the field."""

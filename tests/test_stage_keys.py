@@ -121,6 +121,7 @@ def _outputs(data_dir: Path) -> dict[str, bytes]:
             for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_a_build_after_a_hand_run_extract_of_another_pdf_republishes(tmp_path: Path) -> None:
     data = tmp_path / "data"
     (data / "raw").mkdir(parents=True)
@@ -155,6 +156,7 @@ def _ran(summary: dict[str, object]) -> dict[str, bool]:
     return {name: bool(stage["ran"]) for name, stage in stages.items()}
 
 
+@pytest.mark.slow
 def test_a_build_after_a_hand_run_render_of_another_plan_renders_again(tmp_path: Path) -> None:
     data, elsewhere = tmp_path / "data", tmp_path / "elsewhere"
     for folder, seed in ((data, 0), (elsewhere, 7)):
