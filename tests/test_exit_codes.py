@@ -21,6 +21,7 @@ from hammplan.extract.fast import pool
 from hammplan.extract.layout import PageLayout
 from hammplan.limits import PageTimeout
 from hammplan.records import ExtractedDocument
+from hammplan.summaries import ValidateSummary
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 runner = CliRunner()
@@ -39,7 +40,7 @@ COUNTS = {"error": 2, "warning": 5, "info": 9}
 ])
 def test_findings_fail_only_at_or_above_fail_on(counts: dict[str, int], fail_on: FailOn | None,
                                                  strict: bool, code: int) -> None:
-    assert _plan_exit(counts, fail_on, strict) == code
+    assert _plan_exit(ValidateSummary(findings=counts), fail_on, strict) == code
 
 
 def _with_extracted(tmp_path: Path, document: ExtractedDocument) -> Path:

@@ -28,11 +28,13 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 import hammplan.publish
-from hammplan.build import build as run_build
+from hammplan.build import BuildSettings
+from hammplan.build import build as build_settings
 from hammplan.curate.pipeline import curate_plan
 from hammplan.publish import OUTPUT_FILES, write_curated
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
+from hammplan.summaries import StageResult
 from hammplan.vocabulary import load_vocabulary
 from tests.support.hostile import Sample, hostile_document
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
@@ -341,3 +343,8 @@ def test_the_writers_remove_what_a_killed_writer_left(tmp_path: Path) -> None:
     render_reports(plan, reports)
     assert [p for p in stale if p.exists()] == []
     assert [p for p in kept if not p.exists()] == []
+
+
+def run_build(pdf: Path, data: Path, out: Path) -> list[StageResult]:
+    """The library's build of ``pdf`` into ``data`` and ``out``, with default settings."""
+    return build_settings(BuildSettings(pdf=pdf, data_dir=data, out_dir=out))

@@ -27,6 +27,7 @@ from typer.core import TyperGroup
 from hammplan import __version__
 from hammplan.errors import EXIT_BUG, EXIT_FINDINGS, HammplanError, InputError
 from hammplan.limits import DEFAULT_MAX_PAGES, DEFAULT_SECONDS_PER_PAGE, Limits
+from hammplan.summaries import ValidateSummary, json_fields
 
 EXIT_CODES = (
     "Exit codes: 0 success (the plan's findings are content, not failure); 1 findings at or "
@@ -154,14 +155,15 @@ class Reporter:
         self.live = not quiet and sys.stderr.isatty()
         self.started = time.perf_counter()
 
-    def progress(self, message: str) -> None:
-        """A progress line, on a terminal only (scheduled jobs' logs stay clean)."""
+    def step(self, message: str) -> None:
+        """A progress line, on a terminal only (scheduled jobs' logs stay clean); with
+        :meth:`pages`, the :class:`~hammplan.progress.Progress` every stage reports to."""
         if self.live:
             typer.echo(f"\r\033[K{message}", err=True, nl=False)
 
     def pages(self, done: int, total: int) -> None:
         """Page progress of extraction."""
-        self.progress(f"extract: page {done}/{total}")
+        self.step(f"extract: page {done}/{total}")
 
     def say(self, message: str, detail: bool = False) -> None:
         """A summary line (``detail`` lines only with --verbose)."""
@@ -219,27 +221,25 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-def _findings_line(findings: object) -> str:
-    counts = findings if isinstance(findings, dict) else {}
-    return (f"{counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
-            f"{counts.get('info', 0)} infos")
+def _findings_line(findings: dict[str, int]) -> str:
+    return (f"{findings.get('error', 0)} errors, {findings.get('warning', 0)} warnings, "
+            f"{findings.get('info', 0)} infos")
 
 
-def _say_read_failures(report: Reporter, count: object) -> None:
+def _say_read_failures(report: Reporter, summary: ValidateSummary) -> None:
     """A line that the data are incomplete, when the run could not read part of its PDF."""
-    if isinstance(count, int) and count > 0:
-        report.say(f"{count} parts of the PDF could not be read (skipped pages, unreadable "
-                   "tables; see findings page_skipped, table_unreadable, budget_rows_missing): "
-                   "the data are incomplete")
+    if summary.read_failures:
+        report.say(f"{summary.read_failures} parts of the PDF could not be read (skipped "
+                   "pages, unreadable tables; see findings page_skipped, table_unreadable, "
+                   "budget_rows_missing): the data are incomplete")
 
 
-def _plan_exit(findings: object, fail_on: FailOn | None, strict: bool = False,
-               read_failures: object = 0) -> int:
+def _plan_exit(summary: ValidateSummary, fail_on: FailOn | None, strict: bool = False) -> int:
     """1 when there are findings at or above ``fail_on`` (``--strict``: warnings) or parts of
-    the PDF the run could not read (``read_failures``), else 0."""
-    if isinstance(read_failures, int) and read_failures > 0:
+    the PDF the run could not read, else 0."""
+    if summary.read_failures:
         return EXIT_FINDINGS
-    counts = findings if isinstance(findings, dict) else {}
+    counts = summary.findings
     level = FailOn.warning if strict else fail_on
     failing = {None: 0, FailOn.error: counts.get("error", 0),
                FailOn.warning: counts.get("error", 0) + counts.get("warning", 0)}[level]
@@ -268,18 +268,18 @@ def extract(
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        written, detail = extract_stage(source, data_dir, vocabulary, report.pages,
-                                        Limits(max_pages, page_seconds))
+        written, read = extract_stage(source, data_dir, vocabulary, report,
+                                      Limits(max_pages, page_seconds))
     except HammplanError as error:
         _fail(error)
         return
     report.say(
-        f"{source.name}: {detail['pages']} pages, {detail['budget_rows']} budget rows, "
-        f"{detail['profiles']} profiles, {detail['population_rows']} population rows, "
-        f"{detail['overview_rows']} overview rows, {detail['index_entries']} index entries, "
-        f"{detail['leftovers']} leftovers -> {written[0]}"
+        f"{source.name}: {read.pages} pages, {read.budget_rows} budget rows, "
+        f"{read.profiles} profiles, {read.population_rows} population rows, "
+        f"{read.overview_rows} overview rows, {read.index_entries} index entries, "
+        f"{read.leftovers} leftovers -> {written[0]}"
     )
-    report.done({"command": "extract", "pdf": str(source), **detail,
+    report.done({"command": "extract", "pdf": str(source), **json_fields(read),
                  "files": [str(p) for p in written]})
 
 
@@ -303,25 +303,24 @@ def validate(
     from hammplan.build import validate_stage
 
     report = Reporter(quiet, verbose, as_json)
-    report.progress("validate: curating and checking")
+    report.step("validate: curating and checking")
     try:
-        written, detail = validate_stage(data_dir, vocabulary)
+        written, plan = validate_stage(data_dir, vocabulary)
     except HammplanError as error:
         _fail(error)
         return
     report.say(
-        f"{detail['measures']} measures, {detail['budget_rows']} budget rows, "
-        f"{detail['districts']} district rows; findings: {_findings_line(detail['findings'])}"
+        f"{plan.measures} measures, {plan.budget_rows} budget rows, "
+        f"{plan.districts} district rows; findings: {_findings_line(plan.findings)}"
         f" -> {data_dir / 'curated'}"
     )
-    _say_read_failures(report, detail["read_failures"])
-    for line in detail["errors"] if isinstance(detail["errors"], list) else []:
+    _say_read_failures(report, plan)
+    for line in plan.errors:
         report.say(f"  error {line}")
     for path in written:
         report.say(f"  wrote {path}", detail=True)
-    report.done({"command": "validate", **{k: v for k, v in detail.items() if k != "errors"},
-                 "files": [str(p) for p in written]},
-                _plan_exit(detail["findings"], fail_on, strict, detail["read_failures"]))
+    report.done({"command": "validate", **json_fields(plan),
+                 "files": [str(p) for p in written]}, _plan_exit(plan, fail_on, strict))
 
 
 @app.command(epilog=f"{EXIT_CODES} Example: hammplan render --data-dir data --out reports")
@@ -342,7 +341,7 @@ def render(
 
     report = Reporter(quiet, verbose, as_json)
     try:
-        written, _ = render_stage(data_dir, out, templates, report.progress)
+        written, _ = render_stage(data_dir, out, templates, report)
     except HammplanError as error:
         _fail(error)
         return
@@ -373,39 +372,39 @@ def build(
     A stage is skipped when the hash of its input, of its code and of its settings equals
     the last build's (kept in DATA_DIR/interim/build-state.json) and its outputs exist.
     """
+    from hammplan.build import BuildSettings
     from hammplan.build import build as run_build
 
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        results = run_build(source, data_dir, out, vocabulary, templates, force,
-                            report.progress, report.pages, Limits(max_pages, page_seconds))
+        results = run_build(BuildSettings(
+            pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
+            templates=templates, force=force, limits=Limits(max_pages, page_seconds)), report)
     except HammplanError as error:
         _fail(error)
         return
-    findings = results[1].detail.get("findings", {})
+    plan = results[1].summary
+    assert isinstance(plan, ValidateSummary)  # build always fills validate's summary
     files = [str(p) for r in results if r.ran for p in r.outputs]
     for result in results:
         state = f"ran in {result.seconds:.1f} s" if result.ran else "unchanged, skipped"
         report.say(f"{result.name}: {state}")
-    errors = results[1].detail.get("errors")
-    for line in errors if isinstance(errors, list) else []:
+    for line in plan.errors:
         report.say(f"  error {line}", detail=True)
     for path in files:
         report.say(f"  wrote {path}", detail=True)
-    detail = results[1].detail
-    records = (f"{detail['measures']} measures, {detail['budget_rows']} budget rows; "
-               if "measures" in detail and "budget_rows" in detail else "")
-    _say_read_failures(report, detail.get("read_failures"))
-    report.say(f"{records}findings: {_findings_line(findings)}; {len(files)} files written; "
-               f"{time.perf_counter() - report.started:.1f} s")
+    records = (f"{plan.measures} measures, {plan.budget_rows} budget rows; "
+               if plan.measures is not None and plan.budget_rows is not None else "")
+    _say_read_failures(report, plan)
+    report.say(f"{records}findings: {_findings_line(plan.findings)}; {len(files)} files "
+               f"written; {time.perf_counter() - report.started:.1f} s")
     report.done({
         "command": "build", "pdf": str(source),
         "stages": {r.name: {"ran": r.ran, "seconds": round(r.seconds, 3)} for r in results},
-        "measures": detail.get("measures"), "budget_rows": detail.get("budget_rows"),
-        "findings": findings, "files": files,
-        "read_failures": detail.get("read_failures"),
-    }, _plan_exit(findings, fail_on, strict, detail.get("read_failures")))
+        "measures": plan.measures, "budget_rows": plan.budget_rows,
+        "findings": plan.findings, "files": files, "read_failures": plan.read_failures,
+    }, _plan_exit(plan, fail_on, strict))
 
 
 def main() -> None:
