@@ -23,6 +23,7 @@ from hammplan.limits import PageTimeout
 from hammplan.records import ExtractedDocument
 from hammplan.summaries import ValidateSummary
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
+from tests.test_cli import _with_extracted
 
 runner = CliRunner()
 
@@ -41,13 +42,6 @@ COUNTS = {"error": 2, "warning": 5, "info": 9}
 def test_findings_fail_only_at_or_above_fail_on(counts: dict[str, int], fail_on: FailOn | None,
                                                  strict: bool, code: int) -> None:
     assert _plan_exit(ValidateSummary(findings=counts), fail_on, strict) == code
-
-
-def _with_extracted(tmp_path: Path, document: ExtractedDocument) -> Path:
-    (tmp_path / "interim").mkdir()
-    (tmp_path / "interim" / "extracted.json").write_text(document.model_dump_json(),
-                                                          encoding="utf-8")
-    return tmp_path
 
 
 def test_validate_fails_on_errors_by_default_and_on_warnings_when_asked(

@@ -124,18 +124,7 @@ def slow_page(operations: int) -> Maker:
             + stream + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         ]
-        out = bytearray(b"%PDF-1.4\n")
-        offsets = []
-        for number, body_bytes in enumerate(objects, start=1):
-            offsets.append(len(out))
-            out += f"{number} 0 obj\n".encode() + body_bytes + b"\nendobj\n"
-        xref = len(out)
-        out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-        for offset in offsets:
-            out += f"{offset:010d} 00000 n \n".encode()
-        out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-                "%%EOF\n").encode()
-        path.write_bytes(bytes(out))
+        path.write_bytes(_pdf(objects))
         return path
     return make
 
