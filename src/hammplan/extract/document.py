@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -19,20 +18,12 @@ from hammplan.extract.profiles import assemble_profiles
 from hammplan.extract.reading import iter_pages
 from hammplan.extract.statements import page_statements
 from hammplan.extract.titlepage import title_lines
+from hammplan.io.files import sha256_of
 from hammplan.limits import Limits
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.records.provenance import SourceCell
 from hammplan.records.statements import Statement
 from hammplan.vocabulary import Vocabulary, load_vocabulary
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def extract_document(
@@ -72,7 +63,8 @@ def extract_document(
         count += 1
         any_text = any_text or bool(page.words or page.skipped)
         if page.skipped:
-            skipped.append(Leftover(family="page", reason=page.skipped, cells=[]))
+            skipped.append(Leftover(family="page", reason=page.skipped, cells=[],
+                                    page=page.number))
         if not title and page.words:
             title = title_lines(page)
         found = page_chunks(page, vocab, chunks[-1] if chunks else None)
