@@ -32,7 +32,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
 from hammplan.extract.contentstream import LeanInterpreter
-from hammplan.extract.layout import PageLayout, Word, page_layout
+from hammplan.extract.layout import PageLayout, Word, letter_starts, page_layout
 
 Char = tuple[str, float, float, float, float, float, bool, float]
 """A character in pdfplumber's coordinates (origin top-left), as the fields
@@ -309,8 +309,10 @@ def _keep(word: Word, words: list[Word]) -> None:
 def _line_words_ltr(line: list[Char], words: list[Word]) -> None:
     """WordExtractor.iter_chars_to_words and merge_chars for upright text ("ltr"), adding
     the words with printing text to ``words``; the word's box is kept as it grows (min and
-    max keep the first of equal values, as here)."""
+    max keep the first of equal values, as here), and its characters' extents for
+    :func:`letter_starts`."""
     texts: list[str] = []
+    spans: list[tuple[str, float, float]] = []
     size = x0 = x1 = top = bottom = last_x0 = last_x1 = last_top = 0.0
     expand = LIGATURES.get
     x_tol, y_tol = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
@@ -321,18 +323,21 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:
                 word = "".join(texts)
                 if word.strip():
                     words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                      float(size)))
+                                      float(size), letter_starts(spans)))
                 texts = []
+                spans = []
             continue
         if texts and (cx0 < last_x0 or cx0 > last_x1 + x_tol
                       or abs(ctop - last_top) > y_tol or text == ""):
             word = "".join(texts)
             if word.strip():
                 words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                  float(size)))
+                                  float(size), letter_starts(spans)))
             texts = []
+            spans = []
         if text == "":  # an empty text stands alone (and, being empty, is not kept)
             continue
+        spans.append((text, cx0, cx1))
         if texts:
             texts.append(expand(text, text))
             if cx0 < x0:
@@ -351,7 +356,7 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:
         word = "".join(texts)
         if word.strip():
             words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                              float(size)))
+                              float(size), letter_starts(spans)))
 
 
 def _sort_ttb(char: Char) -> tuple[float, float]:

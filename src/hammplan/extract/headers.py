@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from hammplan.extract.columns import column_bounds, cut_words, split_at_gaps
 from hammplan.extract.grid import GridRow, assign_columns, column_starts, column_starts_n
 from hammplan.extract.layout import Line, PageLayout, words_text
+from hammplan.extract.ocr import is_debris
 
 
 def header_matches(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> int:
@@ -33,12 +35,22 @@ def is_header_row(row: GridRow, patterns: Sequence[re.Pattern[str]], min_matches
 def text_header(
     page: PageLayout, band: Sequence[Line], patterns: Sequence[re.Pattern[str]], min_matches: int
 ) -> list[float] | None:
-    """Column starts of ``band`` when it is the header the patterns describe, else None."""
-    words = [w for line in band for w in line.words]
-    for starts in (column_starts(band, page.gutter), column_starts_n(band, len(patterns))):
+    """Column starts of ``band`` when it is the header the patterns describe, else None.
+
+    Tried in turn: runs of words apart by more than the gutter; the words split at the widest
+    gaps into as many columns as there are patterns; the same with letters instead of words,
+    for headers whose neighbouring columns ran together into one word ("ErtragAufwand").
+    """
+    band = [Line(kept) for line in band
+            if (kept := [w for w in line.words if not is_debris(w)])]  # rules read as "|"
+    letters = [Line([p for w in line.words for p in split_at_gaps(w, page)]) for line in band]
+    for starts in (column_starts(band, page.gutter), column_starts_n(band, len(patterns)),
+                   column_starts_n(letters, len(patterns))):
         if starts is None or len(starts) != len(patterns):
             continue
-        columns = assign_columns(words, starts, page.space_width)
+        bounds = column_bounds(band, starts, page)
+        words = [w for line in band for w in cut_words(line.words, bounds, page)]
+        columns = assign_columns(words, [b.x for b in bounds], 0.0)
         texts = [words_text(col) for col in columns]  # by lines: OCR baselines wobble
         if header_matches(texts, patterns) >= min_matches:
             return starts

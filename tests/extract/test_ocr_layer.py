@@ -1,0 +1,39 @@
+"""OCR text layers: pieces of recognised words joined, rule debris split off (not dropped);
+curation removes the debris (tests/curate/test_budget_cells.py)."""
+
+from __future__ import annotations
+
+from hammplan.extract.layout import Word
+from hammplan.extract.ocr import char_edges, is_debris, join_fragments, split_debris
+
+
+def word(text: str, x0: float, x1: float, top: float = 10.0) -> Word:
+    return Word(text, x0, x1, top, top + 8, 8.0)
+
+
+def test_debris_glued_to_words_is_split_at_its_place_in_the_box() -> None:
+    pieces = split_debris([word("0.A.|0..A.", 471.0, 506.0), word("|Ertrag", 246.0, 268.0)])
+    assert [p.text for p in pieces] == ["0.A.", "|", "0..A.", "|", "Ertrag"]
+    assert (pieces[0].x0, pieces[0].x1) == (471.0, 485.0)  # 4 of 10 characters of 35 pt
+    assert (pieces[1].x0, pieces[1].x1) == (485.0, 488.5)
+    assert pieces[2].x1 == 506.0
+    assert [is_debris(p) for p in pieces] == [False, True, False, True, False]
+
+
+def test_words_without_debris_are_kept_as_they_are() -> None:
+    words = [word("38.251", 213.0, 235.0), word("|", 243.0, 244.0)]
+    assert split_debris(words) == words
+
+
+def test_touching_pieces_of_a_word_are_joined_and_words_a_space_apart_are_not() -> None:
+    line = [word("A", 194.0, 198.0), word("uf", 198.0, 207.0), word("w", 206.9, 212.0),
+            word("an", 212.0, 221.0, top=10.6), word("d", 221.0, 226.0),
+            word("|", 244.0, 247.0), word("Ertrag", 247.0, 266.0)]
+    joined = join_fragments([line], 0.05)
+    assert [w.text for w in joined] == ["Aufwand", "|Ertrag"]
+    assert (joined[0].x0, joined[0].x1, joined[0].top) == (194.0, 226.0, 10.0)
+    assert joined[0].bottom == 18.6
+
+
+def test_char_edges_spread_evenly_over_the_box() -> None:
+    assert char_edges(word("0.A.", 10.0, 18.0)) == [10.0, 12.0, 14.0, 16.0, 18.0]
