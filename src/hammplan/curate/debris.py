@@ -7,8 +7,8 @@ ends); curation removes them before a cell is parsed, and records the removal as
 
 from __future__ import annotations
 
-from hammplan.curate.values import Repair
-from hammplan.extract.ocr import RULE_DEBRIS
+from hammplan.records.values import Repair
+from hammplan.vocabulary import RULE_DEBRIS
 
 
 def strip_debris(text: str) -> tuple[str, list[Repair]]:

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hammplan.vocabulary import RULE_DEBRIS
+
 if TYPE_CHECKING:  # layout imports this module to build its pages
     from hammplan.extract.layout import Word
-
-RULE_DEBRIS = frozenset("|¦‖│┃[]\\")
-"""Characters a recognition engine reads a vertical ruling line as (a bracket or backslash
-where the scan's rule is slanted or broken)."""
 
 _IMAGE_SHARE = 0.6
 """A page is a scan when one image covers at least this share of it (and text lies over it)."""

@@ -10,9 +10,9 @@ from typing import TypeVar
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
-from hammplan.extract.output import write_atomic
+from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import templating
 from hammplan.render.drawn import Chart
 
@@ -115,8 +115,6 @@ def write_reports(reports: Reports, out_dir: Path,
     (charts of an older version) are removed, and so are temporary files a killed render
     left.
     """
-    from hammplan.build import remove_stale_temporaries
-
     written: list[Path] = []
     charts_dir = out_dir / CHARTS_FOLDER
     remove_stale_temporaries(out_dir, ["report.md", "index.html"])
