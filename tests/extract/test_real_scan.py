@@ -57,7 +57,7 @@ def test_a_misread_sta_is_flagged(scan: ExtractedDocument, plan: ExtractedDocume
                for ref in f.refs}
     theirs, _ = curate_budget(plan.budget_rows, organisations)
     differing = [a.id for a, b in zip(lines, theirs, strict=True) if a.sta != b.sta]
-    assert len(differing) <= 8
+    assert len(differing) <= 5  # the five rows of one page where "41" reads as "4"
     assert set(differing) <= flagged
 
 
