@@ -3,7 +3,8 @@ curation removes the debris (tests/curate/test_budget_cells.py)."""
 
 from __future__ import annotations
 
-from hammplan.extract.layout import Word
+from hammplan.extract.columns import Boundary, column_bounds
+from hammplan.extract.layout import Line, PageLayout, Word
 from hammplan.extract.ocr import char_edges, is_debris, join_fragments, split_debris
 
 
@@ -37,3 +38,12 @@ def test_touching_pieces_of_a_word_are_joined_and_words_a_space_apart_are_not() 
 
 def test_char_edges_spread_evenly_over_the_box() -> None:
     assert char_edges(word("0.A.", 10.0, 18.0)) == [10.0, 12.0, 14.0, 16.0, 18.0]
+
+
+def test_a_word_covering_the_whole_search_window_leaves_the_boundary_alone() -> None:
+    """Regression: on a scan, a letter wider than a boundary's whole search window (a long
+    dash, an underline) left no place to choose from."""
+    page = PageLayout(1, 600.0, 800.0, [], 2.0, ocr=True)
+    lines = [Line([word("—", 90.0, 110.0, top=10.0 * i)]) for i in range(6)]
+    bounds = column_bounds(lines, [50.0, 100.0], page)
+    assert bounds[1] == Boundary(98.0, cuts=False)

@@ -83,6 +83,7 @@ def _free_strips(boxes: list[tuple[float, float, int]], lo: float, hi: float
 
 def _boundary(words: Sequence[Word], lines: int, start: float, page: PageLayout,
               debris: list[float]) -> Boundary:
+    """The boundary before the column whose header begins at ``start`` (see the module)."""
     slack = page.space_width
     old = start - slack
     lo, hi = start - 3 * slack, start + slack
@@ -100,6 +101,8 @@ def _boundary(words: Sequence[Word], lines: int, start: float, page: PageLayout,
     spans = [(w.x0, w.x1) for w in words if not is_debris(w) and w.x1 >= lo and w.x0 <= hi]
     candidates = [x for x in debris if lo <= x <= hi] + [
         x for box in boxes for x in box[:2] if lo <= x <= hi]
+    if not candidates:  # one word covers the whole window
+        return Boundary(old, cuts=False)
     inside = {x: sum(1 for x0, x1 in spans if x0 < x < x1) for x in candidates}
     x = min(candidates, key=lambda c: (inside[c], c not in debris, abs(c - old)))
     if inside[x] <= _OCR_SHARE * lines:  # a header of a line or two: its titles may span
