@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from hammplan.extract.columns import Boundary, column_bounds
 from hammplan.extract.layout import Line, PageLayout, Word
-from hammplan.extract.ocr import char_edges, is_debris, join_fragments, split_debris
+from hammplan.extract.ocr import (
+    char_edges,
+    has_scan_image,
+    is_debris,
+    join_fragments,
+    split_debris,
+)
 
 
 def word(text: str, x0: float, x1: float, top: float = 10.0) -> Word:
@@ -47,3 +53,24 @@ def test_a_word_covering_the_whole_search_window_leaves_the_boundary_alone() -> 
     lines = [Line([word("—", 90.0, 110.0, top=10.0 * i)]) for i in range(6)]
     bounds = column_bounds(lines, [50.0, 100.0], page)
     assert bounds[1] == Boundary(98.0, cuts=False)
+
+
+class _Page:
+    """What has_scan_image reads of a pdfplumber page."""
+
+    def __init__(self, images: list[tuple[float, float, float, float]],
+                 metadata: dict[str, str]) -> None:
+        self.width, self.height = 600.0, 800.0
+        self.images = [{"x0": a, "top": b, "x1": c, "bottom": d} for a, b, c, d in images]
+        self.pdf = type("Pdf", (), {"metadata": metadata})()
+
+
+def test_a_scan_is_a_page_covered_by_images_or_an_image_from_a_recognition_engine() -> None:
+    strips = [(0.0, 200.0 * i, 600.0, 200.0 * (i + 1)) for i in range(4)]
+    assert has_scan_image(_Page(strips, {}))  # scanners that write a page in strips
+    assert not has_scan_image(_Page([(50.0, 50.0, 250.0, 250.0)], {}))  # a photo on a page
+    assert has_scan_image(_Page([(50.0, 50.0, 250.0, 250.0)],
+                                {"Producer": "ABBYY FineReader 15"}))
+    assert not has_scan_image(_Page([], {"Creator": "ocrmypdf 14.0.1 / Tesseract OCR-PDF"}))
+    assert not has_scan_image(_Page([(50.0, 50.0, 250.0, 250.0)],
+                                    {"Producer": "Democracy Tools PDF"}))

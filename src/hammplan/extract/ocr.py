@@ -14,6 +14,7 @@ text and marks where a column boundary runs.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from hammplan.vocabulary import RULE_DEBRIS
@@ -30,21 +31,32 @@ def is_debris(word: Word) -> bool:
     return all(ch in RULE_DEBRIS for ch in word.text)
 
 
+_OCR_PRODUCERS = re.compile(
+    r"tesseract|ocrmypdf|abbyy|finereader|paper capture|omnipage|readiris|\bocr\b", re.I)
+"""What names a text recognition engine in a PDF's Creator or Producer."""
+
+
 def has_scan_image(page: Any) -> bool:
-    """Whether a pdfplumber page is covered by one image, as a scanned page is.
+    """Whether a pdfplumber page is a scan: images (one, or strips of one) cover at least
+    _IMAGE_SHARE of it, or the document names a recognition engine as its creator or
+    producer and the page holds an image.
 
     Reads ``page.images`` (the fast reading keeps them as pdfplumber does), so both readings
     decide alike.
     """
     area = float(page.width) * float(page.height)
-    if area <= 0:
+    if area <= 0 or not page.images:
         return False
+    covered = 0.0
     for image in page.images:
         width = min(float(image["x1"]), float(page.width)) - max(float(image["x0"]), 0.0)
         height = min(float(image["bottom"]), float(page.height)) - max(float(image["top"]), 0.0)
-        if width > 0 and height > 0 and width * height >= _IMAGE_SHARE * area:
-            return True
-    return False
+        covered += max(width, 0.0) * max(height, 0.0)
+    if covered >= _IMAGE_SHARE * area:
+        return True
+    metadata = getattr(page.pdf, "metadata", None) or {}
+    made_by = " ".join(str(metadata.get(key, "")) for key in ("Creator", "Producer"))
+    return bool(_OCR_PRODUCERS.search(made_by))
 
 
 def char_edges(word: Word) -> list[float]:
