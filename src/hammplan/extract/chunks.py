@@ -24,7 +24,7 @@ from hammplan.extract.grid import (
     table_lines,
     text_rows,
 )
-from hammplan.extract.headers import is_header_row, text_header
+from hammplan.extract.headers import is_header_row, text_header, without_debris
 from hammplan.extract.labels import (
     HEADING_SCORE,
     heading_score,
@@ -314,7 +314,7 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
     # begin above the label
     columns_band = next(band for band in line_bands(lines[start:]) if window[at] in band)
     first = window.index(columns_band[0]) if columns_band[0] in window else at
-    starts = column_starts(columns_band, page.gutter)
+    starts = column_starts(without_debris(columns_band), page.gutter)
     if len(starts) < 4:
         return None
     section_label = vocab.overview.section_label

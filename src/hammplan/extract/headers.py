@@ -32,6 +32,13 @@ def is_header_row(row: GridRow, patterns: Sequence[re.Pattern[str]], min_matches
     return header_matches([c.text for c in row], patterns) >= min_matches
 
 
+def without_debris(lines: Sequence[Line]) -> list[Line]:
+    """Header lines without the rules recognition read as "|" (a header's columns are where
+    its words stand; the rules would each count as a column of their own)."""
+    return [Line(kept) for line in lines
+            if (kept := [w for w in line.words if not is_debris(w)])]
+
+
 def text_header(
     page: PageLayout, band: Sequence[Line], patterns: Sequence[re.Pattern[str]], min_matches: int
 ) -> list[float] | None:
@@ -41,8 +48,7 @@ def text_header(
     gaps into as many columns as there are patterns; the same with letters instead of words,
     for headers whose neighbouring columns ran together into one word ("ErtragAufwand").
     """
-    band = [Line(kept) for line in band
-            if (kept := [w for w in line.words if not is_debris(w)])]  # rules read as "|"
+    band = without_debris(band)
     letters = [Line([p for w in line.words for p in split_at_gaps(w, page)]) for line in band]
     for starts in (column_starts(band, page.gutter), column_starts_n(band, len(patterns)),
                    column_starts_n(letters, len(patterns))):
