@@ -140,9 +140,17 @@ def _cut(word: Word, at: float, page: PageLayout) -> list[Word]:
     return [piece(0, k), piece(k, len(word.text))]
 
 
+def has_gaps(word: Word) -> bool:
+    """Whether white stands between two letters of a word as read (cheap: no boxes made)."""
+    inner = word.edges
+    return any(inner[i + 1] - inner[i] >= _MIN_STRIP for i in range(0, len(inner) - 1, 2))
+
+
 def split_at_gaps(word: Word, page: PageLayout) -> list[Word]:
     """The word in pieces wherever white stands between two of its letters (at least
     _MIN_STRIP): what two columns run together look like; a word as typeset has none."""
+    if not has_gaps(word):
+        return [word]
     boxes = letter_boxes(word, page)
     if len(boxes) != len(word.text):
         return [word]
@@ -166,4 +174,5 @@ def cut_words(words: Sequence[Word], bounds: Sequence[Boundary], page: PageLayou
     return out
 
 
-__all__ = ["Boundary", "column_bounds", "cut_words", "letter_boxes", "split_at_gaps"]
+__all__ = ["Boundary", "column_bounds", "cut_words", "has_gaps", "letter_boxes",
+           "split_at_gaps"]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from hammplan.extract.columns import column_bounds, cut_words, split_at_gaps
+from hammplan.extract.columns import column_bounds, cut_words, has_gaps, split_at_gaps
 from hammplan.extract.grid import GridRow, assign_columns, column_starts, column_starts_n
 from hammplan.extract.layout import Line, PageLayout, words_text
 from hammplan.extract.ocr import is_debris
@@ -49,9 +49,15 @@ def text_header(
     for headers whose neighbouring columns ran together into one word ("ErtragAufwand").
     """
     band = without_debris(band)
-    letters = [Line([p for w in line.words for p in split_at_gaps(w, page)]) for line in band]
-    for starts in (column_starts(band, page.gutter), column_starts_n(band, len(patterns)),
-                   column_starts_n(letters, len(patterns))):
+
+    def candidates() -> Iterator[list[float] | None]:
+        yield column_starts(band, page.gutter)
+        yield column_starts_n(band, len(patterns))
+        if any(has_gaps(w) for line in band for w in line.words):
+            yield column_starts_n([Line([p for w in line.words for p in split_at_gaps(w, page)])
+                                   for line in band], len(patterns))
+
+    for starts in candidates():
         if starts is None or len(starts) != len(patterns):
             continue
         bounds = column_bounds(band, starts, page)

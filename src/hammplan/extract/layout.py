@@ -204,16 +204,25 @@ def _colour(value: Any) -> tuple[float, ...] | None:
     return None
 
 
+def ligature_boxes(letters: str, x0: float, x1: float) -> list[tuple[float, float]]:
+    """The x-extents of the letters of one character whose text expands to ``letters`` (a
+    ligature's letters share its box evenly)."""
+    step = (x1 - x0) / len(letters)
+    return [(x0 + step * k if k else x0, x0 + step * (k + 1) if k + 1 < len(letters) else x1)
+            for k in range(len(letters))]
+
+
 def letter_starts(chars: Sequence[tuple[str, float, float]]) -> tuple[float, ...]:
     """Where each letter of a word ends and the next begins, given its characters' text and
     x-extent in order (``2 * (letters - 1)`` values: end of the first, start of the second,
-    ...). A ligature's letters share its box evenly, as its text is expanded."""
+    ...). The reference the fast reader computes the same values against, inline."""
     boxes: list[tuple[float, float]] = []
     for text, x0, x1 in chars:
         letters = LIGATURES.get(text, text or "")
-        step = (x1 - x0) / max(len(letters), 1)
-        boxes.extend((x0 + step * k if k else x0, x0 + step * (k + 1) if k + 1 < len(letters)
-                      else x1) for k in range(len(letters)))
+        if len(letters) == 1:
+            boxes.append((x0, x1))
+        elif letters:
+            boxes.extend(ligature_boxes(letters, x0, x1))
     return tuple(float(x) for left, right in zip(boxes, boxes[1:], strict=False)
                  for x in (left[1], right[0]))
 

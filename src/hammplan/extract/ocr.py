@@ -28,7 +28,8 @@ _IMAGE_SHARE = 0.6
 
 def is_debris(word: Word) -> bool:
     """Whether a word is nothing but rule debris ("|", "||")."""
-    return all(ch in RULE_DEBRIS for ch in word.text)
+    text = word.text
+    return text[:1] in RULE_DEBRIS and all(ch in RULE_DEBRIS for ch in text)
 
 
 _OCR_PRODUCERS = re.compile(

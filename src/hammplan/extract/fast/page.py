@@ -32,7 +32,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
 from hammplan.extract.fast.contentstream import LeanInterpreter
-from hammplan.extract.layout import PageLayout, Word, letter_starts, page_layout
+from hammplan.extract.layout import PageLayout, Word, ligature_boxes, page_layout
 
 Char = tuple[str, float, float, float, float, float, bool, float]
 """A character in pdfplumber's coordinates (origin top-left), as the fields
@@ -309,11 +309,12 @@ def _keep(word: Word, words: list[Word]) -> None:
 def _line_words_ltr(line: list[Char], words: list[Word]) -> None:
     """WordExtractor.iter_chars_to_words and merge_chars for upright text ("ltr"), adding
     the words with printing text to ``words``; the word's box is kept as it grows (min and
-    max keep the first of equal values, as here), and its characters' extents for
-    :func:`letter_starts`."""
+    max keep the first of equal values, as here), and where its letters end and begin as
+    :func:`letter_starts` gives them."""
     texts: list[str] = []
-    spans: list[tuple[str, float, float]] = []
+    edges: list[float] = []
     size = x0 = x1 = top = bottom = last_x0 = last_x1 = last_top = 0.0
+    end: float | None = None  # where the word's last letter so far ends
     expand = LIGATURES.get
     x_tol, y_tol = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
     for char in line:
@@ -323,23 +324,21 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:
                 word = "".join(texts)
                 if word.strip():
                     words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                      float(size), letter_starts(spans)))
+                                      float(size), tuple(edges)))
                 texts = []
-                spans = []
             continue
         if texts and (cx0 < last_x0 or cx0 > last_x1 + x_tol
                       or abs(ctop - last_top) > y_tol or text == ""):
             word = "".join(texts)
             if word.strip():
                 words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                  float(size), letter_starts(spans)))
+                                  float(size), tuple(edges)))
             texts = []
-            spans = []
         if text == "":  # an empty text stands alone (and, being empty, is not kept)
             continue
-        spans.append((text, cx0, cx1))
+        letters = expand(text, text)
         if texts:
-            texts.append(expand(text, text))
+            texts.append(letters)
             if cx0 < x0:
                 x0 = cx0
             if cx1 > x1:
@@ -349,14 +348,25 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:
             if cbottom > bottom:
                 bottom = cbottom
         else:
-            texts = [expand(text, text)]
+            texts = [letters]
+            edges = []
             x0, x1, top, bottom, size = cx0, cx1, ctop, cbottom, csize
+            end = None
+        if len(letters) == 1:
+            if end is not None:
+                edges += (float(end), float(cx0))
+            end = cx1
+        else:
+            for start, stop in ligature_boxes(letters, cx0, cx1):
+                if end is not None:
+                    edges += (float(end), float(start))
+                end = stop
         last_x0, last_x1, last_top = cx0, cx1, ctop
     if texts:
         word = "".join(texts)
         if word.strip():
             words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                              float(size), letter_starts(spans)))
+                              float(size), tuple(edges)))
 
 
 def _sort_ttb(char: Char) -> tuple[float, float]:
