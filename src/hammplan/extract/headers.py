@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
+from hammplan.extract.columns import column_bounds, cut_words, has_gaps, split_at_gaps
 from hammplan.extract.grid import GridRow, assign_columns, column_starts, column_starts_n
 from hammplan.extract.layout import Line, PageLayout, words_text
+from hammplan.extract.ocr import is_debris
 from hammplan.records.budget import VALUE_KINDS, Basis, BudgetColumn, BudgetRole
 from hammplan.vocabulary import BudgetVocabulary
 
@@ -90,26 +92,44 @@ def role_word_count(band: Sequence[Line], vocab: BudgetVocabulary) -> int:
     return sum(1 for line in band for w in line.words if vocab.any_role.search(w.text))
 
 
+def without_debris(lines: Sequence[Line]) -> list[Line]:
+    """Header lines without the rules recognition read as "|" (a header's columns are where
+    its words stand; the rules would each count as a column of their own)."""
+    return [Line(kept) for line in lines
+            if (kept := [w for w in line.words if not is_debris(w)])]
+
+
 def text_header(
     page: PageLayout, band: Sequence[Line], score: HeaderScore, minimum: float,
     counts: Sequence[int],
 ) -> list[float] | None:
     """Column starts of ``band`` when it reads as the header ``score`` describes, else None.
 
-    Columns are split at gutters, and at the widest gaps into each of ``counts`` columns (an
-    OCR text layer's word gaps wobble too much for one gutter width); the split whose cells
-    read best wins, so a gutter inside a wrapped header cell loses to the right count.
+    Tried: runs of words apart by more than the gutter; the words split at the widest gaps
+    into each of ``counts`` columns (an OCR text layer's word gaps wobble too much for one
+    gutter width); the same with letters instead of words, for headers whose neighbouring
+    columns ran together into one word ("ErtragAufwand"). The split whose cells read best
+    wins, so a gutter inside a wrapped header cell loses to the right count.
     """
-    words = [w for line in band for w in line.words]
-    tries: list[list[float] | None] = [column_starts(band, page.gutter)]
-    tries += [column_starts_n(band, n) for n in counts if n > 0]
+    band = without_debris(band)
+
+    def candidates() -> Iterator[list[float] | None]:
+        yield column_starts(band, page.gutter)
+        yield from (column_starts_n(band, n) for n in counts if n > 0)
+        if any(has_gaps(w) for line in band for w in line.words):
+            letters = [Line([p for w in line.words for p in split_at_gaps(w, page)])
+                       for line in band]
+            yield from (column_starts_n(letters, n) for n in counts if n > 0)
+
     best: tuple[float, list[float]] | None = None
     seen: list[list[float]] = []
-    for starts in tries:
+    for starts in candidates():
         if starts is None or starts in seen:
             continue
         seen.append(starts)
-        columns = assign_columns(words, starts, page.space_width)
+        bounds = column_bounds(band, starts, page)
+        words = [w for line in band for w in cut_words(line.words, bounds, page)]
+        columns = assign_columns(words, [b.x for b in bounds], 0.0)
         texts = [words_text(col) for col in columns]  # by lines: OCR baselines wobble
         value = score(texts)
         if value >= minimum and (best is None or value > best[0]):
