@@ -46,6 +46,19 @@ BUDGET_COLUMNS: tuple[tuple[str, int | None], ...] = (
 )
 """The bundled plan's budget columns: role and printed year."""
 
+_LEGACY_KIND = {"aufwand": "expense", "ertrag": "income", "wert": "value",
+                "foerdergeber": "funder", "kennzahl": "indicator"}
+PRINTED_NAMES: tuple[str, ...] = tuple(
+    f"{_LEGACY_KIND.get(role, role)}_{year}" if year else _LEGACY_KIND.get(role, role)
+    for role, year in BUDGET_COLUMNS)
+"""The same columns by name ("sta", "expense_2023", "funder", "value_2025"), for tests that
+set a row cell by cell."""
+
+CURATED_OF: dict[str, str] = {
+    f"{role}_{year}": name for (role, year), name in zip(BUDGET_COLUMNS, PRINTED_NAMES,
+                                                         strict=True) if year}
+"""Curated value column ("aufwand_2023") -> printed column name ("expense_2023")."""
+
 FIELD_OF = load_vocabulary().profile.field_of
 
 

@@ -31,7 +31,8 @@ from hammplan.extract.headers import (
     is_budget_header,
     is_header_row,
     population_score,
-    role_word_count,
+    role_word_counts,
+    score_at,
     text_header,
     without_debris,
 )
@@ -210,8 +211,14 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
                    vocab: Vocabulary, previous: Chunk | None,
                    first: bool) -> tuple[Chunk, list[Line]] | None:
     """The table that begins with ``band``, if any family recognises it, and its lines."""
-    for family, starts in _header_starts(page, band, vocab):
+    for family, starts, score, minimum in _header_starts(page, band, vocab):
         if starts is not None:
+            if (previous is not None and previous.family == family and not previous.ruled
+                    and previous.starts and len(previous.starts) != len(starts)
+                    and score_at(page, band, previous.starts, score) >= minimum):
+                # the table of the page before goes on in its columns (a skewed scan may
+                # run two header cells together), as long as they read its header too
+                starts = previous.starts
             starts = _best_fit(page, lines[start:], starts, previous, family)
             rows, used = _rows_from(page, lines, start, starts,
                                     closes=_total_row(page, vocab) if family == "population"
@@ -255,23 +262,24 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
 
 
 def _header_starts(page: PageLayout, band: list[Line], vocab: Vocabulary
-                   ) -> Iterator[tuple[Family, list[float] | None]]:
+                   ) -> Iterator[tuple[Family, list[float] | None, HeaderScore, float]]:
     """Column starts of ``band`` read as a budget header, then as a population header.
 
     A budget header has as many columns as the plan prints years and kinds: about as many as
     its words that open a column (one more for a garbled one, one less for a doubled one).
     """
-    roles = role_word_count(band, vocab.budget)
-    if roles >= 3:
+    counts = role_word_counts(band, vocab.budget, page)
+    if counts:
         score: HeaderScore = partial(budget_header_score, vocab=vocab.budget)
-        yield "budget", text_header(page, band, score, vocab.budget.min_share,
-                                    (roles, roles + 1, roles - 1))
+        minimum = vocab.budget.min_share
+        yield "budget", text_header(page, band, score, minimum, counts), score, minimum
     population = vocab.population
     words = sum(1 for line in band for w in line.words
                 if any(p.search(w.text) for p in population.compiled))
-    yield "population", text_header(
-        page, band, population_score(population.compiled),
-        population.min_matches / len(population.compiled), (len(population.compiled), words))
+    share = population_score(population.compiled)
+    least = population.min_matches / len(population.compiled)
+    yield ("population", text_header(page, band, share, least,
+                                     (len(population.compiled), words)), share, least)
 
 
 def _best_fit(page: PageLayout, lines: list[Line], starts: list[float],

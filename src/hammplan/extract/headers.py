@@ -51,14 +51,27 @@ def cell_role(text: str, vocab: BudgetVocabulary) -> BudgetRole | None:
 
 
 def budget_header_score(texts: Sequence[str], vocab: BudgetVocabulary) -> float:
-    """The share of cells that name a budget column; 0 unless one names the measure's name and
-    one a year's column (Aufwand, Ertrag or Wert)."""
+    """How well cells read as a budget header: the cells that name a column, less one for each
+    second StA, name, funder or key-figure column (those stand once; a year's columns
+    repeat), as a share of the cells or of the words that open a column among each cell's
+    first words, whichever is more (a cell that swallowed several columns reads worse); 0
+    unless one cell names the measure's name and one a year's column (Aufwand, Ertrag or
+    Wert)."""
     if len(texts) < 3:
         return 0.0
     roles = [cell_role(t, vocab) for t in texts]
     if "name" not in roles or not any(r in VALUE_KINDS for r in roles):
         return 0.0
-    return sum(r is not None for r in roles) / len(texts)
+    once = [r for r in roles if r is not None and r not in VALUE_KINDS]
+    repeated = len(once) - len(set(once))
+    opening = sum(max(1, sum(1 for w in t.split()[:HEAD_WORDS] if vocab.any_role.search(w)))
+                  for t in texts)
+    return (sum(r is not None for r in roles) - repeated) / max(len(texts), opening)
+
+
+HEAD_WORDS = 6
+"""The words a header cell opens with ("Aufwand (€) 2023 Stand 30.06"): more words that open a
+column among them mean the cell swallowed its neighbours."""
 
 
 def is_budget_header(texts: Sequence[str], vocab: BudgetVocabulary) -> bool:
@@ -87,9 +100,25 @@ def is_header_row(row: GridRow, score: HeaderScore, minimum: float) -> bool:
     return score([c.text for c in row]) >= minimum
 
 
-def role_word_count(band: Sequence[Line], vocab: BudgetVocabulary) -> int:
-    """How many words of ``band`` open a budget column: about its number of columns."""
-    return sum(1 for line in band for w in line.words if vocab.any_role.search(w.text))
+def role_word_counts(band: Sequence[Line], vocab: BudgetVocabulary, page: PageLayout
+                     ) -> list[int]:
+    """About how many columns ``band`` has, if it is a budget header: its words that open a
+    column, counted over its first one, two, three lines and all of them (a header set tight
+    above its body forms one band with it), each one more (a garbled word) or one less (a
+    doubled one), and counted with words cut where white stands between their letters
+    (columns run together, "ErtragAufwand"). Empty when fewer than three words open one."""
+    lines = sorted(band, key=lambda line: line.top)
+    if sum(1 for line in lines for w in line.words if vocab.any_role.search(w.text)) < 3:
+        return []
+    counts: list[int] = []
+    for n in (1, 2, 3, len(lines)):
+        words = [w for line in lines[:n] for w in line.words]
+        count = sum(1 for w in words if vocab.any_role.search(w.text))
+        cut = sum(1 for w in words if has_gaps(w) for p in split_at_gaps(w, page)
+                  if vocab.any_role.search(p.text))
+        joined = sum(1 for w in words if has_gaps(w) and vocab.any_role.search(w.text))
+        counts += [count, count + 1, count - 1, count - joined + cut]
+    return [n for n in dict.fromkeys(counts) if n >= 3]
 
 
 def without_debris(lines: Sequence[Line]) -> list[Line]:
@@ -121,22 +150,26 @@ def text_header(
                        for line in band]
             yield from (column_starts_n(letters, n) for n in counts if n > 0)
 
-    best: tuple[float, list[float]] | None = None
+    best: tuple[float, int, list[float]] | None = None
     seen: list[list[float]] = []
     for starts in candidates():
         if starts is None or starts in seen:
             continue
         seen.append(starts)
-        bounds = column_bounds(band, starts, page)
-        words = [w for line in band for w in cut_words(line.words, bounds, page)]
-        columns = assign_columns(words, [b.x for b in bounds], 0.0)
-        texts = [words_text(col) for col in columns]  # by lines: OCR baselines wobble
-        value = score(texts)
-        if value >= minimum and (best is None or value > best[0]):
-            best = (value, starts)
-        if value >= 1:
-            break
-    return best[1] if best else None
+        found = (score_at(page, band, starts, score), len(starts), starts)
+        if found[0] >= minimum and (best is None or found[:2] > best[:2]):
+            best = found  # the best-reading split; of equals, the one with more columns
+    return best[2] if best else None
+
+
+def score_at(page: PageLayout, band: Sequence[Line], starts: list[float],
+             score: HeaderScore) -> float:
+    """How well ``band`` reads as a header when split at ``starts``."""
+    band = without_debris(band)
+    bounds = column_bounds(band, starts, page)
+    words = [w for line in band for w in cut_words(line.words, bounds, page)]
+    columns = assign_columns(words, [b.x for b in bounds], 0.0)
+    return score([words_text(col) for col in columns])  # by lines: OCR baselines wobble
 
 
 _YEAR = re.compile(r"(?<![\d.,])(\d{4})(?![\d,]|\.\d)")
