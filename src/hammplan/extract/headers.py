@@ -70,7 +70,7 @@ def budget_header_score(texts: Sequence[str], vocab: BudgetVocabulary) -> float:
 
 
 HEAD_WORDS = 6
-"""The words a header cell opens with ("Aufwand (€) 2023 Stand 30.06"): more words that open a
+"""The words a header cell opens with ("Aufwand (€) JJJJ Stand 30.06"): more words that open a
 column among them mean the cell swallowed its neighbours."""
 
 
