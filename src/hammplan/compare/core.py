@@ -129,8 +129,8 @@ def summarise(comparison: Comparison) -> Summary:
                              ("unveraendert", "geaendert", "neu", "entfallen"))
     finding_counts = _count([f.status for f in comparison.findings],
                             ("neu", "behoben", "offen"))
-    amounts = sum(1 for b in comparison.budget
-                  if (b.alt, b.alt_status) != (b.neu, b.neu_status))
+    amounts = sum(1 for b in comparison.budget if b.alt_status and b.neu_status
+                  and (b.alt, b.alt_status) != (b.neu, b.neu_status))
     unchanged = (
         measure_counts["unveraendert"] == len(comparison.measures)
         and district_counts["unveraendert"] == len(comparison.districts)

@@ -28,19 +28,26 @@ def field_text(measure: Measure, name: str) -> str | None:
             return _squeeze(measure.kennzahlen_cell.raw)
         return "; ".join(_squeeze(k.raw) or "" for k in measure.kennzahlen) or None
     if name == "kosten":
-        kosten = measure.kosten
-        if kosten.status == "ok" and kosten.betrag_eur is not None:
-            stand = f" (Stand {kosten.stand.isoformat()})" if kosten.stand else ""
-            return f"{kosten.betrag_eur} €{stand}"
-        return _squeeze(kosten.raw)
+        return _squeeze(measure.kosten.raw)
     value = getattr(measure, name)
     return _squeeze(value if isinstance(value, str) else None)
 
 
 def joined_fields(measures: list[Measure], name: str) -> str | None:
-    """A field of one measure, or of several (a split or merger) joined with " | "."""
-    texts = [field_text(m, name) for m in measures]
-    return " | ".join(t for t in texts if t) or None
+    """A field of one measure, or of several (a split or merger: each text once, joined with
+    " | ")."""
+    texts = dict.fromkeys(t for m in measures if (t := field_text(m, name)))
+    return " | ".join(texts) or None
+
+
+def _same_kosten(old: list[Measure], new: list[Measure]) -> bool:
+    """Kosten of one measure each side that state the same amount and as-of date (however
+    printed: "80.000 €" is "80.000,00 €")."""
+    if len(old) != 1 or len(new) != 1:
+        return False
+    a, b = old[0].kosten, new[0].kosten
+    return (a.status == b.status == "ok" and a.betrag_eur is not None
+            and (a.betrag_eur, a.stand) == (b.betrag_eur, b.stand))
 
 
 def field_changes(old: list[Measure], new: list[Measure]) -> list[FieldChange]:
@@ -49,6 +56,6 @@ def field_changes(old: list[Measure], new: list[Measure]) -> list[FieldChange]:
     changes = []
     for name in PROFILE_FIELDS:
         a, b = joined_fields(old, name), joined_fields(new, name)
-        if a != b:
+        if a != b and not (name == "kosten" and _same_kosten(old, new)):
             changes.append(FieldChange(feld=name, alt=a, neu=b))
     return changes
