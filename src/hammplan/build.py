@@ -26,7 +26,8 @@ from hammplan.render.ahead import ReportsAhead
 STAGE_CODE: dict[str, tuple[str, ...]] = {
     "extract": ("extract", "records", "vocabulary.py", "vocabularies"),
     "validate": ("curate", "records", "vocabulary.py", "vocabularies", "render/loading.py"),
-    "render": ("render", "curate/models.py", "curate/values.py", "curate/findings.py"),
+    "render": ("render", "compare", "curate/models.py", "curate/values.py",
+               "curate/findings.py"),
 }
 """Package paths whose source decides each stage's output."""
 
@@ -237,14 +238,25 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
 
 
 def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
-                 say: Say | None = None, ahead: ReportsAhead | None = None
-                 ) -> tuple[list[Path], dict[str, object]]:
+                 say: Say | None = None, ahead: ReportsAhead | None = None,
+                 previous: Path | None = None, vocabulary: Path | None = None,
+                 limits: Limits | None = None) -> tuple[list[Path], dict[str, object]]:
     """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``.
 
     Reports already being made by ``ahead`` (from the plan this stage reads, with the same
-    templates) are taken from there and written; otherwise they are made here.
+    templates) are taken from there and written; otherwise they are made here. With
+    ``previous`` (an earlier edition's data folder or PDF) the report gets a section on what
+    changed since (:mod:`hammplan.compare.section`).
     """
-    if ahead is not None and ahead.asked:
+    if previous is not None:
+        from hammplan.compare.load import load_edition
+        from hammplan.compare.section import report_section
+        from hammplan.render import load_curated_plan, render_reports
+
+        plan = load_curated_plan(plan_path(data_dir))
+        extra, charts = report_section(load_edition(previous, vocabulary, limits), plan)
+        written = render_reports(plan, out_dir, templates, say, extra, charts)
+    elif ahead is not None and ahead.asked:
         from hammplan.render.reports import write_reports
 
         tell = say or (lambda _message: None)
@@ -282,13 +294,36 @@ def records_of(data_dir: Path) -> dict[str, int]:
         return {}
 
 
+def previous_input(previous: Path | None) -> Path | None:
+    """The earlier edition ``build --previous`` names, checked before any work."""
+    if previous is None:
+        return None
+    from hammplan.compare.load import plan_file
+
+    plan_file(previous)  # a missing file or a folder without plan.json: refused now
+    return previous
+
+
+def earlier_files(previous: Path | None) -> list[Path]:
+    """What of the earlier edition the render stage's key hashes: its plan.json or PDF."""
+    if previous is None:
+        return []
+    from hammplan.compare.load import plan_file
+
+    return [plan_file(previous) or previous]
+
+
 def build(
     pdf: Path, data_dir: Path, out_dir: Path, vocabulary: Path | None = None,
     templates: Path | None = None, force: bool = False, say: Say | None = None,
     progress: Callable[[int, int], None] | None = None,
     limits: Limits | None = None,
+    previous: Path | None = None,
 ) -> list[StageResult]:
     """Run the three stages in order, skipping those whose key is unchanged.
+
+    ``previous`` (an earlier edition: data folder, ``plan.json`` or PDF) adds a section on
+    what changed since to the report; its plan is part of the render stage's key.
 
     The state file is written after each stage that ran, and before it with the stage's key
     removed, so an interrupted build resumes at the stage it did not finish. Temporary files
@@ -304,6 +339,7 @@ def build(
     state = read_state(data_dir)
     settings = vocabulary_text(vocabulary)
     folder = find_templates(templates)  # a wrong --templates is refused before any work
+    earlier = previous_input(previous)
     results = []
 
     def save() -> None:
@@ -326,6 +362,8 @@ def build(
         validate_outputs = [plan_path(data_dir), curated / "findings.json"]
 
         def validate() -> tuple[list[Path], dict[str, object]]:
+            if earlier is not None:  # the report needs the comparison: made by render
+                return validate_stage(data_dir, vocabulary)
             ahead.launch()
             return validate_stage(
                 data_dir, vocabulary,
@@ -337,10 +375,11 @@ def build(
         save()
         tell("render")
         results.append(run_stage(
-            "render", stage_key("render", [plan_path(data_dir), folder],
-                                str(out_dir.resolve())),
+            "render", stage_key("render", [plan_path(data_dir), folder, *earlier_files(earlier)],
+                                str(out_dir.resolve()) + (f"\0{settings}" if earlier else "")),
             [out_dir / "index.html", out_dir / "report.md"], state, force,
-            lambda: render_stage(data_dir, out_dir, templates, say, ahead), save))
+            lambda: render_stage(data_dir, out_dir, templates, say, ahead, earlier, vocabulary,
+                                 limits), save))
     save()
     if not results[1].ran:
         results[1].detail["findings"] = findings_of(data_dir)

@@ -273,6 +273,11 @@ def build(
     vocabulary: Vocabulary = None,
     templates: Templates = None,
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help="An earlier edition (data folder or PDF): the report "
+                     "gets a section on what changed since.", show_default=False),
+    ] = None,
     strict: Strict = False,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
@@ -284,6 +289,8 @@ def build(
 
     A stage is skipped when the hash of its input, of its code and of its settings equals
     the last build's (kept in DATA_DIR/interim/build-state.json) and its outputs exist.
+    With --previous the report gets a section comparing the plan with that earlier edition
+    (as `hammplan compare` does).
     """
     from hammplan.build import build as run_build
 
@@ -291,7 +298,8 @@ def build(
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
         results = run_build(source, data_dir, out, vocabulary, templates, force,
-                            report.progress, report.pages, Limits(max_pages, page_seconds))
+                            report.progress, report.pages, Limits(max_pages, page_seconds),
+                            previous)
     except HammplanError as error:
         _fail(error)
         return
