@@ -19,7 +19,8 @@ this same run, so they compare across machines where seconds do not:
   its memory is what ``extract`` needs for pages, apart from the records it builds. Whether
   that grows is judged on the largest process: the tree's PSS also rises with run time alone,
   as forked workers write to objects they share with the parent (reference counts, garbage
-  collection) and copy-on-write pages stop being shared, up to the processes' full size.
+  collection) and copy-on-write pages stop being shared, up to the processes' full size;
+- ``hammplan compare`` on two built data folders and on two PDFs (the plan with itself).
 
 The table goes to stdout and, with the machine it came from, to bench/latest.md. Nothing
 here passes or fails: the targets are printed with what was measured.
@@ -172,7 +173,7 @@ def run(row: Row, argv: Sequence[str], cwd: Path, ok: Sequence[int] = (0,)) -> N
 def _subcommands() -> set[str]:
     """hammplan's subcommands, from its --help (others may be added while this runs)."""
     text = subprocess.run([str(HAMMPLAN), "--help"], capture_output=True, text=True).stdout
-    names = {"extract", "validate", "render", "build"}
+    names = {"extract", "validate", "render", "build", "compare"}
     return {name for name in names if any(line.strip(" │").startswith(name + " ")
                                           for line in text.splitlines())}
 
@@ -242,7 +243,7 @@ def main() -> None:
 
     rows = {name: Row(name) for name in (
         "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
-        "build warm", "extract 4x", "stream", "stream 4x")}
+        "build warm", "extract 4x", "stream", "stream 4x", "compare dirs", "compare pdfs")}
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
         tmp = Path(tmp_name)
         pages4 = _concatenate(pdf, tmp / f"4x-{pdf.name}", 4)
@@ -281,6 +282,18 @@ def main() -> None:
                 run(rows["build cold"], argv, tmp, ok=(0, 1))
                 run(rows["build warm"], argv, tmp, ok=(0, 1))
             plan.append(("build", builds))
+        if "compare" in available and "validate" in available:
+            def compare_dirs(r: int) -> None:
+                other = tmp / "steps-copy"  # a second built data folder (validate's output)
+                if not other.exists():
+                    shutil.copytree(steps / "curated", other / "curated")
+                run(rows["compare dirs"], hammplan("compare", steps, other, "--out",
+                                                   tmp / "compare", "-q"), tmp)
+            plan.append(("compare dirs", compare_dirs))
+        if "compare" in available:
+            plan.append(("compare pdfs", lambda r: run(
+                rows["compare pdfs"], hammplan("compare", pdf, pdf, "--out",
+                                               tmp / "compare-pdfs", "-q"), tmp)))
         if "extract" in available:
             plan.append(("extract 4x", lambda r: run(
                 rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp)))
@@ -319,6 +332,8 @@ def main() -> None:
         "extract 4x": f"`hammplan extract`, plan x4 ({pages4} pages)",
         "stream": "pages only: every page read and let go (`iter_pages`)",
         "stream 4x": f"pages only, plan x4 ({pages4} pages)",
+        "compare dirs": "`hammplan compare`, two built data folders",
+        "compare pdfs": "`hammplan compare`, two PDFs (each extracted and validated first)",
     }
     for key, row in rows.items():
         med = row.median
@@ -340,6 +355,7 @@ def main() -> None:
 
     cold, warm, big4 = (rows["build cold"].median, rows["build warm"].median,
                         rows["extract 4x"].median)
+    compared = rows["compare dirs"].median
     step_memory = [rows[k].memory_mb() for k in ("extract", "validate", "render", "build cold")]
     peak = max((m[1] for m in step_memory if m), default=None)
     mem1, mem4 = rows["extract"].memory_mb(), rows["extract 4x"].memory_mb()
@@ -357,6 +373,8 @@ def main() -> None:
         target("warm `build` under 0.5 s", _fmt_s(warm), warm < 0.5 if warm else None),
         target("peak memory of every step under 400 MB (process tree)",
                f"{peak:.0f} MB" if peak else "n/a", peak < 400 if peak else None),
+        target("`compare` of two built data folders well under a second (whole process, "
+               "imports included)", _fmt_s(compared), compared < 1 if compared else None),
         target("4x the pages: at most 4.4x the time of `extract`",
                f"{big4 / extract:.2f}x" if big4 and extract else "n/a",
                big4 / extract <= 4.4 if big4 and extract else None),

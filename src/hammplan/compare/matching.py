@@ -1,12 +1,12 @@
 """Which measure of the new edition is which of the old: matched, split, merged, new, dropped.
 
 A new edition rewords titles, moves a measure to another Träger, splits one into two. Two
-measures are taken as the same when their similarity, a weighted mean of rapidfuzz scores of
-title, description and Träger, reaches :data:`MATCH_THRESHOLD`; pairs are taken best first,
-each measure at most once. A measure left over is then checked for being part of a split
-(one old measure, several new ones whose titles are contained in it) or a merger (the
-reverse). Nothing below the threshold is guessed: a leftover pair that comes close is named
-as a candidate, not matched.
+measures are taken as the same when each edition prints the title once, or when their
+similarity, a weighted mean of rapidfuzz scores of title, description and Träger, reaches
+:data:`MATCH_THRESHOLD`; pairs are taken best first, each measure at most once. A measure
+left over is then checked for being part of a split (one old measure, several new ones whose
+titles are contained in it) or a merger (the reverse). Nothing below the threshold is
+guessed: a leftover pair that comes close is named as a candidate, not matched.
 """
 
 from __future__ import annotations
@@ -112,10 +112,45 @@ def _parts(whole: Measure, pieces: Sequence[Measure], free: set[int], partner: i
     return sorted([partner, *found]) if partner is not None and found else found
 
 
+def _same_titles(old: Sequence[Measure], new: Sequence[Measure]) -> list[tuple[int, int]]:
+    """Pairs of measures whose titles read the same (a title each edition prints once)."""
+    keys_old = [match_key(m.titel) for m in old]
+    keys_new = [match_key(m.titel) for m in new]
+    once_new = {k: j for j, k in enumerate(keys_new) if keys_new.count(k) == 1}
+    return [(i, once_new[k]) for i, k in enumerate(keys_old)
+            if k and keys_old.count(k) == 1 and k in once_new]
+
+
+def scores_of(old: Sequence[Measure], new: Sequence[Measure]) -> tuple[Scores,
+                                                                       list[tuple[int, int]]]:
+    """The similarity of every old and new measure that could be paired, and the pairs of
+    measures whose titles read the same.
+
+    A measure whose title the other edition prints too is that measure (reworded or not),
+    so only its own pair is scored; every other pair of the rest is: a next edition keeps
+    most titles, and scoring long descriptions pair by pair is what takes the time.
+    """
+    same = _same_titles(old, new)
+    scores = np.zeros((len(old), len(new)))
+    for i, j in same:
+        scores[i, j] = similarity_matrix([old[i]], [new[j]])[0, 0]
+    rest_old = sorted(set(range(len(old))) - {i for i, _ in same})
+    rest_new = sorted(set(range(len(new))) - {j for _, j in same})
+    if rest_old and rest_new:
+        scores[np.ix_(rest_old, rest_new)] = similarity_matrix(
+            [old[i] for i in rest_old], [new[j] for j in rest_new])
+    return scores, same
+
+
 def match_measures(old: Sequence[Measure], new: Sequence[Measure]) -> Matching:
     """Match the measures of two editions (see the module docstring)."""
-    scores = similarity_matrix(old, new)
-    pairs = _pairs(scores) if scores.size else []
+    scores, same = scores_of(old, new)
+    pairs = [(i, j, round(float(scores[i, j]), 1)) for i, j in same]
+    taken_old, taken_new = {i for i, _ in same}, {j for _, j in same}
+    rest = scores.copy()
+    rest[list(taken_old), :] = 0.0
+    rest[:, list(taken_new)] = 0.0
+    pairs += _pairs(rest) if rest.size else []
     partner_of_old = {i: j for i, j, _ in pairs}
     partner_of_new = {j: i for i, j, _ in pairs}
     free_new = set(range(len(new))) - set(partner_of_new)

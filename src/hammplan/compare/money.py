@@ -72,11 +72,17 @@ def _stated_sum(values: Iterable[object]) -> Decimal | None:
     return sum(stated, Decimal(0)) if stated else None
 
 
-def _side(rows: pd.DataFrame) -> Side:
-    stands = [s for s in rows["stand"] if isinstance(s, date)]
-    pages = [int(p) for p in rows["page"] if pd.notna(p)]
-    return Side(_stated_sum(rows["betrag"]), combined_status(rows["status"]),
-                str(rows["basis"].iloc[0]), min(stands) if stands else None,
+def _page(value: object) -> int | None:
+    """A page number from the table (a float where some row has none; NaN for none)."""
+    return int(value) if isinstance(value, int | float) and value == value else None
+
+
+def _side(rows: list[tuple[object, ...]]) -> Side:
+    """One side of a unit, year and kind from its cells (betrag, status, basis, stand, page)."""
+    stands = [r[3] for r in rows if isinstance(r[3], date)]
+    pages = [p for r in rows if (p := _page(r[4])) is not None]
+    return Side(_stated_sum(r[0] for r in rows), combined_status(str(r[1]) for r in rows),
+                str(rows[0][2]), min(stands) if stands else None,
                 min(pages) if pages else None)
 
 
@@ -114,10 +120,15 @@ def _unit_index(frame: pd.DataFrame, units: Sequence[Unit], old: bool) -> pd.Ser
 
 def _grouped(frame: pd.DataFrame, units: Sequence[Unit], old: bool, shared: list[int]
              ) -> dict[tuple[int, int, str], Side]:
+    """Each unit's cells per shared year and kind, added up (grouped in one pass: a pandas
+    group per unit, year and kind costs more than the sums)."""
     frame = frame[frame["jahr"].isin(shared)].assign(unit=_unit_index(frame, units, old))
     frame = frame[frame["unit"] >= 0]
-    return {(int(u), int(y), str(k)): _side(rows)
-            for (u, y, k), rows in frame.groupby(["unit", "jahr", "art"], sort=True)}
+    cells: dict[tuple[int, int, str], list[tuple[object, ...]]] = {}
+    columns = ["unit", "jahr", "art", "betrag", "status", "basis", "stand", "page"]
+    for unit, year, kind, *cell in frame[columns].itertuples(index=False, name=None):
+        cells.setdefault((int(unit), int(year), str(kind)), []).append(tuple(cell))
+    return {key: _side(rows) for key, rows in cells.items()}
 
 
 def budget_changes(old: pd.DataFrame, new: pd.DataFrame, units: Sequence[Unit],
@@ -151,12 +162,13 @@ def _change(unit: Unit, year: int, kind: str, a: Side | None, b: Side | None) ->
 def _sums(frame: pd.DataFrame) -> dict[tuple[str, int, str], tuple[Decimal | None, int, int,
                                                                   list[int]]]:
     """Per group, year and kind: stated total, cells stating none, cells, pages."""
-    out = {}
-    for (group, year, kind), rows in frame.groupby(["gruppe", "jahr", "art"], sort=True):
-        pages = sorted({int(p) for p in rows["page"] if pd.notna(p)})
-        out[(str(group), int(year), str(kind))] = (
-            _stated_sum(rows["betrag"]), int((rows["status"] != "ok").sum()), len(rows), pages)
-    return out
+    cells: dict[tuple[str, int, str], list[tuple[object, object, object]]] = {}
+    columns = ["gruppe", "jahr", "art", "betrag", "status", "page"]
+    for group, year, kind, *cell in frame[columns].itertuples(index=False, name=None):
+        cells.setdefault((str(group), int(year), str(kind)), []).append(tuple(cell))
+    return {key: (_stated_sum(c[0] for c in rows), sum(1 for c in rows if c[1] != "ok"),
+                  len(rows), sorted({p for c in rows if (p := _page(c[2])) is not None}))
+            for key, rows in sorted(cells.items())}
 
 
 def totals(old: pd.DataFrame, new: pd.DataFrame, shared: list[int],
