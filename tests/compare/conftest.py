@@ -10,9 +10,9 @@ import pytest
 from hammplan.compare.core import compare_plans
 from hammplan.compare.model import Comparison
 from hammplan.compare.run import write_comparison
-from hammplan.curate.models import CuratedPlan
 from hammplan.curate.pipeline import curate_plan
 from hammplan.extract import extract_document
+from hammplan.records.plan import CuratedPlan
 from hammplan.vocabulary import load_vocabulary
 from tests.compare.editions import new_edition, old_edition
 from tests.support.typeset import VARIANTS, build_plan_pdf

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from hammplan.cli import app
 from hammplan.compare.core import UnrelatedEditionsError, compare_plans
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from tests.compare.conftest import Editions
 
 RUNNER = CliRunner()

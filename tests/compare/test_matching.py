@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hammplan.compare.core import compare_plans
 from hammplan.compare.matching import CANDIDATE_THRESHOLD, MATCH_THRESHOLD
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from tests.compare.conftest import Editions
 
 

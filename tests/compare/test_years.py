@@ -16,7 +16,7 @@ import pytest
 
 from hammplan.compare import money
 from hammplan.compare.values import budget_values, year_fields
-from hammplan.curate.models import BudgetLine
+from hammplan.records.plan import BudgetLine
 from tests.compare.conftest import Editions
 
 

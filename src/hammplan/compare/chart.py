@@ -11,19 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from matplotlib.ticker import FuncFormatter, NullFormatter
-
 from hammplan.compare.model import BudgetChange
-from hammplan.render import formatting as fmt
-from hammplan.render.charts import (
-    OKABE_ITO,
-    chart_style,
-    empty_chart,
-    figure,
-    save_svg,
-    set_euro_axis,
-    short_label,
-)
+from hammplan.render.charts import chart_style, figure, save_svg
+from hammplan.render.charts.helpers import empty_chart, measure_dot_axes, spans_decades
+from hammplan.render.charts.style import OKABE_ITO
 from hammplan.render.drawn import Chart
 
 CHART_ID = "vergleich-aufwand"
@@ -53,7 +44,7 @@ def _draw(shown: Sequence[BudgetChange], title: str, old_label: str, new_label: 
     old = [_value(r.alt) for r in shown]
     new = [_value(r.neu) for r in shown]
     stated = [v for v in (*old, *new) if v is not None and v > 0]
-    log = bool(stated) and max(stated) / min(stated) > 100
+    log = spans_decades(stated)
 
     def drawn(v: float | None) -> float | None:
         return None if v is None or (log and v <= 0) else v
@@ -67,18 +58,7 @@ def _draw(shown: Sequence[BudgetChange], title: str, old_label: str, new_label: 
         points = [(x, i) for i, x in enumerate(map(drawn, values)) if x is not None]
         ax.scatter([x for x, _ in points], [i for _, i in points], marker=marker, s=40,
                    color=colour, edgecolors="#333333", linewidths=0.5, zorder=2, label=label)
-    ax.set_yticks(range(len(shown)), [short_label(r.titel) for r in shown])
-    ax.set_ylim(len(shown) - 0.5, -0.5)
-    if log:
-        ax.set_xscale("log")
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
-        ax.xaxis.set_minor_formatter(NullFormatter())
-        ax.set_xlabel("Aufwand in € (logarithmische Skala)")
-        ax.grid(True, axis="x")
-    else:
-        set_euro_axis(ax, "Aufwand", max(stated) if stated else 0.0)
-    ax.grid(True, axis="y", linestyle=":")
-    ax.set_ylabel("Maßnahme")
+    measure_dot_axes(ax, [r.titel for r in shown], stated, log)
     fig.legend(loc="outside lower center", ncols=2)
     fig.suptitle(title, x=0.01, ha="left")
     rising = sum(1 for a, b in zip(old, new, strict=True)

@@ -17,8 +17,8 @@ from hammplan.compare.model import (
     Summary,
 )
 from hammplan.compare.values import budget_values
-from hammplan.curate.models import CuratedPlan, Measure
 from hammplan.errors import InputError
+from hammplan.records.plan import CuratedPlan, Measure
 
 
 class UnrelatedEditionsError(InputError):

@@ -11,8 +11,8 @@ import typing
 from decimal import Decimal
 
 from hammplan.compare.model import DistrictChange
-from hammplan.curate.models import District
 from hammplan.curate.names import match_key
+from hammplan.records.plan import District
 
 TOTAL_KEY = "\0gesamt"
 

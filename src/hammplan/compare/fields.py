@@ -8,7 +8,7 @@ both state one, else by the printed text.
 from __future__ import annotations
 
 from hammplan.compare.model import FieldChange
-from hammplan.curate.models import Measure
+from hammplan.records.plan import Measure
 
 PROFILE_FIELDS = ("titel", "traeger", "beschreibung", "handlungsfelder", "zielgruppe",
                   "sachstand", "kennzahlen", "kosten")

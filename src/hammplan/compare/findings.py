@@ -9,9 +9,9 @@ measure (or its printed name), a district for its name.
 from __future__ import annotations
 
 from hammplan.compare.model import FindingChange
-from hammplan.curate.findings import Finding, Ref, sort_findings
-from hammplan.curate.models import CuratedPlan
 from hammplan.curate.names import match_key
+from hammplan.records.findings import Finding, Ref, sort_findings
+from hammplan.records.plan import CuratedPlan
 
 FindingKey = tuple[str, tuple[str, ...]]
 

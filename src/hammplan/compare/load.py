@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
-from hammplan.extract.limits import Limits
+from hammplan.limits import Limits
+from hammplan.records.plan import CuratedPlan
 
 Progress = Callable[[int, int], None]
 
@@ -33,7 +33,7 @@ def plan_file(path: Path) -> Path | None:
 def load_edition(path: Path, vocabulary: Path | None = None, limits: Limits | None = None,
                  progress: Progress | None = None) -> CuratedPlan:
     """The curated plan of a data folder, a ``plan.json`` or a PDF (extracted and curated)."""
-    from hammplan.render.loading import load_curated_plan
+    from hammplan.io.loading import load_curated_plan
 
     found = plan_file(path)
     if found is not None:

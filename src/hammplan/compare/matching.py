@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from hammplan.curate.models import Measure
 from hammplan.curate.names import match_key
+from hammplan.records.plan import Measure
 
 MATCH_THRESHOLD = 75.0
 """Similarity (0-100) from which two measures are one measure in two editions."""

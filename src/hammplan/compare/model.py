@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from hammplan.curate.values import Number
+from hammplan.records.values import Number
 
 MeasureStatus = Literal["unveraendert", "geaendert", "neu", "entfallen", "geteilt",
                         "zusammengelegt"]

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hammplan.compare.model import Comparison
-from hammplan.curate.outputs import Row, _csv_field, _csv_text, _json_bytes
+from hammplan.publish.cells import Row
+from hammplan.publish.csvfiles import header_csv_bytes
+from hammplan.publish.jsonfiles import json_bytes
 
 MEASURE_COLUMNS = ("status", "id_alt", "id_neu", "titel_alt", "titel_neu", "aehnlichkeit",
                    "felder", "page_alt", "page_neu")
@@ -23,14 +25,6 @@ def district_header(columns: Sequence[str]) -> list[str]:
     """``sozialraum``, ``status``, old and new value of each column, the pages."""
     return ["sozialraum", "status", *(f"{c}_{side}" for c in columns for side in ("alt", "neu")),
             "page_alt", "page_neu"]
-
-
-def csv_bytes(header: Sequence[str], rows: Sequence[Row]) -> bytes:
-    """A CSV file of ``rows`` (values looked up by column name), header first."""
-    lines = [",".join(_csv_field(name) for name in header)]
-    lines += [",".join(_csv_field(_csv_text(row.get(name))) for name in header)
-              for row in rows]
-    return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
 def measure_rows(comparison: Comparison) -> list[Row]:
@@ -60,9 +54,9 @@ def district_rows(comparison: Comparison) -> list[Row]:
 def data_files(comparison: Comparison) -> dict[str, bytes]:
     """File name -> content of every data file of the comparison."""
     return {
-        "measures.csv": csv_bytes(MEASURE_COLUMNS, measure_rows(comparison)),
-        "budget.csv": csv_bytes(BUDGET_COLUMNS, budget_rows(comparison)),
-        "districts.csv": csv_bytes(district_header(comparison.district_columns),
+        "measures.csv": header_csv_bytes(MEASURE_COLUMNS, measure_rows(comparison)),
+        "budget.csv": header_csv_bytes(BUDGET_COLUMNS, budget_rows(comparison)),
+        "districts.csv": header_csv_bytes(district_header(comparison.district_columns),
                                    district_rows(comparison)),
-        "changes.json": _json_bytes(comparison.model_dump(mode="json")),
+        "changes.json": json_bytes(comparison.model_dump(mode="json")),
     }

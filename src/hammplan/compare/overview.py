@@ -4,7 +4,7 @@ measures by Handlungsfeld."""
 from __future__ import annotations
 
 from hammplan.compare.model import ListChange, OverviewChange
-from hammplan.curate.models import CuratedPlan, OverviewLink
+from hammplan.records.plan import CuratedPlan, OverviewLink
 
 
 def field_list_change(old: CuratedPlan, new: CuratedPlan) -> ListChange:

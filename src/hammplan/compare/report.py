@@ -17,8 +17,8 @@ from pathlib import Path
 from hammplan.compare.chart import money_chart
 from hammplan.compare.model import BudgetChange, Comparison, MeasureChange, Total
 from hammplan.render import formatting as fmt
-from hammplan.render.context import FIELD_LABELS, POPULATION_GROUPS, SEVERITY_LABELS
 from hammplan.render.drawn import Chart
+from hammplan.render.labels import FIELD_LABELS, POPULATION_GROUPS, SEVERITY_LABELS
 
 HTML_TEMPLATE = "compare.html.j2"
 MARKDOWN_TEMPLATE = "compare.md.j2"
@@ -284,15 +284,16 @@ def compose(c: Comparison, templates_dir: Path | None = None,
             say: Callable[[str], None] | None = None) -> tuple[str, str, list[Chart]]:
     """The HTML page, the Markdown page and the chart of the comparison."""
     from hammplan.render import html, markdown, templating
-    from hammplan.render.reports import _fill, _view
+    from hammplan.render.reports import chart_view, fill_template
 
     folder = templating.find_templates(templates_dir)
     (say or (lambda _m: None))("compare: report")
     chart = comparison_chart(c)
-    values = {"report": build_context(c), "charts": [_view(chart)]}
+    values = {"report": build_context(c), "charts": [chart_view(chart)]}
     html_env, md_env = html.environment(folder), markdown.environment(folder)
-    page = _fill(folder, HTML_TEMPLATE, lambda: html.render(html_env, HTML_TEMPLATE, values))
-    text = _fill(folder, MARKDOWN_TEMPLATE,
-                 lambda: markdown.render(md_env, MARKDOWN_TEMPLATE, values))
+    page = fill_template(folder, HTML_TEMPLATE,
+                         lambda: html.render(html_env, HTML_TEMPLATE, values))
+    text = fill_template(folder, MARKDOWN_TEMPLATE,
+                         lambda: markdown.render(md_env, MARKDOWN_TEMPLATE, values))
     return page, text, [chart]
 

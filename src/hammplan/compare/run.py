@@ -12,7 +12,7 @@ from pathlib import Path
 from hammplan.compare.core import compare_plans
 from hammplan.compare.load import Progress, load_edition
 from hammplan.compare.model import Comparison
-from hammplan.extract.limits import Limits
+from hammplan.limits import Limits
 
 OUTPUT_FILES = ("measures.csv", "budget.csv", "districts.csv", "changes.json", "report.md",
                 "index.html")
@@ -21,10 +21,9 @@ OUTPUT_FILES = ("measures.csv", "budget.csv", "districts.csv", "changes.json", "
 def write_comparison(comparison: Comparison, out_dir: Path, templates: Path | None = None,
                      say: Callable[[str], None] | None = None) -> list[Path]:
     """Write the data files, the reports and the chart to ``out_dir``; the files written."""
-    from hammplan.build import remove_stale_temporaries
     from hammplan.compare.outputs import data_files
     from hammplan.compare.report import compose
-    from hammplan.extract.output import write_atomic
+    from hammplan.io.files import remove_stale_temporaries, write_atomic
     from hammplan.render.reports import Reports, write_reports
 
     files = data_files(comparison)

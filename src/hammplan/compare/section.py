@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hammplan.compare.core import compare_plans
 from hammplan.compare.report import build_context, comparison_chart
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from hammplan.render.drawn import Chart
 
 
@@ -19,9 +19,9 @@ def report_section(previous: CuratedPlan, current: CuratedPlan
 
     Raises :class:`~hammplan.compare.core.UnrelatedEditionsError` as ``compare`` does.
     """
-    from hammplan.render.reports import _view
+    from hammplan.render.reports import chart_view
 
     comparison = compare_plans(previous, current)
     chart = comparison_chart(comparison)
-    section = {"report": build_context(comparison), "charts": [_view(chart)]}
+    section = {"report": build_context(comparison), "charts": [chart_view(chart)]}
     return {"comparison": section}, [chart]

@@ -19,8 +19,8 @@ from decimal import Decimal
 
 import pandas as pd
 
-from hammplan.curate.models import BudgetLine, CuratedPlan
-from hammplan.curate.values import Amount, KeyFigures
+from hammplan.records.plan import BudgetLine, CuratedPlan
+from hammplan.records.values import Amount, KeyFigures
 
 COLUMNS = ("budget_id", "measure_id", "massnahme", "jahr", "art", "betrag", "status", "basis",
            "stand", "raw", "page")

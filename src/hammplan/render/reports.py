@@ -10,9 +10,9 @@ from typing import TypeVar
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
-from hammplan.extract.output import write_atomic
+from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import templating
 from hammplan.render.drawn import Chart
 
@@ -35,7 +35,8 @@ class ChartView:
     path: str
 
 
-def _view(chart: Chart) -> ChartView:
+def chart_view(chart: Chart) -> ChartView:
+    """A drawn chart as the templates place it (also in the comparison's templates)."""
     from hammplan.render import html
 
     return ChartView(
@@ -50,8 +51,9 @@ def _view(chart: Chart) -> ChartView:
     )
 
 
-def _fill(folder: Path, name: str, fill: Callable[[], T]) -> T:
-    """``fill()``, a template's error named as the template file and line."""
+def fill_template(folder: Path, name: str, fill: Callable[[], T]) -> T:
+    """``fill()``, a template's error named as the template file and line (one line, exit 2,
+    for every report hammplan fills)."""
     try:
         return fill()
     except TemplateSyntaxError as exc:
@@ -97,16 +99,16 @@ def compose_reports(
         context = build_context(plan)
         html_env, markdown_env = html.environment(folder), markdown.environment(folder)
         # compiled now (and kept by their environments), while the charts are drawn
-        _fill(folder, templating.HTML_TEMPLATE,
+        fill_template(folder, templating.HTML_TEMPLATE,
               lambda: html_env.get_template(templating.HTML_TEMPLATE))
-        _fill(folder, templating.MARKDOWN_TEMPLATE,
+        fill_template(folder, templating.MARKDOWN_TEMPLATE,
               lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
         charts = drawn()
     say(f"render: {len(charts)} charts")
-    values = {"report": context, "charts": [_view(c) for c in charts], **(extra or {})}
-    page = _fill(folder, templating.HTML_TEMPLATE, lambda: html.render(
+    values = {"report": context, "charts": [chart_view(c) for c in charts], **(extra or {})}
+    page = fill_template(folder, templating.HTML_TEMPLATE, lambda: html.render(
         html_env, templating.HTML_TEMPLATE, values))
-    text = _fill(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
+    text = fill_template(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
         markdown_env, templating.MARKDOWN_TEMPLATE, values))
     return Reports(page, text, [*charts, *extra_charts])
 
@@ -120,8 +122,6 @@ def write_reports(reports: Reports, out_dir: Path,
     (charts of an older version) are removed, and so are temporary files a killed render
     left.
     """
-    from hammplan.build import remove_stale_temporaries
-
     written: list[Path] = []
     charts_dir = out_dir / CHARTS_FOLDER
     remove_stale_temporaries(out_dir, ["report.md", "index.html"])
