@@ -53,7 +53,7 @@ def test_pdfs_are_extracted_and_validated_first(editions: Editions, tmp_path: Pa
                                  "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "measures: 1 unveraendert, 3 geaendert, 1 neu, 1 entfallen, 1 geteilt" in result.output
-    assert "3 amounts changed; findings: 2 new, 3 resolved" in result.output
+    assert "3 amounts changed; findings: 6 new, 4 resolved" in result.output
     assert (tmp_path / "budget.csv").read_bytes() == (editions.out / "budget.csv").read_bytes()
 
 

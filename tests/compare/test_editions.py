@@ -134,7 +134,7 @@ def test_changes_json_holds_everything_and_the_findings(editions: Editions) -> N
                        "geteilt": 1, "zusammengelegt": 0},
         "betraege_geaendert": 3,
         "sozialraeume": {"unveraendert": 2, "geaendert": 2, "neu": 1, "entfallen": 0},
-        "befunde": {"neu": 2, "behoben": 3, "offen": 3},
+        "befunde": {"neu": 6, "behoben": 4, "offen": 5},
     }
     assert data["jahre"] == {"gemeinsam": [2023, 2024, 2025], "nur_alt": [], "nur_neu": []}
     assert len(data["measures"]) == 7 and len(data["budget"]) == 72
@@ -147,14 +147,28 @@ def test_changes_json_holds_everything_and_the_findings(editions: Editions) -> N
     findings = [(f["status"], f["code"], f["message"].split("“")[0]) for f in data["findings"]]
     assert findings == [
         ("offen", "kennzahl_mismatch", "Steckbrief „Integrationskurse des BAMF"),
-        ("neu", "kosten_not_in_budget", "Steckbrief „Sprachcafé für Seniorinnen"),
         ("offen", "budget_without_profile", "Haushaltszeile „Elternschule Hamm e.V."),
+        ("neu", "index_page_mismatch", "Das Verzeichnis nennt für 4 von 7 Steckbriefen eine "
+         "Seite, auf der der Steckbrief nicht steht (3 Einträge nennen übereinstimmend PDF-Seite "
+         "+ 34), zum Beispiel „Griffbereit"),
+        ("neu", "kennzahl_not_in_budget", "Steckbrief „Griffbereit"),
+        ("offen", "kennzahl_not_in_budget", "Steckbrief „Integration in Beschäftigung"),
+        ("offen", "kennzahl_not_in_budget", "Steckbrief „Kleine Knirpse"),
+        ("neu", "kennzahl_not_in_budget", "Steckbrief „Rucksack KiTa"),
+        ("neu", "kennzahl_not_in_budget", "Steckbrief „Sprachcafé für Seniorinnen"),
         ("offen", "kennzahl_other_year", "Steckbrief „Kleine Knirpse"),
         ("neu", "kennzahl_other_year", "Steckbrief „Sprachcafé für Seniorinnen"),
+        ("neu", "kosten_not_in_budget", "Steckbrief „Sprachcafé für Seniorinnen"),
         ("behoben", "kosten_mismatch", "Steckbrief „Kleine Knirpse"),
+        # a split measure's findings pair with none of its parts' (matched one to one only)
+        ("behoben", "kennzahl_not_in_budget", "Steckbrief „Rucksack KiTa und Griffbereit"),
         ("behoben", "kennzahl_other_year", "Steckbrief „Integration in Beschäftigung"),
         ("behoben", "kosten_not_in_profile", "Steckbrief „Arbeit gegen Rassismus"),
     ]
+    pages = {(f["status"], f["code"], f["message"][:40]): (f["pages_alt"], f["pages_neu"])
+             for f in data["findings"]}
+    assert pages[("offen", "kennzahl_other_year", data["findings"][8]["message"][:40])] == (
+        [3, 10], [3, 9])  # Kleine Knirpse: profile on page 10, then 9
 
 
 def test_report_names_changes_with_pages_in_each_edition(editions: Editions) -> None:
