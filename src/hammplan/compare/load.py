@@ -6,14 +6,12 @@ errors), in memory: nothing is written next to it, and nothing of it outlives th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from hammplan.errors import InputError
 from hammplan.limits import Limits
+from hammplan.progress import Progress
 from hammplan.records.plan import CuratedPlan
-
-Progress = Callable[[int, int], None]
 
 
 def plan_file(path: Path) -> Path | None:
@@ -43,4 +41,5 @@ def load_edition(path: Path, vocabulary: Path | None = None, limits: Limits | No
     from hammplan.vocabulary import load_vocabulary
 
     vocab = load_vocabulary(vocabulary)
-    return curate_plan(extract_document(path, vocab, progress, limits=limits), vocab)
+    pages = progress.pages if progress is not None else None
+    return curate_plan(extract_document(path, vocab, pages, limits=limits), vocab)

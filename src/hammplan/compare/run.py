@@ -10,9 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hammplan.compare.core import compare_plans
-from hammplan.compare.load import Progress, load_edition
+from hammplan.compare.load import load_edition
 from hammplan.compare.model import Comparison
 from hammplan.limits import Limits
+from hammplan.progress import Progress, Silent
 
 OUTPUT_FILES = ("measures.csv", "budget.csv", "districts.csv", "changes.json", "report.md",
                 "index.html")
@@ -38,15 +39,14 @@ def write_comparison(comparison: Comparison, out_dir: Path, templates: Path | No
 
 def run_compare(old: Path, new: Path, out_dir: Path, vocabulary: Path | None = None,
                 limits: Limits | None = None, templates: Path | None = None,
-                say: Callable[[str], None] | None = None, pages: Progress | None = None
-                ) -> tuple[Comparison, list[Path]]:
+                progress: Progress | None = None) -> tuple[Comparison, list[Path]]:
     """Compare the editions at ``old`` and ``new`` (data folders, ``plan.json`` files or
     PDFs) and write the outputs to ``out_dir``."""
-    tell = say or (lambda _message: None)
-    tell(f"compare: reading {old}")
-    before = load_edition(old, vocabulary, limits, pages)
-    tell(f"compare: reading {new}")
-    after = load_edition(new, vocabulary, limits, pages)
-    tell("compare: matching")
+    progress = progress or Silent()
+    progress.step(f"compare: reading {old}")
+    before = load_edition(old, vocabulary, limits, progress)
+    progress.step(f"compare: reading {new}")
+    after = load_edition(new, vocabulary, limits, progress)
+    progress.step("compare: matching")
     comparison = compare_plans(before, after)
-    return comparison, write_comparison(comparison, out_dir, templates, say)
+    return comparison, write_comparison(comparison, out_dir, templates, progress.step)
