@@ -423,7 +423,7 @@ EditionArgument = Annotated[
 
 
 @app.command(epilog=f"{EXIT_CODES} Example: hammplan compare old-data/ "
-                    "data/raw/plan-2026.pdf --out reports/compare")
+                    "data/raw/plan-neu.pdf --out reports/compare")
 def compare(
     old: EditionArgument,
     new: EditionArgument,

@@ -133,7 +133,7 @@ def figure_text(value: Decimal | None, status: str | None, kind: str) -> str:
 
 
 def basis_label(basis: str | None, stand: date | None = None) -> str:
-    """ "geplant", "Stand", "Stand 30.06.2024"."""
+    """ "geplant", "Stand", "Stand 30.06.JJJJ"."""
     if basis == "plan":
         return "geplant"
     if basis == "ist":
