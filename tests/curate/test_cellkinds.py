@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from hammplan.curate.budget import curate_budget
-from hammplan.curate.cellkinds import dropped_between, value_cell_doubt, word_cell_doubt
+from hammplan.curate.cellkinds import (
+    dropped_between,
+    marker_doubt,
+    value_cell_doubt,
+    word_cell_doubt,
+)
 from hammplan.records.budget import BudgetRow
 from hammplan.records.provenance import SourceCell
 from hammplan.vocabulary import load_vocabulary
@@ -21,7 +26,7 @@ def test_words_of_a_funder_column_are_believed(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "why"), [
-    ("10.A.", "o. A."), ("o.B.", "o. A."),       # near the marker, but none of its shapes
+    ("10.A.", "o. A."), ("DA", "o. A."),         # near the marker, but none of its shapes
     ("6l", "Ziffer"), ("La6d", "Ziffer"),        # a digit among letters
     ("Land NRw", "Kürzel"),                      # an acronym with one lowercase letter
     ("lei", "zu kurz"), ("Ak", "zu kurz"),       # a few letters, no acronym, no known word
@@ -29,6 +34,16 @@ def test_words_of_a_funder_column_are_believed(text: str) -> None:
 def test_misread_funder_cells_say_why(text: str, why: str) -> None:
     reason = word_cell_doubt(text, SHORT)
     assert reason is not None and why in reason
+
+
+@pytest.mark.parametrize("text", ["DA", "10.A.", "QA", "1o.A"])
+def test_a_key_figure_label_close_to_the_marker_is_doubted(text: str) -> None:
+    assert "o. A." in (marker_doubt(text) or "")
+
+
+@pytest.mark.parametrize("text", ["TN", "Teilnehmende", "o. A.", "0.A.", "Schule", "UE", "DaZ", "o.B."])
+def test_key_figure_labels_are_believed(text: str) -> None:
+    assert marker_doubt(text) is None
 
 
 @pytest.mark.parametrize("raw", ["50", "1.200", "o. A.", "0.A.", "oA.", "", "Teilnehmende: 12",

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections import Counter
 
 from hammplan.curate.amounts import parse_amount, parse_german_number
-from hammplan.curate.cellkinds import dropped_between, value_cell_doubt, word_cell_doubt
+from hammplan.curate.cellkinds import (
+    dropped_between,
+    marker_doubt,
+    value_cell_doubt,
+    word_cell_doubt,
+)
 from hammplan.curate.debris import strip_debris
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
@@ -204,19 +209,21 @@ def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list
     become suspect: a funder that is no word, a Wert that is no count. Wert cells are marked
     here and reported with the other suspect values; a funder gets its own finding."""
     findings = []
-    funder = line.foerdergeber
-    doubt = word_cell_doubt(funder.text, short_words) if funder.status == "ok" and funder.text \
-        else None
-    if doubt is not None:
-        funder.status = "suspect"
-        funder.text = None
+    checks = (("foerdergeber", lambda t: word_cell_doubt(t, short_words)),
+              ("kennzahl", marker_doubt))
+    for field, check in checks:
+        cell: Text = getattr(line, field)
+        doubt = check(cell.text) if cell.status == "ok" and cell.text else None
+        if doubt is None:
+            continue
+        cell.status = "suspect"
+        cell.text = None
         findings.append(Finding(
             code="cell_garbled", severity="warning",
-            message=(f"Haushaltszeile {quoted(line.massnahme)}: foerdergeber "
-                     f"{quoted(funder.raw)} ist vermutlich falsch erkannt ({doubt}) und wird "
-                     "nicht verwendet, bis es geprüft ist"),
-            refs=[where.model_copy(update={"field": "foerdergeber",
-                                           "page": first_page(funder.pages)})]))
+            message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} {quoted(cell.raw)} "
+                     f"ist vermutlich falsch erkannt ({doubt}) und wird nicht verwendet, bis "
+                     "es geprüft ist"),
+            refs=[where.model_copy(update={"field": field, "page": first_page(cell.pages)})]))
     values = [line.wert(year) for year in BUDGET_YEARS]
     printed = [strip_debris(v.raw)[0] for v in values]
     reasons = {i: value_cell_doubt(text) for i, text in enumerate(printed)

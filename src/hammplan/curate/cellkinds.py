@@ -6,9 +6,10 @@ marker "0. A." into "0.A. B" whose "0" would parse as a number. Each check here 
 a shape by a general rule (never a value of one plan) and says why, so the cell is published
 as ``suspect`` with the reason in a finding instead of as a value.
 
-Word columns (the funder): a cell close to the not-stated marker without being one; a cell
-of a few letters that is neither an acronym nor a word the vocabulary names; an acronym with
-one lowercase letter ("NRw"); a digit among letters ("6l", "La6d").
+Word columns: in the funder and the key-figure label, a cell close to the not-stated
+marker without being one ("10.A.", "DA"); in the funder also a cell of a few letters that is
+neither an acronym nor a word the vocabulary names, an acronym with one lowercase letter
+("NRw"), a digit among letters ("6l", "La6d").
 Value columns (the Wert cells): a lone token of letters that look like digits ("so", "l0");
 a zero that is the "o" of a misread marker ("0.A. B"); an empty cell between two printed
 cells of the same row (a digit the recognition dropped).
@@ -44,11 +45,26 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalpha())
 
 
+_O_SHAPES = str.maketrans({"0": "o", "D": "o", "O": "o", "Q": "o", "©": "o", "®": "o"})
+"""What recognition reads for the round "o" of the marker."""
+
+
 def _near_marker(text: str) -> bool:
-    compact = "".join(text.split()).casefold()
+    """Within two edits of the marker, and its letters and digits those of the marker with
+    at most one more in front ("1oa"): a word such as "DaZ" is no marker however close."""
+    compact = "".join(text.split()).translate(_O_SHAPES).casefold()
+    core = "".join(ch for ch in compact if ch.isalnum())
     return (len(compact) <= len(_MARKER_SHAPE) + _NEAR_MARKER
             and Levenshtein.distance(compact, _MARKER_SHAPE) <= _NEAR_MARKER
-            and any(ch.isalpha() for ch in compact))
+            and core.endswith("oa") and len(core) <= 3)
+
+
+def marker_doubt(text: str) -> str | None:
+    """Why a word cell looks like a mangled "o. A." ("10.A.", "DA"), or None: a short cell
+    within two edits of the marker (its "o" shapes folded) that is none of its shapes."""
+    if match_not_stated(text) is None and _near_marker(text):
+        return f"ähnelt „o. A.“, ist aber keine Schreibweise davon: {text!r}"
+    return None
 
 
 def word_cell_doubt(text: str, known_words: Sequence[str]) -> str | None:
@@ -57,8 +73,9 @@ def word_cell_doubt(text: str, known_words: Sequence[str]) -> str | None:
     ``text`` is the cell after debris removal and repairs; a cell that reads as the marker
     is not passed here (it is not stated).
     """
-    if match_not_stated(text) is None and _near_marker(text):
-        return f"ähnelt „o. A.“, ist aber keine Schreibweise davon: {text!r}"
+    near = marker_doubt(text)
+    if near is not None:
+        return near
     for word in text.split():
         core = word.strip(".,;:()-–/")
         if _DIGIT_IN_WORD.search(core):
@@ -96,4 +113,4 @@ def dropped_between(raws: Sequence[str], numbers: Sequence[bool]) -> list[int]:
             and (numbers[i - 1] or numbers[i + 1])]
 
 
-__all__ = ["dropped_between", "value_cell_doubt", "word_cell_doubt"]
+__all__ = ["dropped_between", "marker_doubt", "value_cell_doubt", "word_cell_doubt"]
