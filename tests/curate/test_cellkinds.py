@@ -41,7 +41,8 @@ def test_a_key_figure_label_close_to_the_marker_is_doubted(text: str) -> None:
     assert "o. A." in (marker_doubt(text) or "")
 
 
-@pytest.mark.parametrize("text", ["TN", "Teilnehmende", "o. A.", "0.A.", "Schule", "UE", "DaZ", "o.B."])
+@pytest.mark.parametrize("text", ["TN", "Teilnehmende", "o. A.", "0.A.", "Schule", "UE",
+                                  "DaZ", "o.B."])
 def test_key_figure_labels_are_believed(text: str) -> None:
     assert marker_doubt(text) is None
 
