@@ -104,6 +104,10 @@ class BudgetVocabulary(_Section):
         return re.compile("|".join(f"(?:{p})" for ps in self.columns.values() for p in ps),
                           re.IGNORECASE)
 
+    short_words: list[str] = Field(default_factory=list)
+    """Words of three letters or fewer that a funder cell may hold ("Ja"); any other such
+    cell that is no acronym is suspect on a scan's misreading (compared case-insensitively)."""
+
 
 class ProfileVocabulary(_Section):
     """Row labels of the measure profiles: for each curated field, the labels that mean it.
