@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.support.hostile import PRINTED_NAMES, budget_row
 
 from hammplan.curate.budget import curate_budget
 from hammplan.curate.cellkinds import (
@@ -12,7 +13,6 @@ from hammplan.curate.cellkinds import (
     word_cell_doubt,
 )
 from hammplan.records.budget import BudgetRow
-from hammplan.records.provenance import SourceCell
 from hammplan.vocabulary import load_vocabulary
 
 SHORT = ["Ja", "Nein", "EU"]
@@ -69,15 +69,10 @@ def test_only_empty_cells_between_two_printed_ones_count_as_dropped() -> None:
 
 
 def _row(funder: str, values: tuple[str, str, str]) -> BudgetRow:
-    def cell(text: str) -> SourceCell:
-        return SourceCell(text=text, spans=[])
-
-    amounts = {f"{kind}_{year}": cell("1.000") for year in (2023, 2024, 2025)
-               for kind in ("expense", "income")}
-    return BudgetRow(sta=cell("41"), name=cell("Kurs"), funder=cell(funder),
-                     indicator=cell("Teilnehmende"), **amounts,
-                     value_2023=cell(values[0]), value_2024=cell(values[1]),
-                     value_2025=cell(values[2]))
+    texts = dict.fromkeys(PRINTED_NAMES, "1.000")
+    texts |= {"sta": "41", "name": "Kurs", "funder": funder, "indicator": "Teilnehmende",
+              "value_2023": values[0], "value_2024": values[1], "value_2025": values[2]}
+    return budget_row([texts[name] for name in PRINTED_NAMES], 36, 0)
 
 
 def test_curated_budget_marks_misread_cells_suspect_with_a_reason() -> None:
