@@ -32,7 +32,7 @@ def test_one_misread_letter_still_names_the_field(label: str, position: int,
     if garbled == label:
         assert reading.match == "exact"
     else:
-        # a label or another wording of its field ("Inhalt" for a garbled "Inhalte")
+        # a label or another wording of its field ("Kennzahl" for a garbled "Kennzahlen")
         assert [PROFILE.field_of(lb) for lb in reading.labels] == [PROFILE.field_of(label)]
         assert reading.match in ("fuzzy", "exact", "inline")  # "Sachstand der Umsetzlng"
         assert reading.score is not None and THRESHOLD <= reading.score <= 100
