@@ -36,7 +36,7 @@ _TEMPORARY_SUFFIX = r"\.[a-z0-9_]{8}"
 """What :func:`tempfile.mkstemp` appends to the prefix ``.NAME.`` of a temporary file."""
 
 
-_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg")
+_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg", "png", "pdf")
 """Extensions of every file hammplan writes."""
 
 
@@ -237,9 +237,12 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
 
 
 def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
-                 say: Say | None = None, ahead: ReportsAhead | None = None
+                 say: Say | None = None, ahead: ReportsAhead | None = None,
+                 source_url: str | None = None,
                  ) -> tuple[list[Path], dict[str, object]]:
-    """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``.
+    """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``, and
+    beside them ``quelle.pdf`` (unless ``source_url`` links the PDF elsewhere) and
+    ``evidence/*.png``.
 
     Reports already being made by ``ahead`` (from the plan this stage reads, with the same
     templates) are taken from there and written; otherwise they are made here.
@@ -254,9 +257,11 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
         written = write_reports(reports, out_dir, say)
     else:
         from hammplan.render import load_curated_plan, render_reports
+        from hammplan.render.sources import find_source
 
-        written = render_reports(load_curated_plan(plan_path(data_dir)), out_dir, templates,
-                                 say)
+        plan = load_curated_plan(plan_path(data_dir))
+        written = render_reports(plan, out_dir, templates, say,
+                                 find_source(data_dir, plan, source_url))
     return written, {"files": len(written)}
 
 
@@ -287,6 +292,7 @@ def build(
     templates: Path | None = None, force: bool = False, say: Say | None = None,
     progress: Callable[[int, int], None] | None = None,
     limits: Limits | None = None,
+    source_url: str | None = None,
 ) -> list[StageResult]:
     """Run the three stages in order, skipping those whose key is unchanged.
 
@@ -329,7 +335,7 @@ def build(
             ahead.launch()
             return validate_stage(
                 data_dir, vocabulary,
-                lambda data: ahead.start(data, plan_path(data_dir), folder))
+                lambda data: ahead.start(data, plan_path(data_dir), folder, source_url))
 
         results.append(run_stage(
             "validate", stage_key("validate", [extracted_path(data_dir)], settings),
@@ -338,9 +344,9 @@ def build(
         tell("render")
         results.append(run_stage(
             "render", stage_key("render", [plan_path(data_dir), folder],
-                                str(out_dir.resolve())),
+                                f"{out_dir.resolve()}\0{source_url or ''}"),
             [out_dir / "index.html", out_dir / "report.md"], state, force,
-            lambda: render_stage(data_dir, out_dir, templates, say, ahead), save))
+            lambda: render_stage(data_dir, out_dir, templates, say, ahead, source_url), save))
     save()
     if not results[1].ran:
         results[1].detail["findings"] = findings_of(data_dir)

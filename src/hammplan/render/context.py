@@ -413,6 +413,8 @@ class RefView:
     href: str
     page: str
     field: str
+    key: str = ""
+    """``kind/id/field`` of the record (see :func:`hammplan.render.evidence.evidence_key`)."""
 
 
 @dataclass(frozen=True)
@@ -629,6 +631,7 @@ class _Builder:
             href=href,
             page=fmt.page(ref.page),
             field=FIELD_LABELS.get(ref.field, ref.field) if ref.field else "",
+            key=f"{ref.kind}/{ref.id}/{ref.field or ''}",
         )
 
     def _ref_target(self, ref: Ref) -> tuple[str, str]:
@@ -776,7 +779,7 @@ class _Builder:
                 measure.index_entry is None and entry.link.measure_id == measure.id
             ):
                 index_entry = (
-                    f"„{entry.titel}“, verweist auf S.\u00a0{entry.seite_raw.strip()}"
+                    f"„{entry.titel}“, verweist auf die gedruckte Seite {entry.seite_raw.strip()}"
                     + (f" (Index {fmt.page(entry.page)})" if entry.page is not None else "")
                 )
                 break
