@@ -33,6 +33,9 @@ ALT_WORDS = 40
 PAGE_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})*")
 """A page number as :func:`hammplan.render.formatting.page` writes it (German digits)."""
 
+PAGE_TEXT = re.compile(r"S\.\u00a0\d[\d.,–\u00a0 ]*")
+"""A whole page reference ("S. 32–35, 49"), as a chart's data table has in its page column."""
+
 
 @dataclass(frozen=True)
 class EvidenceImage:
@@ -79,6 +82,11 @@ class Attachments:
         return [replace(image, caption=ref.field or ref.label)
                 for ref in refs for image in self.evidence(ref.key)]
 
+    def cell(self, text: object) -> Markup:
+        """A table cell's text, its page numbers linked when it is a page reference."""
+        value = str(text)
+        return self.page_links(value) if PAGE_TEXT.fullmatch(value) else escape(value)
+
     def measure_evidence(self, measure_id: str) -> list[EvidenceImage]:
         """The images of a measure's title and Kosten cells, captioned."""
         return [replace(image, caption=caption) for name, caption in MEASURE_EVIDENCE.items()
@@ -86,9 +94,10 @@ class Attachments:
 
     def template_functions(self) -> dict[str, Callable[..., object]]:
         """The functions the HTML template calls: ``pages(text)``, ``evidence(key)``,
-        ``evidence_of(refs)``, ``measure_evidence(id)``."""
+        ``evidence_of(refs)``, ``measure_evidence(id)``, ``cell(text)``."""
         return {"pages": self.page_links, "evidence": self.evidence,
-                "evidence_of": self.evidence_of, "measure_evidence": self.measure_evidence}
+                "evidence_of": self.evidence_of, "measure_evidence": self.measure_evidence,
+                "cell": self.cell}
 
 
 def wanted_keys(plan: CuratedPlan) -> list[str]:

@@ -495,6 +495,8 @@ class MeasureView:
     findings: list[FindingView]
     source: list[SourceView]
     index_entry: str
+    index_page: str = ""
+    """Where the index entry is printed ("S. 45")."""
 
 
 @dataclass(frozen=True)
@@ -773,15 +775,15 @@ class _Builder:
             )
             for name, text in measure.source.items()
         ]
-        index_entry = ""
+        index_entry, index_page = "", ""
         for entry in self.plan.index:
             if entry.id == measure.index_entry or (
                 measure.index_entry is None and entry.link.measure_id == measure.id
             ):
                 index_entry = (
                     f"„{entry.titel}“, verweist auf die gedruckte Seite {entry.seite_raw.strip()}"
-                    + (f" (Index {fmt.page(entry.page)})" if entry.page is not None else "")
                 )
+                index_page = fmt.page(entry.page) if entry.page is not None else ""
                 break
         return MeasureView(
             number=number,
@@ -801,6 +803,7 @@ class _Builder:
             findings=self.findings_about(measure, rows),
             source=source,
             index_entry=index_entry,
+            index_page=index_page,
         )
 
     # -- districts
