@@ -118,12 +118,14 @@ def _alt(box: Box) -> str:
 
 
 def _image(box: Box) -> EvidenceImage:
+    """The image of ``box`` shown at its pixel size: twice its printed size, since plans print
+    their tables small (a phone's screen narrows it to fit)."""
     height = min(box.bottom, box.top + MAX_HEIGHT) - box.top
     return EvidenceImage(
         src=f"{EVIDENCE_FOLDER}/{box.file_name}", alt=_alt(box), page=box.page,
         page_label=fmt.page(box.page),
-        width=round((box.x1 - box.x0 + 2 * PADDING) * SCALE / 2),
-        height=round((height + 2 * PADDING) * SCALE / 2))
+        width=round((box.x1 - box.x0 + 2 * PADDING) * SCALE),
+        height=round((height + 2 * PADDING) * SCALE))
 
 
 def attachments(plan: CuratedPlan, source: Source | None) -> Attachments:
