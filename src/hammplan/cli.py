@@ -20,7 +20,7 @@ import typer
 
 from hammplan import __version__
 from hammplan.errors import HammplanError, InputError
-from hammplan.extract.limits import DEFAULT_MAX_PAGES, DEFAULT_SECONDS_PER_PAGE, Limits
+from hammplan.limits import DEFAULT_MAX_PAGES, DEFAULT_SECONDS_PER_PAGE, Limits
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the plan has findings of severity error (validate, build; "

@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hammplan.curate.keyfigures import UNITS, parse_key_figures
-from hammplan.curate.values import KeyFigures
+from hammplan.records.values import KeyFigures
 
 Row = tuple[str | None, Decimal | None, str | None, str]
 

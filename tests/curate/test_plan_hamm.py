@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hammplan.curate.budget import AMOUNT_FIELDS
 from hammplan.curate.findings import FINDING_CODES
-from hammplan.curate.models import BudgetLine, CuratedPlan
+from hammplan.records.plan import BudgetLine, CuratedPlan
 
 
 def printed_number(raw: str) -> Decimal:

@@ -21,9 +21,9 @@ import pytest
 from PIL import Image
 
 from hammplan.build import render_stage, validate_stage
-from hammplan.curate.models import CuratedPlan
 from hammplan.extract.output import write_extracted
 from hammplan.records import ExtractedDocument
+from hammplan.records.plan import CuratedPlan
 from hammplan.render.evidence import SCALE, crop_box, evidence_key, locate
 from hammplan.render.sources import SOURCE_NAME
 from tests.conftest import PLAN_PDF

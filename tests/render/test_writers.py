@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
 from hammplan.render.filters import SCRIPT, script_hash
 from hammplan.render.templating import SOURCE_TREE_TEMPLATES, find_templates

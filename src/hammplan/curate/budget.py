@@ -11,13 +11,13 @@ from collections import Counter
 from hammplan.curate.amounts import parse_amount
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Link
 from hammplan.curate.notstated import match_not_stated
 from hammplan.curate.organisations import resolve_code
 from hammplan.curate.text import clean_text
-from hammplan.curate.values import Amount, KeyFigures, Repair
 from hammplan.records.budget import BudgetRow
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Link
 from hammplan.records.provenance import SourceCell
+from hammplan.records.values import Amount, KeyFigures, Repair
 from hammplan.vocabulary import OrganisationsVocabulary
 
 AMOUNT_FIELDS: dict[str, str] = {

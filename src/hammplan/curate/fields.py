@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from hammplan.curate.values import Repair
+from hammplan.records.values import Repair
 from hammplan.vocabulary import FieldsVocabulary
 
 _SEPARATORS = re.compile(r"[,;\n]")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from hammplan.curate.values import Repair
+from hammplan.records.values import Repair
 
 ELISION_WORDS: frozenset[str] = frozenset({
     "und", "oder", "bzw", "beziehungsweise", "sowie", "als", "wie", "noch", "statt", "anstatt",

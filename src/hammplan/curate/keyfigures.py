@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from hammplan.curate.amounts import number_problem, parse_german_number
 from hammplan.curate.notstated import match_not_stated
-from hammplan.curate.values import KeyFigure, KeyFigures, Status
+from hammplan.records.values import KeyFigure, KeyFigures, Status
 
 FIGURE_DECIMALS: tuple[int, ...] = (1, 2)
 """Decimal places a key figure may have ("1,5 Std"); three would look like a thousands group."""

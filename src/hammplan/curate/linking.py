@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hammplan.curate.findings import Finding, Ref, quoted
-from hammplan.curate.models import BudgetLine, IndexLink, Link, OverviewLink
 from hammplan.curate.names import assign_one_to_one, best_match, expand_abbreviations, match_key
 from hammplan.curate.profiles import CuratedProfile
+from hammplan.records.plan import BudgetLine, IndexLink, Link, OverviewLink
 
 LINK_THRESHOLD = 80.0
 """Token-set similarity (0-100) at which two names are taken to name the same measure."""

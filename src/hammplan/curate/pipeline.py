@@ -11,7 +11,14 @@ from hammplan.curate.checks.population import check_population
 from hammplan.curate.fields import canonical_field
 from hammplan.curate.findings import Finding, sort_findings
 from hammplan.curate.linking import link_budget, link_index, link_overview
-from hammplan.curate.models import (
+from hammplan.curate.names import find_abbreviations
+from hammplan.curate.organisations import name_amt_numbers
+from hammplan.curate.population import curate_population
+from hammplan.curate.profiles import CuratedProfile, curate_profiles
+from hammplan.curate.text import clean_text, first_page
+from hammplan.records.document import ExtractedDocument
+from hammplan.records.overview import OverviewTable
+from hammplan.records.plan import (
     CuratedPlan,
     IndexLink,
     Link,
@@ -20,13 +27,6 @@ from hammplan.curate.models import (
     SourceSummary,
     StatsClaim,
 )
-from hammplan.curate.names import find_abbreviations
-from hammplan.curate.organisations import name_amt_numbers
-from hammplan.curate.population import curate_population
-from hammplan.curate.profiles import CuratedProfile, curate_profiles
-from hammplan.curate.text import clean_text, first_page
-from hammplan.records.document import ExtractedDocument
-from hammplan.records.overview import OverviewTable
 from hammplan.vocabulary import Vocabulary
 
 

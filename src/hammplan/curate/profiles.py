@@ -19,9 +19,10 @@ from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
 from hammplan.curate.names import match_key
 from hammplan.curate.organisations import codes_in
-from hammplan.curate.text import clean_text, first_page, slug, unique_ids
-from hammplan.curate.values import Amount, KeyFigures, Repair, Text
+from hammplan.curate.text import clean_text, first_page
 from hammplan.records.profiles import Profile, ProfileRow
+from hammplan.records.values import Amount, KeyFigures, Repair, Text
+from hammplan.slugs import slug, unique_ids
 from hammplan.vocabulary import Vocabulary
 
 TITLE_CONFIRM_THRESHOLD = 85.0

@@ -2,8 +2,9 @@
 
 Parsing the characters of a page (pdfminer) is nearly all of the time ``extract`` takes, and
 pages parse independently, so blocks of pages are read in worker processes; the result is the
-same pages in the same order. Pages are read the lean way
-(:func:`~hammplan.extract.fastpage.read_page_fast`) unless ``fast=False`` asks for the plain
+same pages in the same order (the page pool and spill files are in
+:mod:`hammplan.extract.fast`, with the rest of the speed machinery). Pages are read the lean way
+(:func:`~hammplan.extract.fast.read_page_fast`) unless ``fast=False`` asks for the plain
 pdfplumber reading (:func:`~hammplan.extract.layout.read_page`), which gives the same pages.
 
 Running headers and footers can only be told apart from table text by looking at every page
@@ -15,147 +16,21 @@ only its first and last lines kept in memory; once all are read and the furnitur
 
 from __future__ import annotations
 
-import pickle
 import tempfile
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
-from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import PDFException
-from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from hammplan.cores import usable_cores
 from hammplan.errors import InputError
-from hammplan.extract.fastpage import read_page_fast
-from hammplan.extract.layout import (
-    Edges,
-    PageLayout,
-    drop_furniture,
-    furniture_keys,
-    page_edges,
-    read_page,
-)
-from hammplan.extract.limits import Limits, PageTimeout, page_deadline
-
-Progress = Callable[[int, int], None]
-"""Called as ``progress(pages_done, page_count)`` while pages are read."""
-
-_PARALLEL_FROM = 16
-"""Fewer pages than this are read in one process: starting workers would cost more."""
-
-_BLOCK = 8
-"""Pages per task handed to a worker, and per file set aside: small enough to keep both
-cores busy to the end and memory low, large enough that passing tasks and results costs
-little (each worker opens the PDF once)."""
-
-
-class _Pages:
-    """The pages of an open PDF one at a time, numbered and placed as pdfplumber's
-    ``pdf.pages`` numbers and places them, without that list.
-
-    pdfplumber's list keeps every page object it made, with its content streams, for as long
-    as the PDF is open: a reader's memory would grow with the page count. Pages are asked for
-    in increasing order (a worker's tasks come in page order); an earlier page starts the walk
-    through the page tree again.
-    """
-
-    def __init__(self, pdf: Any) -> None:
-        self._pdf = pdf
-        self._restart()
-
-    def _restart(self) -> None:
-        self._tree: Iterator[PDFPage] = PDFPage.create_pages(self._pdf.doc)
-        self._number = 0
-        self._doctop = 0.0
-
-    def page(self, number: int) -> Page:
-        """Page ``number`` (1-based)."""
-        if number <= self._number:
-            self._restart()
-        while True:
-            try:
-                leaf = next(self._tree)
-            except StopIteration:
-                raise IndexError(f"no page {number}: the PDF has {self._number}") from None
-            except Exception as exc:  # what pdfplumber's own page list raises too
-                raise PdfminerException(exc) from exc
-            self._number += 1
-            page = Page(self._pdf, leaf, page_number=self._number, initial_doctop=self._doctop)
-            self._doctop += page.height
-            if self._number == number:
-                return page
-
-
-def _count_pages(pdf: Any) -> int:
-    """How many pages the PDF has (its page tree walked once, nothing kept)."""
-    try:
-        return sum(1 for _ in PDFPage.create_pages(pdf.doc))
-    except Exception as exc:  # as pdfplumber's own page list raises it
-        raise PdfminerException(exc) from exc
-
-
-@dataclass(frozen=True)
-class _Block:
-    """Pages ``first`` to ``first + len(edges) - 1``, read and set aside in ``spill``."""
-
-    first: int
-    edges: list[Edges]
-    spill: Path
-
-
-def _read_from(source: _Pages, first: int, last: int, use_rulings: bool, fast: bool,
-               seconds: float, spill_dir: Path,
-               progress: Progress | None = None, total: int = 0) -> _Block:
-    """Read pages ``first`` to ``last`` (1-based, inclusive) of an open PDF and set them aside,
-    reporting each page as ``progress(page, total)``.
-
-    A page that takes longer than ``seconds`` is kept as an empty page that says so.
-    """
-    read = read_page_fast if fast else read_page
-    pages = []
-    for number in range(first, last + 1):
-        page = source.page(number)
-        try:
-            with page_deadline(seconds):
-                pages.append(read(page, number, use_rulings))
-        except PageTimeout:
-            pages.append(PageLayout(
-                number=number, width=float(page.width), height=float(page.height), words=[],
-                space_width=0.0,
-                skipped=f"page {number} not read: it took longer than {seconds:g} s "
-                        "(--page-seconds)"))
-        page.close()
-        if progress is not None:
-            progress(number, total)
-    edges = [page_edges(page) for page in pages]  # groups the lines, kept with each page
-    spill = spill_dir / f"pages-{first:06d}.pickle"
-    try:
-        with spill.open("wb") as handle:
-            pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    except OSError as exc:
-        raise InputError(f"{spill_dir}: cannot set read pages aside ({exc.strerror}); "
-                         "set TMPDIR to a folder with room") from None
-    return _Block(first, edges, spill)
-
-
-_worker_pages: list[_Pages] = []
-"""The PDF a worker process opened once (its fonts parsed once), for all its tasks."""
-
-
-def _open_in_worker(path: Path) -> None:
-    _worker_pages.append(_Pages(pdfplumber.open(path)))
-
-
-def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
-                    seconds: float, spill_dir: Path) -> _Block:
-    return _read_from(_worker_pages[0], first, last, use_rulings, fast, seconds, spill_dir)
+from hammplan.extract import fast as fast_path
+from hammplan.extract.fast import Progress
+from hammplan.extract.layout import PageLayout
+from hammplan.limits import Limits
 
 
 def _reason(exc: Exception) -> str:
@@ -167,34 +42,6 @@ def _reason(exc: Exception) -> str:
     known = isinstance(cause, (PDFSyntaxError, PDFException, MalformedPDFException))
     text = text if known and text else f"{type(cause).__name__}: {text}".rstrip(": ")
     return text if len(text) <= 120 else text[:117] + "..."
-
-
-def _page_count(path: Path) -> int:
-    with pdfplumber.open(path) as pdf:
-        return _count_pages(pdf)
-
-
-def _read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: bool,
-                 jobs: int, fast: bool, seconds: float, spill_dir: Path) -> list[_Block]:
-    """Read every page into blocks set aside in ``spill_dir``, in page order."""
-    spans = [(first, min(first + _BLOCK - 1, count)) for first in range(1, count + 1, _BLOCK)]
-    if jobs == 1 or count < _PARALLEL_FROM:
-        with pdfplumber.open(path) as pdf:
-            source = _Pages(pdf)
-            return [_read_from(source, first, last, use_rulings, fast, seconds, spill_dir,
-                               progress, count) for first, last in spans]
-    blocks: list[_Block] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
-                             initargs=(path,)) as pool:
-        futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, seconds,
-                               spill_dir) for first, last in spans]
-        done = 0
-        for future in as_completed(futures):
-            blocks.append(future.result())
-            done += len(blocks[-1].edges)
-            if progress is not None:
-                progress(done, count)
-    return sorted(blocks, key=lambda block: block.first)
 
 
 def iter_pages(
@@ -220,13 +67,13 @@ def iter_pages(
         raise InputError(f"{path}: no such file")
     spill_dir = tempfile.TemporaryDirectory(prefix="hammplan-pages-")
     try:
-        count = _page_count(path)
+        count = fast_path.page_count(path)
         if count > limits.max_pages:
             raise InputError(f"{path}: {count} pages, more than the limit of "
                              f"{limits.max_pages} (--max-pages)")
         jobs = max(1, min(jobs or usable_cores(), 4))
-        blocks = _read_blocks(path, count, progress, use_rulings, jobs, fast,
-                              limits.seconds_per_page, Path(spill_dir.name))
+        blocks = fast_path.read_blocks(path, count, progress, use_rulings, jobs, fast,
+                                   limits.seconds_per_page, Path(spill_dir.name))
     except InputError:
         spill_dir.cleanup()
         raise
@@ -236,22 +83,7 @@ def iter_pages(
         # the cause stays chained for --debug.
         spill_dir.cleanup()
         raise InputError(f"{path}: not a readable PDF ({_reason(exc)})") from exc
-    return _load_back(blocks, spill_dir)
-
-
-def _load_back(blocks: list[_Block],
-               spill_dir: tempfile.TemporaryDirectory[str]) -> Iterator[PageLayout]:
-    """The pages set aside, block by block, furniture dropped; the files go as they are read
-    (and all of them when the iteration ends or is abandoned)."""
-    keys = furniture_keys([edges for block in blocks for edges in block.edges])
-    with spill_dir:
-        for block in blocks:
-            with block.spill.open("rb") as handle:
-                pages: list[PageLayout] = pickle.load(handle)
-            block.spill.unlink()
-            for page in pages:
-                drop_furniture(page, keys)
-                yield page
+    return fast_path.load_back(blocks, spill_dir)
 
 
 def read_pages(

@@ -40,7 +40,7 @@ def _serve(connection: Connection, builds_end: Connection) -> None:
     import hammplan.render.context
     import hammplan.render.html
     import hammplan.render.markdown  # noqa: F401 - imported now, while there is time
-    from hammplan.render.loading import parse_curated_plan
+    from hammplan.io.loading import parse_curated_plan
     from hammplan.render.reports import compose_reports
     from hammplan.render.sources import find_source
 

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import formatting as fmt
 from hammplan.render.evidence import EVIDENCE_FOLDER, MAX_HEIGHT, PADDING, SCALE, Box
 from hammplan.render.sources import SOURCE_NAME, Source, page_href
 
 if TYPE_CHECKING:
-    from hammplan.render.context import RefView
+    from hammplan.render.views import RefView
 
 MEASURE_EVIDENCE = {"titel": "Titel", "kosten": "Kosten (Steckbrief)"}
 """Fields of every measure shown as printed, with their captions."""
@@ -139,8 +139,8 @@ def attachments(plan: CuratedPlan, source: Source | None) -> Attachments:
     result = Attachments(href=source.href, files=files)
     if source.pdf is None or source.extracted is None:
         return result
-    from hammplan.curate import load_extracted
     from hammplan.errors import InputError
+    from hammplan.io.loading import load_extracted
     from hammplan.render.evidence import cut, locate
 
     try:

@@ -21,9 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from hammplan.curate.budget import AMOUNT_FIELDS, VALUE_FIELDS
-from hammplan.curate.models import CuratedPlan
 from hammplan.records.document import ExtractedDocument
+from hammplan.records.plan import BUDGET_YEARS, CuratedPlan
 from hammplan.records.provenance import SourceCell
 
 EVIDENCE_FOLDER = "evidence"
@@ -40,9 +39,12 @@ MAX_HEIGHT = 160.0
 GREYS = 16
 """Grey levels of an image: enough for anti-aliased print, four bits per pixel."""
 
-BUDGET_TEXT_FIELDS = {"sta": "sta", "massnahme": "name", "foerdergeber": "funder",
-                      "kennzahl": "indicator"}
-"""Curated budget text column -> extracted column (the amounts: AMOUNT_FIELDS, VALUE_FIELDS)."""
+BUDGET_FIELDS = {
+    "sta": "sta", "massnahme": "name", "foerdergeber": "funder", "kennzahl": "indicator",
+    **{f"{kind}_{year}": f"{column}_{year}" for year in BUDGET_YEARS
+       for kind, column in (("aufwand", "expense"), ("ertrag", "income"), ("wert", "value"))},
+}
+"""Curated budget column -> the extracted column it was read from (records.budget)."""
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,11 @@ def _boxes(cell: SourceCell) -> list[Box]:
 
 
 def _budget(doc: ExtractedDocument, plan: CuratedPlan) -> Iterator[tuple[str, list[Box]]]:
-    columns = {**AMOUNT_FIELDS, **VALUE_FIELDS, **BUDGET_TEXT_FIELDS}
     for line, row in zip(plan.budget, doc.budget_rows, strict=False):
         if not _same(row.name.text, line.massnahme_raw):
             continue
         yield evidence_key("budget", line.id, None), _boxes(row.name)
-        for field, column in columns.items():
+        for field, column in BUDGET_FIELDS.items():
             cell: SourceCell = getattr(row, column)
             value = getattr(line, f"{field}_raw" if field in ("sta", "massnahme") else field)
             if _same(cell.text, value if isinstance(value, str) else value.raw):

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from hammplan.curate.findings import Finding
-from hammplan.curate.models import BudgetLine, CuratedPlan, Measure
+from hammplan.records.findings import Finding
+from hammplan.records.plan import BudgetLine, CuratedPlan, Measure
 
 STATUS_LABELS = {"error": "mit Fehler", "warning": "mit Warnung", "info": "mit Hinweis",
                  "": "ohne Befund"}

@@ -12,9 +12,9 @@ from typing import TypeVar
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
-from hammplan.extract.output import write_atomic
+from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import templating
 from hammplan.render.drawn import Chart
 from hammplan.render.evidence import EVIDENCE_FOLDER
@@ -151,8 +151,6 @@ def write_reports(reports: Reports, out_dir: Path,
     (of an older version), a ``quelle.pdf`` this report does not link, and temporary files a
     killed render left are removed.
     """
-    from hammplan.build import remove_stale_temporaries
-
     written: list[Path] = []
     charts_dir = out_dir / CHARTS_FOLDER
     remove_stale_temporaries(out_dir, ["report.md", "index.html", SOURCE_NAME])
@@ -176,8 +174,6 @@ def write_reports(reports: Reports, out_dir: Path,
 
 def _write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
     """Write the files beside the report; remove the evidence and PDF copy it no longer has."""
-    from hammplan.build import remove_stale_temporaries
-
     evidence_dir = out_dir / EVIDENCE_FOLDER
     remove_stale_temporaries(evidence_dir)
     written = []

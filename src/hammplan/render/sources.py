@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 
 SOURCE_NAME = "quelle.pdf"
 """The copy of the source PDF beside the report."""

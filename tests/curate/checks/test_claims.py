@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from hammplan.curate.checks.claims import check_claims
-from hammplan.curate.models import District, StatsClaim
+from hammplan.records.plan import District, StatsClaim
 from hammplan.vocabulary import load_vocabulary
 
 CLAIMS = load_vocabulary().claims

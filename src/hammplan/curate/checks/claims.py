@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, Ref, number, share
-from hammplan.curate.models import District, StatsClaim
+from hammplan.records.plan import District, StatsClaim
 from hammplan.vocabulary import ClaimsVocabulary
 
 _SHARE = re.compile(r"(\d{1,3}(?:,\d+)?)\s?%")

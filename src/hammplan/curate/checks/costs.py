@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, Ref, euro, quoted
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Measure
 from hammplan.curate.names import match_key
-from hammplan.curate.values import Amount
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Measure
+from hammplan.records.values import Amount
 
 ROUNDING = Decimal(1)
 """Differences below one euro are the plan rounding cents away ("51.345" for 51.345,87)."""

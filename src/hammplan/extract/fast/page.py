@@ -31,7 +31,7 @@ from pdfminer.utils import Matrix, Point
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
-from hammplan.extract.contentstream import LeanInterpreter
+from hammplan.extract.fast.contentstream import LeanInterpreter
 from hammplan.extract.layout import PageLayout, Word, page_layout
 
 Char = tuple[str, float, float, float, float, float, bool, float]
