@@ -191,7 +191,7 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
         raise
     check_numbers(document, source)
     plan = curate_plan(document, vocab)
-    written = write_curated(plan, data_dir / "curated", plan_json)
+    written = write_curated(plan, data_dir / "curated", plan_json, vocab.publication)
     detail: dict[str, object] = {
         "measures": len(plan.measures), "budget_rows": len(plan.budget),
         "districts": len(plan.districts), "findings": count_by_severity(plan.findings),
