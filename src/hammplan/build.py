@@ -18,7 +18,7 @@ from pathlib import Path
 
 from hammplan import __version__
 from hammplan.errors import InputError
-from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.io.files import remove_stale_temporaries, source_pdf, write_atomic
 from hammplan.limits import Limits
 from hammplan.render.ahead import ReportsAhead
 
@@ -191,7 +191,8 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
         raise
     check_numbers(document, source)
     plan = curate_plan(document, vocab)
-    written = write_curated(plan, data_dir / "curated", plan_json, vocab.publication)
+    pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256)
+    written = write_curated(plan, data_dir / "curated", plan_json, vocab.publication, pdf)
     detail: dict[str, object] = {
         "measures": len(plan.measures), "budget_rows": len(plan.budget),
         "districts": len(plan.districts), "findings": count_by_severity(plan.findings),

@@ -414,7 +414,8 @@ def test_formula_texts_are_neutralised_in_csv(written: Path) -> None:
 
 def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> None:
     book = openpyxl.load_workbook(written / "hammplan.xlsx")
-    assert book.sheetnames == ["Maßnahmen", "Budget", "Sozialräume", "Befunde", "Budgetwerte"]
+    assert book.sheetnames == ["Maßnahmen", "Budget", "Sozialräume", "Befunde", "Budgetwerte",
+                               "Datenwörterbuch"]
     sheet = book["Maßnahmen"]
     header = [c.value for c in sheet[1]]
     assert header == _header(written / "measures.csv")

@@ -70,3 +70,24 @@ def remove_stale_temporaries(folder: Path, names: list[str] | None = None) -> li
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+SOURCE_COPY = "quelle.pdf"
+"""The name of the source PDF's copy beside the report and beside the curated files."""
+
+
+def source_pdf(data_dir: Path, file_name: str, sha256: str) -> Path | None:
+    """``data_dir/raw/file_name`` when it is the PDF the curated plan was read from (its
+    SHA-256 is the one recorded), else None: page links into another file would point at
+    the wrong pages."""
+    import hashlib
+
+    path = data_dir / "raw" / file_name
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return path if digest.hexdigest() == sha256 else None

@@ -8,13 +8,13 @@ is the one the curated plan records: a different file would put the links on wro
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from hammplan.io.files import SOURCE_COPY, source_pdf
 from hammplan.records.plan import CuratedPlan
 
-SOURCE_NAME = "quelle.pdf"
+SOURCE_NAME = SOURCE_COPY
 """The copy of the source PDF beside the report."""
 
 
@@ -44,23 +44,10 @@ class Source:
         return self.pdf is not None and not self.url
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def find_source(data_dir: Path, plan: CuratedPlan, url: str | None = None) -> Source:
     """The source of ``plan`` in ``data_dir``: ``raw/<file name>`` when its hash is the plan's,
     and ``interim/extracted.json`` when it is there."""
-    pdf: Path | None = data_dir / "raw" / plan.source.file_name
-    try:
-        if pdf is None or not pdf.is_file() or _sha256(pdf) != plan.source.sha256:
-            pdf = None
-    except OSError:
-        pdf = None
+    pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256)
     extracted: Path | None = data_dir / "interim" / "extracted.json"
     if extracted is not None and not extracted.is_file():
         extracted = None

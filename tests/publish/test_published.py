@@ -1,5 +1,6 @@
 """The bundled plan's curated folder as it is published: Datasette serves the database with
-its metadata (queried over HTTP on 127.0.0.1), and Frictionless accepts the data package."""
+its metadata (queried over HTTP on 127.0.0.1), Frictionless accepts the data package, and the
+workbook explains its columns and links its page numbers to the PDF beside it."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from pathlib import Path
 
 import pytest
 from frictionless import validate
+from tests.conftest import PLAN_PDF
 
-from hammplan.publish import write_curated
+from hammplan.publish import TABLES, write_curated
 from hammplan.records.plan import CuratedPlan
 
 STARTUP_SECONDS = 60
@@ -27,7 +29,7 @@ STARTUP_SECONDS = 60
 @pytest.fixture(scope="module")
 def folder(curated: CuratedPlan, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("curated")
-    write_curated(curated, out)
+    write_curated(curated, out, pdf=PLAN_PDF)
     return out
 
 
@@ -152,3 +154,24 @@ def test_the_data_package_is_valid_with_licence_enums_and_all_resources(folder: 
     severity = next(f for f in resources["findings"]["schema"]["fields"]
                     if f["name"] == "severity")
     assert severity["constraints"]["enum"] == ["error", "warning", "info"]
+
+
+def test_the_workbook_has_a_data_dictionary_and_linked_page_numbers(
+        folder: Path, curated: CuratedPlan) -> None:
+    import openpyxl
+
+    assert (folder / "quelle.pdf").read_bytes() == PLAN_PDF.read_bytes()
+    book = openpyxl.load_workbook(folder / "hammplan.xlsx")
+    dictionary = list(book["Datenwörterbuch"].iter_rows(values_only=True))
+    assert dictionary[0] == ("blatt", "spalte", "typ", "einheit", "werte", "beschreibung")
+    described = {(row[0], row[1]) for row in dictionary[1:]}
+    assert described == {(t.sheet, c.name) for t in TABLES for c in t.columns}
+    status = next(r for r in dictionary if r[:2] == ("Budget", "aufwand_2024_status"))
+    assert status[4] == "ok, not_stated, note, suspect"
+    budget = book["Budget"]
+    header = [c.value for c in budget[1]]
+    pages = [row[header.index("page")] for row in budget.iter_rows(min_row=2)]
+    assert [c.value for c in pages] == [b.page for b in curated.budget]
+    assert all(c.data_type == "n" for c in pages)
+    assert [c.hyperlink.target for c in pages] == [f"quelle.pdf#page={b.page}"
+                                                   for b in curated.budget]
