@@ -138,13 +138,24 @@ def crop_box(box: Box, page_width: float, page_height: float) -> tuple[float, ..
     return (x0, page_height - bottom, page_width - x1, top)
 
 
+_LEVELS = [min(GREYS - 1, round(v * (GREYS - 1) / 255)) for v in range(256)]
+_PALETTE = [round(i * 255 / (GREYS - 1)) for i in range(GREYS) for _ in range(3)]
+PNG_COMPRESSION = 6
+"""zlib level: level 9 saves 4 % of the bytes for eight times the time."""
+
+
 def _png(image: object) -> bytes:
+    """A 4-bit PNG of ``image`` in :data:`GREYS` even steps of grey (a fixed palette, so
+    the same box gives the same bytes)."""
     from PIL import Image
 
     assert isinstance(image, Image.Image)
-    grey = image.convert("L").quantize(GREYS, dither=Image.Dither.NONE)
+    levels = image.convert("L").point(_LEVELS)
+    indexed = Image.new("P", levels.size)
+    indexed.putpalette(_PALETTE)
+    indexed.frombytes(levels.tobytes())
     out = io.BytesIO()
-    grey.save(out, format="PNG", optimize=True, bits=4)
+    indexed.save(out, format="PNG", bits=4, compress_level=PNG_COMPRESSION)
     return out.getvalue()
 
 
