@@ -264,3 +264,14 @@ def test_print_shows_every_budget_column(built: Built, tmp_path: Path) -> None:
     last_row = built.plan.budget[-1]
     pages_of_table = "".join(texts[first: first + 4])
     assert " ".join(last_row.massnahme.split()[:2]) in " ".join(pages_of_table.split())
+    # chart data tables and the printed text (closed <details> on screen) are printed too
+    printed = " ".join(" ".join(t.split()) for t in texts)
+    for figure in re.findall(r'<figure class="chart".*?</figure>', built.html, flags=re.S):
+        row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", figure, flags=re.S)
+        assert row is not None
+        cells = [" ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", c)).split())
+                 for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row.group(1))]
+        assert " ".join(cells[:2]) in printed, cells[:2]
+    repaired = next(t for m in built.plan.measures for t in m.source.values()
+                    if t.repairs and t.raw != t.text and len(t.raw.split()) > 8)
+    assert " ".join(repaired.raw.split()[:8]) in printed

@@ -65,7 +65,10 @@ def render_files(plan: CuratedPlan,
     files["hammplan.sqlite"] = build_database(tables)
     files["metadata.json"] = metadata_bytes(plan, tables, published)
     files["datapackage.json"] = datapackage_bytes(plan, rows, files, published)
-    return {name: files[name] for name in OUTPUT_FILES if name in files}
+    order = list(OUTPUT_FILES)
+    if SOURCE_COPY in files:
+        order.insert(order.index("hammplan.xlsx"), SOURCE_COPY)
+    return {name: files[name] for name in order}
 
 
 def write_curated(plan: CuratedPlan, target_dir: Path,

@@ -138,6 +138,10 @@ def _c(name: str, kind: type, description: str, unit: str | None = None) -> DbCo
 
 STATUS = "Status des Werts: ok, not_stated, note oder suspect (siehe Datenwörterbuch)."
 PAGE = "PDF-Seite (ab 1), auf der der Wert gedruckt ist."
+LINKED = (_c("measure_id", str, "Kennung der verknüpften Maßnahme."),
+          _c("link_method", str, "exact, fuzzy oder none."),
+          _c("link_score", float, "Ähnlichkeit 0 bis 100 der Namen."))
+"""The link of an index entry or overview row to its measure."""
 
 RELATED: tuple[DbTable, ...] = (
     DbTable("organisations", "Ämter und Träger", "Kürzel der Spalte StA und der Träger, mit Namen.",
@@ -172,16 +176,12 @@ RELATED: tuple[DbTable, ...] = (
              _c("titel", str, "Titel, wie verzeichnet."),
              _c("seite", int, "Gedruckte Seitenzahl, wenn sie eine Zahl ist."),
              _c("seite_raw", str, "Seitenangabe wortgetreu."),
-             _c("page", int, PAGE), _c("measure_id", str, "Kennung der verknüpften Maßnahme."),
-             _c("link_method", str, "exact, fuzzy oder none."),
-             _c("link_score", float, "Ähnlichkeit 0 bis 100 der Namen.")),
+             _c("page", int, PAGE), *LINKED),
             pk=("id",), foreign_keys=(("measure_id", "measures", "id"),), label="titel"),
     DbTable("overview", "Übersicht", "Die Übersicht der Maßnahmen nach Handlungsfeldern.",
             (_c("id", str, "Kennung der Zeile; Primärschlüssel."),
              _c("massnahme", str, "Name der Maßnahme, wie gedruckt."), _c("page", int, PAGE),
-             _c("measure_id", str, "Kennung der verknüpften Maßnahme."),
-             _c("link_method", str, "exact, fuzzy oder none."),
-             _c("link_score", float, "Ähnlichkeit 0 bis 100 der Namen.")),
+             *LINKED),
             pk=("id",), foreign_keys=(("measure_id", "measures", "id"),), label="massnahme"),
     DbTable("overview_handlungsfelder", "Handlungsfelder je Zeile der Übersicht",
             "Eine Zeile je Markierung der Übersicht.",

@@ -308,11 +308,10 @@ OUTPUT_FILES: tuple[str, ...] = (
     "budget_values.csv",
     "findings.csv",
     "findings.json",
-    "quelle.pdf",
     "hammplan.xlsx",
     "hammplan.sqlite",
     "metadata.json",
     "datapackage.json",
 )
 """Every file :func:`~hammplan.publish.write_curated` writes, in the order written (the
-package last); ``quelle.pdf`` only when it is given the source PDF."""
+package last); with the source PDF, ``quelle.pdf`` comes before the workbook that links to it."""

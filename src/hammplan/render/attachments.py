@@ -20,6 +20,7 @@ from hammplan.records.plan import CuratedPlan
 from hammplan.render import formatting as fmt
 from hammplan.render.evidence import EVIDENCE_FOLDER, MAX_HEIGHT, PADDING, SCALE, Box
 from hammplan.render.sources import SOURCE_NAME, Source, page_href
+from hammplan.render.text import plain
 
 if TYPE_CHECKING:
     from hammplan.render.views import RefView
@@ -84,7 +85,7 @@ class Attachments:
 
     def cell(self, text: object) -> Markup:
         """A table cell's text, its page numbers linked when it is a page reference."""
-        value = str(text)
+        value = plain(str(text))
         return self.page_links(value) if PAGE_TEXT.fullmatch(value) else escape(value)
 
     def measure_evidence(self, measure_id: str) -> list[EvidenceImage]:

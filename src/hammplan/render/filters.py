@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from hammplan.records.findings import Finding
 from hammplan.records.plan import BudgetLine, CuratedPlan, Measure
+from hammplan.render.text import plain
 
 STATUS_LABELS = {"error": "mit Fehler", "warning": "mit Warnung", "info": "mit Hinweis",
                  "": "ohne Befund"}
@@ -84,7 +85,8 @@ class Facets:
     def attributes(self) -> Markup:
         """The ``data-`` attributes of the element (escaped)."""
         return Markup(' data-hf="{}" data-traeger="{}" data-status="{}"').format(
-            SEPARATOR.join(self.handlungsfelder), SEPARATOR.join(self.traeger), self.status)
+            plain(SEPARATOR.join(self.handlungsfelder)), plain(SEPARATOR.join(self.traeger)),
+            self.status)
 
 
 @dataclass(frozen=True)
