@@ -290,6 +290,7 @@ def test_csv_columns_are_exactly_as_documented(written: Path) -> None:
         "wert_2024", "wert_2025", "page",
         *(f"{v}_{part}" for v in values for part in ("raw", "status")),
         "id", "sta_raw", "sta_name", "massnahme_raw", "link_score",
+        "foerdergeber_raw", "foerdergeber_status", "kennzahl_raw", "kennzahl_status",
     ]  # fmt: skip
     assert _header(written / "districts.csv") == [
         "sozialraum", "auslaender", "eingebuergerte", "aussiedler", "migh_gesamt",
@@ -364,7 +365,8 @@ def test_json_files(plan: CuratedPlan, written: Path) -> None:
         "kennzahlen", "kosten", "pages", "budget_rows", "index_entry", "overview_rows",
     ]  # fmt: skip
     assert measures[0]["titel"] == HYPERLINK  # JSON is data, not a spreadsheet: verbatim
-    assert measures[0]["kennzahlen"][1] == {"label": "Kosten", "value": 12.5, "unit": "€"}
+    assert measures[0]["kennzahlen"][1] == {"label": "Kosten", "value": 12.5, "unit": "€",
+                                            "status": "ok"}
     assert measures[0]["kosten"] == {
         "raw": "45.821,54 € (Stand 01.10.2024)",
         "betrag_eur": 45821.54,

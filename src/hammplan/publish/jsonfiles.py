@@ -44,7 +44,8 @@ def measures_json(plan: CuratedPlan) -> bytes:
                 "zielgruppe": m.zielgruppe,
                 "sachstand": m.sachstand,
                 "kennzahlen": [
-                    {"label": k.label, "value": _json_value(k.value), "unit": k.unit}
+                    {"label": k.label, "value": _json_value(k.value), "unit": k.unit,
+                     "status": k.status}
                     for k in m.kennzahlen
                 ],
                 "kosten": {

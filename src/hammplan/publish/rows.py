@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hammplan.publish.cells import Row, figure_text, joined, single_value, text_value
-from hammplan.publish.tables import BUDGET_VALUES, TABLES_BY_NAME, Table
+from hammplan.publish.tables import BUDGET_VALUES, TABLES_BY_NAME, TEXT_COLUMNS, Table
 from hammplan.records.findings import Finding, sort_findings
 from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
-from hammplan.records.values import Amount, KeyFigures
+from hammplan.records.values import Amount, KeyFigures, Text
 
 
 def _measure_row(measure: Measure) -> Row:
@@ -51,6 +51,10 @@ def _budget_row(line: BudgetLine) -> Row:
         "massnahme_raw": line.massnahme_raw,
         "link_score": line.link.score,
     }
+    for name in TEXT_COLUMNS:
+        text: Text = getattr(line, name)
+        row[f"{name}_raw"] = text.raw
+        row[f"{name}_status"] = text.status
     for name, _, _ in BUDGET_VALUES:
         cell = _budget_cell(line, name)
         if isinstance(cell, Amount):

@@ -65,12 +65,18 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 BUDGET_KINDS: tuple[str, ...] = ("aufwand", "ertrag", "wert")
 
 SEVERITY_TEXT: dict[str, str] = {
-    "error": "Der Plan widerspricht sich, oder einer Zahl kann nicht vertraut werden.",
-    "warning": "Wahrscheinlich falsch oder fehlend; lohnt einen Blick.",
+    "error": "Zwei gedruckte Zahlen widersprechen sich, oder einer Zahl kann nicht vertraut "
+    "werden.",
+    "warning": "Eine Lücke (eine Stelle nennt, was eine andere offen lässt) oder wahrscheinlich "
+    "falsch; lohnt einen Blick.",
     "info": "Eine Reparatur oder Beobachtung, der Nachvollziehbarkeit halber festgehalten.",
 }
 
 EUR = "EUR"
+
+TEXT_COLUMNS: tuple[str, ...] = ("foerdergeber", "kennzahl")
+"""Budget text columns published with their printed text and status, like the numbers: an
+unreadable funder cell is ``suspect``, an "o. A." one ``not_stated``."""
 
 
 def _value_columns(name: str) -> tuple[Column, ...]:
@@ -134,7 +140,9 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "kennzahlen",
                 "string",
-                'Kennzahlen des Steckbriefs als "Bezeichnung: Wert Einheit", getrennt durch "; ".',
+                'Kennzahlen des Steckbriefs als "Bezeichnung: Wert Einheit", getrennt durch "; "; '
+                "eine Kennzahl ohne Zahl wortgetreu (\"Familien\", \"Lots:innen: k.A.\"), "
+                "nie weggelassen.",
             ),
             Column(
                 "kosten_betrag_eur",
@@ -206,9 +214,11 @@ TABLES: tuple[Table, ...] = (
             Column(
                 "link_score",
                 "number",
-                "Ähnlichkeit (0 bis 100) des Namens mit dem Titel der verknüpften Maßnahme; "
-                "100 bei genauer Übereinstimmung, leer ohne Verknüpfung.",
+                "Ähnlichkeit (0 bis 100) des Namens mit dem Titel der verknüpften Maßnahme "
+                "(bei einer Verknüpfung über einen Kostenteil: mit dessen Bezeichnung); 100 "
+                "bei genauer Übereinstimmung, leer ohne Verknüpfung.",
             ),
+            *(column for name in TEXT_COLUMNS for column in _value_columns(name)),
         ),
     ),
     Table(
