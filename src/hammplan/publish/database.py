@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from hammplan.publish.tables import Column, ColumnType
 from hammplan.records.findings import FINDING_CODES, Finding, sort_findings
 from hammplan.records.plan import CuratedPlan
 
@@ -25,23 +26,13 @@ EUR = "EUR"
 
 
 @dataclass(frozen=True)
-class DbColumn:
-    """A column of the database: SQLite type, German description, unit."""
-
-    name: str
-    type: type
-    description: str
-    unit: str | None = None
-
-
-@dataclass(frozen=True)
 class DbTable:
     """A table of the database and how Datasette should show it."""
 
     name: str
     title: str
     description: str
-    columns: tuple[DbColumn, ...]
+    columns: tuple[Column, ...]
     pk: tuple[str, ...] = ()
     foreign_keys: tuple[tuple[str, str, str], ...] = ()
     """(column, other table, other column)."""
@@ -132,8 +123,11 @@ def holds(rows: Sequence[DbRow], column: str, targets: Sequence[DbRow], key: str
     return all(r[column] is None or r[column] in present for r in rows)
 
 
-def _c(name: str, kind: type, description: str, unit: str | None = None) -> DbColumn:
-    return DbColumn(name, kind, description, unit)
+_KINDS: dict[type, ColumnType] = {str: "string", int: "integer", float: "number"}
+
+
+def _c(name: str, kind: type, description: str, unit: str | None = None) -> Column:
+    return Column(name, _KINDS[kind], description, unit)
 
 
 STATUS = "Status des Werts: ok, not_stated, note oder suspect (siehe Datenwörterbuch)."

@@ -23,7 +23,6 @@ from typing import Any
 from hammplan.publish.cells import Cell, Row, csv_text, figure_text, plain_number
 from hammplan.publish.database import (
     RELATED,
-    DbColumn,
     DbRow,
     DbTable,
     Value,
@@ -85,15 +84,14 @@ def _value(value: Cell) -> Value:
     return value.isoformat()
 
 
-def _columns(column: Column) -> list[DbColumn]:
-    kind = _TYPES[column.type]
+def _columns(column: Column) -> list[Column]:
     if column.unit == EUR:
         return [
-            DbColumn(column.name, str, f"{column.description} Angezeigt in Euro; zum Sortieren "
-                     f"und Rechnen: {column.name}_cent.", EUR),
-            DbColumn(f"{column.name}_cent", int, f"{column.name} in Cent, exakt.", "ct"),
+            Column(column.name, "string", f"{column.description} Angezeigt in Euro; zum "
+                   f"Sortieren und Rechnen: {column.name}_cent.", EUR),
+            Column(f"{column.name}_cent", "integer", f"{column.name} in Cent, exakt.", "ct"),
         ]
-    return [DbColumn(column.name, kind, column.description, column.unit)]
+    return [column]
 
 
 def flat_table(table: Table, keys: dict[str, str], foreign: bool,
@@ -102,8 +100,8 @@ def flat_table(table: Table, keys: dict[str, str], foreign: bool,
     columns = [c for column in table.columns for c in _columns(column)]
     pk: tuple[str, ...] = ()
     if table.name == "findings":
-        columns.insert(0, DbColumn("id", int, "Nummer des Befunds (Fehler zuerst); "
-                                              "Primärschlüssel."))
+        columns.insert(0, Column("id", "integer", "Nummer des Befunds (Fehler zuerst); "
+                                                  "Primärschlüssel."))
         pk = ("id",)
     elif table.name in keys and table.name != "districts":  # districts holds the total row
         pk = (keys[table.name],)
@@ -206,7 +204,7 @@ def build_database(tables: Sequence[tuple[DbTable, list[DbRow]]]) -> bytes:
     try:
         for table, rows in tables:
             created = db.table(table.name)
-            created.create({c.name: c.type for c in table.columns},
+            created.create({c.name: _TYPES[c.type] for c in table.columns},
                            pk=table.pk[0] if len(table.pk) == 1 else (table.pk or None),
                            foreign_keys=list(table.foreign_keys),
                            column_order=[c.name for c in table.columns])
