@@ -2,8 +2,10 @@
 
 A scheduled job nobody watches must end: a PDF with more pages than ``max_pages`` is refused
 before any page is read, and a page whose content takes longer than ``seconds_per_page`` to
-parse is skipped and reported (a leftover naming the page), never waited for. Both limits
-are documented in the README and set with ``--max-pages`` / ``--page-seconds``.
+parse is skipped and reported (a leftover naming the page), never waited for; opening the
+PDF and walking its page tree must end within ``open_seconds`` (else it is refused as
+unreadable). The limits are documented in the README; ``--max-pages`` / ``--page-seconds``
+set the first two.
 """
 
 from __future__ import annotations
@@ -21,13 +23,20 @@ DEFAULT_MAX_PAGES = 2000
 DEFAULT_SECONDS_PER_PAGE = 30.0
 """A plan page parses in well under a second; thirty is room for a slow machine."""
 
+DEFAULT_OPEN_SECONDS = 20.0
+"""Opening a PDF and counting its pages (its cross-reference table, catalog and page tree)
+takes well under a second even for thousands of pages; twenty is room for a slow machine,
+and the most a file that makes the parser loop there can cost."""
+
 
 @dataclass(frozen=True)
 class Limits:
-    """How many pages a PDF may have and how long one page may take to read."""
+    """How many pages a PDF may have, how long opening it and counting its pages may take,
+    and how long one page may take to read."""
 
     max_pages: int = DEFAULT_MAX_PAGES
     seconds_per_page: float = DEFAULT_SECONDS_PER_PAGE
+    open_seconds: float = DEFAULT_OPEN_SECONDS
 
 
 class PageTimeout(BaseException):

@@ -12,6 +12,7 @@ from hammplan.curate.checks.explain import explain
 from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_figures
 from hammplan.curate.checks.indexpages import check_index_pages
 from hammplan.curate.checks.population import check_population
+from hammplan.curate.checks.reading import check_reading
 from hammplan.curate.checks.textclaims import check_profile_claims
 from hammplan.curate.checks.textgaps import (
     check_costs_in_text,
@@ -100,9 +101,11 @@ def _measure(profile: CuratedProfile, budget_ids: list[str], index_id: str | Non
     )
 
 
-def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
-    """Curate, link and check every record of an extracted plan."""
-    findings: list[Finding] = []
+def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
+                extracted_sha256: str | None = None) -> CuratedPlan:
+    """Curate, link and check every record of an extracted plan; ``extracted_sha256``, the
+    identity of the extracted.json it was read from, is recorded in the plan's source."""
+    findings: list[Finding] = check_reading(doc)
     index = _index_links(doc)
     overview = _overview_links(doc, vocab)
     references = [e.titel for e in index] + [o.massnahme for o in overview if o.massnahme]
@@ -160,7 +163,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_figure_labels(measures, vocab.running_text)
     return CuratedPlan(
         tool_version=__version__,
-        source=SourceSummary(**doc.source.model_dump()),
+        source=SourceSummary(**doc.source.model_dump(), extracted_sha256=extracted_sha256),
         handlungsfelder=list(vocab.fields.canonical),
         measures=measures, budget=budget, districts=districts, index=index,
         overview=overview, claims=claims, organisations=organisations,

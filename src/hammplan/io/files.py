@@ -7,6 +7,7 @@ what a killed writer left. Neutral plumbing: it imports no stage.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -72,6 +73,15 @@ def remove_stale_temporaries(folder: Path, names: list[str] | None = None) -> li
     return removed
 
 
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file, read in blocks (the identity an output records of its input)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 SOURCE_COPY = "quelle.pdf"
 """The name of the source PDF's copy beside the report and beside the curated files."""
 
@@ -80,14 +90,8 @@ def source_pdf(data_dir: Path, file_name: str, sha256: str) -> Path | None:
     """``data_dir/raw/file_name`` when it is the PDF the curated plan was read from (its
     SHA-256 is the one recorded), else None: page links into another file would point at
     the wrong pages."""
-    import hashlib
-
     path = data_dir / "raw" / file_name
-    digest = hashlib.sha256()
     try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+        return path if sha256_of(path) == sha256 else None
     except OSError:
         return None
-    return path if digest.hexdigest() == sha256 else None

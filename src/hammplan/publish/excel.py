@@ -64,6 +64,19 @@ def _link_pages(sheet: Any, table: Table, rows: list[Row], pdf: str) -> None:
                 cell.style = "Hyperlink"
 
 
+def _dictionary_sheet(sheet: Any, bold: Any, illegal: re.Pattern[str]) -> None:
+    """The data dictionary sheet: one row per column of every other sheet."""
+    sheet.append(list(DICTIONARY_HEADER))
+    for cell in sheet[1]:
+        cell.font = bold
+    for entry in _dictionary_rows():
+        sheet.append([_xlsx_value(v, illegal) for v in entry])
+    for letter, width in zip("ABCDEF", (14, 26, 9, 8, 30, 90), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
 def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = None) -> bytes:
     """hammplan.xlsx: one sheet per table, bold frozen header, fixed document timestamps, and
     the data dictionary; with ``pdf`` (the name of the source's copy beside the workbook) each
@@ -104,16 +117,7 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = 
             _link_pages(sheet, table, rows[table.name], pdf)
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
-    dictionary = workbook.create_sheet(DICTIONARY_SHEET)
-    dictionary.append(list(DICTIONARY_HEADER))
-    for cell in dictionary[1]:
-        cell.font = bold
-    for entry in _dictionary_rows():
-        dictionary.append([_xlsx_value(v, ILLEGAL_CHARACTERS_RE) for v in entry])
-    for letter, width in zip("ABCDEF", (14, 26, 9, 8, 30, 90), strict=True):
-        dictionary.column_dimensions[letter].width = width
-    dictionary.freeze_panes = "A2"
-    dictionary.auto_filter.ref = dictionary.dimensions
+    _dictionary_sheet(workbook.create_sheet(DICTIONARY_SHEET), bold, ILLEGAL_CHARACTERS_RE)
     properties = workbook.properties
     properties.creator = f"hammplan {plan.tool_version}"
     properties.title = f"Integrationsplan: {plan.source.file_name}"

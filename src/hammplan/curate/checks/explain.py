@@ -12,6 +12,7 @@ from hammplan.curate.findings import Finding
 
 WHY: dict[str, str] = {
     "budget_linked_by_part": "Der Haushalt führt die Maßnahme in Teilen; die Summe gilt",
+    "budget_rows_missing": "Die Daten sind unvollständig: der Haushalt fehlt ganz",
     "budget_without_profile": "Die Maßnahme hat Geld, aber keine Beschreibung",
     "claim_confirmed": "Text und Tabelle stimmen überein",
     "claim_count_mismatch": "Der Text beschreibt die Bevölkerung anders als die eigene Tabelle",
@@ -39,6 +40,7 @@ WHY: dict[str, str] = {
     "overview_row_unnamed": "Die Markierungen dieser Zeile gehören zu keiner Maßnahme",
     "overview_without_profile": "Die Übersicht nennt eine Maßnahme, die der Plan nicht "
                                 "beschreibt",
+    "page_skipped": "Die Daten sind unvollständig: was auf dieser Seite steht, fehlt",
     "population_column_missing": "Die Bevölkerungszahlen sind unvollständig gelesen",
     "population_migh_mismatch": "Die Tabelle widerspricht sich selbst; Anteile daraus sind "
                                 "unsicher",
@@ -52,6 +54,9 @@ WHY: dict[str, str] = {
     "profile_row_garbled": "Der Inhalt dieser Zeile ist keinem Feld zuzuordnen",
     "sta_suspect": "Welches Amt die Zeile verantwortet, ist unklar",
     "sta_unknown": "Welches Amt die Zeile verantwortet, ist unklar",
+    "table_unknown": "Die Tabelle ist nicht ausgewertet; gehört sie zum Plan, braucht es "
+                     "ihre Wörter im Vokabular",
+    "table_unreadable": "Die Daten sind unvollständig: dieser Inhalt fehlt in den Datensätzen",
     "title_repaired": "Der Titel ist im Druck fehlerhaft; veröffentlicht wird der bestätigte",
     "title_unconfirmed": "Der Titel ist im Druck fehlerhaft und nicht bestätigt",
     "value_suspect": "Die Zahl wird nicht verwendet, bis sie geprüft ist",
