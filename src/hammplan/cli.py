@@ -368,6 +368,11 @@ def build(
     templates: Templates = None,
     source_url: SourceUrl = None,
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help="An earlier edition (data folder or PDF): the report "
+                     "gets a section on what changed since.", show_default=False),
+    ] = None,
     fail_on: BuildFailOn = None,
     strict: Strict = False,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
@@ -380,6 +385,8 @@ def build(
 
     A stage is skipped when the hash of its input, of its code and of its settings equals
     the last build's (kept in DATA_DIR/interim/build-state.json) and its outputs exist.
+    With --previous the report gets a section comparing the plan with that earlier edition
+    (as `hammplan compare` does).
     """
     from hammplan.build import BuildSettings
     from hammplan.build import build as run_build
@@ -390,7 +397,7 @@ def build(
         results = run_build(BuildSettings(
             pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
             templates=templates, force=force, limits=Limits(max_pages, page_seconds),
-            source_url=source_url), report)
+            previous=previous, source_url=source_url), report)
     except HammplanError as error:
         _fail(error)
         return
@@ -415,6 +422,65 @@ def build(
         "measures": plan.measures, "budget_rows": plan.budget_rows,
         "findings": plan.findings, "files": files, "read_failures": plan.read_failures,
     }, _plan_exit(plan, fail_on, strict))
+
+
+EditionArgument = Annotated[
+    Path, typer.Argument(help="A data folder that validate wrote (DIR/curated/plan.json), "
+                              "its plan.json, or a plan PDF (extracted and validated first).",
+                         show_default=False)
+]
+
+
+@app.command(epilog=f"{EXIT_CODES} Example: hammplan compare old-data/ "
+                    "data/raw/plan-2026.pdf --out reports/compare")
+def compare(
+    old: EditionArgument,
+    new: EditionArgument,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the comparison.")]
+    = Path("reports/compare"),
+    data_dir: DataDir = Path("data"),
+    vocabulary: Vocabulary = None,
+    templates: Templates = None,
+    max_pages: MaxPages = DEFAULT_MAX_PAGES,
+    page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    as_json: AsJson = False,
+) -> None:
+    """Compare two editions of a plan: what is new, dropped, changed, and where the money went.
+
+    OLD and NEW are data folders (DIR/curated/plan.json) or plan PDFs; a relative path that
+    does not exist is looked for in --data-dir. Writes OUT/measures.csv, budget.csv,
+    districts.csv, changes.json, index.html, report.md and charts/ (each through a temporary
+    file and a rename). Exit 0 also when things changed; 2 when an edition cannot be read,
+    or when the two share too few measures to be editions of one plan.
+    """
+    from hammplan.compare.run import run_compare
+
+    report = Reporter(quiet, verbose, as_json)
+
+    def located(path: Path) -> Path:
+        return path if path.exists() or path.is_absolute() else data_dir / path
+
+    try:
+        comparison, written = run_compare(
+            located(old), located(new), out, vocabulary, Limits(max_pages, page_seconds),
+            templates, report)
+    except HammplanError as error:
+        _fail(error)
+        return
+    summary = comparison.summary
+    counts = ", ".join(f"{n} {name}" for name, n in summary.massnahmen.items() if n)
+    verdict = "nothing changed" if summary.nichts_geaendert else (
+        f"measures: {counts}; {summary.betraege_geaendert} amounts changed; findings: "
+        f"{summary.befunde['neu']} new, {summary.befunde['behoben']} resolved")
+    report.say(f"{verdict} -> {out}")
+    for path in written:
+        report.say(f"  wrote {path}", detail=True)
+    report.done({"command": "compare", "old": str(old), "new": str(new),
+                 "summary": summary.model_dump(mode="json"),
+                 "years": comparison.jahre.model_dump(mode="json"),
+                 "files": [str(p) for p in written]})
 
 
 def main() -> None:

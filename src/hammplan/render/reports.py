@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -58,7 +58,8 @@ def phone_width(svg: str) -> int:
     return math.ceil(float(box.group(1)) * BODY_TEXT_PX / min(sizes))
 
 
-def _view(chart: Chart) -> ChartView:
+def chart_view(chart: Chart) -> ChartView:
+    """A drawn chart as the templates place it (also in the comparison's templates)."""
     from hammplan.render import html
 
     return ChartView(
@@ -74,8 +75,9 @@ def _view(chart: Chart) -> ChartView:
     )
 
 
-def _fill(folder: Path, name: str, fill: Callable[[], T]) -> T:
-    """``fill()``, a template's error named as the template file and line."""
+def fill_template(folder: Path, name: str, fill: Callable[[], T]) -> T:
+    """``fill()``, a template's error named as the template file and line (one line, exit 2,
+    for every report hammplan fills)."""
     try:
         return fill()
     except TemplateSyntaxError as exc:
@@ -99,10 +101,15 @@ def compose_reports(
     plan: CuratedPlan,
     templates_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    extra: Mapping[str, object] | None = None,
+    extra_charts: Sequence[Chart] = (),
     source: Source | None = None,
 ) -> Reports:
     """The reports of ``plan``: the HTML page, the Markdown page, their charts, and with a
     ``source`` the links to the PDF's pages and the evidence images cut from it.
+
+    ``extra`` are further template values (``comparison``: the section ``build --previous``
+    adds) and ``extra_charts`` the charts they show, written beside the report's own.
 
     The charts are drawn in worker processes while the report's content is built and the
     templates compiled (see :func:`hammplan.render.charts.charts_drawing`).
@@ -122,24 +129,24 @@ def compose_reports(
         context = build_context(plan)
         html_env, markdown_env = html.environment(folder), markdown.environment(folder)
         # compiled now (and kept by their environments), while the charts are drawn
-        _fill(folder, templating.HTML_TEMPLATE,
+        fill_template(folder, templating.HTML_TEMPLATE,
               lambda: html_env.get_template(templating.HTML_TEMPLATE))
-        _fill(folder, templating.MARKDOWN_TEMPLATE,
+        fill_template(folder, templating.MARKDOWN_TEMPLATE,
               lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
         attached = attachments(plan, source)
         charts = drawn()
     say(f"render: {len(charts)} charts"
         + (f", {len(attached.files)} files beside the report" if attached.files else ""))
-    values = {"report": context, "charts": [_view(c) for c in charts],
-              "source_href": attached.href, **attached.template_functions()}
     filters = Filters(plan)
-    values |= {"facets": filters.attributes, "filter_options": filters.options,
-               "script": Markup(SCRIPT), "script_hash": Markup(script_hash())}
-    page = _fill(folder, templating.HTML_TEMPLATE, lambda: html.render(
+    values = {"report": context, "charts": [chart_view(c) for c in charts],
+              "source_href": attached.href, **attached.template_functions(),
+              "facets": filters.attributes, "filter_options": filters.options,
+              "script": Markup(SCRIPT), "script_hash": Markup(script_hash()), **(extra or {})}
+    page = fill_template(folder, templating.HTML_TEMPLATE, lambda: html.render(
         html_env, templating.HTML_TEMPLATE, values))
-    text = _fill(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
+    text = fill_template(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
         markdown_env, templating.MARKDOWN_TEMPLATE, values))
-    return Reports(page, text, charts, attached.files)
+    return Reports(page, text, [*charts, *extra_charts], attached.files)
 
 
 def write_reports(reports: Reports, out_dir: Path,
@@ -193,14 +200,17 @@ def render_reports(
     out_dir: Path,
     templates_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    extra: Mapping[str, object] | None = None,
+    extra_charts: Sequence[Chart] = (),
     source: Source | None = None,
 ) -> list[Path]:
     """Writes the reports of ``plan`` to ``out_dir`` and returns the files written.
 
     ``out_dir/index.html`` (one self-contained page), ``out_dir/report.md`` and the charts
-    it shows, ``out_dir/charts/*.svg`` (:func:`compose_reports`, then
-    :func:`write_reports`). Everything is rendered before anything is written. The same plan
-    always gives the same bytes.
+    it shows, ``out_dir/charts/*.svg`` (:func:`compose_reports`, with ``extra`` and
+    ``extra_charts``, then :func:`write_reports`). Everything is rendered before anything is
+    written. The same plan always gives the same bytes.
     """
-    return write_reports(compose_reports(plan, templates_dir, progress, source), out_dir,
-                         progress)
+    return write_reports(
+        compose_reports(plan, templates_dir, progress, extra, extra_charts, source), out_dir,
+        progress)
