@@ -11,6 +11,7 @@ this same run, so they compare across machines where seconds do not:
 - floor: every character with its box through pypdfium2 (and ``pdftotext`` if installed);
 - ``hammplan extract``, ``validate``, ``render``; ``build`` cold (fresh data folder) and
   warm (nothing changed); subcommands this hammplan lacks are reported as not available;
+- the size of what ``render`` wrote: the page, its evidence images and the PDF's copy;
 - peak memory of each hammplan step: the largest process (``ru_maxrss``, exact) and the
   whole process tree (workers included: the sum of proportional set sizes, so memory shared
   after a fork counts once), sampled every 50 ms;
@@ -245,6 +246,35 @@ def _machine() -> str:
             f"{platform.system()} {platform.release()}; load average at start {load}")
 
 
+def _kb(size: int) -> str:
+    return f"{size / 1024:,.0f} KB".replace(",", ".")
+
+
+def _report_size(folder: Path) -> list[str]:
+    """What render wrote, by kind: the page, the evidence images, the PDF copy, the rest."""
+    if not (folder / "index.html").is_file():
+        return []
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    kinds = {
+        "`index.html` (one page, charts inline)": [folder / "index.html"],
+        "`evidence/*.png` (evidence images)": [p for p in files if p.parent.name == "evidence"],
+        "`quelle.pdf` (the source, copied)": [p for p in files if p.name == "quelle.pdf"],
+        "`report.md`, `charts/*.svg`": [p for p in files if p.name == "report.md"
+                                        or p.parent.name == "charts"],
+    }
+    lines = ["", "| what render wrote | files | size |", "|---|---:|---:|"]
+    for label, paths in kinds.items():
+        lines.append(f"| {label} | {len(paths)} | {_kb(sum(p.stat().st_size for p in paths))} |")
+    images = kinds["`evidence/*.png` (evidence images)"]
+    if images:
+        sizes = sorted(p.stat().st_size for p in images)
+        lines.append(f"| evidence image, median / largest | | {_kb(sizes[len(sizes) // 2])} / "
+                     f"{_kb(sizes[-1])} |")
+    lines.append(f"| all, the report with its evidence images | {len(files)} | "
+                 f"{_kb(sum(p.stat().st_size for p in files))} |")
+    return lines
+
+
 def _default_scan() -> Path:
     """A real scan of the plan beside the checkout if there is one, else the test excerpt."""
     shared = sorted((ROOT.parent / "shared" / "data" / "scans").glob("*.pdf"))
@@ -355,6 +385,7 @@ def main() -> None:  # noqa: C901 - one flat script of timings
             for name, step in plan:
                 print(f"  round {r + 1}/{args.repeat}: {name}", file=sys.stderr, flush=True)
                 step(r)
+        report_size = _report_size(steps / "reports")
 
     base = rows["baseline"].median
     extract = rows["extract"].median
@@ -450,6 +481,7 @@ def main() -> None:  # noqa: C901 - one flat script of timings
                f"{mem1[0]:.0f} -> {mem4[0]:.0f} MB, {mem1[1]:.0f} -> {mem4[1]:.0f} MB"
                if mem1 and mem4 else "n/a", None),
     ]
+    lines += report_size
     text = "\n".join(lines) + "\n"
     print()
     print(text)

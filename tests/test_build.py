@@ -107,4 +107,6 @@ def test_build_makes_reports_ahead_and_never_imports_matplotlib(data_dir: Path) 
                                  str(data_dir / "alone")])
     assert result.exit_code == 0, result.output
     alone = {p.name: p.read_bytes() for p in (data_dir / "alone").rglob("*") if p.is_file()}
-    assert len(built) == 10 and built == alone
+    images = [name for name in built if name.endswith(".png")]
+    assert len(built) == 11 + len(images) and "quelle.pdf" in built and images
+    assert built == alone

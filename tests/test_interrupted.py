@@ -76,8 +76,9 @@ def check_outputs(data: Path) -> None:
     extracted = json.loads((data / "interim" / "extracted.json").read_text(encoding="utf-8"))
     assert len(extracted["budget_rows"]) == 13
     curated = data / "curated"
+    # the build's PDF is in raw/, so validate puts a checked copy beside the curated files
     assert sorted(p.name for p in curated.iterdir() if not p.name.startswith(".")) == sorted(
-        OUTPUT_FILES)
+        [*OUTPUT_FILES, "quelle.pdf"])
     for name in OUTPUT_FILES:
         path = curated / name
         if name.endswith(".json"):
@@ -96,7 +97,8 @@ def check_outputs(data: Path) -> None:
         connection.close()
     workbook = load_workbook(curated / "hammplan.xlsx", read_only=True)
     try:
-        assert workbook.sheetnames == ["Maßnahmen", "Budget", "Sozialräume", "Befunde"]
+        assert workbook.sheetnames == ["Maßnahmen", "Budget", "Sozialräume", "Befunde",
+                                       "Budgetwerte", "Datenwörterbuch"]
     finally:
         workbook.close()
     page = (data / "reports" / "index.html").read_text(encoding="utf-8")
@@ -308,7 +310,7 @@ def test_a_stage_interrupted_while_writing_runs_again(
     first = snapshot(data)
     write_curated = hammplan.publish.write_curated
 
-    def write_plan_json_only(plan: CuratedPlan, target: Path, _plan_json: object = None,
+    def write_plan_json_only(plan: CuratedPlan, target: Path, *_options: object,
                              ) -> list[Path]:
         write_curated(plan, tmp_path / "elsewhere")
         (target / "plan.json").write_bytes((tmp_path / "elsewhere" / "plan.json").read_bytes())
@@ -333,10 +335,10 @@ def test_the_writers_remove_what_a_killed_writer_left(tmp_path: Path) -> None:
     curated.mkdir()
     stale = [curated / ".plan.json.abcdefgh", curated / ".budget.csv.1234_678",
              reports / ".index.html.zzzzzzzz", reports / ".report.md.q1w2e3r4",
-             reports / "charts" / ".alt.svg.a1b2c3d4"]
+             reports / "charts" / ".alt.svg.a1b2c3d4", reports / "charts" / ".alt.png.a1b2c3d4"]
     kept = [curated / ".plan.json.bak", curated / ".notes.txt.abcdefgh",
             curated / "plan.json.abcdefgh", reports / ".index.html.abc",
-            reports / "charts" / ".alt.png.a1b2c3d4"]
+            reports / "charts" / ".alt.gif.a1b2c3d4"]
     for path in stale + kept:
         path.write_text("left behind", encoding="utf-8")
     write_curated(plan, curated)

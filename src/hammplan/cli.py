@@ -116,6 +116,11 @@ PdfArgument = Annotated[
                    show_default=False, metavar="PDF"),
 ]
 OutDir = Annotated[Path, typer.Option("--out", help="Folder for the reports.")]
+SourceUrl = Annotated[
+    str | None,
+    typer.Option("--source-url", help="Link page references to the PDF at this URL instead "
+                 "of copying it beside the report as quelle.pdf.", show_default=False),
+]
 Templates = Annotated[
     Path | None,
     typer.Option("--templates",
@@ -328,6 +333,7 @@ def render(
     data_dir: DataDir = Path("data"),
     out: OutDir = Path("reports"),
     templates: Templates = None,
+    source_url: SourceUrl = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
@@ -335,13 +341,15 @@ def render(
     """Write the HTML and Markdown reports from DATA_DIR/curated/plan.json.
 
     Writes OUT/index.html (one self-contained page), OUT/report.md and OUT/charts/*.svg,
-    each through a temporary file and a rename.
+    each through a temporary file and a rename. Beside them: OUT/quelle.pdf, a copy of the
+    plan's PDF from DATA_DIR/raw/ that every page reference links to (or --source-url), and
+    OUT/evidence/*.png, the printed cells the findings and measures rest on.
     """
     from hammplan.build import render_stage
 
     report = Reporter(quiet, verbose, as_json)
     try:
-        written, _ = render_stage(data_dir, out, templates, report)
+        written, _ = render_stage(data_dir, out, templates, report, source_url=source_url)
     except HammplanError as error:
         _fail(error)
         return
@@ -358,6 +366,7 @@ def build(
     out: OutDir = Path("reports"),
     vocabulary: Vocabulary = None,
     templates: Templates = None,
+    source_url: SourceUrl = None,
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
     previous: Annotated[
         Path | None,
@@ -388,7 +397,7 @@ def build(
         results = run_build(BuildSettings(
             pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
             templates=templates, force=force, limits=Limits(max_pages, page_seconds),
-            previous=previous), report)
+            previous=previous, source_url=source_url), report)
     except HammplanError as error:
         _fail(error)
         return

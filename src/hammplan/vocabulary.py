@@ -149,6 +149,19 @@ class ClaimsVocabulary(_Section):
     tolerance_percent: float = Field(ge=0)
 
 
+class Publication(_Section):
+    """How the curated data are published: title, publisher, licence and where the source
+    PDF is online. Data about the publication (datapackage.json, Datasette's metadata.json),
+    set per plan like its words; nothing of it is read from the PDF."""
+
+    title: str
+    publisher: str
+    licence_name: str = Field(description="Identifier of the licence (as in SPDX or GovData).")
+    licence_title: str
+    licence_path: str = Field(description="URL of the licence text.")
+    source_url: str = Field(default="", description="URL of the source PDF, if online.")
+
+
 class Meaning(_Section):
     """What a Kennzahl counts: words of its label, and words the running text uses for it."""
 
@@ -180,6 +193,7 @@ class Vocabulary(_Section):
     organisations: OrganisationsVocabulary
     population_columns: PopulationColumns
     claims: ClaimsVocabulary
+    publication: Publication
     running_text: RunningTextVocabulary = Field(default_factory=RunningTextVocabulary)
 
 

@@ -41,9 +41,12 @@ FILES = [
     "measures.csv",
     "budget.csv",
     "districts.csv",
+    "budget_values.csv",
+    "findings.csv",
     "findings.json",
     "hammplan.xlsx",
     "hammplan.sqlite",
+    "metadata.json",
     "datapackage.json",
 ]
 
@@ -413,7 +416,8 @@ def test_formula_texts_are_neutralised_in_csv(written: Path) -> None:
 
 def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> None:
     book = openpyxl.load_workbook(written / "hammplan.xlsx")
-    assert book.sheetnames == ["Maßnahmen", "Budget", "Sozialräume", "Befunde"]
+    assert book.sheetnames == ["Maßnahmen", "Budget", "Sozialräume", "Befunde", "Budgetwerte",
+                               "Datenwörterbuch"]
     sheet = book["Maßnahmen"]
     header = [c.value for c in sheet[1]]
     assert header == _header(written / "measures.csv")
@@ -456,15 +460,18 @@ def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> No
 
 def test_sqlite_tables_hold_the_numbers(written: Path) -> None:
     with sqlite3.connect(written / "hammplan.sqlite") as db:
-        (aufwand_2023,) = db.execute("SELECT SUM(aufwand_2023) FROM budget").fetchone()
-        assert aufwand_2023 == pytest.approx(45821.54 + 1000.46)
-        (ertrag_2023,) = db.execute("SELECT SUM(ertrag_2023) FROM budget").fetchone()
-        assert ertrag_2023 == pytest.approx(-1500)
+        # amounts in exact cents to compute with, and shown in euros
+        (aufwand_2023,) = db.execute("SELECT SUM(aufwand_2023_cent) FROM budget").fetchone()
+        assert aufwand_2023 == 4582154 + 100046
+        (ertrag_2023,) = db.execute("SELECT SUM(ertrag_2023_cent) FROM budget").fetchone()
+        assert ertrag_2023 == -150000
+        shown = db.execute("SELECT aufwand_2023 FROM budget ORDER BY id").fetchall()
+        assert shown[0] == ("45.821,54\u00a0€",)
         joined = db.execute(
-            "SELECT m.id, SUM(b.aufwand_2024) FROM budget b JOIN measures m ON m.id = b.measure_id"
-            " GROUP BY m.id ORDER BY m.id"
+            "SELECT m.id, SUM(b.aufwand_2024_cent) FROM budget b JOIN measures m"
+            " ON m.id = b.measure_id GROUP BY m.id ORDER BY m.id"
         ).fetchall()
-        assert joined == [("m-01", 50000.0), ("m-02", None)]
+        assert joined == [("m-01", 5000000), ("m-02", None)]
         assert db.execute(
             "SELECT SUM(auslaender), COUNT(*) FROM districts WHERE NOT ist_gesamt"
         ).fetchone() == (150, 2)
@@ -480,11 +487,13 @@ def test_sqlite_tables_hold_the_numbers(written: Path) -> None:
             table: [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[5]]
             for table in ("measures", "budget", "districts", "findings")
         }
-        assert pks == {"measures": ["id"], "budget": ["id"], "districts": [], "findings": []}
+        assert pks == {"measures": ["id"], "budget": ["id"], "districts": [], "findings": ["id"]}
         types = {r[1]: r[2] for r in db.execute("PRAGMA table_info(budget)")}
-        assert (types["aufwand_2023"], types["page"], types["sta"]) == ("REAL", "INTEGER", "TEXT")
+        assert (types["aufwand_2023"], types["aufwand_2023_cent"], types["page"],
+                types["sta"]) == ("TEXT", "INTEGER", "INTEGER", "TEXT")
         fks = db.execute("PRAGMA foreign_key_list(budget)").fetchall()
-        assert [(r[2], r[3], r[4]) for r in fks] == [("measures", "measure_id", "id")]
+        assert {(r[2], r[3], r[4]) for r in fks} == {
+            ("measures", "measure_id", "id"), ("organisations", "sta", "code")}
 
 
 # -- Data Package ----------------------------------------------------------------------------
@@ -501,7 +510,7 @@ def test_datapackage_is_valid_and_describes_every_column(written: Path) -> None:
     assert package["profile"] == "tabular-data-package"
     resources = {r["name"]: r for r in package["resources"]}
     assert [r["path"] for r in package["resources"]] == [
-        "measures.csv", "budget.csv", "districts.csv",
+        "measures.csv", "budget.csv", "districts.csv", "findings.csv", "budget_values.csv",
     ]  # fmt: skip
     for resource in resources.values():
         schema = resource["schema"]

@@ -42,7 +42,7 @@ _TEMPORARY_SUFFIX = r"\.[a-z0-9_]{8}"
 """What :func:`tempfile.mkstemp` appends to the prefix ``.NAME.`` of a temporary file."""
 
 
-_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg")
+_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg", "png", "pdf")
 """Extensions of every file hammplan writes."""
 
 
@@ -80,3 +80,18 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+SOURCE_COPY = "quelle.pdf"
+"""The name of the source PDF's copy beside the report and beside the curated files."""
+
+
+def source_pdf(data_dir: Path, file_name: str, sha256: str) -> Path | None:
+    """``data_dir/raw/file_name`` when it is the PDF the curated plan was read from (its
+    SHA-256 is the one recorded), else None: page links into another file would point at
+    the wrong pages."""
+    path = data_dir / "raw" / file_name
+    try:
+        return path if sha256_of(path) == sha256 else None
+    except OSError:
+        return None

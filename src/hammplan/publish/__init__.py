@@ -24,23 +24,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.io.files import SOURCE_COPY, remove_stale_temporaries, write_atomic
 from hammplan.publish.csvfiles import csv_bytes
 from hammplan.publish.datapackage import datapackage_bytes
 from hammplan.publish.excel import xlsx_bytes
 from hammplan.publish.jsonfiles import findings_json, measures_json
+from hammplan.publish.metadata import metadata_bytes
 from hammplan.publish.rows import flat_rows
-from hammplan.publish.sqlite import sqlite_bytes
+from hammplan.publish.sqlite import build_database, database_tables
 from hammplan.publish.tables import OUTPUT_FILES, TABLES
 from hammplan.records.plan import CuratedPlan
+from hammplan.vocabulary import Publication, load_vocabulary
 
 __all__ = ["OUTPUT_FILES", "TABLES", "write_curated"]
 
 
 def render_files(plan: CuratedPlan,
-            plan_json: Callable[[bytes], None] | None = None) -> dict[str, bytes]:
+                 plan_json: Callable[[bytes], None] | None = None,
+                 publication: Publication | None = None,
+                 pdf: Path | None = None) -> dict[str, bytes]:
     """Every output file's bytes, keyed by file name in OUTPUT_FILES order; ``plan_json`` is
-    handed plan.json's bytes as soon as they are made."""
+    handed plan.json's bytes as soon as they are made. ``publication`` (title, publisher,
+    licence) defaults to the bundled vocabulary's. With ``pdf`` (the plan's source) a copy
+    ``quelle.pdf`` is written too, and the workbook's page numbers link into it."""
+    published = publication or load_vocabulary().publication
     files: dict[str, bytes] = {
         "plan.json": (plan.model_dump_json(indent=2) + "\n").encode("utf-8")}
     if plan_json is not None:
@@ -51,14 +58,23 @@ def render_files(plan: CuratedPlan,
         if table.file is not None:
             files[table.file] = csv_bytes(table, rows[table.name])
     files["findings.json"] = findings_json(plan)
-    files["hammplan.xlsx"] = xlsx_bytes(rows, plan)
-    files["hammplan.sqlite"] = sqlite_bytes(plan, rows)
-    files["datapackage.json"] = datapackage_bytes(plan, rows, files)
-    return {name: files[name] for name in OUTPUT_FILES}
+    if pdf is not None:
+        files[SOURCE_COPY] = pdf.read_bytes()
+    files["hammplan.xlsx"] = xlsx_bytes(rows, plan, SOURCE_COPY if pdf is not None else None)
+    tables = database_tables(plan, rows)
+    files["hammplan.sqlite"] = build_database(tables)
+    files["metadata.json"] = metadata_bytes(plan, tables, published)
+    files["datapackage.json"] = datapackage_bytes(plan, rows, files, published)
+    order = list(OUTPUT_FILES)
+    if SOURCE_COPY in files:
+        order.insert(order.index("hammplan.xlsx"), SOURCE_COPY)
+    return {name: files[name] for name in order}
 
 
 def write_curated(plan: CuratedPlan, target_dir: Path,
-                  plan_json: Callable[[bytes], None] | None = None) -> list[Path]:
+                  plan_json: Callable[[bytes], None] | None = None,
+                  publication: Publication | None = None,
+                  pdf: Path | None = None) -> list[Path]:
     """Write every curated file of ``plan`` to ``target_dir``; return their paths in order.
 
     All files are rendered before the first is written, so an error in any renderer (a value
@@ -68,7 +84,7 @@ def write_curated(plan: CuratedPlan, target_dir: Path,
     ``plan_json`` is handed plan.json's bytes, the first rendered, while the rest are still
     to come (``build`` has the report's charts drawn from them meanwhile).
     """
-    rendered = render_files(plan, plan_json)
+    rendered = render_files(plan, plan_json, publication, pdf)
     remove_stale_temporaries(target_dir, list(rendered))
     paths = []
     for name, content in rendered.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hammplan.publish.cells import Row, figure_text, joined, single_value, text_value
 from hammplan.publish.tables import BUDGET_VALUES, TABLES_BY_NAME, TEXT_COLUMNS, Table
 from hammplan.records.findings import Finding, sort_findings
-from hammplan.records.plan import BudgetLine, CuratedPlan, District, Measure
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
 from hammplan.records.values import Amount, KeyFigures, Text
 
 
@@ -104,6 +104,36 @@ def _finding_row(finding: Finding) -> Row:
     }
 
 
+def budget_value_rows(plan: CuratedPlan) -> list[Row]:
+    """One row per budget row, year and kind (aufwand, ertrag, wert): the one place that
+    reads the budget's years from the model, so a model with years as data changes only
+    this function."""
+    rows: list[Row] = []
+    for line in plan.budget:
+        for year in BUDGET_YEARS:
+            for art, amount in (("aufwand", line.aufwand(year)), ("ertrag", line.ertrag(year))):
+                rows.append(_amount_value(line, year, art, amount))
+            figures = line.wert(year)
+            units = [i.unit for i in figures.items if i.value is not None]
+            value = single_value(figures)
+            rows.append({
+                "budget_id": line.id, "measure_id": line.link.measure_id, "jahr": year,
+                "art": "wert", "betrag_eur": None, "wert": value,
+                "einheit": (units[0] if value is not None and units[0] else None)
+                or text_value(line.kennzahl),
+                "basis": None, "raw": figures.raw, "status": figures.status,
+                "page": figures.page or line.page})
+    return rows
+
+
+def _amount_value(line: BudgetLine, year: int, art: str, amount: Amount) -> Row:
+    return {
+        "budget_id": line.id, "measure_id": line.link.measure_id, "jahr": year, "art": art,
+        "betrag_eur": amount.betrag_eur, "wert": None, "einheit": "EUR",
+        "basis": next((p.per for p in amount.parts if p.per), None), "raw": amount.raw,
+        "status": amount.status, "page": amount.page or line.page}
+
+
 def _check_row(table: Table, row: Row) -> Row:
     """Fail loudly if a row builder and the column table drift apart."""
     names = [c.name for c in table.columns]
@@ -119,6 +149,7 @@ def flat_rows(plan: CuratedPlan) -> dict[str, list[Row]]:
         "budget": [_budget_row(b) for b in plan.budget],
         "districts": [_district_row(d) for d in plan.districts],
         "findings": [_finding_row(f) for f in sort_findings(plan.findings)],
+        "budget_values": budget_value_rows(plan),
     }
     return {
         name: [_check_row(TABLES_BY_NAME[name], row) for row in rows]

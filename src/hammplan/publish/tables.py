@@ -22,6 +22,8 @@ class Column:
     unit: str | None = None
     in_csv: bool = True
     """False for a column kept only in Excel and SQLite (districts.ist_gesamt)."""
+    enum: tuple[str, ...] = ()
+    """The values the column may hold, where they are a fixed few (every status column)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ STATUS_TEXT: dict[str, str] = {
 }
 """The four values of every *_status column, explained once for the data dictionary."""
 
+STATUSES: tuple[str, ...] = tuple(STATUS_TEXT)
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+BUDGET_KINDS: tuple[str, ...] = ("aufwand", "ertrag", "wert")
+
 SEVERITY_TEXT: dict[str, str] = {
     "error": "Zwei gedruckte Zahlen widersprechen sich, oder einer Zahl kann nicht vertraut "
     "werden.",
@@ -81,6 +87,7 @@ def _value_columns(name: str) -> tuple[Column, ...]:
             f"{name}_status",
             "string",
             f"Status der Zelle {name}: ok, not_stated, note oder suspect.",
+            enum=STATUSES,
         ),
     )
 
@@ -149,6 +156,7 @@ TABLES: tuple[Table, ...] = (
                 "kosten_status",
                 "string",
                 "Status der Kostenangabe: ok, not_stated, note oder suspect.",
+                enum=STATUSES,
             ),
             Column(
                 "kosten_stand",
@@ -248,7 +256,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         name="findings",
-        file=None,
+        file="findings.csv",
         sheet="Befunde",
         title="Befunde",
         description=(
@@ -257,7 +265,7 @@ TABLES: tuple[Table, ...] = (
         ),
         columns=(
             Column("code", "string", "Stabiler Code des Befunds; wird nie umbenannt."),
-            Column("severity", "string", "Schwere: error, warning oder info."),
+            Column("severity", "string", "Schwere: error, warning oder info.", enum=SEVERITIES),
             Column("message", "string", "Der Befund in Worten."),
             Column("pages", "string", 'PDF-Seiten, auf die er verweist, getrennt durch "; ".'),
             Column(
@@ -265,6 +273,35 @@ TABLES: tuple[Table, ...] = (
                 "string",
                 'Betroffene Datensätze als "Art:Kennung.Feld (S. Seite)", getrennt durch "; ".',
             ),
+        ),
+    ),
+    Table(
+        name="budget_values",
+        file="budget_values.csv",
+        sheet="Budgetwerte",
+        title="Budgetwerte",
+        description=(
+            "Eine Zeile je Budgetzeile, Jahr und Art (Aufwand, Ertrag, Wert der Kennzahl); "
+            "die Jahre stammen aus dem Kopf der Budgettabelle."
+        ),
+        columns=(
+            Column("budget_id", "string", "Kennung der Budgetzeile (budget.csv, id)."),
+            Column("measure_id", "string", "Kennung der verknüpften Maßnahme; leer ohne "
+                   "Verknüpfung."),
+            Column("jahr", "integer", "Jahr der Spalte."),
+            Column("art", "string", "aufwand, ertrag oder wert (Wert der Kennzahl).",
+                   enum=BUDGET_KINDS),
+            Column("betrag_eur", "number", "Betrag in Euro (art aufwand, ertrag); leer, wenn "
+                   "nicht als Betrag genannt (siehe status).", unit=EUR),
+            Column("wert", "number", "Wert der Kennzahl (art wert), wenn die Zelle genau einen "
+                   "Zahlenwert enthält."),
+            Column("einheit", "string", "EUR bei Beträgen, sonst die Einheit der Kennzahl."),
+            Column("basis", "string", 'Bezugsgröße eines Satzes ("Person" in "210 €/pro '
+                   'Person"); leer bei einem Gesamtbetrag.'),
+            Column("raw", "string", "Die Zelle wortgetreu, wie gedruckt."),
+            Column("status", "string", "Status der Zelle: ok, not_stated, note oder suspect.",
+                   enum=STATUSES),
+            Column("page", "integer", "PDF-Seite (ab 1), auf der die Zelle steht."),
         ),
     ),
 )
@@ -278,10 +315,13 @@ OUTPUT_FILES: tuple[str, ...] = (
     "measures.csv",
     "budget.csv",
     "districts.csv",
+    "budget_values.csv",
+    "findings.csv",
     "findings.json",
     "hammplan.xlsx",
     "hammplan.sqlite",
+    "metadata.json",
     "datapackage.json",
 )
 """Every file :func:`~hammplan.publish.write_curated` writes, in the order written (the
-package last)."""
+package last); with the source PDF, ``quelle.pdf`` comes before the workbook that links to it."""

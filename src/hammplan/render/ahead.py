@@ -42,15 +42,17 @@ def _serve(connection: Connection, builds_end: Connection) -> None:
     import hammplan.render.markdown  # noqa: F401 - imported now, while there is time
     from hammplan.io.loading import parse_curated_plan
     from hammplan.render.reports import compose_reports
+    from hammplan.render.sources import find_source
 
     hammplan.render.charts.warm_up()
     try:
-        plan_json, path, templates = connection.recv()
+        plan_json, path, templates, source_url = connection.recv()
     except EOFError:  # the build ended (or died) without asking
         return
     try:
         plan = parse_curated_plan(plan_json.decode("utf-8"), path)
-        reply: tuple[bool, Any] = (True, compose_reports(plan, templates))
+        source = find_source(path.parent.parent, plan, source_url)  # DATA_DIR/curated/plan.json
+        reply: tuple[bool, Any] = (True, compose_reports(plan, templates, source=source))
     except Exception as exc:  # noqa: BLE001 - handed to the build, which raises it there
         reply = (False, exc)
     with contextlib.suppress(OSError):  # the build stopped waiting (failed, interrupted)
@@ -89,12 +91,14 @@ class ReportsAhead:
         """Whether reports are being made (:meth:`start` was called on a started process)."""
         return self._asked
 
-    def start(self, plan_json: bytes, path: Path, templates: Path | None) -> None:
+    def start(self, plan_json: bytes, path: Path, templates: Path | None,
+              source_url: str | None = None) -> None:
         """Have the reports made of the curated plan whose file content is ``plan_json`` (the
         bytes ``validate`` writes to ``path``, read as ``render`` would read them), with the
-        templates ``render`` would use. Does nothing where no process could be started."""
+        templates and source link ``render`` would use. Does nothing where no process could
+        be started."""
         if self._connection is not None:
-            self._connection.send((plan_json, path, templates))
+            self._connection.send((plan_json, path, templates, source_url))
             self._asked = True
 
     def reports(self) -> Reports:
