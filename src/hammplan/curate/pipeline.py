@@ -7,6 +7,7 @@ from hammplan.curate.budget import curate_budget
 from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.costs import check_costs, check_key_figures
 from hammplan.curate.checks.coverage import check_coverage
+from hammplan.curate.checks.order import check_page_order
 from hammplan.curate.checks.population import check_population
 from hammplan.curate.fields import canonical_field
 from hammplan.curate.findings import Finding, sort_findings
@@ -128,6 +129,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_costs(measures, budget)
     findings += check_key_figures(measures, budget)
     findings += check_coverage(measures, budget, index, overview)
+    findings += check_page_order(doc.leftovers)
     return CuratedPlan(
         tool_version=__version__,
         source=SourceSummary(**doc.source.model_dump()),

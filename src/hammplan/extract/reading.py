@@ -43,6 +43,7 @@ from hammplan.extract.layout import (
     read_page,
 )
 from hammplan.extract.limits import Limits, PageTimeout, page_deadline
+from hammplan.extract.pageorder import printed_numbers
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(pages_done, page_count)`` while pages are read."""
@@ -241,15 +242,18 @@ def iter_pages(
 
 def _load_back(blocks: list[_Block],
                spill_dir: tempfile.TemporaryDirectory[str]) -> Iterator[PageLayout]:
-    """The pages set aside, block by block, furniture dropped; the files go as they are read
-    (and all of them when the iteration ends or is abandoned)."""
-    keys = furniture_keys([edges for block in blocks for edges in block.edges])
+    """The pages set aside, block by block, furniture dropped and printed page numbers kept;
+    the files go as they are read (and all of them when the iteration ends or is abandoned)."""
+    edges = [edges for block in blocks for edges in block.edges]
+    keys = furniture_keys(edges)
+    printed = iter(printed_numbers(edges, keys))
     with spill_dir:
         for block in blocks:
             with block.spill.open("rb") as handle:
                 pages: list[PageLayout] = pickle.load(handle)
             block.spill.unlink()
             for page in pages:
+                page.printed = next(printed)
                 drop_furniture(page, keys)
                 yield page
 
