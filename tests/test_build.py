@@ -105,4 +105,4 @@ def test_build_makes_reports_ahead_and_never_imports_matplotlib(data_dir: Path) 
                                  str(data_dir / "alone")])
     assert result.exit_code == 0, result.output
     alone = {p.name: p.read_bytes() for p in (data_dir / "alone").rglob("*") if p.is_file()}
-    assert len(built) == 10 and built == alone
+    assert len(built) == 11 and built == alone  # ten reports and the manifest

@@ -32,6 +32,7 @@ from hammplan.build import build as run_build
 from hammplan.curate.models import CuratedPlan
 from hammplan.curate.outputs import OUTPUT_FILES, write_curated
 from hammplan.curate.pipeline import curate_plan
+from hammplan.fileset import MANIFEST
 from hammplan.render import render_reports
 from hammplan.vocabulary import load_vocabulary
 from tests.support.hostile import Sample, hostile_document
@@ -65,7 +66,8 @@ def output_folders(data: Path) -> list[Path]:
 
 def hidden_files(data: Path) -> list[str]:
     return sorted(p.relative_to(data).as_posix() for folder in output_folders(data)
-                  if folder.is_dir() for p in folder.iterdir() if p.name.startswith("."))
+                  if folder.is_dir() for p in folder.iterdir()
+                  if p.name.startswith(".") and p.name != MANIFEST)
 
 
 def check_outputs(data: Path) -> None:

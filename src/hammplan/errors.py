@@ -23,3 +23,12 @@ class ExtractionError(HammplanError):
     """The PDF was readable but its tables could not be made into records."""
 
     exit_code = 3
+
+
+class OutputError(HammplanError):
+    """An output could not be written: no permission, no space left, a file-size limit.
+
+    The user's environment, not a bug: exit 2 like bad input, with the folder named.
+    """
+
+    exit_code = 2

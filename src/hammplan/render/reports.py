@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
-from hammplan.extract.output import write_atomic
+from hammplan.fileset import publish
 from hammplan.render import templating
 from hammplan.render.drawn import Chart
 
@@ -111,27 +111,19 @@ def write_reports(reports: Reports, out_dir: Path,
     """Write ``out_dir/index.html``, ``out_dir/report.md`` and ``out_dir/charts/*.svg``;
     return the files written.
 
-    Each file is written atomically; SVG files in ``charts/`` that are not this report's
-    (charts of an older version) are removed, and so are temporary files a killed render
-    left.
+    The files are published as one set (:func:`hammplan.fileset.publish`): a failure or a
+    kill leaves the previous reports whole, and the files of the previous reports that this
+    one has not (charts of an older version) are removed; nothing else in ``out_dir`` is.
+    Temporary files a killed render of an older version left are removed too.
     """
     from hammplan.build import remove_stale_temporaries
 
-    written: list[Path] = []
-    charts_dir = out_dir / CHARTS_FOLDER
     remove_stale_temporaries(out_dir, ["report.md", "index.html"])
-    remove_stale_temporaries(charts_dir)
-    for chart in reports.charts:
-        target = charts_dir / chart.file_name
-        write_atomic(target, chart.svg)
-        written.append(target)
-    current = {c.file_name for c in reports.charts}
-    for stale in sorted(charts_dir.glob("*.svg")):
-        if stale.name not in current:
-            stale.unlink()
-    for name, content in (("report.md", reports.markdown), ("index.html", reports.html)):
-        write_atomic(out_dir / name, content)
-        written.append(out_dir / name)
+    remove_stale_temporaries(out_dir / CHARTS_FOLDER)
+    files: dict[str, str | bytes] = {f"{CHARTS_FOLDER}/{c.file_name}": c.svg
+                                     for c in reports.charts}
+    files |= {"report.md": reports.markdown, "index.html": reports.html}
+    written = publish(out_dir, files)
     if progress is not None:
         progress(f"render: wrote {len(written)} files to {out_dir}")
     return written
