@@ -234,6 +234,18 @@ def test_markdown_shows_markup_as_text(api: Run) -> None:
     assert not re.search(r"(?<!\\)\]\(javascript", md)
 
 
+def test_markdown_links_nothing_from_the_plan(api: Run) -> None:
+    """Shown as GitHub shows it (cmark-gfm, with its autolink extension), report.md has no
+    link but the renderer's own anchors: bare URLs, www. names and e-mail addresses from the
+    PDF stay text."""
+    import cmarkgfm  # type: ignore[import-untyped]
+
+    html = cmarkgfm.github_flavored_markdown_to_html(api.markdown())
+    targets = re.findall(r'<a href="([^"]*)"', html)
+    assert targets and all(t.startswith("#") for t in targets), sorted(set(targets))[:5]
+    assert "Mehr unter https://evil.example/anmelden, www.evil.example und hilfe@" in html
+
+
 def test_charts_are_well_formed_and_shorten_labels(api: Run) -> None:
     charts = sorted((api.reports / "charts").glob("*.svg"))
     assert len(charts) == 8

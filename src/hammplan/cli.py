@@ -21,6 +21,7 @@ import typer
 from hammplan import __version__
 from hammplan.errors import HammplanError, InputError
 from hammplan.extract.limits import DEFAULT_MAX_PAGES, DEFAULT_SECONDS_PER_PAGE, Limits
+from hammplan.logtext import printable
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the plan has findings of severity error (validate, build; "
@@ -88,7 +89,7 @@ class Reporter:
     def progress(self, message: str) -> None:
         """A progress line, on a terminal only (scheduled jobs' logs stay clean)."""
         if self.live:
-            typer.echo(f"\r\033[K{message}", err=True, nl=False)
+            typer.echo(f"\r\033[K{printable(message)}", err=True, nl=False)
 
     def pages(self, done: int, total: int) -> None:
         """Page progress of extraction."""
@@ -99,7 +100,7 @@ class Reporter:
         if self.live:
             typer.echo("\r\033[K", err=True, nl=False)
         if not self.quiet and (self.verbose or not detail):
-            typer.echo(message, err=True)
+            typer.echo(printable(message), err=True)
 
     def done(self, summary: dict[str, object], exit_code: int = 0) -> None:
         """Print the JSON summary (with --json) and end with ``exit_code``."""
@@ -117,7 +118,7 @@ def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if _State.debug:
         raise error
-    typer.echo(f"\rError: {error}", err=True)
+    typer.echo(f"\rError: {printable(str(error))}", err=True)
     raise typer.Exit(error.exit_code)
 
 
