@@ -20,7 +20,13 @@ import typer
 
 from hammplan import __version__
 from hammplan.errors import HammplanError, InputError
-from hammplan.extract.limits import DEFAULT_MAX_PAGES, DEFAULT_SECONDS_PER_PAGE, Limits
+from hammplan.extract.limits import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_SECONDS_PER_PAGE,
+    Limits,
+)
+from hammplan.locking import writing
 from hammplan.logtext import printable
 
 EXIT_CODES = (
@@ -67,6 +73,14 @@ Templates = Annotated[
 Strict = Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")]
 MaxPages = Annotated[
     int, typer.Option("--max-pages", min=1, help="Refuse a PDF with more pages than this.")
+]
+Wait = Annotated[
+    bool, typer.Option("--wait", help="If another run is writing the same folder, wait for "
+                       "it (up to an hour) instead of stopping with an error.")
+]
+MaxSeconds = Annotated[
+    float, typer.Option("--max-seconds", min=0.01,
+                        help="Stop reading the PDF (exit 2) once it has taken this long.")
 ]
 PageSeconds = Annotated[
     float, typer.Option("--page-seconds", min=0.01,
@@ -118,7 +132,9 @@ def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if _State.debug:
         raise error
-    typer.echo(f"\rError: {printable(str(error))}", err=True)
+    if sys.stderr.isatty():  # clear a progress line first
+        typer.echo("\r\033[K", err=True, nl=False)
+    typer.echo(f"Error: {printable(str(error))}", err=True)
     raise typer.Exit(error.exit_code)
 
 
@@ -169,9 +185,11 @@ def extract(
     vocabulary: Vocabulary = None,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Read every table of the plan into records with provenance.
 
@@ -184,8 +202,9 @@ def extract(
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        written, detail = extract_stage(source, data_dir, vocabulary, report.pages,
-                                        Limits(max_pages, page_seconds))
+        with writing([data_dir], wait, report.say):
+            written, detail = extract_stage(source, data_dir, vocabulary, report.pages,
+                                            Limits(max_pages, page_seconds, max_seconds))
     except HammplanError as error:
         _fail(error)
         return
@@ -207,6 +226,7 @@ def validate(
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Curate and check the extracted records; write DATA_DIR/curated/.
 
@@ -220,7 +240,8 @@ def validate(
     report = Reporter(quiet, verbose, as_json)
     report.progress("validate: curating and checking")
     try:
-        written, detail = validate_stage(data_dir, vocabulary)
+        with writing([data_dir], wait, report.say):
+            written, detail = validate_stage(data_dir, vocabulary)
     except HammplanError as error:
         _fail(error)
         return
@@ -246,6 +267,7 @@ def render(
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Write the HTML and Markdown reports from DATA_DIR/curated/plan.json.
 
@@ -256,7 +278,8 @@ def render(
 
     report = Reporter(quiet, verbose, as_json)
     try:
-        written, _ = render_stage(data_dir, out, templates, report.progress)
+        with writing([out], wait, report.say):
+            written, _ = render_stage(data_dir, out, templates, report.progress)
     except HammplanError as error:
         _fail(error)
         return
@@ -277,9 +300,11 @@ def build(
     strict: Strict = False,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Extract, validate and render in one go, skipping stages whose inputs are unchanged.
 
@@ -291,8 +316,10 @@ def build(
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        results = run_build(source, data_dir, out, vocabulary, templates, force,
-                            report.progress, report.pages, Limits(max_pages, page_seconds))
+        with writing([data_dir, out], wait, report.say):
+            results = run_build(source, data_dir, out, vocabulary, templates, force,
+                                report.progress, report.pages,
+                                Limits(max_pages, page_seconds, max_seconds))
     except HammplanError as error:
         _fail(error)
         return

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from hammplan.cores import usable_cores
 from hammplan.errors import InputError
+from hammplan.extract.bounds import LimitExceeded, page_budget
 from hammplan.extract.fastpage import read_page_fast
 from hammplan.extract.layout import (
     Edges,
@@ -111,27 +113,41 @@ class _Block:
     spill: Path
 
 
+class _Refused(InputError):
+    """A page broke a bound (``bounds.py``) or the run its time; the path is added above."""
+
+
 def _read_from(source: _Pages, first: int, last: int, use_rulings: bool, fast: bool,
-               seconds: float, spill_dir: Path,
+               limits: Limits, deadline: float, spill_dir: Path,
                progress: Progress | None = None, total: int = 0) -> _Block:
     """Read pages ``first`` to ``last`` (1-based, inclusive) of an open PDF and set them aside,
     reporting each page as ``progress(page, total)``.
 
-    A page that takes longer than ``seconds`` is kept as an empty page that says so.
+    A page that takes longer than ``limits.seconds_per_page`` is kept as an empty page that
+    says so. A page that breaks a bound of ``limits`` is refused, and so is the document
+    when the run reaches ``deadline`` (``time.time()``; ``limits.max_seconds`` after its start).
     """
     read = read_page_fast if fast else read_page
     pages = []
     for number in range(first, last + 1):
+        remaining = deadline - time.time()
+        if remaining <= 0:
+            raise _Refused(_over_time(limits))
         page = source.page(number)
+        seconds = min(limits.seconds_per_page, remaining)
         try:
-            with page_deadline(seconds):
+            with page_deadline(seconds), page_budget(limits):
                 pages.append(read(page, number, use_rulings))
         except PageTimeout:
+            if seconds < limits.seconds_per_page:
+                raise _Refused(_over_time(limits)) from None
             pages.append(PageLayout(
                 number=number, width=float(page.width), height=float(page.height), words=[],
                 space_width=0.0,
-                skipped=f"page {number} not read: it took longer than {seconds:g} s "
-                        "(--page-seconds)"))
+                skipped=f"page {number} not read: it took longer than "
+                        f"{limits.seconds_per_page:g} s (--page-seconds)"))
+        except LimitExceeded as exc:
+            raise _Refused(f"page {number} refused: {exc}") from None
         page.close()
         if progress is not None:
             progress(number, total)
@@ -155,8 +171,14 @@ def _open_in_worker(path: Path) -> None:
 
 
 def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
-                    seconds: float, spill_dir: Path) -> _Block:
-    return _read_from(_worker_pages[0], first, last, use_rulings, fast, seconds, spill_dir)
+                    limits: Limits, deadline: float, spill_dir: Path) -> _Block:
+    return _read_from(_worker_pages[0], first, last, use_rulings, fast, limits, deadline,
+                      spill_dir)
+
+
+def _over_time(limits: Limits) -> str:
+    return (f"reading took longer than {limits.max_seconds:g} s (--max-seconds); "
+            "stopped")
 
 
 def _reason(exc: Exception) -> str:
@@ -176,19 +198,20 @@ def _page_count(path: Path) -> int:
 
 
 def _read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: bool,
-                 jobs: int, fast: bool, seconds: float, spill_dir: Path) -> list[_Block]:
+                 jobs: int, fast: bool, limits: Limits, deadline: float,
+                 spill_dir: Path) -> list[_Block]:
     """Read every page into blocks set aside in ``spill_dir``, in page order."""
     spans = [(first, min(first + _BLOCK - 1, count)) for first in range(1, count + 1, _BLOCK)]
     if jobs == 1 or count < _PARALLEL_FROM:
         with pdfplumber.open(path) as pdf:
             source = _Pages(pdf)
-            return [_read_from(source, first, last, use_rulings, fast, seconds, spill_dir,
-                               progress, count) for first, last in spans]
+            return [_read_from(source, first, last, use_rulings, fast, limits, deadline,
+                               spill_dir, progress, count) for first, last in spans]
     blocks: list[_Block] = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
                              initargs=(path,)) as pool:
-        futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, seconds,
-                               spill_dir) for first, last in spans]
+        futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, limits,
+                               deadline, spill_dir) for first, last in spans]
         done = 0
         for future in as_completed(futures):
             blocks.append(future.result())
@@ -217,6 +240,7 @@ def iter_pages(
     it is skipped and says so in ``PageLayout.skipped``).
     """
     limits = limits or Limits()
+    deadline = time.time() + limits.max_seconds
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     spill_dir = tempfile.TemporaryDirectory(prefix="hammplan-pages-")
@@ -226,8 +250,14 @@ def iter_pages(
             raise InputError(f"{path}: {count} pages, more than the limit of "
                              f"{limits.max_pages} (--max-pages)")
         jobs = max(1, min(jobs or usable_cores(), 4))
-        blocks = _read_blocks(path, count, progress, use_rulings, jobs, fast,
-                              limits.seconds_per_page, Path(spill_dir.name))
+        blocks = _read_blocks(path, count, progress, use_rulings, jobs, fast, limits, deadline,
+                              Path(spill_dir.name))
+    except _Refused as error:
+        spill_dir.cleanup()
+        raise InputError(f"{path}: {error}") from None
+    except LimitExceeded as exc:  # a stream of the document itself (its page tree, say)
+        spill_dir.cleanup()
+        raise InputError(f"{path}: refused: {exc}") from None
     except InputError:
         spill_dir.cleanup()
         raise
