@@ -29,6 +29,7 @@ from hammplan.cli import app
 from hammplan.curate.models import CuratedPlan
 from hammplan.curate.outputs import OUTPUT_FILES, write_curated
 from hammplan.curate.pipeline import curate_plan
+from hammplan.fileset import MANIFEST
 from hammplan.render import render_reports
 from hammplan.render.text import plain
 from hammplan.vocabulary import load_vocabulary
@@ -364,7 +365,7 @@ def test_sqlite_and_json_keep_text_verbatim(api: Run) -> None:
 
 
 def test_cli_gives_the_same_files(api: Run, cli: Run) -> None:
-    assert sorted(p.name for p in cli.curated.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in cli.curated.iterdir()) == sorted([*OUTPUT_FILES, MANIFEST])
     assert snapshot(cli.curated) == snapshot(api.curated)
     assert snapshot(cli.reports) == snapshot(api.reports)
 
@@ -380,7 +381,7 @@ def test_a_number_of_5000_digits_breaks_nothing(tmp_path: Path) -> None:
     validated = runner.invoke(app, ["validate", "--data-dir", str(tmp_path)])
     assert validated.exit_code in (0, 1), validated.output
     curated = tmp_path / "curated"
-    assert sorted(p.name for p in curated.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in curated.iterdir()) == sorted([*OUTPUT_FILES, MANIFEST])
     plan = json.loads((curated / "plan.json").read_text(encoding="utf-8"), parse_int=str)
     assert plan["measures"][0]["kosten"]["raw"] == digits
     measures = csv_rows(curated / "measures.csv")
@@ -537,7 +538,7 @@ def test_validate_refuses_a_hand_edited_extraction(case: str, cli: Run, tmp_path
     data = tmp_path / "data"
     shutil.copytree(cli.data, data)
     before = snapshot(data / "curated")
-    assert sorted(before) == sorted(OUTPUT_FILES)
+    assert sorted(before) == sorted([*OUTPUT_FILES, MANIFEST])
     edit, expected = EXTRACTED_EDITS[case]
     extracted = data / "interim" / "extracted.json"
     edit(extracted)

@@ -45,8 +45,9 @@ HAMMPLAN = Path(sys.executable).parent / "hammplan"
 CHANGED_AMOUNT = "99.999"
 """Aufwand 2023 of the first budget row in the changed plan (the original prints 38.251)."""
 
-TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}")
-"""A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME.")."""
+TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}|\.hammplan-(stage-|commit\.json|files\.json\.).*")
+"""A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME."), or a stage,
+journal or half-written manifest of a set being published (``hammplan.fileset``)."""
 
 
 def plan_pdfs(folder: Path) -> tuple[Path, Path]:

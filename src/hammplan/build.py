@@ -21,6 +21,7 @@ from hammplan import __version__
 from hammplan.errors import InputError
 from hammplan.extract.limits import Limits
 from hammplan.extract.output import write_atomic
+from hammplan.fileset import recover
 from hammplan.render.ahead import ReportsAhead
 
 STAGE_CODE: dict[str, tuple[str, ...]] = {
@@ -292,7 +293,8 @@ def build(
 
     The state file is written after each stage that ran, and before it with the stage's key
     removed, so an interrupted build resumes at the stage it did not finish. Temporary files
-    that a killed build left in the output folders are removed first.
+    that a killed build left in the output folders are removed first, and a set of outputs it
+    committed but did not finish moving in is finished (:func:`hammplan.fileset.recover`).
     """
     from hammplan.render.templating import find_templates
 
@@ -301,6 +303,8 @@ def build(
     tell = say or (lambda _message: None)
     for folder in (data_dir / "interim", data_dir / "curated", out_dir, out_dir / "charts"):
         remove_stale_temporaries(folder)  # also where a stage is skipped
+    for folder in (data_dir / "curated", out_dir):
+        recover(folder)  # a set a killed build committed is finished, a stage removed
     state = read_state(data_dir)
     settings = vocabulary_text(vocabulary)
     folder = find_templates(templates)  # a wrong --templates is refused before any work

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Annotated
 import typer
 
 from hammplan import __version__
-from hammplan.errors import HammplanError, InputError
+from hammplan.errors import HammplanError, InputError, ResourceError, resource_error
 from hammplan.extract.limits import (
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_SECONDS,
@@ -132,10 +133,14 @@ def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if _State.debug:
         raise error
+    _error_line(error)
+    raise typer.Exit(error.exit_code)
+
+
+def _error_line(error: HammplanError) -> None:
     if sys.stderr.isatty():  # clear a progress line first
         typer.echo("\r\033[K", err=True, nl=False)
     typer.echo(f"Error: {printable(str(error))}", err=True)
-    raise typer.Exit(error.exit_code)
 
 
 def default_pdf(data_dir: Path) -> Path:
@@ -346,11 +351,61 @@ def build(
     }, _plan_exit(findings, strict))
 
 
+MIN_ADDRESS_SPACE = 288 << 20
+"""The least address space (``ulimit -v``) a build needs: numpy's BLAS ends a process that
+cannot map its buffers with exit code 1 and no way to catch it (measured: a build of a small
+plan needs about 260 MiB of address space, the report process more than 244)."""
+
+
+def check_memory_limit() -> None:
+    """Refuse at once, in one line, under a memory limit no command can work in."""
+    import resource
+
+    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft != resource.RLIM_INFINITY and soft < MIN_ADDRESS_SPACE:
+        raise ResourceError(f"the memory limit (ulimit -v {soft >> 10}) is below the "
+                            f"{MIN_ADDRESS_SPACE >> 20} MiB hammplan needs; raise it")
+
+
+class Stopped(HammplanError):
+    """The run was stopped by a signal (SIGTERM, SIGHUP); exit 128 + the signal's number."""
+
+
+def _stop(signum: int, _frame: object) -> None:
+    """SIGTERM and SIGHUP end the run like Ctrl-C does: ``finally`` blocks run, so temporary
+    folders and incomplete stages go, and the previous outputs stay."""
+    error = Stopped(f"stopped by {signal.Signals(signum).name}; the previous outputs are kept")
+    error.exit_code = 128 + signum
+    raise error
+
+
 def main() -> None:
     """Console entry point.
 
     pdfminer logs every repair it makes to a damaged file; the user gets hammplan's one-line
-    verdict instead (``--debug`` keeps the tracebacks, not the log noise).
+    verdict instead (``--debug`` keeps the tracebacks, not the log noise). A failure the
+    commands do not know as hammplan's own is still one line: the machine's (memory, disk,
+    files, permissions, a module that cannot be loaded; exit 2) or a bug (exit 1).
     """
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    app()
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop)
+    try:
+        check_memory_limit()
+        app()
+    except HammplanError as known:
+        _fail_and_exit(known)
+    except Exception as exc:  # noqa: BLE001 - the edge: one line, never a traceback
+        if _State.debug:
+            raise
+        where = " ".join(["hammplan", *[a for a in sys.argv[1:] if not a.startswith("-")][:1]])
+        _fail_and_exit(resource_error(exc, where) or HammplanError(
+            f"unexpected failure ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
+            "rerun with --debug for the traceback"))
+
+
+def _fail_and_exit(error: HammplanError) -> None:
+    if _State.debug:
+        raise error
+    _error_line(error)
+    raise SystemExit(error.exit_code)

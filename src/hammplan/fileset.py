@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from hammplan.errors import OutputError
+from hammplan.holdpoints import hold
 
 MANIFEST = ".hammplan-files.json"
 JOURNAL = ".hammplan-commit.json"
@@ -88,6 +89,7 @@ def _apply(folder: Path, journal: dict[str, object]) -> None:
         if source.exists():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, folder / name)
+            hold(f"moving:{folder.name}")
     for name in remove:
         (folder / name).unlink(missing_ok=True)
     _write_now(folder / MANIFEST, json.dumps({"files": files}, indent=1).encode() + b"\n")
@@ -141,6 +143,7 @@ def publish(folder: Path, files: Mapping[str, str | bytes]) -> list[Path]:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
             os.chmod(path, 0o644)
+        hold(f"staged:{folder.name}")
         _write_now(folder / JOURNAL, json.dumps(journal, indent=1).encode() + b"\n")
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)

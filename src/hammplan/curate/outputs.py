@@ -35,7 +35,6 @@ from typing import Any, Literal
 from hammplan.curate.findings import FINDING_CODES, Finding, count_by_severity, sort_findings
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, District, Measure
 from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Text
-from hammplan.extract.output import write_atomic
 
 # --------------------------------------------------------------------------------------------
 # The one table of columns
@@ -880,22 +879,19 @@ def write_curated(plan: CuratedPlan, target_dir: Path,
     """Write every curated file of ``plan`` to ``target_dir``; return their paths in order.
 
     All files are rendered before the first is written, so an error in any renderer (a value
-    Excel cannot hold, say) leaves the previous files as they were. Each file is then written
-    atomically; datapackage.json comes last, so its hashes tell whether the CSV files beside it
-    are from the same run. Temporary files a killed run left beside them are removed.
+    Excel cannot hold, say) leaves the previous files as they were; they are then published
+    as one set (:func:`hammplan.fileset.publish`: staged, committed, moved in), so a full disk
+    or a kill leaves the previous set whole too. Temporary files a killed run of an older
+    version left beside them are removed.
     ``plan_json`` is handed plan.json's bytes, the first rendered, while the rest are still
     to come (``build`` has the report's charts drawn from them meanwhile).
     """
     from hammplan.build import remove_stale_temporaries
+    from hammplan.fileset import publish
 
     rendered = _render(plan, plan_json)
     remove_stale_temporaries(target_dir, list(rendered))
-    paths = []
-    for name, content in rendered.items():
-        path = target_dir / name
-        write_atomic(path, content)
-        paths.append(path)
-    return paths
+    return publish(target_dir, rendered)
 
 
 # --------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hammplan.errors import InputError
+from hammplan.errors import OutputError
 
 if TYPE_CHECKING:
     from hammplan.records.document import ExtractedDocument
@@ -23,13 +23,17 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
-        raise InputError(f"{path.parent}: cannot write there ({exc.strerror})") from exc
+        raise OutputError(f"{path.parent}: cannot write there ({exc.strerror})") from exc
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write it ({exc.strerror}); the previous file is "
+                          "kept") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -15,11 +15,15 @@ only its first and last lines kept in memory; once all are read and the furnitur
 
 from __future__ import annotations
 
+import os
 import pickle
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import TimeoutError as FuturesTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +36,9 @@ from pdfminer.pdftypes import PDFException
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from hammplan.children import ChildDied, die_with_parent, kill_pool, pool_ends
 from hammplan.cores import usable_cores
-from hammplan.errors import InputError
+from hammplan.errors import HammplanError, InputError, resource_error
 from hammplan.extract.bounds import LimitExceeded, page_budget
 from hammplan.extract.fastpage import read_page_fast
 from hammplan.extract.layout import (
@@ -46,12 +51,16 @@ from hammplan.extract.layout import (
 )
 from hammplan.extract.limits import Limits, PageTimeout, page_deadline
 from hammplan.extract.pageorder import printed_numbers
+from hammplan.holdpoints import hold
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(pages_done, page_count)`` while pages are read."""
 
 _PARALLEL_FROM = 16
 """Fewer pages than this are read in one process: starting workers would cost more."""
+
+_GRACE = 10.0
+"""Seconds past the deadline the reading waits for its workers to stop themselves."""
 
 _BLOCK = 8
 """Pages per task handed to a worker, and per file set aside: small enough to keep both
@@ -149,6 +158,7 @@ def _read_from(source: _Pages, first: int, last: int, use_rulings: bool, fast: b
         except LimitExceeded as exc:
             raise _Refused(f"page {number} refused: {exc}") from None
         page.close()
+        hold("page-read")
         if progress is not None:
             progress(number, total)
     edges = [page_edges(page) for page in pages]  # groups the lines, kept with each page
@@ -166,7 +176,8 @@ _worker_pages: list[_Pages] = []
 """The PDF a worker process opened once (its fonts parsed once), for all its tasks."""
 
 
-def _open_in_worker(path: Path) -> None:
+def _open_in_worker(path: Path, parent: int) -> None:
+    die_with_parent(parent)
     _worker_pages.append(_Pages(pdfplumber.open(path)))
 
 
@@ -208,16 +219,29 @@ def _read_blocks(path: Path, count: int, progress: Progress | None, use_rulings:
             return [_read_from(source, first, last, use_rulings, fast, limits, deadline,
                                spill_dir, progress, count) for first, last in spans]
     blocks: list[_Block] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
-                             initargs=(path,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
+                               initargs=(path, os.getpid()))
+    try:
         futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, limits,
                                deadline, spill_dir) for first, last in spans]
         done = 0
-        for future in as_completed(futures):
+        # the workers stop themselves at the deadline; the grace covers a page in flight
+        for future in as_completed(futures, timeout=deadline - time.time() + _GRACE):
             blocks.append(future.result())
             done += len(blocks[-1].edges)
             if progress is not None:
                 progress(done, count)
+    except BrokenProcessPool:
+        ends = pool_ends(pool)
+        kill_pool(pool)
+        raise ChildDied(f"a page reader process died: {ends}") from None
+    except FuturesTimeout:
+        kill_pool(pool)
+        raise _Refused(_over_time(limits)) from None
+    except BaseException:
+        kill_pool(pool)
+        raise
+    pool.shutdown()
     return sorted(blocks, key=lambda block: block.first)
 
 
@@ -243,7 +267,8 @@ def iter_pages(
     deadline = time.time() + limits.max_seconds
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    spill_dir = tempfile.TemporaryDirectory(prefix="hammplan-pages-")
+    remove_dead_spills()
+    spill_dir = tempfile.TemporaryDirectory(prefix=f"{_SPILL_PREFIX}{os.getpid()}-")
     try:
         count = _page_count(path)
         if count > limits.max_pages:
@@ -258,16 +283,45 @@ def iter_pages(
     except LimitExceeded as exc:  # a stream of the document itself (its page tree, say)
         spill_dir.cleanup()
         raise InputError(f"{path}: refused: {exc}") from None
-    except InputError:
+    except HammplanError:
         spill_dir.cleanup()
         raise
     except Exception as exc:  # noqa: BLE001 - any failure to parse a file from outside is
         # that file's fault as far as the user can act on it (pdfminer raises KeyError,
-        # TypeError, struct and zlib errors on damaged files, not only its own exceptions);
-        # the cause stays chained for --debug.
+        # TypeError, struct and zlib errors on damaged files, not only its own exceptions),
+        # unless the machine ran out of memory or files; the cause stays chained for --debug.
         spill_dir.cleanup()
+        machine = resource_error(exc, f"{path}: reading stopped")
+        if machine is not None:
+            raise machine from exc
         raise InputError(f"{path}: not a readable PDF ({_reason(exc)})") from exc
     return _load_back(blocks, spill_dir)
+
+
+_SPILL_PREFIX = "hammplan-pages-"
+
+
+def remove_dead_spills(folder: Path | None = None) -> list[Path]:
+    """Remove the page folders (``TMPDIR/hammplan-pages-PID-*``) of runs that were killed:
+    each is named by its run's process id, so a folder whose process is gone is garbage, and
+    a running one's is never touched. Returns what was removed."""
+    removed = []
+    for spill in sorted(Path(folder or tempfile.gettempdir()).glob(f"{_SPILL_PREFIX}*-*")):
+        pid = spill.name[len(_SPILL_PREFIX):].split("-")[0]
+        if pid.isdigit() and not _alive(int(pid)) and spill.is_dir():
+            shutil.rmtree(spill, ignore_errors=True)
+            removed.append(spill)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _load_back(blocks: list[_Block],

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import math
 import multiprocessing
+import os
 import re
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
@@ -44,9 +45,11 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 from matplotlib.transforms import IdentityTransform
 
+from hammplan.children import collect, die_with_parent
 from hammplan.cores import usable_cores
 from hammplan.curate.models import BUDGET_YEARS, BudgetLine, CuratedPlan, Measure
 from hammplan.curate.values import Status, Text
+from hammplan.holdpoints import hold
 from hammplan.render import formatting as fmt
 from hammplan.render.context import (
     POPULATION_GROUPS,
@@ -1104,6 +1107,7 @@ _FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
 
 def _draw(position: int) -> Chart:
     assert _FORKED is not None
+    hold("chart-worker")
     with chart_style():
         return _CHARTS[position](*_FORKED)
 
@@ -1135,6 +1139,10 @@ def warm_up() -> None:
     _WARM = True
 
 
+CHART_SECONDS = 300.0
+"""How long drawing all charts may take (a few seconds; much more means a worker is stuck)."""
+
+
 @contextmanager
 def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
     """Start drawing all charts of the report; yields a function that returns them, in the
@@ -1154,9 +1162,10 @@ def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
         _FORKED = (plan, entities)
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 futures = [pool.submit(_draw, position) for position in range(len(_CHARTS))]
-                yield lambda: [future.result() for future in futures]
+                yield lambda: collect(futures, pool, CHART_SECONDS, "a chart drawing process")
         finally:
             _FORKED = None
         return
