@@ -41,8 +41,9 @@ render: install ## Stage 3 only: data/curated/plan.json -> reports/
 test: install browser ## Run the test suite
 	$(BIN)/python -m pytest
 
-lint: install ## Lint with ruff
+lint: install ## Lint with ruff and check the import contract (tests/test_architecture.py)
 	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_architecture.py
 
 typecheck: install ## Type-check with mypy (strict)
 	$(BIN)/mypy

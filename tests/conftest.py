@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.curate.pipeline import curate_plan
 from hammplan.extract import extract_document
 from hammplan.records import ExtractedDocument
+from hammplan.records.plan import CuratedPlan
 from hammplan.vocabulary import load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]

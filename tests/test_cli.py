@@ -10,8 +10,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hammplan.cli import app
-from hammplan.curate.models import BUDGET_YEARS, CuratedPlan
 from hammplan.records import ExtractedDocument
+from hammplan.records.plan import BUDGET_YEARS, CuratedPlan
 from hammplan.render.formatting import euro
 from tests.conftest import PLAN_PDF
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hammplan.curate.outputs import OUTPUT_FILES
+from hammplan.publish import OUTPUT_FILES
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 HAMMPLAN = Path(sys.executable).parent / "hammplan"

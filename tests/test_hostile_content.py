@@ -26,10 +26,10 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from typer.testing import CliRunner, Result
 
 from hammplan.cli import app
-from hammplan.curate.models import CuratedPlan
-from hammplan.curate.outputs import OUTPUT_FILES, write_curated
 from hammplan.curate.pipeline import curate_plan
-from hammplan.fileset import MANIFEST
+from hammplan.io.fileset import MANIFEST
+from hammplan.publish import OUTPUT_FILES, write_curated
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
 from hammplan.render.text import plain
 from hammplan.vocabulary import load_vocabulary

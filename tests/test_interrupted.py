@@ -27,12 +27,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-import hammplan.curate.outputs
+import hammplan.publish
 from hammplan.build import build as run_build
-from hammplan.curate.models import CuratedPlan
-from hammplan.curate.outputs import OUTPUT_FILES, write_curated
 from hammplan.curate.pipeline import curate_plan
-from hammplan.fileset import MANIFEST
+from hammplan.io.fileset import MANIFEST
+from hammplan.publish import OUTPUT_FILES, write_curated
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
 from hammplan.vocabulary import load_vocabulary
 from tests.support.hostile import Sample, hostile_document
@@ -47,7 +47,7 @@ CHANGED_AMOUNT = "99.999"
 
 TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}|\.hammplan-(stage-|commit\.json|files\.json\.).*")
 """A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME."), or a stage,
-journal or half-written manifest of a set being published (``hammplan.fileset``)."""
+journal or half-written manifest of a set being published (``hammplan.io.fileset``)."""
 
 
 def plan_pdfs(folder: Path) -> tuple[Path, Path]:
@@ -267,7 +267,7 @@ def test_a_stage_interrupted_while_writing_runs_again(
     data, out = tmp_path / "data", tmp_path / "data" / "reports"
     run_build(original, data, out)
     first = snapshot(data)
-    write_curated = hammplan.curate.outputs.write_curated
+    write_curated = hammplan.publish.write_curated
 
     def write_plan_json_only(plan: CuratedPlan, target: Path, _plan_json: object = None,
                              ) -> list[Path]:
@@ -275,7 +275,7 @@ def test_a_stage_interrupted_while_writing_runs_again(
         (target / "plan.json").write_bytes((tmp_path / "elsewhere" / "plan.json").read_bytes())
         raise Interrupted
 
-    monkeypatch.setattr(hammplan.curate.outputs, "write_curated", write_plan_json_only)
+    monkeypatch.setattr(hammplan.publish, "write_curated", write_plan_json_only)
     with pytest.raises(Interrupted):
         run_build(changed, data, out)
     monkeypatch.undo()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,54 +18,20 @@ from pathlib import Path
 
 from hammplan import __version__
 from hammplan.errors import InputError
-from hammplan.extract.limits import Limits
-from hammplan.extract.output import write_atomic
-from hammplan.fileset import recover
+from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.io.fileset import recover
+from hammplan.limits import Limits
 from hammplan.render.ahead import ReportsAhead
 
 STAGE_CODE: dict[str, tuple[str, ...]] = {
-    "extract": ("extract", "records", "vocabulary.py", "vocabularies"),
-    "validate": ("curate", "records", "vocabulary.py", "vocabularies", "render/loading.py"),
-    "render": ("render", "curate/models.py", "curate/values.py", "curate/findings.py"),
+    "extract": ("extract", "speed", "records", "io", "limits.py", "vocabulary.py",
+                "vocabularies"),
+    "validate": ("curate", "publish", "records", "io", "vocabulary.py", "vocabularies"),
+    "render": ("render", "speed", "records", "io"),
 }
 """Package paths whose source decides each stage's output."""
 
 STATE_FILE = "build-state.json"
-
-_TEMPORARY_SUFFIX = r"\.[a-z0-9_]{8}"
-"""What :func:`tempfile.mkstemp` appends to the prefix ``.NAME.`` of a temporary file."""
-
-
-_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg")
-"""Extensions of every file hammplan writes."""
-
-
-def remove_stale_temporaries(folder: Path, names: list[str] | None = None) -> list[Path]:
-    """Remove the temporary files ``.NAME.xxxxxxxx`` that a killed writer left in ``folder``.
-
-    Every output is written to such a file and renamed over NAME; a run killed between the
-    two (SIGKILL, power cut) leaves it behind, and nothing else ever reads it. ``names`` are
-    the files whose temporaries are removed; None means those of any file of a type hammplan
-    writes (the charts, whose names vary; a folder whose writer a build skips). Other hidden
-    files are left alone. Returns what was removed.
-    """
-    if names is None:
-        types = "|".join(_OUTPUT_TYPES)
-        pattern = re.compile(rf"\.[^/]+\.(?:{types})" + _TEMPORARY_SUFFIX)
-    else:
-        pattern = re.compile(
-            "(?:" + "|".join(re.escape(f".{n}") for n in names) + ")" + _TEMPORARY_SUFFIX)
-    try:
-        candidates = sorted(folder.iterdir())
-    except OSError:  # no folder yet: nothing left behind
-        return []
-    removed = []
-    for path in candidates:
-        if pattern.fullmatch(path.name) and path.is_file():
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
-
 
 def _files_under(root: Path) -> list[Path]:
     """Source files (.py, .toml, .j2) at or below ``root``."""
@@ -211,11 +176,11 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
 
     ``plan_json`` is handed the bytes of ``plan.json`` as soon as they are made.
     """
-    from hammplan.curate import load_extracted
-    from hammplan.curate.findings import count_by_severity
-    from hammplan.curate.outputs import write_curated
     from hammplan.curate.pipeline import curate_plan
-    from hammplan.render.loading import check_numbers, locate_long_integer
+    from hammplan.io.jsonchecks import check_numbers, locate_long_integer
+    from hammplan.io.loading import load_extracted
+    from hammplan.publish import write_curated
+    from hammplan.records.findings import count_by_severity
     from hammplan.vocabulary import load_vocabulary
 
     vocab = load_vocabulary(vocabulary)
@@ -294,7 +259,7 @@ def build(
     The state file is written after each stage that ran, and before it with the stage's key
     removed, so an interrupted build resumes at the stage it did not finish. Temporary files
     that a killed build left in the output folders are removed first, and a set of outputs it
-    committed but did not finish moving in is finished (:func:`hammplan.fileset.recover`).
+    committed but did not finish moving in is finished (:func:`hammplan.io.fileset.recover`).
     """
     from hammplan.render.templating import find_templates
 

@@ -21,14 +21,14 @@ import typer
 
 from hammplan import __version__
 from hammplan.errors import HammplanError, InputError, ResourceError, resource_error
-from hammplan.extract.limits import (
+from hammplan.io.locking import writing
+from hammplan.io.logtext import printable
+from hammplan.limits import (
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_SECONDS,
     DEFAULT_SECONDS_PER_PAGE,
     Limits,
 )
-from hammplan.locking import writing
-from hammplan.logtext import printable
 
 EXIT_CODES = (
     "Exit codes: 0 success; 1 the plan has findings of severity error (validate, build; "

@@ -140,6 +140,21 @@ class ClaimsVocabulary(_Section):
     tolerance_percent: float = Field(ge=0)
 
 
+class Meaning(_Section):
+    """What a Kennzahl counts: words of its label, and words the running text uses for it."""
+
+    label: list[str] = Field(min_length=1)
+    text: list[str] = Field(min_length=1)
+
+
+class RunningTextVocabulary(_Section):
+    """Words by which the checks read numbers in a profile's running text."""
+
+    generic_names: list[str] = Field(default_factory=list)
+    present_words: list[str] = Field(default_factory=list)
+    meanings: dict[str, Meaning] = Field(default_factory=dict)
+
+
 class Vocabulary(_Section):
     """All words hammplan looks for in a plan.
 
@@ -156,6 +171,7 @@ class Vocabulary(_Section):
     organisations: OrganisationsVocabulary
     population_columns: PopulationColumns
     claims: ClaimsVocabulary
+    running_text: RunningTextVocabulary = Field(default_factory=RunningTextVocabulary)
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hammplan.curate.amounts import number_problem, parse_amount, parse_german_number
-from hammplan.curate.values import AmountPart
+from hammplan.records.values import AmountPart
 
 JUNE_30_2024 = date(2024, 6, 30)
 

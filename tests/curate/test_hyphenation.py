@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hammplan.curate.hyphenation import ELISION_WORDS, repair_hyphenation
-from hammplan.curate.values import Repair
+from hammplan.records.values import Repair
 
 
 @pytest.mark.parametrize(

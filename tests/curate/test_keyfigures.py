@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from hammplan.curate.keyfigures import UNITS, parse_key_figures
-from hammplan.curate.values import KeyFigures
+from hammplan.curate.keyfigures import UNITS, label_year, parse_key_figures
+from hammplan.records.values import KeyFigures
 
 Row = tuple[str | None, Decimal | None, str | None, str]
 
@@ -168,13 +168,28 @@ def test_one_suspect_figure_makes_the_cell_suspect() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Familien", "Bildungsangebote in StdBeratung von Eltern in Std", "SGB-II Bezug"]
+    ("text", "labels"),
+    [
+        ("Familien", ["Familien"]),
+        ("Bildungsangebote in StdBeratung von Eltern in Std",
+         ["Bildungsangebote in Std", "Beratung von Eltern in Std"]),
+        ("SGB-II Bezug", ["SGB-II Bezug"]),
+    ],
 )
-def test_words_only_are_a_note_without_items(text: str) -> None:
+def test_words_only_keep_their_labels_without_values(text: str, labels: list[str]) -> None:
+    # An empty list would read like "k. A."; the labels say what the plan means to count.
     figures = parse_key_figures(text)
     assert figures.status == "note"
-    assert figures.items == []
-    assert figures.reason is None
+    assert [item.label for item in figures.items] == labels
+    assert all(item.status == "not_stated" and item.value is None for item in figures.items)
+    assert figures.reason == "Bezeichnungen ohne Zahl"
+
+
+def test_label_year_is_the_year_a_label_names() -> None:
+    assert label_year("Anzahl betreute Fälle in 2023") == 2023
+    assert label_year("Durchgeführte Besuche in % in 2023 bei Neugeborenen") == 2023
+    assert label_year("Teilnehmende") is None
+    assert label_year(None) is None
 
 
 def test_trailing_label_with_words_is_a_note_figure() -> None:

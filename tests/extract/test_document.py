@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hammplan.extract import extract_document, reading
+from hammplan.extract import extract_document
+from hammplan.extract.fast import pool
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 
@@ -15,7 +16,7 @@ def test_pages_read_is_called_once_after_the_last_page(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``build`` starts its chart process then: the page readers must be gone by then, and
     nothing may be read after."""
-    monkeypatch.setattr(reading, "_PARALLEL_FROM", 8)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 8)
     pdf = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
     events: list[str] = []
     document = extract_document(

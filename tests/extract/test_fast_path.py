@@ -1,8 +1,8 @@
 """The fast reading of pages gives exactly what the plain pdfplumber reading gives.
 
-``extract`` reads pages with :func:`hammplan.extract.fastpage.read_page_fast` (pdfminer's
+``extract`` reads pages with :func:`hammplan.extract.fast.read_page_fast` (pdfminer's
 interpreter with a lean device, content streams parsed by
-:mod:`hammplan.extract.contentstream`, words formed as pdfplumber forms them). The plain
+:mod:`hammplan.extract.fast.contentstream`, words formed as pdfplumber forms them). The plain
 reading (``fast=False``: pdfplumber's ``extract_words``, ``chars`` and ``find_tables``) is
 the reference. Records must be identical, not just close: every coordinate is compared as
 the same float, via ``model_dump()`` equality of the whole document.
@@ -24,9 +24,10 @@ from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import PSEOF
 from pdfplumber.utils import extract_words as plumber_extract_words
 
-from hammplan.extract import contentstream, extract_document
-from hammplan.extract.contentstream import Unsupported, parse_streams
-from hammplan.extract.fastpage import extract_words, read_page_fast
+from hammplan.extract import extract_document
+from hammplan.extract.fast import contentstream
+from hammplan.extract.fast.contentstream import Unsupported, parse_streams
+from hammplan.extract.fast.page import extract_words, read_page_fast
 from hammplan.extract.layout import Word, read_page
 from hammplan.extract.reading import read_pages
 from hammplan.records import ExtractedDocument

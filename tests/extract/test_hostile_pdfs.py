@@ -119,7 +119,7 @@ def test_a_skipped_page_is_a_leftover_of_an_otherwise_good_plan(tmp_path: Path) 
     import pypdfium2
 
     from hammplan.extract import extract_document
-    from hammplan.extract.limits import Limits
+    from hammplan.limits import Limits
 
     plan = pypdfium2.PdfDocument(corpus.good_plan(tmp_path / "plan.pdf"))
     slow = pypdfium2.PdfDocument(corpus.slow_page(300_000)(tmp_path / "slow.pdf"))

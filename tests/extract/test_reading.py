@@ -12,6 +12,7 @@ import pytest
 
 from hammplan.errors import InputError
 from hammplan.extract import reading
+from hammplan.extract.fast import pool
 from hammplan.extract.layout import PageLayout
 from hammplan.extract.reading import read_pages
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
@@ -19,7 +20,7 @@ from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 def test_parallel_reading_equals_sequential(tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reading, "_PARALLEL_FROM", 8)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 8)
     pdf = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
     calls: list[tuple[int, int]] = []
     parallel = read_pages(pdf, progress=lambda done, total: calls.append((done, total)), jobs=2)
@@ -46,7 +47,7 @@ def test_pages_stream_one_block_at_a_time(tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """Iterating holds the block being handed out, not the pages before it, and the files
     pages were set aside in are gone once the iteration ends."""
-    monkeypatch.setattr(reading, "_BLOCK", 2)
+    monkeypatch.setattr(pool, "BLOCK", 2)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     pdf = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
     alive: list[weakref.ref[PageLayout]] = []
@@ -80,8 +81,8 @@ def test_pages_one_at_a_time_are_pdfplumbers_pages(tmp_path: Path) -> None:
     pdf_path = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
     with pdfplumber.open(pdf_path) as pdf:
         listed = pdf.pages
-        source = reading._Pages(pdf)
-        assert reading._count_pages(pdf) == len(listed) > 4
+        source = pool.Pages(pdf)
+        assert pool.count_pages(pdf) == len(listed) > 4
         for number in (3, 4, 1, len(listed), 2):
             page = source.page(number)
             same = listed[number - 1]

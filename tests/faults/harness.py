@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hammplan.holdpoints import FOLDER, POINT
+from hammplan.io.holdpoints import FOLDER, POINT
 
 HAMMPLAN = [sys.executable, "-c", "from hammplan.cli import main; main()"]
 
@@ -114,7 +114,7 @@ def published_set(data: Path, stage_left: bool = False) -> str:
     its manifest names is there, no stage or journal is left, datapackage.json's hashes are
     the CSVs'); return the amount the set shows (which of the two plans it is from) and
     whether the reports show the same."""
-    from hammplan.fileset import JOURNAL, STAGE_PREFIX, published
+    from hammplan.io.fileset import JOURNAL, STAGE_PREFIX, published
 
     curated, reports = data / "curated", data / "reports"
     for folder in (curated, reports):

@@ -13,7 +13,7 @@ import pytest
 
 from hammplan import fileset
 from hammplan.errors import OutputError
-from hammplan.fileset import JOURNAL, MANIFEST, publish, published, recover
+from hammplan.io.fileset import JOURNAL, MANIFEST, publish, published, recover
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -109,7 +109,7 @@ def test_a_manifest_cannot_name_files_outside_its_folder(tmp_path: Path) -> None
 _WRITE_BIG = """
 import resource, sys
 from pathlib import Path
-from hammplan.fileset import publish
+from hammplan.io.fileset import publish
 from hammplan.errors import OutputError
 resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 try:

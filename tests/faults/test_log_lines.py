@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hammplan.cli import app
-from hammplan.logtext import is_escaped, printable
+from hammplan.io.logtext import is_escaped, printable
 from tests.support.hostile_pdfs import good_plan
 
 runner = CliRunner()

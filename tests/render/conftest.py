@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
 from tests.render.plan_fixture import make_hostile_plan, make_plan
 

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, Ref
-from hammplan.curate.models import (
+from hammplan.records.plan import (
     BudgetLine,
     CuratedPlan,
     District,
@@ -36,7 +36,7 @@ from hammplan.curate.models import (
     SourceSummary,
     StatsClaim,
 )
-from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Repair, Text
+from hammplan.records.values import Amount, KeyFigure, KeyFigures, Repair, Text
 
 HANDLUNGSFELDER = [
     "Sprache",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
+from hammplan.records.plan import CuratedPlan
 from hammplan.render.ahead import ReportsAhead
 from hammplan.render.reports import compose_reports
 

@@ -11,7 +11,9 @@ many rows and large amounts.
 
 from __future__ import annotations
 
+import importlib
 import math
+import pkgutil
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,9 +27,9 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.transforms import Bbox
 
-from hammplan.curate.models import CuratedPlan, District
+from hammplan.records.plan import CuratedPlan, District
 from hammplan.render import charts
-from hammplan.render.context import budget_entities
+from hammplan.render.aggregates import budget_entities
 from tests.render.plan_fixture import make_large_plan, make_plan
 
 TOLERANCE = 0.05
@@ -81,6 +83,15 @@ def _kind(text: mtext.Text, fig: Figure) -> str:
     return "text"
 
 
+def patch_charts(monkeypatch: pytest.MonkeyPatch, name: str, value: object) -> None:
+    """Replace ``name`` in every module of the charts package that uses it (each chart family
+    imports what it calls)."""
+    for info in pkgutil.iter_modules(charts.__path__):
+        module = importlib.import_module(f"{charts.__name__}.{info.name}")
+        if hasattr(module, name):
+            monkeypatch.setattr(module, name, value)
+
+
 @pytest.fixture
 def draw(monkeypatch: pytest.MonkeyPatch) -> Callable[[CuratedPlan], list[Drawing]]:
     """Draws a plan's charts one after the other in this process, recording what is drawn."""
@@ -112,15 +123,15 @@ def draw(monkeypatch: pytest.MonkeyPatch) -> Callable[[CuratedPlan], list[Drawin
 
     monkeypatch.setattr(mtext.Text, "draw", record_text)
     monkeypatch.setattr(Legend, "draw", record_legend)
-    monkeypatch.setattr(charts, "save_svg", record_svg)
+    patch_charts(monkeypatch, "save_svg", record_svg)
 
     def draw_plan(plan: CuratedPlan) -> list[Drawing]:
         drawings.clear()
         entities = budget_entities(plan)
         with charts.chart_style():
-            for chart in charts._CHARTS:
+            for chart in charts.CHARTS:
                 chart(plan, entities)
-        assert len(drawings) == len(charts._CHARTS)
+        assert len(drawings) == len(charts.CHARTS)
         return list(drawings)
 
     return draw_plan
@@ -287,7 +298,7 @@ def test_the_check_finds_texts_beyond_the_figure(
         return reach._replace(reaches=[r._replace(x0=r.x0 / 2, x1=r.x1 / 2, y0=r.y0 / 2,
                                                   y1=r.y1 / 2) for r in reach.reaches])
 
-    monkeypatch.setattr(charts, "axes_reach", half)
+    patch_charts(monkeypatch, "axes_reach", half)
     problems = _problems_of(draw(make_plan()), "aufwand-nach-handlungsfeld")
     assert any(p.startswith("ytick 'Transkulturelle Wertesysteme' beyond the figure")
                for p in problems)
@@ -305,7 +316,7 @@ def test_the_check_finds_texts_on_the_title_and_legend(
             x, y, w, h = ax.get_position().bounds
             ax.set_position((x, y - grow, w, h + 2 * grow))
 
-    monkeypatch.setattr(charts, "fit_axes", taller)
+    patch_charts(monkeypatch, "fit_axes", taller)
     problems = _problems_of(draw(make_plan()), "aufwand-nach-handlungsfeld")
     assert any(p.startswith("ytick 'Sprache' overlaps title") for p in problems)
     assert any(p.startswith("xtick") and p.endswith("overlaps the legend") for p in problems)
@@ -315,7 +326,7 @@ def test_the_check_finds_overlapping_rows(
     monkeypatch: pytest.MonkeyPatch, draw: Callable[[CuratedPlan], list[Drawing]],
 ) -> None:
     figure = charts.figure
-    monkeypatch.setattr(charts, "figure", lambda height: figure(height / 2))  # half as tall
-    monkeypatch.setattr(charts, "_crowding", lambda labels, along: 0.0)  # and not grown
+    patch_charts(monkeypatch, "figure", lambda height: figure(height / 2))  # half as tall
+    patch_charts(monkeypatch, "_crowding", lambda labels, along: 0.0)  # and not grown
     problems = _problems_of(draw(make_long_plan()), "massnahmen-handlungsfelder")
     assert any(p.startswith("ytick") and "overlaps ytick" in p for p in problems)

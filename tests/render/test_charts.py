@@ -7,10 +7,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import charts
+from hammplan.render.aggregates import budget_entities
 from hammplan.render.charts import charts_drawing
-from hammplan.render.context import budget_entities
 from hammplan.render.drawn import Chart
 from tests.render.plan_fixture import HOSTILE_TITLE, make_large_plan
 

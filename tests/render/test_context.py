@@ -7,22 +7,20 @@ from decimal import Decimal
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
-from hammplan.curate.values import Amount, AmountPart, KeyFigure, KeyFigures, Text
-from hammplan.render.context import (
-    YEAR_LABELS,
+from hammplan.records.plan import CuratedPlan
+from hammplan.records.values import Amount, AmountPart, KeyFigure, KeyFigures, Text
+from hammplan.render.aggregates import budget_entities, sum_amounts
+from hammplan.render.cells import (
     Anchors,
-    ReportContext,
-    TotalView,
     amount_cell,
-    budget_entities,
-    build_context,
     key_figure_text,
     key_figures_cell,
     slug,
-    sum_amounts,
     text_cell,
 )
+from hammplan.render.context import build_context
+from hammplan.render.labels import YEAR_LABELS
+from hammplan.render.views import ReportContext, TotalView
 
 NB = "\u00a0"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hammplan.render import markdown
-from hammplan.render.context import Cell
+from hammplan.render.cells import Cell
 
 
 def test_escape_markup_characters() -> None:

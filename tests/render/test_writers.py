@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
 from hammplan.render.templating import SOURCE_TREE_TEMPLATES, find_templates
 from tests.render.conftest import Rendered

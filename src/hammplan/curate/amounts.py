@@ -2,7 +2,7 @@
 
 Budget Aufwand/Ertrag cells and profile Kosten cells hold German-formatted numbers, an as-of
 date, several labelled amounts, a per-person rate, a "not stated" marker or plain words. The
-parser turns each into an :class:`~hammplan.curate.values.Amount` and never guesses: a cell
+parser turns each into an :class:`~hammplan.records.values.Amount` and never guesses: a cell
 that contradicts the German number format ("762.58", "066") is kept as ``suspect`` with the
 reason, so a reader can check it against the printed plan. Numbers are Decimals throughout,
 so cents are never rounded through binary floats.
@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from hammplan.curate.notstated import match_not_stated
-from hammplan.curate.values import Amount, AmountPart
+from hammplan.records.values import Amount, AmountPart
 
 _NUMBER = re.compile(
     r"(?:0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,(?P<decimals>[0-9]+))?"

@@ -11,13 +11,13 @@ from collections import Counter
 from hammplan.curate.amounts import parse_amount
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Link
 from hammplan.curate.notstated import match_not_stated
 from hammplan.curate.organisations import resolve_code
-from hammplan.curate.text import clean_text
-from hammplan.curate.values import Amount, KeyFigures, Repair
+from hammplan.curate.text import clean_text, first_page
 from hammplan.records.budget import BudgetRow
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Link
 from hammplan.records.provenance import SourceCell
+from hammplan.records.values import Amount, KeyFigures, Repair
 from hammplan.vocabulary import OrganisationsVocabulary
 
 AMOUNT_FIELDS: dict[str, str] = {
@@ -104,6 +104,7 @@ def curate_budget(
             amount.reason = (f"{quoted(amount.raw)} wirkt abgeschnitten: {neighbour} derselben "
                              f"Zeile lautet {quoted(other.raw)}")
         where = Ref(kind="budget", id=ident, page=page)
+        findings.extend(_garbled_words(line, where))
         for field in [*AMOUNT_FIELDS, *VALUE_FIELDS]:
             value = getattr(line, field)
             if value.status == "suspect":
@@ -127,6 +128,33 @@ def curate_budget(
         lines.append(line)
     findings.extend(_odd_code_lengths(lines))
     return lines, findings
+
+
+WORD_FIELDS: tuple[str, ...] = ("foerdergeber", "kennzahl")
+"""Budget columns of words: a speck there is unreadable, not a misprinted "o. A."."""
+
+
+def _garbled_words(line: BudgetLine, where: Ref) -> list[Finding]:
+    """Word cells that only a speck was read from ("Бĺ") are suspect, never "not stated".
+
+    In an amount column a speck among "o. A." cells is most likely a misprinted marker (and is
+    reported as such); a funder or key-figure cell holds words, so nothing can be assumed.
+    """
+    findings = []
+    for field in WORD_FIELDS:
+        text = getattr(line, field)
+        marker = match_not_stated(text.raw) if text.status == "not_stated" else None
+        if marker is None or marker.pattern != "speck":
+            continue
+        text.status = "suspect"
+        text.repairs = [r for r in text.repairs if r.after != "o. A."]
+        findings.append(Finding(
+            code="cell_garbled", severity="warning",
+            message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} {quoted(text.raw)} ist "
+                     "unleserlich und wird nicht als „o. A.“ gewertet. Was hier gedruckt "
+                     "ist, lässt sich nicht lesen"),
+            refs=[where.model_copy(update={"field": field, "page": first_page(text.pages)})]))
+    return findings
 
 
 def _odd_code_lengths(lines: list[BudgetLine]) -> list[Finding]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from hammplan.curate.values import Repair
+from hammplan.records.values import Repair
 from hammplan.vocabulary import FieldsVocabulary
 
 _SEPARATORS = re.compile(r"[,;\n]")
@@ -75,3 +75,35 @@ def read_fields(cell: str, vocab: FieldsVocabulary) -> FieldReading:
         if target not in reading.canonical:
             reading.canonical.append(target)
     return reading
+
+
+def _strict(name: str, vocab: FieldsVocabulary) -> str | None:
+    """The canonical field ``name`` spells exactly or as a known variant (never fuzzily)."""
+    target, repair = canonical_field(name, vocab)
+    if target is None or (repair is not None and repair.detail.startswith("nearest")):
+        return None
+    return target
+
+
+def fields_after_label(text: str, label: str, vocab: FieldsVocabulary) -> str | None:
+    """The list of fields printed after ``label`` inside running text, as printed.
+
+    A profile whose Handlungsfelder row was merged into the row above shows them as
+    "... Gegebenheiten. Handlungsfelder Gesundheit, Erziehung und Bildung, Teilhabe &
+    Partizipation Stadtteilen führen ...": the names are read up to the first words that are
+    no field. Only exact names and known variants count, so running text is never taken.
+    """
+    for match in re.finditer(rf"\b{re.escape(label)}\b:?", text):
+        names: list[str] = []
+        for part in text[match.end():].split(","):
+            words = part.split()
+            found = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
+                          if _strict(" ".join(words[:n]), vocab)), None)
+            if found is None:
+                break
+            names.append(found)
+            if found != " ".join(words):
+                break
+        if names:
+            return ", ".join(names)
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hammplan.curate.values import Repair
+from hammplan.records.values import Repair
 
 LOOKALIKES: dict[str, str] = {
     # Cyrillic capitals

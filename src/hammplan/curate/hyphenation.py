@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from hammplan.curate.values import Repair
+from hammplan.records.values import Repair
 
 ELISION_WORDS: frozenset[str] = frozenset({
     "und", "oder", "bzw", "beziehungsweise", "sowie", "als", "wie", "noch", "statt", "anstatt",
@@ -21,6 +21,16 @@ ELISION_WORDS: frozenset[str] = frozenset({
 })
 """Words that follow an elision hyphen ("Bildungs- und Berufsabschlüsse", "Vor- bzw. Nach-"):
 a hyphen before them is printed on purpose and never joined."""
+
+PHRASE_WORDS: frozenset[str] = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+    "eines", "sie", "er", "es", "wir", "ihr", "ich", "man", "dass", "wenn", "weil", "denn",
+})
+"""Words that start a phrase: after a whole word and a hyphen ("Angeboten- die") the hyphen
+is a dash between words, not a line break. A short word part ("Stu- die") still joins."""
+
+DASH_MIN_LETTERS = 5
+"""Letters before the hyphen from which a phrase word after it means a dash."""
 
 _LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 _LEFT_WORD = re.compile(r"[\w-]*[^\W\d_]-$")
@@ -38,6 +48,9 @@ def _line_break(left: str, right: str) -> tuple[str, str] | None:
     if left_word is None or right_letters is None or not right[0].islower():
         return None
     if right_letters.group().casefold() in ELISION_WORDS:
+        return None
+    if (right_letters.group().casefold() in PHRASE_WORDS
+            and len(left_word.group().rstrip("-").split("-")[-1]) >= DASH_MIN_LETTERS):
         return None
     return left_word.group(), right_letters.group()
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from hammplan.curate.amounts import number_problem, parse_german_number
 from hammplan.curate.notstated import match_not_stated
-from hammplan.curate.values import KeyFigure, KeyFigures, Status
+from hammplan.records.values import KeyFigure, KeyFigures, Repair, Status
 
 FIGURE_DECIMALS: tuple[int, ...] = (1, 2)
 """Decimal places a key figure may have ("1,5 Std"); three would look like a thousands group."""
@@ -209,6 +209,39 @@ def _reason(status: Status, reasons: dict[Status, list[str]]) -> str | None:
     return None
 
 
+_UNIT_LABEL_END = re.compile(r"\b(?:in|je|pro) (?:Std|Stunden|%|€)\.?(?=\s*[A-ZÄÖÜ])")
+"""Where one label ends and the next begins in a cell of labels without numbers:
+after "in Std", even when the next label is glued on ("in StdBeratung von Eltern")."""
+
+
+def _labels_only(text: str) -> KeyFigures:
+    """A cell of words without numbers ("Familien"): each label kept, none with a value.
+
+    Dropping them would publish an empty list, which reads like "k. A."; the labels say what
+    the plan means to count, so they stay, each with status ``not_stated``.
+    """
+    ends = list(_UNIT_LABEL_END.finditer(text))
+    cuts = [0, *(m.end() for m in ends), len(text)]
+    labels = [_clean(text[start:end]) for start, end in zip(cuts, cuts[1:], strict=False)]
+    items = [KeyFigure(label=label, raw=label, status="not_stated") for label in labels if label]
+    glued = [m for m in ends if m.end() < len(text) and not text[m.end()].isspace()]
+    repairs = [Repair(kind="recognition", before=text[m.start():m.end() + 1],
+                      after=f"{text[m.start():m.end()]} {text[m.end()]}",
+                      detail="two labels printed without a space between them")
+               for m in glued]
+    return KeyFigures(raw=text, status="note", items=items, repairs=repairs,
+                      reason="Bezeichnungen ohne Zahl" if items else None)
+
+
+def label_year(label: str | None) -> int | None:
+    """The year a figure's own label names ("Anzahl betreute Fälle in 2023" -> 2023)."""
+    if not label:
+        return None
+    years = {int(m.group()) for m in _YEAR.finditer(label)
+             if _YEAR_AFTER_WORD.search(label, 0, m.start())}
+    return years.pop() if len(years) == 1 else None
+
+
 def parse_key_figures(text: str) -> KeyFigures:
     """The figures of one Kennzahlen or Wert cell; ``raw`` is the text verbatim, page unset."""
     if not text.strip():
@@ -218,7 +251,7 @@ def parse_key_figures(text: str) -> KeyFigures:
         return KeyFigures(raw=text, status="not_stated", reason=marker.describe(text))
     values = _find_values(text)
     if not values:
-        return KeyFigures(raw=text, status="note")
+        return _labels_only(text)
     items: list[KeyFigure] = []
     reasons: dict[Status, list[str]] = {}
     heading: str | None = None

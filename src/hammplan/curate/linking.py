@@ -7,12 +7,15 @@ rows may repeat a measure, which is reported as a duplicate, not linked twice si
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from rapidfuzz import fuzz
+
 from hammplan.curate.findings import Finding, Ref, quoted
-from hammplan.curate.models import BudgetLine, IndexLink, Link, OverviewLink
 from hammplan.curate.names import assign_one_to_one, best_match, expand_abbreviations, match_key
 from hammplan.curate.profiles import CuratedProfile
+from hammplan.records.plan import BudgetLine, IndexLink, Link, OverviewLink
 
 LINK_THRESHOLD = 80.0
 """Token-set similarity (0-100) at which two names are taken to name the same measure."""
@@ -29,15 +32,17 @@ def _link(measure_id: str | None, score: float | None) -> Link:
                 method="exact" if score is not None and score >= 100 else "fuzzy")
 
 
-def _part_link(line: BudgetLine, profiles: list[CuratedProfile]) -> str | None:
-    """A profile whose labelled cost parts or key figures name this budget row."""
-    name = set(match_key(line.massnahme).split())
+def _part_link(line: BudgetLine, profiles: list[CuratedProfile]) -> tuple[str, float] | None:
+    """A profile whose labelled cost parts name this budget row, with the similarity of the
+    part's label and the row's name (every link has its score, a part link too)."""
+    row_key = match_key(line.massnahme)
+    name = set(row_key.split())
     for profile in profiles:
         labels = [p.label for p in profile.kosten.parts if p.label]
         for label in labels:
             key = match_key(label)
             if key and set(key.split()) <= name:
-                return profile.id
+                return profile.id, float(fuzz.token_set_ratio(key, row_key))
     return None
 
 
@@ -56,7 +61,7 @@ def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile],
     key = _keyer(abbreviations)
     findings: list[Finding] = []
     by_part = {i: p for i, line in enumerate(lines) if (p := _part_link(line, profiles))}
-    taken = set(by_part.values())
+    taken = {measure_id for measure_id, _ in by_part.values()}
     free = [j for j, p in enumerate(profiles) if p.id not in taken]
     rest = [i for i in range(len(lines)) if i not in by_part]
     keys = [key(p.titel) for p in profiles]
@@ -68,13 +73,15 @@ def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile],
             lines[i].link = _link(profiles[free[target]].id, score)
     for position, line in enumerate(lines):
         if position in by_part:
-            line.link = Link(measure_id=by_part[position], score=None, method="part")
+            measure_id, score = by_part[position]
+            line.link = Link(measure_id=measure_id, score=score, method="part")
+            title = next(p.titel for p in profiles if p.id == measure_id)
             findings.append(Finding(
                 code="budget_linked_by_part", severity="info",
                 message=(f"Haushaltszeile {quoted(line.massnahme)} ist einer der Teile, die "
-                         f"der Steckbrief {quoted(by_part[position])} in seinen Kosten nennt"),
+                         f"der Steckbrief {quoted(title)} in seinen Kosten nennt"),
                 refs=[Ref(kind="budget", id=line.id, page=line.page),
-                      Ref(kind="measure", id=by_part[position])]))
+                      Ref(kind="measure", id=measure_id)]))
             continue
         if line.link.measure_id is not None:
             continue
@@ -121,6 +128,13 @@ def link_index(links: list[IndexLink], profiles: list[CuratedProfile],
     return findings
 
 
+def _distinct_parts(title: str, first: str, second: str) -> bool:
+    """Two overview names that are the two halves of a title "A und B", not one name twice."""
+    parts = {match_key(part) for part in re.split(r"\s+und\s+|\s*/\s*", title)}
+    keys = {match_key(first), match_key(second)}
+    return len(parts) >= 2 and len(keys) == 2 and keys <= parts
+
+
 def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
                   abbreviations: dict[str, str] | None = None) -> list[Finding]:
     """Link overview rows to profiles; report unnamed, unlinked and repeated rows.
@@ -163,6 +177,14 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
         measure_id = profiles[best.candidate].id
         row.link = _link(measure_id, best.score)
         earlier = first.get(measure_id)
+        title = profiles[best.candidate].titel
+        if earlier is not None and _distinct_parts(title, earlier.massnahme, row.massnahme):
+            findings.append(Finding(
+                code="overview_row_part", severity="info",
+                message=(f"Die Übersicht führt die Teile von {quoted(title)} in eigenen Zeilen: "
+                         f"{quoted(earlier.massnahme)} und {quoted(row.massnahme)}"),
+                refs=[Ref(kind="overview", id=earlier.id, page=earlier.page), ref]))
+            continue
         findings.append(Finding(
             code="overview_duplicate", severity="warning",
             message=(f"Die Übersicht führt {quoted(profiles[best.candidate].titel)} erneut als "

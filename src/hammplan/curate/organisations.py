@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from hammplan.curate.homoglyphs import fold_homoglyphs
-from hammplan.curate.values import Repair
+from hammplan.records.values import Repair
 from hammplan.vocabulary import OrganisationsVocabulary
 
 _TOKEN = re.compile(r"[\w.]+")

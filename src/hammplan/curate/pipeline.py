@@ -6,13 +6,37 @@ from hammplan import __version__
 from hammplan.curate.budget import curate_budget
 from hammplan.curate.checks.claims import check_claims
 from hammplan.curate.checks.costs import check_costs, check_key_figures
+from hammplan.curate.checks.costshares import check_cost_shares
 from hammplan.curate.checks.coverage import check_coverage
+from hammplan.curate.checks.explain import explain
+from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_figures
+from hammplan.curate.checks.indexpages import check_index_pages
 from hammplan.curate.checks.order import check_page_order
 from hammplan.curate.checks.population import check_population
+from hammplan.curate.checks.textclaims import check_profile_claims
+from hammplan.curate.checks.textgaps import (
+    check_costs_in_text,
+    check_figure_labels,
+    check_figures_in_text,
+    check_malformed_amounts,
+)
+from hammplan.curate.checks.textnumbers import (
+    check_counted_items,
+    check_shares_of_parts,
+    check_two_counts,
+)
 from hammplan.curate.fields import canonical_field
 from hammplan.curate.findings import Finding, sort_findings
 from hammplan.curate.linking import link_budget, link_index, link_overview
-from hammplan.curate.models import (
+from hammplan.curate.names import find_abbreviations
+from hammplan.curate.organisations import name_amt_numbers
+from hammplan.curate.population import curate_population
+from hammplan.curate.profiles import CuratedProfile, curate_profiles
+from hammplan.curate.spelling import respell
+from hammplan.curate.text import clean_text, first_page
+from hammplan.records.document import ExtractedDocument
+from hammplan.records.overview import OverviewTable
+from hammplan.records.plan import (
     CuratedPlan,
     IndexLink,
     Link,
@@ -21,13 +45,6 @@ from hammplan.curate.models import (
     SourceSummary,
     StatsClaim,
 )
-from hammplan.curate.names import find_abbreviations
-from hammplan.curate.organisations import name_amt_numbers
-from hammplan.curate.population import curate_population
-from hammplan.curate.profiles import CuratedProfile, curate_profiles
-from hammplan.curate.text import clean_text, first_page
-from hammplan.records.document import ExtractedDocument
-from hammplan.records.overview import OverviewTable
 from hammplan.vocabulary import Vocabulary
 
 
@@ -109,6 +126,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
         )
         for p in profiles
     ]
+    respell(measures, budget, references)
     evidence: dict[str, list[str]] = {}
     traeger = {m.id: m.traeger or "" for m in measures}
     for line in budget:
@@ -129,6 +147,18 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_costs(measures, budget)
     findings += check_key_figures(measures, budget)
     findings += check_coverage(measures, budget, index, overview)
+    findings += check_index_pages(index, measures)
+    findings += check_key_figure_gaps(measures, budget)
+    findings += check_label_only_figures(measures)
+    findings += check_profile_claims(measures, districts, vocab.claims)
+    findings += check_shares_of_parts(measures)
+    findings += check_counted_items(measures, vocab.running_text)
+    findings += check_two_counts(measures)
+    findings += check_costs_in_text(measures)
+    findings += check_malformed_amounts(measures)
+    findings += check_cost_shares(measures, budget)
+    findings += check_figures_in_text(measures, vocab.running_text)
+    findings += check_figure_labels(measures, vocab.running_text)
     findings += check_page_order(doc.leftovers)
     return CuratedPlan(
         tool_version=__version__,
@@ -136,5 +166,5 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
         handlungsfelder=list(vocab.fields.canonical),
         measures=measures, budget=budget, districts=districts, index=index,
         overview=overview, claims=claims, organisations=organisations,
-        findings=sort_findings(findings),
+        findings=sort_findings([explain(f) for f in findings]),
     )

@@ -6,7 +6,7 @@ import re
 
 from hammplan.curate.amounts import parse_german_number
 from hammplan.curate.findings import Finding, Ref, quoted
-from hammplan.curate.models import District
+from hammplan.records.plan import District
 from hammplan.records.population import PopulationTable
 from hammplan.vocabulary import PopulationColumns
 

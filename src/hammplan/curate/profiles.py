@@ -9,19 +9,21 @@ runs into the next label's text is cut back to the title the index or overview c
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from hammplan.curate.amounts import parse_amount
-from hammplan.curate.fields import read_fields
+from hammplan.curate.fields import fields_after_label, read_fields
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
 from hammplan.curate.names import match_key
 from hammplan.curate.organisations import codes_in
-from hammplan.curate.text import clean_text, first_page, slug, unique_ids
-from hammplan.curate.values import Amount, KeyFigures, Repair, Text
+from hammplan.curate.text import clean_text, first_page
 from hammplan.records.profiles import Profile, ProfileRow
+from hammplan.records.values import Amount, KeyFigures, Repair, Text
+from hammplan.slugs import slug, unique_ids
 from hammplan.vocabulary import Vocabulary
 
 TITLE_CONFIRM_THRESHOLD = 85.0
@@ -137,9 +139,53 @@ def _runs_on(title: str, confirmed: tuple[str, str, float] | None) -> bool:
     return len(rest) >= RUN_TOGETHER_WORDS and bool(re.search(r"[.!?]\s", " ".join(rest)))
 
 
-def _pick_row(rows: list[ProfileRow]) -> ProfileRow:
-    """Of several rows for one label, the one read most surely (exact label, then longest)."""
-    return max(rows, key=lambda r: (r.match == "exact", r.score or 0, len(r.value.text)))
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _plan_words(profiles: list[Profile]) -> Counter[str]:
+    """How often each word is printed across all profiles: the plan's own spelling."""
+    return Counter(w.casefold() for p in profiles for r in p.rows
+                   for w in _WORD.findall(r.value.text))
+
+
+def _legibility(text: str, known: Counter[str]) -> float:
+    """Share of the words the plan prints elsewhere too, to a tenth: a garbled copy
+    ("inggesemt 1E10") scores lower than the legible one ("insgesamt 1518")."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if not words:
+        return 0.0
+    return round(sum(known[w] >= 2 for w in words) / len(words), 1)
+
+
+def _pick_row(rows: list[ProfileRow], known: Counter[str]) -> ProfileRow:
+    """Of several rows for one label, the most legible copy; then the one read most surely
+    (exact label, then longest)."""
+    return max(rows, key=lambda r: (_legibility(r.value.text, known), r.match == "exact",
+                                    r.score or 0, len(r.value.text)))
+
+
+def _field_rows(reading: _Reading, label: str, vocab: Vocabulary) -> None:
+    """Garbled-label rows whose value is a list of known fields are Handlungsfelder rows."""
+    for row in list(reading.garbled):
+        fields = read_fields(row.value.text, vocab.fields)
+        if fields.canonical and not fields.unknown:
+            reading.fields.setdefault(label, []).append(row)
+            reading.garbled.remove(row)
+
+
+def _inline_fields(reading: _Reading, label: str, vocab: Vocabulary) -> Text | None:
+    """Handlungsfelder printed inside another field's text ("... Handlungsfelder Gesundheit,
+    Erziehung und Bildung ..."), when the profile has no row of its own for them."""
+    for rows in reading.fields.values():
+        for row in rows:
+            names = fields_after_label(row.value.text, label, vocab.fields)
+            if names is not None:
+                text = clean_text(names, row.value.pages)
+                text.repairs.append(Repair(
+                    kind="continuation", before=row.value.text[:80], after=names,
+                    detail=f"{label} printed inside the text of another field, read from there"))
+                return text
+    return None
 
 
 @dataclass
@@ -164,8 +210,11 @@ def curate_profiles(
     findings: list[Finding] = []
     drafts: list[tuple[str, CuratedProfile]] = []
     title_label = vocab.profile.title_label
+    known = _plan_words(profiles)
+    fields_label = next(k for k, v in FIELD_NAMES.items() if v == "handlungsfelder")
     for number, profile in enumerate(profiles, start=1):
         reading = _rows_by_meaning(profile, title_label)
+        _field_rows(reading, fields_label, vocab)
         page = profile.pages[0] if profile.pages else None
         where = Ref(kind="measure", id=f"#{number}", page=page)
         texts: dict[str, Text] = {}
@@ -211,6 +260,11 @@ def curate_profiles(
                     detail="Träger taken from the cell it shares with the title"))
                 continue
             if not rows:
+                inline = (_inline_fields(reading, label, vocab)
+                          if name == "handlungsfelder" else None)
+                if inline is not None:
+                    texts[name] = inline
+                    continue
                 if name == "beschreibung" and reading.before_title:
                     row = reading.before_title[0]
                     texts[name] = clean_text(row.value.text, row.value.pages)
@@ -223,11 +277,16 @@ def curate_profiles(
                     code="profile_field_missing", severity="warning",
                     message=f"Steckbrief {quoted(title)} hat keine Zeile {label}", refs=[where]))
                 continue
-            row = _pick_row(rows)
+            row = _pick_row(rows, known)
             value = row.value.text
             if id(row) in reading.continued:
                 value = f"{value} {reading.continued[id(row)]}"
             texts[name] = clean_text(value, row.value.pages)
+            if not value.strip() and name not in ("kennzahlen", "kosten"):
+                findings.append(Finding(
+                    code="profile_field_empty", severity="warning",
+                    message=f"Steckbrief {quoted(title)}: die Zeile {label} ist leer",
+                    refs=[where.model_copy(update={"page": first_page(row.value.pages, page)})]))
             if row.match == "fuzzy":
                 texts[name].repairs.append(Repair(
                     kind="recognition", before=row.label_cell.text, after=label,
@@ -238,6 +297,12 @@ def curate_profiles(
                     detail="row with a garbled label continues a value ending in a comma"))
             if len(rows) > 1:
                 others = [r for r in rows if r is not row]
+                texts[name].repairs.extend(Repair(
+                    kind="recognition", before=r.value.text, after=row.value.text,
+                    detail=(f"{len(rows)} printed copies; kept the most legible "
+                            f"({_legibility(row.value.text, known):.1f} of its words printed "
+                            f"elsewhere too, against {_legibility(r.value.text, known):.1f}); "
+                            "the other copy is kept here as evidence")) for r in others)
                 findings.append(Finding(
                     code="profile_field_duplicated", severity="warning",
                     message=(f"Steckbrief {quoted(title)} hat {len(rows)} Zeilen {label}; "

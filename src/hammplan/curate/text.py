@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from hammplan.curate.homoglyphs import fold_homoglyphs
 from hammplan.curate.hyphenation import repair_hyphenation
 from hammplan.curate.notstated import match_not_stated
-from hammplan.curate.values import Repair, Text
+from hammplan.records.values import Repair, Text
 
 
 def clean_text(raw: str, pages: list[int] | None = None) -> Text:
@@ -32,29 +29,3 @@ def clean_text(raw: str, pages: list[int] | None = None) -> Text:
 def first_page(pages: list[int], default: int | None = None) -> int | None:
     """The first of ``pages``, or ``default`` when there are none."""
     return pages[0] if pages else default
-
-
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def slug(text: str, limit: int = 100, fallback: str = "massnahme") -> str:
-    """A stable, URL-safe id: "Förderfonds Interkultur" -> "foerderfonds-interkultur".
-
-    Cut at a hyphen before ``limit`` characters; ``fallback`` when nothing is left.
-    """
-    lowered = text.casefold().translate(_TRANSLIT)
-    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    if len(words) > limit:
-        words = words[:limit].rsplit("-", 1)[0]
-    return words or fallback
-
-
-def unique_ids(slugs: list[str]) -> list[str]:
-    """Slugs made unique by a numeric suffix in order of appearance ("x", "x-2", ...)."""
-    seen: dict[str, int] = {}
-    result = []
-    for s in slugs:
-        seen[s] = seen.get(s, 0) + 1
-        result.append(s if seen[s] == 1 else f"{s}-{seen[s]}")
-    return result

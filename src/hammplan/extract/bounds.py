@@ -32,7 +32,7 @@ import pdfminer.pdftypes
 from pdfminer.layout import LTContainer
 from pdfminer.pdfinterp import PDFPageInterpreter
 
-from hammplan.extract.limits import Limits
+from hammplan.limits import Limits
 
 
 class LimitExceeded(BaseException):

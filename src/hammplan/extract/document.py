@@ -11,15 +11,16 @@ from hammplan import __version__
 from hammplan.errors import ExtractionError
 from hammplan.extract.budget import assemble_budget
 from hammplan.extract.chunks import Chunk, page_chunks
+from hammplan.extract.fast import Progress
 from hammplan.extract.index import assemble_index
 from hammplan.extract.layout import PageLayout
-from hammplan.extract.limits import Limits
 from hammplan.extract.overview import assemble_overview
 from hammplan.extract.pageorder import order_break
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
-from hammplan.extract.reading import Progress, iter_pages
+from hammplan.extract.reading import iter_pages
 from hammplan.extract.statements import page_statements
+from hammplan.limits import Limits
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.records.statements import Statement
 from hammplan.vocabulary import Vocabulary, load_vocabulary

@@ -203,7 +203,7 @@ def read_page(page: Any, number: int, use_rulings: bool = True) -> PageLayout:
 
     With ``use_rulings`` false, ruling lines are ignored and every table is read from the
     alignment of its words, as for a scanned copy whose lines are only pixels. This is the
-    reference reading; :func:`hammplan.extract.fastpage.read_page_fast` gives the same page
+    reference reading; :func:`hammplan.extract.fast.read_page_fast` gives the same page
     in a fraction of the time.
     """
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])

@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hammplan.render.loading import load_curated_plan
+    from hammplan.io.loading import load_curated_plan
     from hammplan.render.reports import render_reports
 
 __all__ = ["load_curated_plan", "render_reports"]
 
 _HOMES = {
-    "load_curated_plan": "hammplan.render.loading",
+    "load_curated_plan": "hammplan.io.loading",
     "render_reports": "hammplan.render.reports",
 }
 

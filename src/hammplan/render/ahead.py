@@ -24,8 +24,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hammplan.children import die_with_parent, receive
-from hammplan.holdpoints import hold
+from hammplan.io.children import die_with_parent, receive
+from hammplan.io.holdpoints import hold
 
 if TYPE_CHECKING:  # imported where the reports arrive, not by every build
     from hammplan.render.reports import Reports
@@ -49,7 +49,7 @@ def _serve(connection: Connection, builds_end: Connection, parent: int) -> None:
     import hammplan.render.context
     import hammplan.render.html
     import hammplan.render.markdown  # noqa: F401 - imported now, while there is time
-    from hammplan.render.loading import parse_curated_plan
+    from hammplan.io.loading import parse_curated_plan
     from hammplan.render.reports import compose_reports
 
     hammplan.render.charts.warm_up()

@@ -19,8 +19,9 @@ from typing import Any
 from jinja2 import Environment
 
 from hammplan.render import templating
-from hammplan.render.context import Cell, TotalView
+from hammplan.render.cells import Cell
 from hammplan.render.text import plain
+from hammplan.render.views import TotalView
 
 _INLINE = re.compile(r"([\\`*_\[\]|~$#])")
 _BLOCK_START = re.compile(r"^([-+=]|\d+(?=[.)]))")

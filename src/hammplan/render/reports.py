@@ -10,9 +10,10 @@ from typing import TypeVar
 from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from hammplan.curate.models import CuratedPlan
 from hammplan.errors import InputError
-from hammplan.fileset import publish
+from hammplan.io.files import remove_stale_temporaries
+from hammplan.io.fileset import publish
+from hammplan.records.plan import CuratedPlan
 from hammplan.render import templating
 from hammplan.render.drawn import Chart
 
@@ -111,13 +112,11 @@ def write_reports(reports: Reports, out_dir: Path,
     """Write ``out_dir/index.html``, ``out_dir/report.md`` and ``out_dir/charts/*.svg``;
     return the files written.
 
-    The files are published as one set (:func:`hammplan.fileset.publish`): a failure or a
+    The files are published as one set (:func:`hammplan.io.fileset.publish`): a failure or a
     kill leaves the previous reports whole, and the files of the previous reports that this
     one has not (charts of an older version) are removed; nothing else in ``out_dir`` is.
     Temporary files a killed render of an older version left are removed too.
     """
-    from hammplan.build import remove_stale_temporaries
-
     remove_stale_temporaries(out_dir, ["report.md", "index.html"])
     remove_stale_temporaries(out_dir / CHARTS_FOLDER)
     files: dict[str, str | bytes] = {f"{CHARTS_FOLDER}/{c.file_name}": c.svg

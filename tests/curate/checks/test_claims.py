@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from hammplan.curate.checks.claims import check_claims
-from hammplan.curate.models import District, StatsClaim
+from hammplan.records.plan import District, StatsClaim
 from hammplan.vocabulary import load_vocabulary
 
 CLAIMS = load_vocabulary().claims
@@ -22,12 +22,13 @@ def codes(text: str) -> list[str]:
     return [f.code for f in check_claims([claim(text)], [TOTAL], CLAIMS)]
 
 
-def test_a_share_that_the_table_contradicts_is_a_warning() -> None:
+def test_a_share_that_the_table_contradicts_is_an_error() -> None:
+    # Two printed numbers (the text's share, the table's counts) cannot both be true.
     [finding] = check_claims(
         [claim("ca. 39 % der in der Stadt lebenden Menschen haben einen Migrationshintergrund.")],
         [TOTAL], CLAIMS)
     assert finding.code == "claim_share_mismatch"
-    assert finding.severity == "warning"
+    assert finding.severity == "error"
     assert "41,0 %" in finding.message
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from hammplan.curate.checks.population import check_population
-from hammplan.curate.models import District
+from hammplan.records.plan import District
 
 
 def district(name: str, a: int, e: int, s: int, m: int, d: int, total: bool = False) -> District:

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, Ref, number, share
-from hammplan.curate.models import District, StatsClaim
+from hammplan.records.plan import District, StatsClaim
 from hammplan.vocabulary import ClaimsVocabulary
 
 _SHARE = re.compile(r"(\d{1,3}(?:,\d+)?)\s?%")
@@ -67,7 +67,7 @@ def check_claims(
             ok = abs(actual - claimed) <= 1
             findings.append(Finding(
                 code="claim_confirmed" if ok else "claim_share_mismatch",
-                severity="info" if ok else "warning",
+                severity="info" if ok else "error",
                 message=(f"Der Text nennt {match.group(0).strip()} mit Migrationshintergrund; "
                          f"die Tabelle der Sozialräume ergibt {share(actual)} % ({number(migh)} "
                          f"von {number(migh + rest)} Einwohner:innen)"),
@@ -83,7 +83,7 @@ def check_claims(
             ok = _count_holds(match.group(1), claimed, actual, vocab.tolerance_percent)
             findings.append(Finding(
                 code="claim_confirmed" if ok else "claim_count_mismatch",
-                severity="info" if ok else "warning",
+                severity="info" if ok else "error",
                 message=(f"Der Text nennt „{match.group(0)}“ ({column}); die Tabelle der "
                          f"Sozialräume ergibt {number(actual)}"),
                 refs=[ref]))

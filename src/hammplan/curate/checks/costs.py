@@ -10,10 +10,12 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+from hammplan.curate.checks.rounding import whole_euros
 from hammplan.curate.findings import Finding, Ref, euro, quoted
-from hammplan.curate.models import BUDGET_YEARS, BudgetLine, Measure
+from hammplan.curate.keyfigures import label_year
 from hammplan.curate.names import match_key
-from hammplan.curate.values import Amount
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Measure
+from hammplan.records.values import Amount, KeyFigure
 
 ROUNDING = Decimal(1)
 """Differences below one euro are the plan rounding cents away ("51.345" for 51.345,87)."""
@@ -77,7 +79,7 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                 if not budget_ok:
                     states = ", ".join(quoted(a.raw) for a in aufwand)
                     findings.append(Finding(
-                        code="kosten_not_in_budget", severity="error",
+                        code="kosten_not_in_budget", severity="warning",
                         message=(f"Steckbrief {what} nennt Kosten {euro(kosten.betrag_eur)} "
                                  f"({quoted(kosten.raw)}); die Haushaltszeile nennt keinen "
                                  f"Aufwand {year} ({states})"),
@@ -88,11 +90,7 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine]) -> list[Findi
                 if diff == 0:
                     continue
                 if diff < ROUNDING:
-                    findings.append(Finding(
-                        code="kosten_rounded", severity="info",
-                        message=(f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} sind der "
-                                 f"gerundete Aufwand {year} {euro(total)} des Haushalts"),
-                        refs=refs))
+                    findings.append(whole_euros(what, kosten.betrag_eur, total, year, refs))
                     continue
                 income = [e.betrag_eur for e in ertrag if e.status == "ok"]
                 if income and sum((i for i in income if i is not None), Decimal(0)) == (
@@ -124,11 +122,21 @@ def _numbers(values: list[Decimal | None]) -> set[Decimal]:
     return {v for v in values if v is not None}
 
 
+def _own_year_agrees(figure: KeyFigure, lines: list[BudgetLine]) -> bool:
+    """A figure whose label names its year ("Fälle in 2023: 29") and equals that year's Wert:
+    consistent, whatever year the profile is dated to, so never a year mix-up."""
+    year = label_year(figure.label)
+    return year in BUDGET_YEARS and any(
+        figure.value in _numbers([f.value for f in line.wert(year).items if f.status == "ok"])
+        for line in lines)
+
+
 def check_key_figures(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
     """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
     findings: list[Finding] = []
     for measure, lines, year in _linked(measures, budget):
-        profile = _numbers([k.value for k in measure.kennzahlen if k.status == "ok"])
+        profile = _numbers([k.value for k in measure.kennzahlen
+                            if k.status == "ok" and not _own_year_agrees(k, lines)])
         if not profile:
             continue
         by_year: dict[int, set[Decimal]] = {}

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hammplan.curate.findings import Finding, Ref, quoted
-from hammplan.curate.models import BudgetLine, IndexLink, Measure, OverviewLink
 from hammplan.curate.text import first_page
+from hammplan.records.plan import BudgetLine, IndexLink, Measure, OverviewLink
 
 TABLE_NAMES = {"budget": "im Haushalt", "index": "im Verzeichnis",
                "overview": "in der Übersicht"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, Ref, number
-from hammplan.curate.models import District
 from hammplan.curate.population import COLUMNS
+from hammplan.records.plan import District
 
 PARTS = ("auslaender", "eingebuergerte", "aussiedler")
 """The three groups that make up migh_gesamt (Einwohner mit Migrationshintergrund)."""

@@ -3,7 +3,7 @@
 pdfminer tokenises a content stream one state-machine step at a time in Python
 (``PSBaseParser``), passes each object through a stack parser (``PSStackParser``) and looks
 up each operator by name (``PDFPageInterpreter.execute``); on the plan that is about half of
-the time left after :mod:`hammplan.extract.fastpage`. :class:`LeanInterpreter` parses a
+the time left after :mod:`hammplan.extract.fast.page`. :class:`LeanInterpreter` parses a
 stream with one regular expression per token into the very objects pdfminer's parser yields
 (ints, floats, bools, byte strings, interned ``PSLiteral`` / ``PSKeyword``, lists and
 dicts), in the same order, and calls the same ``do_*`` operator methods with the same

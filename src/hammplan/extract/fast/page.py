@@ -32,7 +32,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
 from hammplan.extract.bounds import count_objects
-from hammplan.extract.contentstream import LeanInterpreter
+from hammplan.extract.fast.contentstream import LeanInterpreter
 from hammplan.extract.layout import PageLayout, Word, page_layout
 
 Char = tuple[str, float, float, float, float, float, bool, float]

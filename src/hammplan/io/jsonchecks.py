@@ -1,4 +1,5 @@
-"""Reading ``curated/plan.json``, with one-line errors that name the file and the record."""
+"""Checks of parsed JSON that pydantic does not make: numbers no plan can hold, integers too
+long to parse, and pydantic errors as one line naming the record."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from hammplan.curate.models import CURATED_FORMAT_VERSION, CuratedPlan
 from hammplan.errors import InputError
 
 MAX_DIGITS = 100
@@ -31,7 +31,7 @@ def record_path(loc: tuple[int | str, ...]) -> str:
     return out or "(top level)"
 
 
-def _shown(value: object, limit: int = 40) -> str:
+def shown(value: object, limit: int = 40) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except ValueError:  # an integer too long to turn into text (over 4300 digits)
@@ -42,8 +42,8 @@ def _shown(value: object, limit: int = 40) -> str:
 def describe(error: ErrorDetails) -> str:
     """What was expected where, and what was found: ``kosten.status: Input should be ...``."""
     where = record_path(error["loc"])
-    shown = error["type"] not in ("missing", "json_invalid")
-    found = f", found {_shown(error.get('input'))}" if shown else ""
+    with_input = error["type"] not in ("missing", "json_invalid")
+    found = f", found {shown(error.get('input'))}" if with_input else ""
     return f"{where}: {error['msg']}{found}"
 
 
@@ -57,7 +57,7 @@ class _LongInteger:
         self.digits = digits
 
 
-def _json_int(text: str) -> int | _LongInteger:
+def json_int(text: str) -> int | _LongInteger:
     digits = len(text.lstrip("-"))
     return int(text) if digits <= 4000 else _LongInteger(digits)
 
@@ -81,7 +81,7 @@ def _long_integer(value: object, loc: tuple[int | str, ...]
 
 def refuse_long_integers(data: object, path: Path) -> None:
     """Raise InputError naming the place of the first integer of over 4000 digits in parsed
-    JSON (``json.loads(..., parse_int=...)`` with :func:`_json_int`), if there is one."""
+    JSON (``json.loads(..., parse_int=...)`` with :func:`json_int`), if there is one."""
     long = _long_integer(data, ())
     if long is not None:
         raise InputError(f"{path}: {record_path(long[0])}: number out of range, expected at "
@@ -93,7 +93,7 @@ def locate_long_integer(path: Path) -> None:
     ``path`` (which JSON parsers refuse without saying where); nothing if there is none or
     the file cannot be read or parsed."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), parse_int=_json_int)
+        data = json.loads(path.read_text(encoding="utf-8"), parse_int=json_int)
     except (OSError, ValueError):
         return
     refuse_long_integers(data, path)
@@ -142,7 +142,7 @@ def _found(value: Number) -> str:
             return f"a number of {len(str(abs(value)))} digits"
         except ValueError:  # over 4300 digits
             return "a number of more than 4300 digits"
-    return _shown(str(value) if isinstance(value, Decimal) else value)
+    return shown(str(value) if isinstance(value, Decimal) else value)
 
 
 def check_numbers(record: BaseModel, path: Path) -> None:
@@ -158,55 +158,3 @@ def check_numbers(record: BaseModel, path: Path) -> None:
         more = len(problems) - 1
         tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
         raise InputError(f"{path}: {record_path(loc)}: {problem}, found {_found(value)}{tail}")
-
-
-def load_curated_plan(path: Path) -> CuratedPlan:
-    """The curated plan ``validate`` wrote (``DATA_DIR/curated/plan.json``).
-
-    Raises InputError with a one-line message naming the file, the record (e.g.
-    ``measures[3].kosten.status``) and what was expected, on a missing, empty or unreadable
-    file, invalid JSON, a record that does not fit the model, a number no plan can hold
-    (:func:`check_numbers`), or another format version.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: not found (run `hammplan validate` first)") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, expected the curated plan.json") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return parse_curated_plan(text, path)
-
-
-def parse_curated_plan(text: str, path: Path) -> CuratedPlan:
-    """The curated plan in ``text``, the content of ``path`` (named in errors), checked as
-    :func:`load_curated_plan` checks it."""
-    if not text.strip():
-        raise InputError(f"{path}: empty file, expected the curated plan as a JSON object "
-                         "(run `hammplan validate` again)")
-    try:
-        data = json.loads(text, parse_int=_json_int)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
-    refuse_long_integers(data, path)
-    if isinstance(data, dict):
-        version = data.get("format_version", CURATED_FORMAT_VERSION)
-        if version != CURATED_FORMAT_VERSION:
-            raise InputError(
-                f"{path}: format_version {_shown(version)}, expected {CURATED_FORMAT_VERSION} "
-                "(written by another hammplan version; run `hammplan validate` again)"
-            )
-    try:
-        plan = CuratedPlan.model_validate_json(text)
-    except ValidationError as exc:
-        errors = exc.errors()
-        more = len(errors) - 1
-        tail = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        raise InputError(f"{path}: {describe(errors[0])}{tail}") from None
-    check_numbers(plan, path)
-    return plan

@@ -17,7 +17,7 @@ anything else, so readers after it see one complete set. A stage without a journ
 incomplete run's and is removed. Only files named in the previous manifest are ever removed:
 a user's own files in an output folder stay.
 
-Callers hold the folder's lock (``hammplan.locking``), so no other run writes or recovers it
+Callers hold the folder's lock (``hammplan.io.locking``), so no other run writes or recovers it
 meanwhile.
 """
 
@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from hammplan.errors import OutputError
-from hammplan.holdpoints import hold
+from hammplan.io.holdpoints import hold
 
 MANIFEST = ".hammplan-files.json"
 JOURNAL = ".hammplan-commit.json"

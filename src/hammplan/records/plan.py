@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from hammplan.curate.findings import Finding
-from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Number, Repair, Text
+from hammplan.records.findings import Finding
+from hammplan.records.values import Amount, KeyFigure, KeyFigures, Number, Repair, Text
 
 CURATED_FORMAT_VERSION = 1
 

@@ -18,9 +18,14 @@ import pytest
 from frictionless import validate
 from tests.conftest import ROOT
 
-from hammplan.curate import outputs
-from hammplan.curate.findings import Finding, Ref
-from hammplan.curate.models import (
+from hammplan import publish
+from hammplan.errors import OutputError
+from hammplan.io.fileset import MANIFEST, recover
+from hammplan.publish import write_curated
+from hammplan.publish.cells import neutralise_formula
+from hammplan.publish.dictionary import data_dictionary_markdown
+from hammplan.records.findings import Finding, Ref
+from hammplan.records.plan import (
     BudgetLine,
     CuratedPlan,
     District,
@@ -30,14 +35,7 @@ from hammplan.curate.models import (
     OverviewLink,
     SourceSummary,
 )
-from hammplan.curate.outputs import (
-    data_dictionary_markdown,
-    neutralise_formula,
-    write_curated,
-)
-from hammplan.curate.values import Amount, KeyFigure, KeyFigures, Text
-from hammplan.errors import OutputError
-from hammplan.fileset import MANIFEST, recover
+from hammplan.records.values import Amount, KeyFigure, KeyFigures, Text
 
 FILES = [
     "plan.json",
@@ -293,6 +291,7 @@ def test_csv_columns_are_exactly_as_documented(written: Path) -> None:
         "wert_2024", "wert_2025", "page",
         *(f"{v}_{part}" for v in values for part in ("raw", "status")),
         "id", "sta_raw", "sta_name", "massnahme_raw", "link_score",
+        "foerdergeber_raw", "foerdergeber_status", "kennzahl_raw", "kennzahl_status",
     ]  # fmt: skip
     assert _header(written / "districts.csv") == [
         "sozialraum", "auslaender", "eingebuergerte", "aussiedler", "migh_gesamt",
@@ -367,7 +366,8 @@ def test_json_files(plan: CuratedPlan, written: Path) -> None:
         "kennzahlen", "kosten", "pages", "budget_rows", "index_entry", "overview_rows",
     ]  # fmt: skip
     assert measures[0]["titel"] == HYPERLINK  # JSON is data, not a spreadsheet: verbatim
-    assert measures[0]["kennzahlen"][1] == {"label": "Kosten", "value": 12.5, "unit": "€"}
+    assert measures[0]["kennzahlen"][1] == {"label": "Kosten", "value": 12.5, "unit": "€",
+                                            "status": "ok"}
     assert measures[0]["kosten"] == {
         "raw": "45.821,54 € (Stand 01.10.2024)",
         "betrag_eur": 45821.54,
@@ -575,7 +575,7 @@ def test_failed_render_leaves_previous_files_intact(
     def fail(*args: object) -> bytes:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(outputs, "_xlsx_bytes", fail)
+    monkeypatch.setattr(publish, "xlsx_bytes", fail)
     with pytest.raises(RuntimeError, match="disk on fire"):
         write_curated(plan, tmp_path)
     assert _snapshot(tmp_path) == before
@@ -623,7 +623,8 @@ def test_data_dictionary_is_current() -> None:
     committed = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     assert committed == data_dictionary_markdown(), (
         "docs/data-dictionary.md is stale; regenerate it with: .venv/bin/python -c "
-        "'from hammplan.curate.outputs import data_dictionary_markdown as d; print(d(), end=\"\")'"
+        "'from hammplan.publish.dictionary import data_dictionary_markdown as d; "
+        "print(d(), end=\"\")'"
         " > docs/data-dictionary.md"
     )
 
@@ -638,7 +639,7 @@ def test_data_dictionary_names_every_column_and_status() -> None:
 
 
 def _header_from_package(name: str) -> list[str]:
-    table = next(t for t in outputs.TABLES if t.file == name)
+    table = next(t for t in publish.TABLES if t.file == name)
     return [c.name for c in table.csv_columns]
 
 
@@ -648,13 +649,13 @@ def test_plan_json_is_handed_over_before_the_other_files_are_made(
     are the bytes written, handed over before any other file is rendered."""
     handed: list[bytes] = []
     made_after: list[int] = []
-    real_xlsx = outputs._xlsx_bytes
+    real_xlsx = publish.xlsx_bytes
 
     def xlsx(*args: object) -> bytes:
         made_after.append(len(handed))
         return real_xlsx(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(outputs, "_xlsx_bytes", xlsx)
+    monkeypatch.setattr(publish, "xlsx_bytes", xlsx)
     write_curated(plan, tmp_path, handed.append)
     assert handed == [(tmp_path / "plan.json").read_bytes()]
     assert made_after == [1]

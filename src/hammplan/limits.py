@@ -57,7 +57,15 @@ class PageTimeout(BaseException):
     """
 
 
+_REARM_SECONDS = 0.05
+"""How soon the deadline fires again if its exception was swallowed."""
+
+
 def _raise_timeout(_signum: int, _frame: FrameType | None) -> None:
+    # The signal may land inside a __del__ method or a gc callback, where Python prints and
+    # drops any exception: re-arm first, so a swallowed timeout fires again shortly instead
+    # of being lost. page_deadline disarms the timer when the block ends either way.
+    signal.setitimer(signal.ITIMER_REAL, _REARM_SECONDS)
     raise PageTimeout
 
 

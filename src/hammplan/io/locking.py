@@ -10,7 +10,7 @@ process that holds it, or, with ``--wait``, says so once and waits (up to
 The lock is ``flock`` on the folder itself (an open directory), so no lock file is added to
 an output folder, and the kernel releases it when the process holding it ends, however it
 ends (a SIGKILL included): a lock is never left behind. Child processes inherit it and die
-with their parent (``hammplan.children``); a run that finds the lock held waits
+with their parent (``hammplan.io.children``); a run that finds the lock held waits
 :data:`GRACE_SECONDS` before giving up, the time a stopped run's children take to go.
 """
 

@@ -1,0 +1,57 @@
+"""A funding share stated in a profile ("Eine Zuwendung von 80 % der Kosten aus
+Landesmitteln") against the budget row's Ertrag as a share of its Aufwand, year by year.
+
+A stated rule that one year of the budget does not follow is worth a look (warning): the
+year may be incomplete ("Stand 30.06"), or the text or the table is out of date.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from hammplan.curate.checks.running import page_of, profile_sentences
+from hammplan.curate.findings import Finding, Ref, euro, quoted, share
+from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Measure
+
+_COST_SHARE = re.compile(
+    r"(?P<share>\d{1,3}(?:,\d+)?)\s*(?:%|Prozent)\s+der\s+(?:Gesamtkosten|Kosten|Ausgaben)")
+
+TOLERANCE = Decimal(1)
+"""Percentage points a year's Ertrag/Aufwand may differ from the stated share (rounding)."""
+
+
+def check_cost_shares(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
+    """Each "N % der Kosten" against Ertrag / Aufwand of every budget year that states both."""
+    by_id = {line.id: line for line in budget}
+    findings: list[Finding] = []
+    for measure in measures:
+        lines = [by_id[i] for i in measure.budget_rows if i in by_id]
+        if len(lines) != 1:
+            continue
+        line = lines[0]
+        for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
+            for match in _COST_SHARE.finditer(sentence.text):
+                stated = Decimal(match.group("share").replace(",", "."))
+                for year in BUDGET_YEARS:
+                    aufwand, ertrag = line.aufwand(year), line.ertrag(year)
+                    if aufwand.status != "ok" or ertrag.status != "ok":
+                        continue
+                    if not aufwand.betrag_eur or ertrag.betrag_eur is None:
+                        continue
+                    actual = ertrag.betrag_eur * 100 / aufwand.betrag_eur
+                    if abs(actual - stated) <= TOLERANCE:
+                        continue
+                    findings.append(Finding(
+                        code="kosten_share_mismatch", severity="warning",
+                        message=(f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}) "
+                                 f"nennt {quoted(match.group(0))}; im Haushalt "
+                                 f"({page_of(line.page)}) deckt der Ertrag {year} "
+                                 f"({euro(ertrag.betrag_eur)}) {share(actual)} % des Aufwands "
+                                 f"({euro(aufwand.betrag_eur)}). Der genannte Anteil gilt in "
+                                 f"diesem Jahr nicht, oder eine der Zahlen ist überholt"),
+                        refs=[Ref(kind="measure", id=measure.id, page=sentence.page,
+                                  field=sentence.field),
+                              Ref(kind="budget", id=line.id, page=line.page,
+                                  field=f"ertrag_{year}")]))
+    return findings

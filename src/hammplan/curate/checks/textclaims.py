@@ -1,0 +1,29 @@
+"""Population shares and counts in any profile's running text, against the district table.
+
+The introduction's claims ("ca. 39 %") are checked by :mod:`claims`; a profile repeats such
+figures in passing ("angesichts eines Migrationsanteil von ca. 38 %") and is read by the same
+rules, sentence by sentence, with the finding pointing at the profile's field and page.
+"""
+
+from __future__ import annotations
+
+from hammplan.curate.checks.claims import check_claims
+from hammplan.curate.checks.running import profile_sentences
+from hammplan.curate.findings import Finding, Ref
+from hammplan.records.plan import District, Measure, StatsClaim
+from hammplan.vocabulary import ClaimsVocabulary
+
+
+def check_profile_claims(measures: list[Measure], districts: list[District],
+                         vocab: ClaimsVocabulary) -> list[Finding]:
+    """Each profile sentence that states a population share or count, as a claim."""
+    findings: list[Finding] = []
+    for measure in measures:
+        for sentence in profile_sentences(measure):
+            claim = StatsClaim(id=measure.id, text=sentence.text, page=sentence.page)
+            for finding in check_claims([claim], districts, vocab):
+                finding.refs = [Ref(kind="measure", id=measure.id, page=sentence.page,
+                                    field=sentence.field)]
+                finding.message = f"Steckbrief „{measure.titel}“: {finding.message}"
+                findings.append(finding)
+    return findings

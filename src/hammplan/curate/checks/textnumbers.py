@@ -1,0 +1,176 @@
+"""Numbers inside a profile's running text, against each other and the profile's own cells.
+
+Three rules, each a contradiction between numbers the plan prints (so an error):
+
+* a share printed beside its part ("Davon hatten 96 (28 Prozent)") must be the part's share
+  of the whole the text counted just before ("insgesamt 350"): 96 of 350 is 27,4 %;
+* a Kennzahl that counts items ("Schulen: 2") cannot be smaller than the number of distinct
+  items of that kind the profile names ("Hermann-Gmeiner-Schule", "Ludgerischule", ...);
+* a list introduced as "<Wort> im Jahr 2024: A, B, C" and a count "2024: 20 <Wort>" in the
+  same profile count the same thing and must agree.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from hammplan.curate.checks.running import (
+    NUMBER,
+    german_number,
+    kennzahl_ref,
+    page_of,
+    profile_sentences,
+    sentence_ref,
+)
+from hammplan.curate.findings import Finding, Ref, number, quoted, share
+from hammplan.curate.names import match_key
+from hammplan.records.plan import Measure
+from hammplan.vocabulary import RunningTextVocabulary
+
+_PART_SHARE = re.compile(
+    r"(?<![\w.,])(?P<part>\d{1,3}(?:\.\d{3})+|\d+)\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*"
+    r"(?:%|Prozent)\s*\)")
+"""A part with its share in brackets: "96 (28 Prozent)", "120 (40 %)"."""
+
+_WHOLE_WORDS = re.compile(
+    r"\b(?:insgesamt|gesamt|von|aller)\s+(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)\b")
+
+
+def _whole_before(before: str) -> Decimal | None:
+    """The whole a part is a share of: the last "insgesamt N" (or "von N") before it."""
+    wholes = list(_WHOLE_WORDS.finditer(before))
+    if not wholes:
+        return None
+    return german_number(wholes[-1].group("whole"))
+
+
+def check_shares_of_parts(measures: list[Measure]) -> list[Finding]:
+    """Each "part (share %)" against the part's share of the whole counted before it."""
+    findings: list[Finding] = []
+    for measure in measures:
+        previous = ""
+        for sentence in profile_sentences(measure):
+            for match in _PART_SHARE.finditer(sentence.text):
+                whole = _whole_before(previous + " " + sentence.text[:match.start()])
+                part = german_number(match.group("part"))
+                stated = Decimal(match.group("share").replace(",", "."))
+                if whole is None or part is None or whole == 0 or part > whole:
+                    continue
+                actual = part * 100 / whole
+                places = len(match.group("share").partition(",")[2])
+                if abs(actual - stated) < Decimal(5) / Decimal(10) ** (places + 1):
+                    continue
+                findings.append(Finding(
+                    code="text_share_mismatch", severity="error",
+                    message=(f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}, "
+                             f"{sentence.field.capitalize()}): {number(part)} von "
+                             f"{number(whole)} sind {share(actual)} %, der Text nennt "
+                             f"{quoted(match.group(0))}. Anteil und Teilzahlen können nicht "
+                             "beide stimmen"),
+                    refs=[sentence_ref(measure, sentence)]))
+            previous = sentence.text
+    return findings
+
+
+def _singular(word: str) -> str | None:
+    """ "Schulen" -> "Schule", "Vereine" -> "Verein": what one counted item's name ends in."""
+    if len(word) < 5:
+        return None
+    if word.endswith("ungen"):
+        return word[:-2]
+    return word[:-1] if word.endswith(("en", "e")) else None
+
+
+def _named_items(measure: Measure, singular: str, generic: set[str]) -> list[str]:
+    """Distinct names in the profile's text ending in ``singular`` ("Ludgerischule")."""
+    tail = singular.casefold()
+    title = match_key(measure.titel).replace(" ", "")
+    names: dict[str, str] = {}
+    for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
+        for word in re.findall(r"[A-ZÄÖÜ][\w-]*", sentence.text):
+            folded = word.casefold().rstrip("-")
+            if (not folded.endswith(tail) or folded == tail or word.casefold() in generic
+                    or match_key(word).replace(" ", "") in title):
+                continue
+            stem = folded[: -len(tail)].rstrip("-")
+            if len(stem) < 3:
+                continue
+            names.setdefault(match_key(word), word)
+    return list(names.values())
+
+
+def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary
+                        ) -> list[Finding]:
+    """A Kennzahl counting items ("Schulen: 2") against the items of that kind the text names."""
+    generic = {name.casefold() for name in vocab.generic_names}
+    findings: list[Finding] = []
+    for measure in measures:
+        for figure in measure.kennzahlen:
+            if figure.status != "ok" or figure.value is None or not figure.label:
+                continue
+            words = figure.label.split()
+            singular = _singular(words[-1]) if len(words) == 1 else None
+            if singular is None:
+                continue
+            names = _named_items(measure, singular, generic)
+            if len(names) <= figure.value:
+                continue
+            ref = kennzahl_ref(measure)
+            findings.append(Finding(
+                code="kennzahl_items_mismatch", severity="error",
+                message=(f"Steckbrief {quoted(measure.titel)} ({page_of(ref.page)}): Kennzahl "
+                         f"„{figure.label}: {number(figure.value)}“, aber Beschreibung und "
+                         f"Sachstand nennen {len(names)}: {', '.join(names)}. Die Kennzahl "
+                         "zählt weniger, als der Text aufzählt"),
+                refs=[ref]))
+    return findings
+
+
+_LIST_HEAD = re.compile(r"(?P<noun>[A-ZÄÖÜ][\wäöüß]+)\s+im\s+Jahr\s+(?P<year>(?:19|20)\d{2})")
+
+
+def _listed(text: str, start: int) -> list[str]:
+    """The comma-separated items after a list head, after its last colon before the first
+    comma ("...; Organisation durch KI: A, B, C")."""
+    rest = text[start:]
+    first_comma = rest.find(",")
+    if first_comma < 0:
+        return []
+    colon = rest.rfind(":", 0, first_comma)
+    body = rest[colon + 1:] if colon >= 0 else rest.lstrip(";: ")
+    return [item.strip() for item in re.split(r",\s*(?![^()]*\))", body) if item.strip()]
+
+
+def check_two_counts(measures: list[Measure]) -> list[Finding]:
+    """A list "<Wort> im Jahr YYYY: A, B, ..." against "YYYY: N <Wort>" in the same profile."""
+    findings: list[Finding] = []
+    for measure in measures:
+        fields = {name: t for name, t in measure.source.items()
+                  if name not in ("titel", "kennzahlen", "kosten") and t.text}
+        for name, source in fields.items():
+            for head in _LIST_HEAD.finditer(source.text or ""):
+                items = _listed(source.text or "", head.end())
+                if len(items) < 3:
+                    continue
+                noun, year = head.group("noun"), head.group("year")
+                count = re.compile(rf"\b{year}:\s*({NUMBER.pattern})\s+{re.escape(noun)}\b")
+                for other_name, other in fields.items():
+                    for match in count.finditer(other.text or ""):
+                        counted = german_number(match.group(2), match.group(3))
+                        if counted is None or counted == len(items):
+                            continue
+                        page = source.pages[0] if source.pages else None
+                        other_page = other.pages[0] if other.pages else None
+                        findings.append(Finding(
+                            code="text_count_conflict", severity="error",
+                            message=(f"Steckbrief {quoted(measure.titel)}: {name.capitalize()} "
+                                     f"({page_of(page)}) zählt {len(items)} {noun} im Jahr "
+                                     f"{year} auf, {other_name.capitalize()} "
+                                     f"({page_of(other_page)}) nennt "
+                                     f"{quoted(match.group(0))}. Zwei Zahlen für dasselbe: "
+                                     "mindestens eine ist falsch"),
+                            refs=[Ref(kind="measure", id=measure.id, page=page, field=name),
+                                  Ref(kind="measure", id=measure.id, page=other_page,
+                                      field=other_name)]))
+    return findings

@@ -1,0 +1,76 @@
+"""Writing files so that a failed or killed run never leaves half a file, and cleaning up
+after one that was killed anyway.
+
+Every stage writes through :func:`write_atomic`; :func:`remove_stale_temporaries` removes
+what a killed writer left. Neutral plumbing: it imports no stage.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from hammplan.errors import OutputError
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder, then rename.
+
+    Text is written as UTF-8; bytes exactly as given (CSV line ends and the hashes recorded in
+    datapackage.json must not depend on the platform's newline).
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path.parent}: cannot write there ({exc.strerror})") from exc
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a file-size limit
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write it ({exc.strerror}); the previous file is "
+                          "kept") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_TEMPORARY_SUFFIX = r"\.[a-z0-9_]{8}"
+"""What :func:`tempfile.mkstemp` appends to the prefix ``.NAME.`` of a temporary file."""
+
+
+_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg")
+"""Extensions of every file hammplan writes."""
+
+
+def remove_stale_temporaries(folder: Path, names: list[str] | None = None) -> list[Path]:
+    """Remove the temporary files ``.NAME.xxxxxxxx`` that a killed writer left in ``folder``.
+
+    Every output is written to such a file and renamed over NAME; a run killed between the
+    two (SIGKILL, power cut) leaves it behind, and nothing else ever reads it. ``names`` are
+    the files whose temporaries are removed; None means those of any file of a type hammplan
+    writes (the charts, whose names vary; a folder whose writer a build skips). Other hidden
+    files are left alone. Returns what was removed.
+    """
+    if names is None:
+        types = "|".join(_OUTPUT_TYPES)
+        pattern = re.compile(rf"\.[^/]+\.(?:{types})" + _TEMPORARY_SUFFIX)
+    else:
+        pattern = re.compile(
+            "(?:" + "|".join(re.escape(f".{n}") for n in names) + ")" + _TEMPORARY_SUFFIX)
+    try:
+        candidates = sorted(folder.iterdir())
+    except OSError:  # no folder yet: nothing left behind
+        return []
+    removed = []
+    for path in candidates:
+        if pattern.fullmatch(path.name) and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

@@ -1,0 +1,79 @@
+"""datapackage.json: a Frictionless tabular data package of the CSV files."""
+
+from __future__ import annotations
+
+import hashlib
+
+from hammplan.publish.cells import Row
+from hammplan.publish.jsonfiles import json_bytes
+from hammplan.publish.rows import table_keys
+from hammplan.publish.tables import TABLES
+from hammplan.records.plan import CuratedPlan
+
+
+def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
+                      files: dict[str, bytes]) -> bytes:
+    """datapackage.json: a Frictionless tabular data package of the three CSV files.
+
+    Each resource carries the size and SHA-256 of its CSV, so a validator notices a file that
+    does not belong to this package (a hand edit, or a copy mixed from two runs).
+    """
+    keys, foreign = table_keys(plan, rows)
+    resources = []
+    for table in TABLES:
+        if table.file is None:
+            continue
+        fields: list[dict[str, object]] = []
+        for column in table.csv_columns:
+            field: dict[str, object] = {
+                "name": column.name,
+                "type": column.type,
+                "description": column.description,
+            }
+            if column.unit:
+                field["unit"] = column.unit
+            fields.append(field)
+        schema: dict[str, object] = {"fields": fields, "missingValues": [""]}
+        if table.name in keys:
+            schema["primaryKey"] = [keys[table.name]]
+        if table.name == "budget" and foreign:
+            schema["foreignKeys"] = [
+                {
+                    "fields": ["measure_id"],
+                    "reference": {"resource": "measures", "fields": ["id"]},
+                }
+            ]
+        content = files[table.file]
+        resources.append(
+            {
+                "name": table.name,
+                "path": table.file,
+                "profile": "tabular-data-resource",
+                "title": table.title,
+                "description": table.description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(content),
+                "hash": f"sha256:{hashlib.sha256(content).hexdigest()}",
+                "schema": schema,
+            }
+        )
+    package = {
+        "profile": "tabular-data-package",
+        "name": "hammplan-integrationsplan",
+        "title": "Kommunaler Integrationsplan als offene Daten",
+        "description": (
+            "Maßnahmen, Budget und Sozialräume aus dem Integrationsplan, mit dem gedruckten "
+            "Wortlaut und der Seite jeder Angabe. Spalten: docs/data-dictionary.md."
+        ),
+        "sources": [
+            {
+                "title": plan.source.file_name,
+                "description": f"sha256 {plan.source.sha256}, {plan.source.page_count} Seiten",
+            }
+        ],
+        "contributors": [{"title": f"hammplan {plan.tool_version}", "role": "author"}],
+        "resources": resources,
+    }
+    return json_bytes(package)

@@ -1,0 +1,118 @@
+"""Drawing all charts of a report, in forked worker processes where the platform can fork.
+
+This is the charts' speed machinery: which charts there are is :data:`CHARTS`; how they are
+drawn (forked workers that inherit the plan, a warm-up before forking) does not change a byte
+of them."""
+
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+from hammplan.cores import usable_cores
+from hammplan.io.children import collect, die_with_parent
+from hammplan.io.holdpoints import hold
+from hammplan.records.plan import CuratedPlan
+from hammplan.render.aggregates import BudgetEntity, budget_entities
+from hammplan.render.charts.budget import (
+    chart_budget_by_field,
+    chart_budget_by_organisation,
+    chart_measure_years,
+    chart_third_party_share,
+    chart_top_measures,
+)
+from hammplan.render.charts.completeness import chart_completeness, chart_field_matrix
+from hammplan.render.charts.population import chart_population
+from hammplan.render.charts.style import chart_style, figure, save_svg
+from hammplan.render.drawn import Chart
+
+CHARTS: tuple[Callable[[CuratedPlan, list[BudgetEntity]], Chart], ...] = (
+    lambda plan, entities: chart_budget_by_field(plan, entities),
+    lambda plan, _entities: chart_budget_by_organisation(plan),
+    lambda _plan, entities: chart_measure_years(entities),
+    lambda _plan, entities: chart_top_measures(entities),
+    lambda _plan, entities: chart_third_party_share(entities),
+    lambda plan, _entities: chart_completeness(plan),
+    lambda plan, _entities: chart_population(plan),
+    lambda plan, _entities: chart_field_matrix(plan),
+)
+"""The report's charts, in the order the report shows them."""
+
+_FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
+"""The plan a forked chart worker draws from (inherited, never pickled)."""
+
+
+def _draw(position: int) -> Chart:
+    assert _FORKED is not None
+    hold("chart-worker")
+    with chart_style():
+        return CHARTS[position](*_FORKED)
+
+
+_WARM = False
+"""Whether this process has drawn :func:`warm_up`'s chart."""
+
+
+def warm_up() -> None:
+    """Draw one small chart and throw it away, once per process.
+
+    The first chart a process draws also loads fonts, builds matplotlib's text layout and
+    SVG caches and so on: a seventh of all eight charts' time, paid again by every worker.
+    Done before the workers are forked (and by ``build``'s report process while it waits for
+    the plan), they inherit it instead.
+    """
+    global _WARM
+    if _WARM:
+        return
+    with chart_style():
+        fig = figure(1.5)
+        ax = fig.add_subplot()
+        ax.barh([0, 1], [1_000, 2_000], label="Aufwand 2024")
+        ax.set_yticks([0, 1], ["Maßnahme", "Träger"])
+        ax.set_xlabel("Euro")
+        fig.legend(loc="outside lower center", ncols=3)
+        fig.suptitle("Übersicht", x=0.01, ha="left")
+        save_svg(fig, "warm-up", "Übersicht", "")
+    _WARM = True
+
+
+CHART_SECONDS = 300.0
+"""How long drawing all charts may take (a few seconds; much more means a worker is stuck)."""
+
+
+@contextmanager
+def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
+    """Start drawing all charts of the report; yields a function that returns them, in the
+    order the report shows them, once drawn.
+
+    Drawing (text layout, mostly) is what a render spends its time on, and the charts are
+    independent, so where the platform can fork they are drawn in forked worker processes,
+    which inherit the plan and the imported matplotlib instead of pickling or re-importing
+    them, while the caller goes on (with the report's text, say). Elsewhere they are drawn
+    when asked for. Each chart is drawn the same way wherever it is drawn: same bytes.
+    """
+    global _FORKED
+    entities = budget_entities(plan)
+    workers = min(usable_cores(), len(CHARTS))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        warm_up()
+        _FORKED = (plan, entities)
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
+                futures = [pool.submit(_draw, position) for position in range(len(CHARTS))]
+                yield lambda: collect(futures, pool, CHART_SECONDS, "a chart drawing process")
+        finally:
+            _FORKED = None
+        return
+
+    def serially() -> list[Chart]:
+        with chart_style():
+            return [draw(plan, entities) for draw in CHARTS]
+
+    yield serially
