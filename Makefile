@@ -8,10 +8,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser report extract validate render test lint typecheck check bench clean
+.PHONY: help install browser report check-outputs extract validate render test lint typecheck check bench clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(BIN)/hammplan: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ browser: ## Install headless Chromium (Debian package) for the report's browser 
 # build exits 1 when the plan contradicts itself; the findings are output, not a failure.
 report: install ## Build data/curated/ and reports/ from the bundled PDF (hammplan build)
 	$(BIN)/hammplan build --data-dir data --out reports || [ $$? -eq 1 ]
+	bash scripts/check-outputs.sh data reports
+
+check-outputs: ## Fail unless reports/ and data/curated/ hold a complete set of outputs
+	bash scripts/check-outputs.sh data reports
 
 extract: install ## Stage 1 only: data/raw/*.pdf -> data/interim/extracted.json
 	$(BIN)/hammplan extract --data-dir data

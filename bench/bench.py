@@ -19,7 +19,10 @@ this same run, so they compare across machines where seconds do not:
   its memory is what ``extract`` needs for pages, apart from the records it builds. Whether
   that grows is judged on the largest process: the tree's PSS also rises with run time alone,
   as forked workers write to objects they share with the parent (reference counts, garbage
-  collection) and copy-on-write pages stop being shared, up to the processes' full size.
+  collection) and copy-on-write pages stop being shared, up to the processes' full size;
+- hostile files (``tests/support/hostile_pdfs.py``): a 2 MB Flate bomb inflating to 2 GiB
+  and form XObjects drawing each other ten times eight deep; ``extract`` refuses both in one
+  line, and the peak memory of doing so is the figure (target: under 1 GB).
 
 The table goes to stdout and, with the machine it came from, to bench/latest.md. Nothing
 here passes or fails: the targets are printed with what was measured.
@@ -197,6 +200,15 @@ def _concatenate(pdf: Path, target: Path, times: int) -> int:
     return count
 
 
+def _hostile_pdfs(folder: Path) -> dict[str, Path]:
+    """The inflation bomb and the fan-out of forms of the test corpus, made once."""
+    sys.path.insert(0, str(ROOT))
+    from tests.support import hostile_pdfs
+
+    return {"bomb": hostile_pdfs.flate_bomb(2048)(folder / "bomb.pdf"),
+            "fan-out": hostile_pdfs.form_fan_out(8, 10)(folder / "fan-out.pdf")}
+
+
 def _data_dir(parent: Path, name: str, pdf: Path) -> Path:
     folder = parent / name
     (folder / "raw").mkdir(parents=True)
@@ -242,7 +254,7 @@ def main() -> None:
 
     rows = {name: Row(name) for name in (
         "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
-        "build warm", "extract 4x", "stream", "stream 4x")}
+        "build warm", "extract 4x", "stream", "stream 4x", "bomb", "fan-out")}
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
         tmp = Path(tmp_name)
         pages4 = _concatenate(pdf, tmp / f"4x-{pdf.name}", 4)
@@ -284,6 +296,12 @@ def main() -> None:
         if "extract" in available:
             plan.append(("extract 4x", lambda r: run(
                 rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp)))
+        if "extract" in available:  # hostile files: refused in one line, in bounded memory
+            hostile = _hostile_pdfs(tmp)
+            for key, source in hostile.items():
+                plan.append((key, lambda r, key=key, source=source: run(
+                    rows[key], hammplan("extract", source, "--data-dir", tmp / key, "-q"),
+                    tmp, ok=(2,))))
         if streams:
             for key, source in (("stream", pdf), ("stream 4x", tmp / f"4x-{pdf.name}")):
                 plan.append((key, lambda r, key=key, source=source: run(
@@ -319,6 +337,8 @@ def main() -> None:
         "extract 4x": f"`hammplan extract`, plan x4 ({pages4} pages)",
         "stream": "pages only: every page read and let go (`iter_pages`)",
         "stream 4x": f"pages only, plan x4 ({pages4} pages)",
+        "bomb": "`hammplan extract` of a Flate bomb (2 MB, inflates to 2 GiB): refused",
+        "fan-out": "`hammplan extract` of forms drawing forms (10 x 8 deep, 7 KB): refused",
     }
     for key, row in rows.items():
         med = row.median
@@ -327,7 +347,8 @@ def main() -> None:
         vs_extract = f"{med / extract:.2f}" if med and extract else ""
         memory = row.memory_mb()
         mem = (f"{memory[0]:.0f} MB", f"{memory[1]:.0f} MB") if memory else ("", "")
-        if med is None and key.startswith("stream") and not streams:
+        if med is None and (key.startswith("stream") and not streams
+                            or key in ("bomb", "fan-out")):
             continue
         shown = _fmt_s(med) if med is not None else (
             "not available" if key != "pdftotext" else "not installed")
@@ -365,6 +386,9 @@ def main() -> None:
                f"{pages_mem1[0]:.0f} -> {pages_mem4[0]:.0f} MB (tree: {pages_mem1[1]:.0f} -> "
                f"{pages_mem4[1]:.0f} MB)" if pages_mem1 and pages_mem4 else "n/a",
                pages_mem4[0] <= 1.1 * pages_mem1[0] if pages_mem1 and pages_mem4 else None),
+        *(target(f"{labels[key].split(' of ')[1].split(':')[0]}: peak memory under 1 GB "
+                 "(process tree)", f"{memory[1]:.0f} MB", memory[1] < 1024)
+          for key in ("bomb", "fan-out") if (memory := rows[key].memory_mb())),
         target("4x the pages: memory of `extract` (largest process, tree), which holds the "
                "records it builds",
                f"{mem1[0]:.0f} -> {mem4[0]:.0f} MB, {mem1[1]:.0f} -> {mem4[1]:.0f} MB"

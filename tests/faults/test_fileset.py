@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hammplan import fileset
 from hammplan.errors import OutputError
+from hammplan.io import fileset
 from hammplan.io.fileset import JOURNAL, MANIFEST, publish, published, recover
 
 
