@@ -101,12 +101,17 @@ def collect(futures: list[Any], pool: Any, seconds: float, what: str) -> list[An
         return [future.result(timeout=max(0.0, deadline - time.monotonic()))
                 for future in futures]
     except BrokenProcessPool:
-        ends = pool_ends(pool)
-        kill_pool(pool)
-        raise ChildDied(f"{what} died: {ends}") from None
+        raise broken(pool, what) from None
     except FuturesTimeout:
         kill_pool(pool)
         raise ChildDied(f"{what} stopped: no answer within {seconds:g} s") from None
+
+
+def broken(pool: Any, what: str) -> ChildDied:
+    """The error for a pool one of whose workers (``what``) died; its others are killed."""
+    ends = pool_ends(pool)
+    kill_pool(pool)
+    return ChildDied(f"{what} died: {ends}")
 
 
 def kill_pool(pool: Any) -> None:

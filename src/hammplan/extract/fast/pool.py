@@ -38,7 +38,7 @@ from hammplan.extract.layout import (
     read_page,
 )
 from hammplan.extract.pageorder import printed_numbers
-from hammplan.io.children import ChildDied, die_with_parent, kill_pool, pool_ends
+from hammplan.io.children import broken, die_with_parent, kill_pool
 from hammplan.io.holdpoints import hold
 from hammplan.limits import Limits, PageTimeout, page_deadline
 
@@ -214,9 +214,7 @@ def read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: 
             if progress is not None:
                 progress(done, count)
     except BrokenProcessPool:
-        ends = pool_ends(pool)
-        kill_pool(pool)
-        raise ChildDied(f"a page reader process died: {ends}") from None
+        raise broken(pool, "a page reader process") from None
     except FuturesTimeout:
         kill_pool(pool)
         raise Refused(_over_time(limits)) from None
