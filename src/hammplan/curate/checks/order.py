@@ -35,8 +35,7 @@ def check_page_order(leftovers: list[Leftover]) -> list[Finding]:
     if breaks:
         findings.append(Finding(code="page_order", severity="warning", message=(
             f"Die Seiten des PDF stehen nicht in der gedruckten Reihenfolge: "
-            f"{number_of(breaks)} Brüche, vor PDF-Seite {_listed(breaks)}; über diese Grenzen "
-            "wird keine Tabellenzeile mit der vorigen verbunden")))
+            f"{number_of(breaks)} Brüche, vor PDF-Seite {_listed(breaks)}")))
     unjoined = [left for left in leftovers if "not joined" in left.reason]
     if unjoined:
         findings.append(Finding(code="rows_not_joined", severity="warning", message=(
