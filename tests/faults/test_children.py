@@ -26,6 +26,8 @@ from tests.faults.harness import (
     start_held,
 )
 
+pytestmark = pytest.mark.slow  # each test runs a build or extracts the bundled plan
+
 KILLED = ("it was killed by signal 9 SIGKILL (the out-of-memory killer, or someone, "
           "stopped it)")
 
