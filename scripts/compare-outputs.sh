@@ -20,9 +20,11 @@ trap 'rm -rf "$work"' EXIT
 export_tree() {  # export_tree REV DEST: the revision's src/ and templates/ (REV "" = working tree)
     mkdir -p "$2"
     if [ -z "$1" ]; then
-        cp -r "$root/src" "$root/templates" "$2/"
+        cp -r "$root/src" "$2/"
     else
-        git -C "$root" archive "$1" src templates | tar -x -C "$2"
+        # templates/ beside src/ in revisions before the templates became package data
+        git -C "$root" archive "$1" src $(git -C "$root" ls-tree --name-only "$1" templates) \
+            | tar -x -C "$2"
     fi
     find "$2" -name __pycache__ -prune -exec rm -rf {} +
 }

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from hammplan.cli import app
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 runner = CliRunner()
 
 
@@ -92,9 +94,9 @@ def test_build_makes_reports_ahead_and_never_imports_matplotlib(data_dir: Path) 
     build's own process only writes them (so a cold build pays for neither matplotlib nor the
     report's text in its own time), and they are the reports ``render`` writes on its own."""
     script = (
-        "import sys\nfrom pathlib import Path\nfrom hammplan.build import build\n"
+        "import sys\nfrom pathlib import Path\nfrom hammplan.build import BuildSettings, build\n"
         "data = Path(sys.argv[1])\n"
-        "results = build(data / 'raw' / 'plan.pdf', data, data / 'reports')\n"
+        "results = build(BuildSettings(data / 'raw' / 'plan.pdf', data, data / 'reports'))\n"
         "print([r.ran for r in results],\n"
         "      [m in sys.modules for m in ('matplotlib', 'hammplan.render.context')])\n")
     done = subprocess.run([sys.executable, "-c", script, str(data_dir)], capture_output=True,

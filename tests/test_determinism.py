@@ -14,6 +14,8 @@ import pytest
 from hammplan.publish import OUTPUT_FILES
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 HAMMPLAN = Path(sys.executable).parent / "hammplan"
 
 

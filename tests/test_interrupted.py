@@ -28,17 +28,19 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 import hammplan.publish
-from hammplan.build import build as run_build
+from hammplan.build import BuildSettings
+from hammplan.build import build as build_settings
 from hammplan.curate.pipeline import curate_plan
 from hammplan.io.fileset import MANIFEST
 from hammplan.publish import OUTPUT_FILES, write_curated
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
+from hammplan.summaries import StageResult
 from hammplan.vocabulary import load_vocabulary
 from tests.support.hostile import Sample, hostile_document
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
-pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
+pytestmark = [pytest.mark.filterwarnings("ignore:Glyph .* missing from font"), pytest.mark.slow]
 
 HAMMPLAN = Path(sys.executable).parent / "hammplan"
 
@@ -156,6 +158,42 @@ def start(data: Path, *extra: str) -> Build:
     return Build(process, main)
 
 
+HELD = "[held]"
+"""What a held build shows on its terminal once it stopped at the named function."""
+
+HOLD = """
+import sys, threading
+module_name, name = sys.argv[1].split(":")
+module = __import__(module_name, fromlist=[name])
+real = getattr(module, name)
+
+def held(*args, **kwargs):
+    sys.stderr.write("\\n[held]\\n")
+    sys.stderr.flush()
+    threading.Event().wait()  # until a signal ends the build
+    return real(*args, **kwargs)
+
+setattr(module, name, held)
+from hammplan.cli import main
+sys.argv = ["hammplan", *sys.argv[2:]]
+main()
+"""
+"""Runs the build with ``module:function`` replaced by one that shows HELD and waits: the
+build is stopped at a known point, however fast or loaded the machine, when the signal
+comes."""
+
+
+def start_held(data: Path, where: str, *extra: str) -> Build:
+    """A build that runs until ``where`` (``module:function``) is called, and waits there."""
+    main, terminal = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD, where, "build", "--data-dir", str(data), "--out",
+         str(data / "reports"), *extra],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    return Build(process, main)
+
+
 def build_to_end(data: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [str(HAMMPLAN), "build", "--data-dir", str(data), "--out", str(data / "reports"),
@@ -177,7 +215,6 @@ KILLS: list[tuple[str, str | None, float]] = [
     ("during extract", "extract: page 1/", 0.0),
     ("during validate", "\x1b[Kvalidate", 0.1),
     ("while validate writes", "\x1b[Kvalidate", 0.25),
-    ("while render computes", "render: content", 0.4),
     ("while render writes", "render: 8 charts", 0.0),
     ("after 1 s", None, 1.0),
 ]
@@ -215,10 +252,15 @@ def test_killed_builds_leave_every_output_readable(built: tuple[Path, Path],
         assert all(TEMPORARY.fullmatch(Path(h).name) for h in hidden), (name, hidden)
         left_behind.update(hidden)
 
+    # killed while render has its reports and is about to write them, held there
+    running = start_held(data, "hammplan.render.reports:write_reports", "--force")
+    running.wait_for(HELD)
+    assert running.stop(signal.SIGKILL) == -signal.SIGKILL
+    check_outputs(data)
+
     # SIGINT (Ctrl-C) ends the build cleanly: no temporary file, no traceback
-    running = start(data, "--force")
-    running.wait_for("render: content")
-    time.sleep(0.3)
+    running = start_held(data, "hammplan.render.reports:write_reports", "--force")
+    running.wait_for(HELD)
     code = running.stop(signal.SIGINT)
     assert code == 130, running.shown
     assert "Traceback" not in running.shown
@@ -304,3 +346,8 @@ def test_the_writers_remove_what_a_killed_writer_left(tmp_path: Path) -> None:
     render_reports(plan, reports)
     assert [p for p in stale if p.exists()] == []
     assert [p for p in kept if not p.exists()] == []
+
+
+def run_build(pdf: Path, data: Path, out: Path) -> list[StageResult]:
+    """The library's build of ``pdf`` into ``data`` and ``out``, with default settings."""
+    return build_settings(BuildSettings(pdf=pdf, data_dir=data, out_dir=out))

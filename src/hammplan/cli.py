@@ -1,10 +1,12 @@
 """The ``hammplan`` command line: parses arguments, calls the library, reports.
 
 Exit codes (the same for every command, documented in ``--help`` and the README):
-0 success; 1 the plan contradicts itself (validate/build: findings of severity error, with
---strict warnings too) or an unexpected failure; 2 bad input (missing file, unreadable PDF,
-broken intermediate file, bad vocabulary or templates); 3 a readable PDF whose tables
-cannot be read.
+0 success (the plan's own findings are content, not failure); 1 findings at or above
+``--fail-on`` (validate fails on errors by default, build only when ``--fail-on`` is given),
+or a run that could not read part of its PDF; 2 bad input (missing file, unreadable PDF,
+broken intermediate file, bad vocabulary or templates, a wrong option); 3 no plan found in a
+readable PDF; 4 an unexpected failure (a bug). Every error is one line on stderr that starts
+with ``Error:``, usage errors included; ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -14,13 +16,24 @@ import logging
 import signal
 import sys
 import time
+from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException, UsageError  # typer's own click
+from typer.core import TyperGroup
 
 from hammplan import __version__
-from hammplan.errors import HammplanError, InputError, ResourceError, resource_error
+from hammplan.errors import (
+    EXIT_BUG,
+    EXIT_FINDINGS,
+    HammplanError,
+    InputError,
+    ResourceError,
+    resource_error,
+)
 from hammplan.io.locking import writing
 from hammplan.io.logtext import printable
 from hammplan.limits import (
@@ -29,14 +42,82 @@ from hammplan.limits import (
     DEFAULT_SECONDS_PER_PAGE,
     Limits,
 )
+from hammplan.summaries import ValidateSummary, json_fields
 
 EXIT_CODES = (
-    "Exit codes: 0 success; 1 the plan has findings of severity error (validate, build; "
-    "with --strict also warnings) or an unexpected failure; 2 bad input (missing or broken "
-    "file, bad vocabulary or templates); 3 no table of an integration plan in the PDF."
+    "Exit codes: 0 success (the plan's findings are content, not failure); 1 findings at or "
+    "above --fail-on (validate: errors by default; build: only with --fail-on), or pages or "
+    "tables the run could not read; 2 bad input (missing or broken file, bad vocabulary or "
+    "templates, a wrong option); 3 no plan found in the PDF; 4 unexpected failure (a bug)."
 )
 
+
+def _error_line(message: str) -> None:
+    """``Error: message`` on stderr, at the very start of its line: a progress line on a
+    terminal is cleared first, and nothing else is written (a log file gets the line
+    alone, so ``grep '^Error:'`` finds it)."""
+    if sys.stderr.isatty():
+        typer.echo("\r\033[K", err=True, nl=False)
+    typer.echo(f"Error: {printable(message)}", err=True)
+
+
+def _command_name(args: Sequence[str] | None) -> str:
+    """``hammplan COMMAND`` of this run, for a message about the machine."""
+    words = [a for a in (sys.argv[1:] if args is None else args) if not a.startswith("-")]
+    return " ".join(["hammplan", *words[:1]])
+
+
+class _Commands(TyperGroup):
+    """The command group, with every way out turned into a documented exit code: usage errors
+    in one line (exit 2), an unexpected exception in one line (exit 4, the traceback only
+    with ``--debug``)."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args,
+                                **extra)
+        except ClickException as error:
+            where = f" (see '{error.ctx.command_path} -h')" if isinstance(
+                error, UsageError) and error.ctx is not None else ""
+            _error_line(" ".join(error.format_message().split()) + where)
+            code = error.exit_code
+        except typer.Abort:
+            _error_line("interrupted")
+            code = 130
+        except HammplanError as error:  # raised outside a command's own handling (a signal)
+            if _State.debug:
+                raise
+            _error_line(str(error))
+            code = error.exit_code
+        except Exception as error:
+            if _State.debug:
+                raise
+            machine = resource_error(error, _command_name(args))
+            if machine is not None:  # the machine's (memory, disk, files, permissions): exit 2
+                _error_line(str(machine))
+                code = machine.exit_code
+            else:
+                text = " ".join(str(error).split())[:200]
+                _error_line(f"unexpected failure, a bug in hammplan ({type(error).__name__}"
+                            f"{': ' + text if text else ''}); rerun with --debug for the "
+                            "traceback and please report it")
+                code = EXIT_BUG
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+class FailOn(StrEnum):
+    """The lowest severity of finding that makes validate or build exit 1."""
+
+    error = "error"
+    warning = "warning"
+
 app = typer.Typer(
+    cls=_Commands,
     name="hammplan",
     help="Turn a city's integration plan (PDF) into open data with provenance and a report.",
     epilog=EXIT_CODES,
@@ -68,10 +149,22 @@ PdfArgument = Annotated[
 OutDir = Annotated[Path, typer.Option("--out", help="Folder for the reports.")]
 Templates = Annotated[
     Path | None,
-    typer.Option("--templates", help="Folder of report templates (default: templates/).",
+    typer.Option("--templates",
+                 help="Folder of report templates (default: ./templates/, else the bundled).",
                  show_default=False),
 ]
-Strict = Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")]
+Strict = Annotated[bool, typer.Option("--strict", hidden=True,
+                                       help="Same as --fail-on warning (kept for old scripts).")]
+ValidateFailOn = Annotated[
+    FailOn, typer.Option("--fail-on", help="Exit 1 when there are findings of this severity "
+                         "or worse (warning: also on warnings).")
+]
+BuildFailOn = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", show_default=False,
+                 help="Exit 1 when there are findings of this severity or worse. Default: "
+                      "report the plan's findings and succeed."),
+]
 MaxPages = Annotated[
     int, typer.Option("--max-pages", min=1, help="Refuse a PDF with more pages than this.")
 ]
@@ -101,14 +194,15 @@ class Reporter:
         self.live = not quiet and sys.stderr.isatty()
         self.started = time.perf_counter()
 
-    def progress(self, message: str) -> None:
-        """A progress line, on a terminal only (scheduled jobs' logs stay clean)."""
+    def step(self, message: str) -> None:
+        """A progress line, on a terminal only (scheduled jobs' logs stay clean); with
+        :meth:`pages`, the :class:`~hammplan.progress.Progress` every stage reports to."""
         if self.live:
             typer.echo(f"\r\033[K{printable(message)}", err=True, nl=False)
 
     def pages(self, done: int, total: int) -> None:
         """Page progress of extraction."""
-        self.progress(f"extract: page {done}/{total}")
+        self.step(f"extract: page {done}/{total}")
 
     def say(self, message: str, detail: bool = False) -> None:
         """A summary line (``detail`` lines only with --verbose)."""
@@ -133,14 +227,8 @@ def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if _State.debug:
         raise error
-    _error_line(error)
+    _error_line(str(error))
     raise typer.Exit(error.exit_code)
-
-
-def _error_line(error: HammplanError) -> None:
-    if sys.stderr.isatty():  # clear a progress line first
-        typer.echo("\r\033[K", err=True, nl=False)
-    typer.echo(f"Error: {printable(str(error))}", err=True)
 
 
 def default_pdf(data_dir: Path) -> Path:
@@ -172,18 +260,32 @@ def _print_version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-def _findings_line(findings: object) -> str:
-    counts = findings if isinstance(findings, dict) else {}
-    return (f"{counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings, "
-            f"{counts.get('info', 0)} infos")
+def _findings_line(findings: dict[str, int]) -> str:
+    return (f"{findings.get('error', 0)} errors, {findings.get('warning', 0)} warnings, "
+            f"{findings.get('info', 0)} infos")
 
 
-def _plan_exit(findings: object, strict: bool) -> int:
-    counts = findings if isinstance(findings, dict) else {}
-    return int(counts.get("error", 0) > 0 or (strict and counts.get("warning", 0) > 0))
+def _say_read_failures(report: Reporter, summary: ValidateSummary) -> None:
+    """A line that the data are incomplete, when the run could not read part of its PDF."""
+    if summary.read_failures:
+        report.say(f"{summary.read_failures} parts of the PDF could not be read (skipped "
+                   "pages, unreadable tables; see findings page_skipped, table_unreadable, "
+                   "budget_rows_missing): the data are incomplete")
 
 
-@app.command(epilog="Example: hammplan extract data/raw/plan.pdf --data-dir data")
+def _plan_exit(summary: ValidateSummary, fail_on: FailOn | None, strict: bool = False) -> int:
+    """1 when there are findings at or above ``fail_on`` (``--strict``: warnings) or parts of
+    the PDF the run could not read, else 0."""
+    if summary.read_failures:
+        return EXIT_FINDINGS
+    counts = summary.findings
+    level = FailOn.warning if strict else fail_on
+    failing = {None: 0, FailOn.error: counts.get("error", 0),
+               FailOn.warning: counts.get("error", 0) + counts.get("warning", 0)}[level]
+    return EXIT_FINDINGS if failing > 0 else 0
+
+
+@app.command(epilog=f"{EXIT_CODES} Example: hammplan extract data/raw/plan.pdf --data-dir data")
 def extract(
     pdf: PdfArgument = None,
     data_dir: DataDir = Path("data"),
@@ -208,25 +310,27 @@ def extract(
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
         with writing([data_dir], wait, report.say):
-            written, detail = extract_stage(source, data_dir, vocabulary, report.pages,
-                                            Limits(max_pages, page_seconds, max_seconds))
+            written, read = extract_stage(source, data_dir, vocabulary, report,
+                                          Limits(max_pages, page_seconds,
+                                                 max_seconds=max_seconds))
     except HammplanError as error:
         _fail(error)
         return
     report.say(
-        f"{source.name}: {detail['pages']} pages, {detail['budget_rows']} budget rows, "
-        f"{detail['profiles']} profiles, {detail['population_rows']} population rows, "
-        f"{detail['overview_rows']} overview rows, {detail['index_entries']} index entries, "
-        f"{detail['leftovers']} leftovers -> {written[0]}"
+        f"{source.name}: {read.pages} pages, {read.budget_rows} budget rows, "
+        f"{read.profiles} profiles, {read.population_rows} population rows, "
+        f"{read.overview_rows} overview rows, {read.index_entries} index entries, "
+        f"{read.leftovers} leftovers -> {written[0]}"
     )
-    report.done({"command": "extract", "pdf": str(source), **detail,
+    report.done({"command": "extract", "pdf": str(source), **json_fields(read),
                  "files": [str(p) for p in written]})
 
 
-@app.command(epilog="Example: hammplan validate --data-dir data --json")
+@app.command(epilog=f"{EXIT_CODES} Example: hammplan validate --data-dir data --json")
 def validate(
     data_dir: DataDir = Path("data"),
     vocabulary: Vocabulary = None,
+    fail_on: ValidateFailOn = FailOn.error,
     strict: Strict = False,
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -237,34 +341,34 @@ def validate(
 
     Reads DATA_DIR/interim/extracted.json. Writes plan.json, measures.json, measures.csv,
     budget.csv, districts.csv, findings.json, hammplan.xlsx, hammplan.sqlite and
-    datapackage.json (each through a temporary file). Exit code 0 without error findings,
-    1 with error findings (with --strict: with warnings too), 2 for bad input.
+    datapackage.json (each through a temporary file), also when there are findings. Exit code
+    0 without findings at or above --fail-on (default error), 1 with them, 2 for bad input.
     """
     from hammplan.build import validate_stage
 
     report = Reporter(quiet, verbose, as_json)
-    report.progress("validate: curating and checking")
+    report.step("validate: curating and checking")
     try:
         with writing([data_dir], wait, report.say):
-            written, detail = validate_stage(data_dir, vocabulary)
+            written, plan = validate_stage(data_dir, vocabulary)
     except HammplanError as error:
         _fail(error)
         return
     report.say(
-        f"{detail['measures']} measures, {detail['budget_rows']} budget rows, "
-        f"{detail['districts']} district rows; findings: {_findings_line(detail['findings'])}"
+        f"{plan.measures} measures, {plan.budget_rows} budget rows, "
+        f"{plan.districts} district rows; findings: {_findings_line(plan.findings)}"
         f" -> {data_dir / 'curated'}"
     )
-    for line in detail["errors"] if isinstance(detail["errors"], list) else []:
+    _say_read_failures(report, plan)
+    for line in plan.errors:
         report.say(f"  error {line}")
     for path in written:
         report.say(f"  wrote {path}", detail=True)
-    report.done({"command": "validate", **{k: v for k, v in detail.items() if k != "errors"},
-                 "files": [str(p) for p in written]},
-                _plan_exit(detail["findings"], strict))
+    report.done({"command": "validate", **json_fields(plan),
+                 "files": [str(p) for p in written]}, _plan_exit(plan, fail_on, strict))
 
 
-@app.command(epilog="Example: hammplan render --data-dir data --out reports")
+@app.command(epilog=f"{EXIT_CODES} Example: hammplan render --data-dir data --out reports")
 def render(
     data_dir: DataDir = Path("data"),
     out: OutDir = Path("reports"),
@@ -284,7 +388,7 @@ def render(
     report = Reporter(quiet, verbose, as_json)
     try:
         with writing([out], wait, report.say):
-            written, _ = render_stage(data_dir, out, templates, report.progress)
+            written, _ = render_stage(data_dir, out, templates, report)
     except HammplanError as error:
         _fail(error)
         return
@@ -294,7 +398,7 @@ def render(
     report.done({"command": "render", "files": [str(p) for p in written]})
 
 
-@app.command(epilog="Example: hammplan build --data-dir data --out reports")
+@app.command(epilog=f"{EXIT_CODES} Example: hammplan build --data-dir data --out reports")
 def build(
     pdf: PdfArgument = None,
     data_dir: DataDir = Path("data"),
@@ -302,6 +406,7 @@ def build(
     vocabulary: Vocabulary = None,
     templates: Templates = None,
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
+    fail_on: BuildFailOn = None,
     strict: Strict = False,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
@@ -316,39 +421,41 @@ def build(
     A stage is skipped when the hash of its input, of its code and of its settings equals
     the last build's (kept in DATA_DIR/interim/build-state.json) and its outputs exist.
     """
+    from hammplan.build import BuildSettings
     from hammplan.build import build as run_build
 
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
         with writing([data_dir, out], wait, report.say):
-            results = run_build(source, data_dir, out, vocabulary, templates, force,
-                                report.progress, report.pages,
-                                Limits(max_pages, page_seconds, max_seconds))
+            results = run_build(BuildSettings(
+                pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
+                templates=templates, force=force,
+                limits=Limits(max_pages, page_seconds, max_seconds=max_seconds)), report)
     except HammplanError as error:
         _fail(error)
         return
-    findings = results[1].detail.get("findings", {})
+    plan = results[1].summary
+    assert isinstance(plan, ValidateSummary)  # build always fills validate's summary
     files = [str(p) for r in results if r.ran for p in r.outputs]
     for result in results:
         state = f"ran in {result.seconds:.1f} s" if result.ran else "unchanged, skipped"
         report.say(f"{result.name}: {state}")
-    errors = results[1].detail.get("errors")
-    for line in errors if isinstance(errors, list) else []:
+    for line in plan.errors:
         report.say(f"  error {line}", detail=True)
     for path in files:
         report.say(f"  wrote {path}", detail=True)
-    detail = results[1].detail
-    records = (f"{detail['measures']} measures, {detail['budget_rows']} budget rows; "
-               if "measures" in detail and "budget_rows" in detail else "")
-    report.say(f"{records}findings: {_findings_line(findings)}; {len(files)} files written; "
-               f"{time.perf_counter() - report.started:.1f} s")
+    records = (f"{plan.measures} measures, {plan.budget_rows} budget rows; "
+               if plan.measures is not None and plan.budget_rows is not None else "")
+    _say_read_failures(report, plan)
+    report.say(f"{records}findings: {_findings_line(plan.findings)}; {len(files)} files "
+               f"written; {time.perf_counter() - report.started:.1f} s")
     report.done({
         "command": "build", "pdf": str(source),
         "stages": {r.name: {"ran": r.ran, "seconds": round(r.seconds, 3)} for r in results},
-        "measures": detail.get("measures"), "budget_rows": detail.get("budget_rows"),
-        "findings": findings, "files": files,
-    }, _plan_exit(findings, strict))
+        "measures": plan.measures, "budget_rows": plan.budget_rows,
+        "findings": plan.findings, "files": files, "read_failures": plan.read_failures,
+    }, _plan_exit(plan, fail_on, strict))
 
 
 MIN_ADDRESS_SPACE = 288 << 20
@@ -383,29 +490,16 @@ def main() -> None:
     """Console entry point.
 
     pdfminer logs every repair it makes to a damaged file; the user gets hammplan's one-line
-    verdict instead (``--debug`` keeps the tracebacks, not the log noise). A failure the
-    commands do not know as hammplan's own is still one line: the machine's (memory, disk,
-    files, permissions, a module that cannot be loaded; exit 2) or a bug (exit 1).
+    verdict instead (``--debug`` keeps the tracebacks, not the log noise). SIGTERM and SIGHUP
+    stop a run like Ctrl-C (:func:`_stop`); a memory limit no command can work in is refused
+    before anything starts.
     """
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stop)
     try:
         check_memory_limit()
-        app()
-    except HammplanError as known:
-        _fail_and_exit(known)
-    except Exception as exc:  # noqa: BLE001 - the edge: one line, never a traceback
-        if _State.debug:
-            raise
-        where = " ".join(["hammplan", *[a for a in sys.argv[1:] if not a.startswith("-")][:1]])
-        _fail_and_exit(resource_error(exc, where) or HammplanError(
-            f"unexpected failure ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); "
-            "rerun with --debug for the traceback"))
-
-
-def _fail_and_exit(error: HammplanError) -> None:
-    if _State.debug:
-        raise error
-    _error_line(error)
-    raise SystemExit(error.exit_code)
+    except ResourceError as error:
+        _error_line(str(error))
+        raise SystemExit(error.exit_code) from None
+    app()

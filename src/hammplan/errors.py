@@ -1,30 +1,38 @@
 """One exception hierarchy for the library; the CLI turns it into a message and an exit code.
 
-Exit codes are part of the public contract (see README): 2 for bad input the user can fix
-(missing or unreadable file), 3 for a document whose tables cannot be read.
+Exit codes are part of the public contract (see README and ``hammplan --help``): ``0``
+success, ``1`` findings at or above ``--fail-on`` (or a run that could not read part of its
+PDF), ``2`` bad input the user can fix (missing or unreadable file), ``3`` no plan found in a
+readable PDF, ``4`` an unexpected failure (a bug).
 """
 
 from __future__ import annotations
 
 import errno
 
+EXIT_SUCCESS = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_NO_PLAN = 3
+EXIT_BUG = 4
+
 
 class HammplanError(Exception):
     """Base of every error hammplan raises on purpose."""
 
-    exit_code = 1
+    exit_code = EXIT_BUG
 
 
 class InputError(HammplanError):
     """The user gave a path or option that cannot be used (missing file, not a PDF)."""
 
-    exit_code = 2
+    exit_code = EXIT_INPUT
 
 
 class ExtractionError(HammplanError):
-    """The PDF was readable but its tables could not be made into records."""
+    """The PDF was readable but no table of an integration plan was found in it."""
 
-    exit_code = 3
+    exit_code = EXIT_NO_PLAN
 
 
 class OutputError(HammplanError):
@@ -33,7 +41,7 @@ class OutputError(HammplanError):
     The user's environment, not a bug: exit 2 like bad input, with the folder named.
     """
 
-    exit_code = 2
+    exit_code = EXIT_INPUT
 
 
 class ResourceError(HammplanError):
@@ -43,7 +51,7 @@ class ResourceError(HammplanError):
     Not the input's fault and not a bug: exit 2, with what and where.
     """
 
-    exit_code = 2
+    exit_code = EXIT_INPUT
 
 
 _RESOURCES = {

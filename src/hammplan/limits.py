@@ -2,8 +2,10 @@
 
 A scheduled job nobody watches must end: a PDF with more pages than ``max_pages`` is refused
 before any page is read, and a page whose content takes longer than ``seconds_per_page`` to
-parse is skipped and reported (a leftover naming the page), never waited for. Both limits
-are documented in the README and set with ``--max-pages`` / ``--page-seconds``.
+parse is skipped and reported (a leftover naming the page), never waited for; opening the
+PDF and walking its page tree must end within ``open_seconds`` (else it is refused as
+unreadable). The limits are documented in the README; ``--max-pages`` / ``--page-seconds``
+set the first two.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ DEFAULT_MAX_PAGES = 2000
 DEFAULT_SECONDS_PER_PAGE = 30.0
 """A plan page parses in well under a second; thirty is room for a slow machine."""
 
+DEFAULT_OPEN_SECONDS = 20.0
+"""Opening a PDF and counting its pages (its cross-reference table, catalog and page tree)
+takes well under a second even for thousands of pages; twenty is room for a slow machine,
+and the most a file that makes the parser loop there can cost."""
+
 
 DEFAULT_MAX_SECONDS = 900.0
 """A whole extraction: the bundled plan takes seconds, a 2,000-page plan minutes; fifteen
@@ -29,12 +36,14 @@ minutes is what a weekly scheduled job can wait before it must say why it stoppe
 
 @dataclass(frozen=True)
 class Limits:
-    """How many pages a PDF may have, how long one page and the whole reading may take, and
-    what one page may cost (see ``bounds.py``; the defaults are about a hundred times what a
-    page of the bundled plan needs, and keep a page reader well under 1 GB)."""
+    """How many pages a PDF may have, how long opening it and counting its pages, one page
+    and the whole reading may take, and what one page may cost (see ``extract/bounds.py``;
+    the defaults are about a hundred times what a page of the bundled plan needs, and keep a
+    page reader well under 1 GB)."""
 
     max_pages: int = DEFAULT_MAX_PAGES
     seconds_per_page: float = DEFAULT_SECONDS_PER_PAGE
+    open_seconds: float = DEFAULT_OPEN_SECONDS
     max_seconds: float = DEFAULT_MAX_SECONDS
     stream_bytes: int = 16 << 20
     """Bytes one stream may inflate to (a content stream of the plan: under 100 KB)."""

@@ -35,6 +35,8 @@ from tests.conftest import PLAN_PDF
 from tests.support.scan import scan_copy
 from tests.support.typeset import VARIANTS, Layout, build_plan_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 CONTENT = sample_content()
 SCANNABLE = [v for v in VARIANTS if v.mark_style == "x"]
 

@@ -132,3 +132,38 @@ def test_a_skipped_page_is_a_leftover_of_an_otherwise_good_plan(tmp_path: Path) 
     assert reasons == [f"page {pages} not read: it took longer than 0.5 s (--page-seconds)"]
     assert len(document.profiles) > 0
     assert len(document.budget_rows) > 0
+
+
+@pytest.mark.parametrize("place", corpus.CYCLE_PLACES)
+def test_a_reference_cycle_ends_at_once_with_exit_2(tmp_path: Path, place: str) -> None:
+    """A page whose /Resources, /Contents, /Font, /MediaBox, page tree (/Kids) or XObject
+    leads into ``5 0 R`` -> ``6 0 R`` -> ``5 0 R``: pdfminer would loop for ever, before any
+    page deadline applies; the cycle is found where references are followed."""
+    pdf = corpus.reference_cycle(place)(tmp_path / f"cycle-{place}.pdf")
+    assert pdf.stat().st_size < 1000
+    result = subprocess.run(
+        [str(HAMMPLAN), "build", str(pdf), "--data-dir", str(tmp_path), "--out",
+         str(tmp_path / "reports")], capture_output=True, text=True, timeout=60, check=False)
+    assert_one_line_error(result, 2, f"{pdf}: not a readable PDF (a cycle of references: "
+                                     "5 0 R -> 6 0 R -> 5 0 R)")
+    assert not (tmp_path / "interim" / "extracted.json").exists()
+
+
+def test_opening_and_counting_run_under_a_deadline(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever makes the parser loop while the PDF is opened and its pages counted (here a
+    stand-in that never returns) ends at the deadline as a one-line input error."""
+    from hammplan.errors import InputError
+    from hammplan.extract.fast import pool
+    from hammplan.extract.reading import read_pages
+    from hammplan.limits import Limits
+
+    def forever(pdf: object) -> int:
+        while True:
+            pass
+
+    monkeypatch.setattr(pool, "count_pages", forever)
+    pdf = corpus.good_plan(tmp_path / "plan.pdf")
+    with pytest.raises(InputError, match=r"plan\.pdf: not a readable PDF \(opening it and "
+                                         r"counting its pages took longer than 0\.3 s\)"):
+        read_pages(pdf, limits=Limits(open_seconds=0.3))

@@ -19,6 +19,8 @@ from hammplan.records import ExtractedDocument
 from tests.support.compare import layout_free, record_texts
 from tests.support.typeset import VARIANTS, Layout, PlanContent, build_plan_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 CONTENT = sample_content()
 
 

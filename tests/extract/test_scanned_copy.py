@@ -18,6 +18,8 @@ from tests.support.compare import layout_free, record_texts
 from tests.support.scan import scan_copy
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 CONTENT = sample_content()
 # fill-coloured marks are pixels only in a scan; those layouts are checked unscanned
 SCANNABLE = [v for v in VARIANTS if v.mark_style == "x"]

@@ -13,6 +13,8 @@ from hammplan.records import ExtractedDocument
 from tests.conftest import PLAN_PDF
 from tests.support.compare import record_texts
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 
 @pytest.fixture(scope="module")
 def unruled() -> ExtractedDocument:

@@ -12,6 +12,8 @@ from hammplan.records.plan import CuratedPlan
 from hammplan.render.ahead import ReportsAhead
 from hammplan.render.reports import compose_reports
 
+pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
+
 
 def _bytes(plan: CuratedPlan) -> bytes:
     return plan.model_dump_json().encode("utf-8")

@@ -15,7 +15,7 @@ import pytest
 from hammplan.errors import InputError
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
-from hammplan.render.templating import SOURCE_TREE_TEMPLATES, find_templates
+from hammplan.render.templating import PACKAGED_TEMPLATES, find_templates
 from tests.render.conftest import Rendered
 from tests.render.plan_fixture import make_large_plan
 
@@ -166,7 +166,7 @@ def test_markup_in_pdf_text_stays_text_in_markdown(rendered_hostile: Rendered) -
 def test_templates_are_found_in_cwd_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert find_templates() == SOURCE_TREE_TEMPLATES or (Path.cwd() / "templates").is_dir()
+    assert find_templates() == PACKAGED_TEMPLATES or (Path.cwd() / "templates").is_dir()
     own = tmp_path / "templates"
     own.mkdir()
     for name in ("report.html.j2", "report.md.j2"):
@@ -174,7 +174,7 @@ def test_templates_are_found_in_cwd_first(
     monkeypatch.chdir(tmp_path)
     assert find_templates() == own
     (own / "report.md.j2").unlink()  # incomplete: the project's own are used
-    assert find_templates() == SOURCE_TREE_TEMPLATES
+    assert find_templates() == PACKAGED_TEMPLATES
 
 
 def test_missing_templates_raise_input_error(tmp_path: Path, curated: CuratedPlan) -> None:
@@ -183,7 +183,7 @@ def test_missing_templates_raise_input_error(tmp_path: Path, curated: CuratedPla
     with pytest.raises(InputError, match="lacks report.html.j2 and report.md.j2"):
         render_reports(curated, tmp_path / "out", templates_dir=tmp_path)
     with pytest.raises(InputError, match=r"templates folder with .* not found \(looked in "):
-        find_templates(cwd=tmp_path, source_tree=tmp_path / "nichts")
+        find_templates(cwd=tmp_path, packaged=tmp_path / "nichts")
     assert not (tmp_path / "out").exists()
 
 

@@ -111,19 +111,8 @@ def many_pages(count: int) -> Maker:
 
 
 def raw_pdf(path: Path, objects: list[bytes]) -> Path:
-    """A PDF of ``objects`` (object 1 the catalog), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-            "%%EOF\n").encode()
-    path.write_bytes(bytes(out))
+    """A PDF of ``objects`` (object 1 the catalog) written to ``path``."""
+    path.write_bytes(_pdf(objects))
     return path
 
 
@@ -208,4 +197,61 @@ def slow_page(operations: int, pages: int = 1) -> Maker:
                    f" /Count {pages} >>").encode()
         page = _page(4, b"/Font << /F1 3 0 R >>")
         return raw_pdf(path, [*head, _stream(body), *[page] * pages])
+    return make
+
+
+CYCLE_PLACES = ("Resources", "Contents", "Font", "MediaBox", "Kids", "XObject")
+"""Where a page's dictionary leads the parser through a reference (see reference_cycle)."""
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1, the catalog first) with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+            "%%EOF\n").encode()
+    return bytes(out)
+
+
+def reference_cycle(place: str) -> Maker:
+    """A one-page PDF (well under a kilobyte) whose page leads, at ``place``, into a cycle of
+    references: object 5 is ``6 0 R`` and object 6 is ``5 0 R``. A parser that follows
+    references without noticing cycles loops for ever."""
+    def make(path: Path) -> Path:
+        stream = b"BT /F1 12 Tf 72 720 Td (Titel) Tj ET" + (b" q /X1 Do Q" if place == "XObject"
+                                                            else b"")
+        contents = b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + \
+            b"\nendstream"
+        font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+        page = {
+            "Resources": b"/Resources 5 0 R /MediaBox [0 0 595 842] /Contents 4 0 R",
+            "Contents": b"/Resources << /Font << /F1 7 0 R >> >> /MediaBox [0 0 595 842] "
+                        b"/Contents 5 0 R",
+            "Font": b"/Resources << /Font 5 0 R >> /MediaBox [0 0 595 842] /Contents 4 0 R",
+            "MediaBox": b"/Resources << /Font << /F1 7 0 R >> >> /MediaBox 5 0 R "
+                        b"/Contents 4 0 R",
+            "Kids": b"/Resources << /Font << /F1 7 0 R >> >> /MediaBox [0 0 595 842] "
+                    b"/Contents 4 0 R",
+            "XObject": b"/Resources << /Font << /F1 7 0 R >> /XObject << /X1 5 0 R >> >> "
+                       b"/MediaBox [0 0 595 842] /Contents 4 0 R",
+        }[place]
+        kids = b"5 0 R" if place == "Kids" else b"3 0 R"
+        objects = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + kids + b"] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R " + page + b" >>",
+            contents,
+            b"6 0 R",
+            b"5 0 R",
+            font,
+        ]
+        path.write_bytes(_pdf(objects))
+        return path
     return make

@@ -13,6 +13,7 @@ from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_
 from hammplan.curate.checks.indexpages import check_index_pages
 from hammplan.curate.checks.order import check_page_order
 from hammplan.curate.checks.population import check_population
+from hammplan.curate.checks.reading import check_reading
 from hammplan.curate.checks.textclaims import check_profile_claims
 from hammplan.curate.checks.textgaps import (
     check_costs_in_text,
@@ -101,9 +102,11 @@ def _measure(profile: CuratedProfile, budget_ids: list[str], index_id: str | Non
     )
 
 
-def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
-    """Curate, link and check every record of an extracted plan."""
-    findings: list[Finding] = []
+def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
+                extracted_sha256: str | None = None) -> CuratedPlan:
+    """Curate, link and check every record of an extracted plan; ``extracted_sha256``, the
+    identity of the extracted.json it was read from, is recorded in the plan's source."""
+    findings: list[Finding] = check_reading(doc)
     index = _index_links(doc)
     overview = _overview_links(doc, vocab)
     references = [e.titel for e in index] + [o.massnahme for o in overview if o.massnahme]
@@ -162,7 +165,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary) -> CuratedPlan:
     findings += check_page_order(doc.leftovers)
     return CuratedPlan(
         tool_version=__version__,
-        source=SourceSummary(**doc.source.model_dump()),
+        source=SourceSummary(**doc.source.model_dump(), extracted_sha256=extracted_sha256),
         handlungsfelder=list(vocab.fields.canonical),
         measures=measures, budget=budget, districts=districts, index=index,
         overview=overview, claims=claims, organisations=organisations,

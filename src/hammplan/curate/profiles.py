@@ -203,7 +203,7 @@ class CuratedProfile:
     pages: list[int]
 
 
-def curate_profiles(
+def curate_profiles(  # noqa: C901 - one pass over every profile field, split is a follow-up
     profiles: list[Profile], references: list[str], vocab: Vocabulary
 ) -> tuple[list[CuratedProfile], list[Finding]]:
     """Clean every profile; ``references`` are index and overview titles that confirm titles."""

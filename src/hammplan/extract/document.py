@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -20,19 +19,11 @@ from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
 from hammplan.extract.reading import iter_pages
 from hammplan.extract.statements import page_statements
+from hammplan.io.files import sha256_of
 from hammplan.limits import Limits
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.records.statements import Statement
 from hammplan.vocabulary import Vocabulary, load_vocabulary
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def extract_document(
@@ -78,7 +69,8 @@ def extract_document(
                                          cells=[]))
         any_text = any_text or bool(page.words or page.skipped)
         if page.skipped:
-            skipped.append(Leftover(family="page", reason=page.skipped, cells=[]))
+            skipped.append(Leftover(family="page", reason=page.skipped, cells=[],
+                                    page=page.number))
         found = page_chunks(page, vocab, chunks[-1] if chunks else None)
         statements.extend(page_statements(page, found, figure))
         kept = page.without_words()

@@ -34,7 +34,7 @@ from hammplan.extract import fast as fast_path
 from hammplan.extract.bounds import LimitExceeded
 from hammplan.extract.fast import Progress
 from hammplan.extract.layout import PageLayout
-from hammplan.limits import Limits
+from hammplan.limits import Limits, PageTimeout, page_deadline
 
 
 def _reason(exc: Exception) -> str:
@@ -46,6 +46,17 @@ def _reason(exc: Exception) -> str:
     known = isinstance(cause, (PDFSyntaxError, PDFException, MalformedPDFException))
     text = text if known and text else f"{type(cause).__name__}: {text}".rstrip(": ")
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _count_within(path: Path, seconds: float) -> int:
+    """The page count of ``path``, opening it and walking its page tree within ``seconds``
+    (a file that makes the parser loop there is refused, not waited for)."""
+    try:
+        with page_deadline(seconds):
+            return fast_path.page_count(path)
+    except PageTimeout:
+        raise InputError(f"{path}: not a readable PDF (opening it and counting its pages took "
+                         f"longer than {seconds:g} s)") from None
 
 
 def iter_pages(
@@ -74,7 +85,7 @@ def iter_pages(
     remove_dead_spills()
     spill_dir = tempfile.TemporaryDirectory(prefix=f"{SPILL_PREFIX}{os.getpid()}-")
     try:
-        count = fast_path.page_count(path)
+        count = _count_within(path, limits.open_seconds)
         if count > limits.max_pages:
             raise InputError(f"{path}: {count} pages, more than the limit of "
                              f"{limits.max_pages} (--max-pages)")

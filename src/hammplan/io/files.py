@@ -7,6 +7,7 @@ what a killed writer left. Neutral plumbing: it imports no stage.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -74,3 +75,12 @@ def remove_stale_temporaries(folder: Path, names: list[str] | None = None) -> li
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file, read in blocks (the identity an output records of its input)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

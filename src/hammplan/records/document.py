@@ -30,6 +30,8 @@ class Leftover(BaseModel):
     family: str
     reason: str
     cells: list[SourceCell]
+    page: int | None = Field(default=None, description="The page, where no cell names it "
+                             "(a page skipped over the time limit).")
 
 
 class ExtractedDocument(BaseModel):

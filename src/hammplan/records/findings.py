@@ -16,7 +16,8 @@ Severity = Literal["error", "warning", "info"]
 gap (one place states what another leaves "o. A."), or likely wrong, worth a look. info: a
 repair or an observation, recorded for transparency."""
 
-RecordKind = Literal["measure", "budget", "district", "index", "overview", "statement"]
+RecordKind = Literal["measure", "budget", "district", "index", "overview", "statement", "page",
+                     "table"]
 
 
 class Ref(BaseModel):
@@ -46,6 +47,7 @@ FINDING_CODES: dict[str, str] = {
     "budget_linked_by_part": (
         "Budgetzeile ist ein Teil, den ein Steckbrief in seinen Kosten nennt."
     ),
+    "budget_rows_missing": "Kopfzeilen einer Budgettabelle, aber keine Budgetzeile gelesen.",
     "budget_without_profile": "Budgetzeile, zu der kein Steckbrief passt.",
     "cell_garbled": "Unleserliche Wortzelle (Fördergeber, Kennzahl); nicht als „o. A.“ gewertet.",
     "claim_confirmed": "Eine Zahl im Fließtext stimmt mit der Tabelle der Sozialräume überein.",
@@ -84,6 +86,7 @@ FINDING_CODES: dict[str, str] = {
     "measure_missing_index": "Maßnahme mit Steckbrief, aber ohne Eintrag im Verzeichnis.",
     "measure_missing_overview": "Maßnahme mit Steckbrief, aber ohne Zeile in der Übersicht.",
     "not_stated_garbled": "Unleserliche Zelle als „o. A.“ gelesen (Erkennungsfehler).",
+    "page_skipped": "Eine Seite wurde nicht gelesen (über der Zeitgrenze, --page-seconds).",
     "overview_duplicate": "Die Übersicht führt eine Maßnahme mehrfach.",
     "overview_row_part": "Die Übersicht führt die Teile einer Maßnahme (A und B) einzeln.",
     "overview_row_unnamed": "Zeile der Übersicht ohne Namen der Maßnahme.",
@@ -100,6 +103,8 @@ FINDING_CODES: dict[str, str] = {
     "rows_not_joined": "Tabellenzeile, deren Seite nicht auf die der Zeile davor folgt.",
     "sta_suspect": "StA-Nummer mit ungewöhnlicher Stellenzahl.",
     "sta_unknown": "StA-Kürzel, das keinem bekannten Kürzel entspricht.",
+    "table_unknown": "Tabelle, die keiner bekannten Tabellenart zugeordnet wurde.",
+    "table_unreadable": "Inhalt einer Tabelle, den kein Datensatz aufnehmen konnte.",
     "text_amount_suspect": "Betrag im Fließtext, den kein deutsches Zahlformat zulässt.",
     "text_count_conflict": (
         "Zwei Zahlen für dasselbe im selben Steckbrief (Aufzählung gegen Anzahl)."
@@ -110,6 +115,17 @@ FINDING_CODES: dict[str, str] = {
     "value_suspect": "Zahl, die ihrer Form oder ihrem Umfeld widerspricht; nicht geraten.",
 }
 """Every finding code with its meaning (German, for the data dictionary). Codes are stable."""
+
+
+READ_FAILURES = frozenset({"page_skipped", "table_unreadable", "budget_rows_missing",
+                           "rows_not_joined"})
+"""Codes of findings about the run, not the plan: part of the PDF was not read. They make
+``build`` fail whatever ``--fail-on`` says; the curated data are incomplete."""
+
+
+def count_read_failures(findings: list[Finding]) -> int:
+    """How many findings say the run could not read part of its PDF."""
+    return sum(1 for f in findings if f.code in READ_FAILURES)
 
 
 SEVERITY_ORDER: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}

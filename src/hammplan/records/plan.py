@@ -134,11 +134,14 @@ class StatsClaim(BaseModel):
 
 
 class SourceSummary(BaseModel):
-    """The PDF behind the data."""
+    """The PDF behind the data, and the extraction result the plan was curated from."""
 
     file_name: str
     sha256: str
     page_count: int
+    extracted_sha256: str | None = Field(
+        default=None, description="SHA-256 of the extracted.json this plan was curated from "
+        "(build reruns validate when it is not the extracted.json there now).")
 
 
 class CuratedPlan(BaseModel):

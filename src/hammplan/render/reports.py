@@ -79,7 +79,7 @@ def compose_reports(
 
     The charts are drawn in worker processes while the report's content is built and the
     templates compiled (see :func:`hammplan.render.charts.charts_drawing`).
-    ``templates_dir`` defaults to ``templates/`` in the working directory, then the project's
+    ``templates_dir`` defaults to ``templates/`` in the working directory, then the package's
     own (see :func:`hammplan.render.templating.find_templates`).
     """
     from hammplan.render import html, markdown

@@ -20,8 +20,9 @@ HTML_TEMPLATE = "report.html.j2"
 MARKDOWN_TEMPLATE = "report.md.j2"
 REQUIRED = (HTML_TEMPLATE, MARKDOWN_TEMPLATE)
 
-SOURCE_TREE_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
-"""``templates/`` of the project when hammplan runs from its source tree (src layout)."""
+PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+"""The report templates shipped in the package (package data: installed with the wheel, so
+``pip install`` and pipx give a working ``render``)."""
 
 
 def _usable(folder: Path) -> bool:
@@ -31,13 +32,13 @@ def _usable(folder: Path) -> bool:
 def find_templates(
     templates_dir: Path | None = None,
     cwd: Path | None = None,
-    source_tree: Path = SOURCE_TREE_TEMPLATES,
+    packaged: Path = PACKAGED_TEMPLATES,
 ) -> Path:
     """The folder holding the report templates.
 
-    ``templates_dir`` when given; otherwise ``templates/`` in the working directory, then the
-    project's ``templates/`` beside ``src/``. A folder counts only when it holds both
-    report templates. Raises InputError naming the folder(s) looked at.
+    ``templates_dir`` when given; otherwise ``templates/`` in the working directory (a
+    reader's own), then the templates shipped in the package. A folder counts only when it
+    holds both report templates. Raises InputError naming the folder(s) looked at.
     """
     names = " and ".join(REQUIRED)
     if templates_dir is not None:
@@ -46,7 +47,7 @@ def find_templates(
         if not _usable(templates_dir):
             raise InputError(f"{templates_dir}: templates folder lacks {names}")
         return templates_dir
-    candidates = [(cwd or Path.cwd()) / "templates", source_tree]
+    candidates = [(cwd or Path.cwd()) / "templates", packaged]
     for folder in candidates:
         if _usable(folder):
             return folder

@@ -12,6 +12,7 @@ from hammplan.curate.findings import Finding
 
 WHY: dict[str, str] = {
     "budget_linked_by_part": "Der Haushalt führt die Maßnahme in Teilen; die Summe gilt",
+    "budget_rows_missing": "Die Daten sind unvollständig: der Haushalt fehlt ganz",
     "budget_without_profile": "Die Maßnahme hat Geld, aber keine Beschreibung",
     "claim_confirmed": "Text und Tabelle stimmen überein",
     "claim_count_mismatch": "Der Text beschreibt die Bevölkerung anders als die eigene Tabelle",
@@ -41,6 +42,7 @@ WHY: dict[str, str] = {
                                 "beschreibt",
     "page_order": "Über diese Grenzen wird keine Tabellenzeile mit der vorigen verbunden; "
                   "Steckbriefe und Haushaltszeilen dort können unvollständig sein",
+    "page_skipped": "Die Daten sind unvollständig: was auf dieser Seite steht, fehlt",
     "population_column_missing": "Die Bevölkerungszahlen sind unvollständig gelesen",
     "population_migh_mismatch": "Die Tabelle widerspricht sich selbst; Anteile daraus sind "
                                 "unsicher",
@@ -56,6 +58,9 @@ WHY: dict[str, str] = {
                        "PDF ist zu prüfen",
     "sta_suspect": "Welches Amt die Zeile verantwortet, ist unklar",
     "sta_unknown": "Welches Amt die Zeile verantwortet, ist unklar",
+    "table_unknown": "Die Tabelle ist nicht ausgewertet; gehört sie zum Plan, braucht es "
+                     "ihre Wörter im Vokabular",
+    "table_unreadable": "Die Daten sind unvollständig: dieser Inhalt fehlt in den Datensätzen",
     "title_repaired": "Der Titel ist im Druck fehlerhaft; veröffentlicht wird der bestätigte",
     "title_unconfirmed": "Der Titel ist im Druck fehlerhaft und nicht bestätigt",
     "value_suspect": "Die Zahl wird nicht verwendet, bis sie geprüft ist",

@@ -82,7 +82,7 @@ class _LeanDevice(PDFLayoutAnalyzer):
         self.chars.append(cast(LTChar, self.cur_item._objs[-1]))  # the LTChar just added
         return float(adv)
 
-    def render_string_horizontal(self, seq: Iterable[Any], matrix: Matrix, pos: Point,
+    def render_string_horizontal(self, seq: Iterable[Any], matrix: Matrix, pos: Point,  # noqa: C901 - pdfminer's own method, slimmed; kept inline for speed
                                  font: PDFFont, fontsize: float, scaling: float,
                                  charspace: float, wordspace: float, rise: float,
                                  dxscale: float, ncs: Any,
@@ -308,7 +308,7 @@ def _keep(word: Word, words: list[Word]) -> None:
         words.append(word)
 
 
-def _line_words_ltr(line: list[Char], words: list[Word]) -> None:
+def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 - pdfplumber's word rules, inline for speed
     """WordExtractor.iter_chars_to_words and merge_chars for upright text ("ltr"), adding
     the words with printing text to ``words``; the word's box is kept as it grows (min and
     max keep the first of equal values, as here)."""

@@ -23,6 +23,8 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import PDFObjRef
 from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -52,6 +54,44 @@ BLOCK = 8
 """Pages per task handed to a worker, and per file set aside: small enough to keep both
 cores busy to the end and memory low, large enough that passing tasks and results costs
 little (each worker opens the PDF once)."""
+
+
+class ReferenceCycle(PDFSyntaxError):
+    """An object of the PDF is a reference that leads back to itself through references."""
+
+
+def guard_references(doc: Any) -> None:
+    """Make the parser of ``doc`` refuse reference cycles instead of following them for ever.
+
+    pdfminer resolves a reference by looping until it reaches something that is not one
+    (``resolve1``, ``resolve_all``), so an object ``5 0 R`` -> ``6 0 R`` -> ``5 0 R`` loops for
+    ever wherever a page leads to it (its /Resources, /Contents, /Font, /MediaBox, the page
+    tree's /Kids). Every object lookup goes through ``doc.getobj``; this one follows a
+    reference it returns to its end and raises :class:`ReferenceCycle` where the chain comes
+    back. Objects that are not references (nearly all) cost one type check.
+    """
+    getobj = doc.getobj
+
+    def checked(objid: int) -> Any:
+        found = getobj(objid)
+        chain = [objid]
+        target = found
+        while isinstance(target, PDFObjRef):
+            if target.objid in chain:
+                objects = " -> ".join(f"{n} 0 R" for n in [*chain, target.objid])
+                raise ReferenceCycle(f"a cycle of references: {objects}")
+            chain.append(target.objid)
+            target = getobj(target.objid)
+        return found
+
+    doc.getobj = checked
+
+
+def open_pdf(path: Path) -> Any:
+    """pdfplumber's PDF of ``path`` with :func:`guard_references` on its document."""
+    pdf = pdfplumber.open(path)
+    guard_references(pdf.doc)
+    return pdf
 
 
 class Pages:
@@ -136,22 +176,24 @@ def _read_from(source: Pages, first: int, last: int, use_rulings: bool, fast: bo
         remaining = deadline - time.time()
         if remaining <= 0:
             raise Refused(_over_time(limits))
-        page = source.page(number)
         seconds = min(limits.seconds_per_page, remaining)
+        page: Page | None = None
         try:
-            with page_deadline(seconds), page_budget(limits):
+            with page_deadline(seconds), page_budget(limits):  # finding the page too
+                page = source.page(number)
                 pages.append(read(page, number, use_rulings))
         except PageTimeout:
             if seconds < limits.seconds_per_page:
                 raise Refused(_over_time(limits)) from None
             pages.append(PageLayout(
-                number=number, width=float(page.width), height=float(page.height), words=[],
-                space_width=0.0,
+                number=number, width=float(page.width) if page else 0.0,
+                height=float(page.height) if page else 0.0, words=[], space_width=0.0,
                 skipped=f"page {number} not read: it took longer than "
                         f"{limits.seconds_per_page:g} s (--page-seconds)"))
         except LimitExceeded as exc:
             raise Refused(f"page {number} refused: {exc}") from None
-        page.close()
+        if page is not None:
+            page.close()
         hold("page-read")
         if progress is not None:
             progress(number, total)
@@ -172,7 +214,7 @@ _worker_pages: list[Pages] = []
 
 def _open_in_worker(path: Path, parent: int) -> None:
     die_with_parent(parent)
-    _worker_pages.append(Pages(pdfplumber.open(path)))
+    _worker_pages.append(Pages(open_pdf(path)))
 
 
 def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
@@ -182,7 +224,7 @@ def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
 
 
 def page_count(path: Path) -> int:
-    with pdfplumber.open(path) as pdf:
+    with open_pdf(path) as pdf:
         return count_pages(pdf)
 
 
@@ -197,7 +239,7 @@ def read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: 
     """
     spans = [(first, min(first + BLOCK - 1, count)) for first in range(1, count + 1, BLOCK)]
     if jobs == 1 or count < PARALLEL_FROM:
-        with pdfplumber.open(path) as pdf:
+        with open_pdf(path) as pdf:
             source = Pages(pdf)
             return [_read_from(source, first, last, use_rulings, fast, limits, deadline,
                                spill_dir, progress, count) for first, last in spans]

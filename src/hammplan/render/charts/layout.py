@@ -237,7 +237,7 @@ def _largest(available: float, count: int, extra: Callable[[float], float]) -> f
     return new
 
 
-def fit_axes(fig: Figure) -> None:
+def fit_axes(fig: Figure) -> None:  # noqa: C901 - places every kind of text of a chart at once
     """Places the figure's axes as large as they can be with all their texts inside the
     figure and clear of the figure's own texts (title above, messages) and legends (below).
 

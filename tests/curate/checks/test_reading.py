@@ -1,0 +1,59 @@
+"""What the run could not read is an error finding, never content."""
+
+from __future__ import annotations
+
+from hammplan.curate.checks.reading import check_reading
+from hammplan.records import (
+    BUDGET_COLUMNS,
+    BBox,
+    BudgetHeader,
+    ExtractedDocument,
+    Leftover,
+    SourceCell,
+    SourceInfo,
+    Span,
+)
+from hammplan.records.findings import READ_FAILURES, count_read_failures
+
+
+def cell(text: str, page: int) -> SourceCell:
+    return SourceCell(text=text, spans=[Span(page=page, bbox=BBox(x0=1, top=2, x1=3, bottom=4))])
+
+
+def document(**fields: object) -> ExtractedDocument:
+    source = SourceInfo(file_name="plan.pdf", sha256="0" * 64, page_count=9)
+    return ExtractedDocument.model_validate({"tool_version": "0", "source": source, **fields})
+
+
+def test_a_complete_run_has_no_reading_findings(plan: ExtractedDocument) -> None:
+    assert check_reading(plan) == []
+
+
+def test_skipped_pages_and_unread_tables_are_errors_unknown_tables_warnings() -> None:
+    doc = document(leftovers=[
+        Leftover(family="page", reason="page 4 not read: it took longer than 0.01 s",
+                 cells=[], page=4),
+        Leftover(family="budget", reason="header of unexpected width",
+                 cells=[cell("StA", 6), cell("Aufwand", 6)]),
+        Leftover(family="unknown", reason="table on page 8 of no known family",
+                 cells=[cell("Telefon", 8)]),
+    ])
+    findings = check_reading(doc)
+    assert [(f.code, f.severity, f.refs[0].kind, f.refs[0].page) for f in findings] == [
+        ("page_skipped", "error", "page", 4),
+        ("table_unreadable", "error", "table", 6),
+        ("table_unknown", "warning", "table", 8),
+    ]
+    assert findings[0].message == "Seite nicht gelesen: page 4 not read: it took longer than 0.01 s"
+    assert "Budgettabelle" in findings[1].message and "„StA Aufwand“" in findings[1].message
+    assert count_read_failures(findings) == 2
+
+
+def test_budget_headers_without_a_single_row_are_an_error() -> None:
+    header = BudgetHeader(cells=[cell(name, 12) for name in BUDGET_COLUMNS])
+    [finding] = check_reading(document(budget_headers=[header, header]))
+    assert (finding.code, finding.severity, finding.refs[0].page) == (
+        "budget_rows_missing", "error", 12)
+    assert finding.message == ("2 Kopfzeilen einer Budgettabelle gefunden, aber keine "
+                               "Budgetzeile gelesen")
+    assert finding.code in READ_FAILURES
