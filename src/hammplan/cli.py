@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -36,6 +35,7 @@ from hammplan.errors import (
 )
 from hammplan.io.locking import writing
 from hammplan.io.logtext import printable
+from hammplan.io.runguard import check_memory_limit, stop_on_signals
 from hammplan.limits import (
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_SECONDS,
@@ -458,34 +458,6 @@ def build(
     }, _plan_exit(plan, fail_on, strict))
 
 
-MIN_ADDRESS_SPACE = 288 << 20
-"""The least address space (``ulimit -v``) a build needs: numpy's BLAS ends a process that
-cannot map its buffers with exit code 1 and no way to catch it (measured: a build of a small
-plan needs about 260 MiB of address space, the report process more than 244)."""
-
-
-def check_memory_limit() -> None:
-    """Refuse at once, in one line, under a memory limit no command can work in."""
-    import resource
-
-    soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
-    if soft != resource.RLIM_INFINITY and soft < MIN_ADDRESS_SPACE:
-        raise ResourceError(f"the memory limit (ulimit -v {soft >> 10}) is below the "
-                            f"{MIN_ADDRESS_SPACE >> 20} MiB hammplan needs; raise it")
-
-
-class Stopped(HammplanError):
-    """The run was stopped by a signal (SIGTERM, SIGHUP); exit 128 + the signal's number."""
-
-
-def _stop(signum: int, _frame: object) -> None:
-    """SIGTERM and SIGHUP end the run like Ctrl-C does: ``finally`` blocks run, so temporary
-    folders and incomplete stages go, and the previous outputs stay."""
-    error = Stopped(f"stopped by {signal.Signals(signum).name}; the previous outputs are kept")
-    error.exit_code = 128 + signum
-    raise error
-
-
 def main() -> None:
     """Console entry point.
 
@@ -495,8 +467,7 @@ def main() -> None:
     before anything starts.
     """
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _stop)
+    stop_on_signals()
     try:
         check_memory_limit()
     except ResourceError as error:
