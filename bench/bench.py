@@ -14,6 +14,9 @@ this same run, so they compare across machines where seconds do not:
 - peak memory of each hammplan step: the largest process (``ru_maxrss``, exact) and the
   whole process tree (workers included: the sum of proportional set sizes, so memory shared
   after a fork counts once), sampled every 50 ms;
+- a scan: ``extract`` on a printed-and-scanned copy with a real OCR text layer (``--scan``;
+  by default ``../shared/data/scans/*.pdf`` beside the checkout, else the nine scanned pages
+  in tests/fixtures), per page against ``extract`` on the plan per page;
 - scaling: ``extract`` on the plan concatenated to 4x its pages (built here with pypdfium2),
   and the page stream alone (every page read and let go, :func:`iter_pages`) at 1x and 4x:
   its memory is what ``extract`` needs for pages, apart from the records it builds. Whether
@@ -234,6 +237,22 @@ def _machine() -> str:
             f"{platform.system()} {platform.release()}; load average at start {load}")
 
 
+def _default_scan() -> Path:
+    """A real scan of the plan beside the checkout if there is one, else the test excerpt."""
+    shared = sorted((ROOT.parent / "shared" / "data" / "scans").glob("*.pdf"))
+    return shared[0] if shared else ROOT / "tests" / "fixtures" / (
+        "integrationsplan-hamm-2024-scan-excerpt.pdf")
+
+
+def _page_count(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    count = len(document)
+    document.close()
+    return count
+
+
 def _fmt_s(value: float | None) -> str:
     return "not available" if value is None else f"{value:.2f} s"
 
@@ -243,6 +262,8 @@ def main() -> None:  # noqa: C901 - one flat script of timings
     parser.add_argument("pdf", nargs="?", type=Path,
                         default=next((ROOT / "data" / "raw").glob("*.pdf")))
     parser.add_argument("--repeat", type=int, default=5, help="runs of each (median)")
+    parser.add_argument("--scan", type=Path, default=_default_scan(),
+                        help="a scanned copy with an OCR text layer")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "latest.md")
     args = parser.parse_args()
     pdf: Path = args.pdf.resolve()
@@ -254,13 +275,17 @@ def main() -> None:  # noqa: C901 - one flat script of timings
 
     rows = {name: Row(name) for name in (
         "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
-        "build warm", "extract 4x", "stream", "stream 4x", "bomb", "fan-out")}
+        "build warm", "extract 4x", "extract scan", "stream", "stream 4x", "bomb",
+        "fan-out")}
+    scan: Path = args.scan.resolve()
+    scan_pages = _page_count(scan)
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
         tmp = Path(tmp_name)
         pages4 = _concatenate(pdf, tmp / f"4x-{pdf.name}", 4)
         pages1 = pages4 // 4
         steps = _data_dir(tmp, "steps", pdf)
         big = _data_dir(tmp, "big", tmp / f"4x-{pdf.name}")
+        scanned = _data_dir(tmp, "scan", scan)
         pdftotext = shutil.which("pdftotext")
 
         def hammplan(*argv: str | Path) -> list[str]:
@@ -294,6 +319,8 @@ def main() -> None:  # noqa: C901 - one flat script of timings
                 run(rows["build warm"], argv, tmp, ok=(0, 1))
             plan.append(("build", builds))
         if "extract" in available:
+            plan.append(("extract scan", lambda r: run(
+                rows["extract scan"], hammplan("extract", "--data-dir", scanned, "-q"), tmp)))
             plan.append(("extract 4x", lambda r: run(
                 rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp)))
         if "extract" in available:  # hostile files: refused in one line, in bounded memory
@@ -335,6 +362,7 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         "build cold": "`hammplan build`, cold (fresh data folder)",
         "build warm": "`hammplan build`, warm (nothing changed)",
         "extract 4x": f"`hammplan extract`, plan x4 ({pages4} pages)",
+        "extract scan": f"`hammplan extract`, scan `{scan.name}` ({scan_pages} pages)",
         "stream": "pages only: every page read and let go (`iter_pages`)",
         "stream 4x": f"pages only, plan x4 ({pages4} pages)",
         "bomb": "`hammplan extract` of a Flate bomb (2 MB, inflates to 2 GiB): refused",
@@ -343,7 +371,8 @@ def main() -> None:  # noqa: C901 - one flat script of timings
     for key, row in rows.items():
         med = row.median
         # the x4 rows read other pages than the baseline: only their ratio to extract counts
-        vs_base = f"{base / med:.2f}" if med and base and "4x" not in key else ""
+        vs_base = (f"{base / med:.2f}" if med and base and "4x" not in key
+                   and "scan" not in key else "")
         vs_extract = f"{med / extract:.2f}" if med and extract else ""
         memory = row.memory_mb()
         mem = (f"{memory[0]:.0f} MB", f"{memory[1]:.0f} MB") if memory else ("", "")
@@ -365,6 +394,8 @@ def main() -> None:  # noqa: C901 - one flat script of timings
     peak = max((m[1] for m in step_memory if m), default=None)
     mem1, mem4 = rows["extract"].memory_mb(), rows["extract 4x"].memory_mb()
     pages_mem1, pages_mem4 = rows["stream"].memory_mb(), rows["stream 4x"].memory_mb()
+    scanned_s = rows["extract scan"].median
+    per_page = (scanned_s / scan_pages) / (extract / pages1) if scanned_s and extract else None
     lines += [
         "",
         "| target | measured | |",
@@ -378,6 +409,10 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         target("warm `build` under 0.5 s", _fmt_s(warm), warm < 0.5 if warm else None),
         target("peak memory of every step under 400 MB (process tree)",
                f"{peak:.0f} MB" if peak else "n/a", peak < 400 if peak else None),
+        target("scan: `extract` time per page within 2x of the plan's",
+               f"{per_page:.2f}x ({scanned_s / scan_pages * 1000:.0f} against "
+               f"{extract / pages1 * 1000:.0f} ms per page)" if per_page and scanned_s
+               and extract else "n/a", per_page <= 2 if per_page else None),
         target("4x the pages: at most 4.4x the time of `extract`",
                f"{big4 / extract:.2f}x" if big4 and extract else "n/a",
                big4 / extract <= 4.4 if big4 and extract else None),

@@ -16,6 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from hammplan.errors import InputError
 
+RULE_DEBRIS = frozenset("|¦‖│┃[]\\")
+"""Characters text recognition reads a vertical ruling line of a scanned table as (a bracket
+or backslash where the rule is slanted or broken). Not a plan's words but every scan's: extract
+splits them off words as evidence of a column boundary, curation removes them from cells."""
+
 
 class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -37,11 +37,27 @@ VARIANTS = [
     ("e í", "speck"),
     ("Бĺ", "speck"),
     ("o.A.:", "o. A."),
+    # shapes Tesseract gives on a 200 dpi scan of the plan
+    ("oA.", "o. A. OCR"),
+    ("0A", "o. A. OCR"),
+    ("0A.", "o. A. OCR"),
+    ("oA,", "o. A. OCR"),
+    ("o0.A.", "o. A. OCR"),
+    ("9.A.", "o. A. OCR"),
+    ("0A:", "o. A. OCR"),
+    ("0.A.", "o. A. misread"),
+    ("o.Ä.", "o. A. misread"),
+    ("©.", "o. A. OCR speck"),
+    ("©", "o. A. OCR speck"),
+    ("o®", "o. A. OCR speck"),
+    ("0..A.", "o. A. OCR"),
+    ("0.", "o. remnant"),
+    ("o.", "o. remnant"),
 ]
 
 NOT_MARKERS = [
     "", "   ", "Ja", "BAMF", "KI", "Land", "2", "A", "Teilnehmende", "1.012.000", "Land NRW",
-    "Beschlussvorlage", "КЈС", "e. V.", "Std", "%",
+    "Beschlussvorlage", "КЈС", "e. V.", "Std", "%", "9", "90", "0,9", "OAS", "Oase", "©2023",
 ]
 
 

@@ -28,7 +28,7 @@ from hammplan.extract import extract_document
 from hammplan.extract.fast import contentstream
 from hammplan.extract.fast.contentstream import Unsupported, parse_streams
 from hammplan.extract.fast.page import extract_words, read_page_fast
-from hammplan.extract.layout import Word, read_page
+from hammplan.extract.layout import plumber_word, read_page
 from hammplan.extract.reading import read_pages
 from hammplan.records import ExtractedDocument
 from tests.conftest import PLAN_PDF
@@ -345,10 +345,8 @@ def _chars(draw: st.DrawFn) -> list[dict[str, Any]]:
 @given(_chars())
 def test_words_match_pdfplumber(chars: list[dict[str, Any]]) -> None:
     plumber = plumber_extract_words(chars, keep_blank_chars=False, use_text_flow=False,
-                                    extra_attrs=["size"])
-    expected = [Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]),
-                     float(w["bottom"]), float(w["size"]))
-                for w in plumber if w["text"].strip()]
+                                    extra_attrs=["size"], return_chars=True)
+    expected = [plumber_word(w) for w in plumber if w["text"].strip()]
     tuples = [(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["upright"],
                c["width"]) for c in chars]
     assert extract_words(tuples) == expected

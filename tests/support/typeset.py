@@ -10,6 +10,7 @@ text exactly.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +37,8 @@ from reportlab.platypus import (
     Table,
 )
 
-__all__ = ["BOILERPLATE", "LONG_VALUE_CHARS", "VARIANTS", "Layout", "PlanContent", "build_plan_pdf",
-           "font_file", "overview_page_numbers", "sample_content"]
+__all__ = ["BOILERPLATE", "LONG_VALUE_CHARS", "TIGHT", "VARIANTS", "Layout", "PlanContent",
+           "build_plan_pdf", "font_file", "overview_page_numbers", "sample_content"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ class Layout:
     budget_rows_per_page: int | None = None
     split_row_across_pages: bool = False
     mark_style: str = "x"
+    amounts_right: bool = False
+    """Budget amounts (and key figures) right-aligned in their cells, headers left-aligned."""
+    wrap_amounts: bool = False
+    """Amount columns as narrow as the second-widest amount: the widest wraps inside its cell
+    ("213.431,0" over "9"), as in a narrow portrait typesetting."""
 
 
 # Fixed texts around the tables; exported so tests can tell them from content.
@@ -283,6 +289,19 @@ VARIANTS: list[Layout] = [
 ]
 
 
+TIGHT = Layout("tight_unruled", ruled=False, budget_landscape=False, font_size=6.5,
+               cell_padding=0.5, amounts_right=True, wrap_amounts=True,
+               col_scale=(0.5, 2.2, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 0.8, 0.8, 0.8))
+"""Narrow portrait budget columns without lines, one point apart (less than a character):
+pdfplumber runs neighbouring cells together ("80.544Land", "A.o."), a right-aligned Ertrag
+touches the Fördergeber beside it, the widest amount wraps. Not in VARIANTS: its words are
+not the content's words, which is the point (tests/extract/test_tight_layout.py)."""
+
+_AMOUNT_COLUMNS = range(2, 8)
+_NUMBER = re.compile(r"[\d.,]+")
+_FIGURE_COLUMNS = range(10, 13)
+
+
 def _fonts(layout: Layout) -> tuple[str, str]:
     """Register (if TrueType) and return the regular and bold font names."""
     bold = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}
@@ -330,18 +349,28 @@ class _Typesetter:
         return Paragraph(escape(text), style)
 
     def widths(self, rows: list[list[str]], bold_rows: int, total: float, scale: list[float],
-               size: float | None = None, bold_cols: int = 0) -> list[float]:
+               size: float | None = None, bold_cols: int = 0,
+               wrap: Sequence[int] = ()) -> list[float]:
         """Column widths proportional to `scale` but never narrower than the longest word of a
-        column, because an unbreakable word wider than its cell would overflow into the next."""
+        column, because an unbreakable word wider than its cell would overflow into the next.
+        Columns in `wrap` are exactly as wide as their second-widest word needs (their widest
+        word is split inside the cell)."""
         size, need, name = size or self.size, [0.0] * len(scale), self.lay.name
+        second: dict[int, list[float]] = {i: [] for i in wrap}
         if any(len(row) != len(scale) for row in rows):
             raise ValueError(f"layout {name!r}: {len(scale)} column widths for other rows")
         for r, row in enumerate(rows):
             for i, text in enumerate(row):
                 font = self.bold if r < bold_rows or i < bold_cols else self.font
-                words = [pdfmetrics.stringWidth(w, font, size) for w in text.split(" ")]
-                need[i] = max(need[i], max(words) + 2 * self.lay.cell_padding + 1)
-        fixed: dict[int, float] = {}
+                pad = 2 * self.lay.cell_padding + 1
+                for w in text.split(" "):
+                    width = pdfmetrics.stringWidth(w, font, size) + pad
+                    if i in second and r >= bold_rows and _NUMBER.fullmatch(w):
+                        second[i].append(width)
+                    else:
+                        need[i] = max(need[i], width)
+        fixed: dict[int, float] = {i: max(need[i], sorted(set(ws))[-2] if len(set(ws)) > 1
+                                          else ws[0]) for i, ws in second.items() if ws}
         while True:
             free = [i for i in range(len(scale)) if i not in fixed]
             rest = total - sum(fixed.values())
@@ -372,11 +401,21 @@ class _Typesetter:
         return Table(data, colWidths=widths, style=cmds, **kw)
 
     def cells(self, rows: list[list[str]], bold_rows: int = 1, size: float | None = None,
-              align: dict[int, int] | None = None) -> list[list[Flowable]]:
+              align: dict[int, int] | None = None, body_only: bool = False,
+              split: Sequence[int] = ()) -> list[list[Flowable]]:
+        """Paragraph cells; `align` by column (for body rows only with `body_only`); words of
+        the columns in `split` that are numbers may be split inside their cell."""
         styles = [self.style(False, size), self.style(True, size)]
-        return [[Paragraph(escape(t), ParagraphStyle("a", parent=styles[r < bold_rows],
-                                                     alignment=(align or {}).get(i, 0)))
-                 for i, t in enumerate(row)] for r, row in enumerate(rows)]
+
+        def style(r: int, i: int, text: str) -> ParagraphStyle:
+            head = r < bold_rows
+            aligned = 0 if head and body_only else (align or {}).get(i, 0)
+            splits = i in split and not head and bool(_NUMBER.fullmatch(text))
+            return ParagraphStyle("a", parent=styles[head], alignment=aligned,
+                                  splitLongWords=int(splits))
+
+        return [[Paragraph(escape(t), style(r, i, t)) for i, t in enumerate(row)]
+                for r, row in enumerate(rows)]
 
     def heading(self, text: str) -> Paragraph:
         return self.para(text, self.style(True, 13, after=8))
@@ -400,7 +439,10 @@ class _Typesetter:
         lay, c = self.lay, self.c
         width, height = self.frame_size(self.wide)
         scale = list(lay.col_scale or (0.6, 2.4, 1, 1, 1, 1, 1, 1, 1.1, 1.5, 1, 1, 1))
-        w = self.widths([c.budget_header, *c.budget_rows], 1, width, scale)
+        wrap = _AMOUNT_COLUMNS if lay.wrap_amounts else ()
+        w = self.widths([c.budget_header, *c.budget_rows], 1, width, scale, wrap=wrap)
+        right = {i: TA_RIGHT for i in (*_AMOUNT_COLUMNS, *_FIGURE_COLUMNS)}
+        align = right if lay.amounts_right else None
         n = lay.budget_rows_per_page or len(c.budget_rows)
         chunks = [c.budget_rows[i:i + n] for i in range(0, len(c.budget_rows), n)]
         intro = [self.heading(BUDGET_HEADING), self.prose(BUDGET_PROSE)]
@@ -410,7 +452,8 @@ class _Typesetter:
             split = {"splitByRow": 0, "splitInRow": 1}
         for k, chunk in enumerate(chunks):
             head = 1 if k == 0 or lay.header_repeat else 0
-            data = self.cells(([c.budget_header] if head else []) + chunk, head)
+            data = self.cells(([c.budget_header] if head else []) + chunk, head, align=align,
+                              body_only=True, split=wrap)
             t = self.table(data, w, head, repeatRows=head if lay.header_repeat else 0, **split)
             if k:
                 out.append(PageBreak())

@@ -182,6 +182,10 @@ def _parse_rest(raw: str, rest: str, stand: date | None) -> Amount:
     rates = _rates(rest)
     if rates is not None:
         return Amount(raw=raw, status="note", stand=stand, parts=rates, note=rest)
+    # "&,": what recognition left of a mark (a dash alone is a way of printing "none")
+    if not any(char.isalnum() for char in rest) and rest.strip("-–— "):
+        return Amount(raw=raw, status="suspect", stand=stand,
+                      reason=f"weder Betrag noch Wort: {rest!r}")
     if not any(char.isdigit() for char in rest):
         return Amount(raw=raw, status="note", stand=stand, note=rest)
     return Amount(raw=raw, status="suspect", stand=stand, reason=_suspect_reason(rest))
@@ -192,7 +196,8 @@ def parse_amount(text: str) -> Amount:
 
     Order of rules: empty cell, as-of prefix, "not stated" marker, a single number, several
     labelled amounts (summed), a rate (a note, never a total), words only (a note), and
-    anything else is suspect with the reason.
+    anything else (numbers that do not parse, marks without a letter or digit) is suspect
+    with the reason.
     """
     collapsed = " ".join(text.split())
     if not collapsed:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hammplan.curate.amounts import parse_amount
+from hammplan.curate.amounts import parse_amount, parse_german_number
+from hammplan.curate.debris import strip_debris
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
 from hammplan.curate.notstated import match_not_stated
@@ -17,7 +18,7 @@ from hammplan.curate.text import clean_text, first_page
 from hammplan.records.budget import BudgetRow
 from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Link
 from hammplan.records.provenance import SourceCell
-from hammplan.records.values import Amount, KeyFigures, Repair
+from hammplan.records.values import Amount, KeyFigures, Repair, Text
 from hammplan.vocabulary import OrganisationsVocabulary
 
 AMOUNT_FIELDS: dict[str, str] = {
@@ -35,23 +36,55 @@ def _page(cell: SourceCell) -> int | None:
 
 
 def _amount(cell: SourceCell) -> Amount:
-    amount = parse_amount(cell.text)
+    printed, debris = strip_debris(cell.text)
+    amount = parse_amount(printed)
+    wrapped = _wrapped_amount(printed) if amount.status == "suspect" else None
+    if wrapped is not None:
+        amount = parse_amount(wrapped.after)
+        debris.append(wrapped)
+    amount.raw = cell.text
     amount.page = _page(cell)
+    amount.repairs[:0] = debris
     if amount.status == "note" and amount.note:
         text = clean_text(amount.note)
         amount.repairs.extend(text.repairs)
         amount.note = text.text
-    marker = match_not_stated(cell.text) if amount.status == "not_stated" else None
+    marker = match_not_stated(printed) if amount.status == "not_stated" else None
     if marker is not None and marker.variant:
-        amount.repairs.append(Repair(kind="recognition", before=cell.text, after="o. A.",
+        amount.repairs.append(Repair(kind="recognition", before=printed, after="o. A.",
                                      detail=amount.reason))
     return amount
 
 
+def _wrapped_amount(text: str) -> Repair | None:
+    """The repair rejoining an amount that wrapped inside its narrow cell ("213.431,0" over
+    "9"), if its pieces form a valid amount only together: joined they parse, and some piece
+    does not parse alone (two numbers that each parse, "45 821", stay as printed)."""
+    pieces = text.split()
+    joined = "".join(pieces)
+    if (len(pieces) < 2 or parse_german_number(joined) is None
+            or all(parse_german_number(piece) is not None for piece in pieces)):
+        return None
+    return Repair(kind="continuation", before=text, after=joined,
+                  detail="in der Zelle umbrochener Betrag zusammengefügt")
+
+
 def _figures(cell: SourceCell) -> KeyFigures:
-    figures = parse_key_figures(cell.text)
+    printed, debris = strip_debris(cell.text)
+    figures = parse_key_figures(printed)
+    figures.raw = cell.text
     figures.page = _page(cell)
+    figures.repairs[:0] = debris
     return figures
+
+
+def _text(cell: SourceCell) -> Text:
+    """A text cell cleaned (:func:`clean_text`), rule debris of a scan removed first."""
+    printed, debris = strip_debris(cell.text)
+    text = clean_text(printed, cell.pages)
+    text.raw = cell.text
+    text.repairs[:0] = debris
+    return text
 
 
 def _digits(amount: Amount) -> str:
@@ -84,16 +117,17 @@ def curate_budget(
     for number, row in enumerate(rows, start=1):
         ident = f"b{number:03d}"
         page = row.pages[0] if row.pages else 0
-        code, code_repairs = resolve_code(row.sta.text, organisations)
-        name = clean_text(row.name.text, row.name.pages)
+        sta, sta_debris = strip_debris(row.sta.text)
+        code, code_repairs = resolve_code(sta, organisations)
+        name = _text(row.name)
         line = BudgetLine(
             id=ident, sta=code, sta_raw=row.sta.text, massnahme=name.text or "",
             massnahme_raw=row.name.text, link=Link(measure_id=None, method="none"),
             **{field: _amount(getattr(row, source)) for field, source in AMOUNT_FIELDS.items()},
-            foerdergeber=clean_text(row.funder.text, row.funder.pages),
-            kennzahl=clean_text(row.indicator.text, row.indicator.pages),
+            foerdergeber=_text(row.funder),
+            kennzahl=_text(row.indicator),
             **{field: _figures(getattr(row, source)) for field, source in VALUE_FIELDS.items()},
-            page=page, pages=row.pages, repairs=[*code_repairs, *name.repairs],
+            page=page, pages=row.pages, repairs=[*sta_debris, *code_repairs, *name.repairs],
         )
         for pair in _context_suspects(line):
             field, neighbour = pair.split(":")

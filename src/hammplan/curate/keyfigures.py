@@ -250,6 +250,10 @@ def parse_key_figures(text: str) -> KeyFigures:
     if marker is not None:
         return KeyFigures(raw=text, status="not_stated", reason=marker.describe(text))
     values = _find_values(text)
+    if not values and not any(char.isalnum() for char in text) and text.strip("-–— "):
+        # "&,": what recognition left of a mark (a dash alone is a way of printing "none")
+        return KeyFigures(raw=text, status="suspect",
+                          reason=f"weder Zahl noch Wort: {text.strip()!r}")
     if not values:
         return _labels_only(text)
     items: list[KeyFigure] = []

@@ -38,14 +38,15 @@ class NotStatedPattern:
 
     ``on`` says what the regex sees: ``"cell"`` the cell with surrounding whitespace and
     punctuation noise removed, ``"letters"`` the cell with all punctuation, symbols and
-    spaces removed (for rules about what is left, not how it is spelled).
+    spaces removed (for rules about what is left, not how it is spelled), ``"raw"`` the cell
+    with only surrounding whitespace removed (for shapes made of symbols, such as "©.").
     """
 
     name: str
     marker: str
     variant: bool
     regex: re.Pattern[str]
-    on: Literal["cell", "letters"]
+    on: Literal["cell", "letters", "raw"]
     why: str
 
 
@@ -97,6 +98,33 @@ NOT_STATED_PATTERNS: tuple[NotStatedPattern, ...] = (
         regex=re.compile(rf"[{_K_LIKE}]{_SEP}[{_A_LIKE}]\s*[.,]?"),
         on="cell",
         why='"k. A." with A misread or dots lost: "k A", "к. А."',
+    ),
+    NotStatedPattern(
+        name="o. A. OCR",
+        marker="o. A.",
+        variant=True,
+        regex=re.compile(rf"[{_O_LIKE}9]{{1,2}}\s*[.,:;]{{0,2}}\s*[{_A_LIKE}]\s*[.,:;]{{0,2}}"),
+        on="cell",
+        why=('"o. A." as text recognition reads it in a scan: o read twice or as 9, the dots '
+             'lost, doubled or read as a comma or colon: "oA.", "0A", "o0.A.", "9.A.", "0A:", '
+             '"0..A."'),
+    ),
+    NotStatedPattern(
+        name="o. A. OCR speck",
+        marker="o. A.",
+        variant=True,
+        regex=re.compile(r"[oO0]?\s*[©®]\s*[.,]?"),
+        on="raw",
+        why='what text recognition leaves of a small "o. A." in a scan: "©.", "®", "o®"',
+    ),
+    NotStatedPattern(
+        name="o. remnant",
+        marker="o. A.",
+        variant=True,
+        regex=re.compile(r"[oO0]\s*\."),
+        on="cell",
+        why=('a lone "o." or "0." is what is left of "o. A." when the "A." was lost (cut off at '
+             'the page edge of a scan); no number is printed "0."'),
     ),
     NotStatedPattern(
         name="A. remnant",
@@ -184,7 +212,7 @@ def match_not_stated(text: str) -> NotStated | None:
     noisy = cell != normalized.strip()
     letters = _letters_only(normalized)
     for entry in NOT_STATED_PATTERNS:
-        subject = cell if entry.on == "cell" else letters
+        subject = {"cell": cell, "letters": letters, "raw": normalized.strip()}[entry.on]
         if subject and entry.regex.fullmatch(subject):
             return NotStated(
                 pattern=entry.name, variant=entry.variant or noisy, marker=entry.marker

@@ -9,6 +9,7 @@ over a page). Everything else becomes a leftover, so nothing printed in a table 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Literal
@@ -16,13 +17,14 @@ from typing import Literal
 from hammplan.extract.grid import (
     GridRow,
     column_starts,
+    crossings,
     fits_columns,
     line_bands,
     ruled_rows,
     table_lines,
     text_rows,
 )
-from hammplan.extract.headers import is_header_row, text_header
+from hammplan.extract.headers import is_header_row, text_header, without_debris
 from hammplan.extract.labels import (
     HEADING_SCORE,
     heading_score,
@@ -188,8 +190,9 @@ def _index_starts(page: PageLayout, lines: list[Line]) -> list[float]:
 
 
 def _rows_from(page: PageLayout, lines: list[Line], start: int, starts: list[float],
-               key_column: int | None = 0) -> tuple[list[GridRow], list[Line]]:
-    body = table_lines(lines, start, page, starts)
+               key_column: int | None = 0, closes: Callable[[Line], bool] | None = None
+               ) -> tuple[list[GridRow], list[Line]]:
+    body = table_lines(lines, start, page, starts, closes)
     return text_rows(page, body, starts, key_column), body
 
 
@@ -200,7 +203,10 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
     for family, patterns in (("budget", vocab.budget), ("population", vocab.population)):
         starts = text_header(page, band, patterns.compiled, patterns.min_matches)
         if starts is not None:
-            rows, used = _rows_from(page, lines, start, starts)
+            starts = _best_fit(page, lines[start:], starts, previous, family)
+            rows, used = _rows_from(page, lines, start, starts,
+                                    closes=_total_row(page, vocab) if family == "population"
+                                    else None)
             return Chunk(family, page, rows[:1], rows[1:], False, starts), used  # type: ignore[arg-type]
     overview = _overview_chunk(page, lines, start, band, vocab, previous)
     if overview is not None:
@@ -215,7 +221,12 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
         return Chunk("index", page, [], rows, False, starts), heading + used
     first_text = _first_cell(band[0], page)
     reading = read_label(first_text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
-    if reading.match in ("exact", "combined"):
+    # a scan's text layer garbles labels ("Titei"): there a close fuzzy reading (halfway
+    # between the label threshold and certain) may open a profile too; two aligned label
+    # lines are still required
+    opening = (100 + vocab.profile.fuzzy_threshold) / 2
+    if reading.match in ("exact", "combined") or (
+            page.ocr and reading.match == "fuzzy" and (reading.score or 0) >= opening):
         starts = _label_starts(page, table_lines(lines, start, page), vocab)
         if starts is not None:
             rows, used = _rows_from(page, lines, start, starts)
@@ -232,6 +243,33 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
         rows, used = _rows_from(page, lines, start, previous.starts)
         return Chunk(previous.family, page, [], rows, False, previous.starts), used
     return None
+
+
+def _best_fit(page: PageLayout, lines: list[Line], starts: list[float],
+              previous: Chunk | None, family: str) -> list[float]:
+    """The header's column starts, or those of the same table on the page before when the
+    body's words fit those better (cross fewer column starts).
+
+    A scan's text layer may place a header's words off their columns (on a skewed page the
+    first header words of the plan stand a column to the right); the body's own alignment
+    says which starts are right.
+    """
+    if (previous is None or previous.family != family or previous.ruled
+            or len(previous.starts) != len(starts)):
+        return starts
+    body = table_lines(lines, 0, page)
+    slack = page.space_width
+
+    def misfits(candidate: list[float]) -> int:
+        return sum(crossings([w], candidate, slack) for line in body for w in line.words)
+
+    return previous.starts if misfits(previous.starts) < misfits(starts) else starts
+
+
+def _total_row(page: PageLayout, vocab: Vocabulary) -> Callable[[Line], bool]:
+    """Whether a line is a population table's total row (its first cell a total label)."""
+    totals = {label.casefold() for label in vocab.population.total_labels}
+    return lambda line: _first_cell(line, page).casefold() in totals
 
 
 def _same_size(band: list[Line], previous: Chunk) -> bool:
@@ -276,7 +314,7 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
     # begin above the label
     columns_band = next(band for band in line_bands(lines[start:]) if window[at] in band)
     first = window.index(columns_band[0]) if columns_band[0] in window else at
-    starts = column_starts(columns_band, page.gutter)
+    starts = column_starts(without_debris(columns_band), page.gutter)
     if len(starts) < 4:
         return None
     section_label = vocab.overview.section_label

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
+from hammplan.extract.columns import column_bounds, cut_words, split_at_gaps
 from hammplan.extract.layout import (
     Line,
     PageLayout,
@@ -199,21 +201,25 @@ def text_rows(
 ) -> list[GridRow]:
     """Rows of a table without ruling lines, given its column starts.
 
-    Lines are grouped into rows by :func:`line_bands`; a band holding several runs of text in
-    the key column (rows printed without padding) is split at each run.
+    Columns part where the table's letters leave a strip free
+    (:func:`~hammplan.extract.columns.column_bounds`), and words that run over such a strip
+    are cut there. Lines are grouped into rows by :func:`line_bands`; a band holding several
+    runs of text in the key column (rows printed without padding) is split at each run.
     """
-    slack = page.space_width
+    bounds = column_bounds(lines, starts, page)
+    edges = [b.x for b in bounds]
+    lines = [Line(cut_words(line.words, bounds, page)) for line in lines]
     rows: list[GridRow] = []
 
     def key_words(line: Line) -> list[Word]:
         assert key_column is not None
-        return assign_columns(line.words, starts, slack)[key_column]
+        return assign_columns(line.words, edges, 0.0)[key_column]
 
     for band in line_bands(lines):
         for part in split_band_at_keys(band, key_words) if key_column is not None else [band]:
             words = [w for line in part for w in line.words]
             rows.append([GridCell(col, page.number, None)
-                         for col in assign_columns(words, starts, slack)])
+                         for col in assign_columns(words, edges, 0.0)])
     return rows
 
 
@@ -234,25 +240,48 @@ def fits_columns(line: Line, starts: Sequence[float], page: PageLayout) -> bool:
     if limit < 1:
         return True
     slack = 2 * page.gutter  # right-aligned numbers may stick out a little to the left
-    return all(crossings(run, starts, slack) < limit for run in segments(line, page.gutter))
+    # a word that two columns ran together ("80.544Land") does not cross the boundary at
+    # the white between its pieces (columns a point apart)
+    inner = [(a.x1, b.x0) for w in line.words
+             for a, b in pairwise(split_at_gaps(w, page))]
+    return all(_crossings(run, starts, slack, page.space_width, inner) < limit
+               for run in segments(line, page.gutter))
+
+
+def _crossings(run: Sequence[Word], starts: Sequence[float], slack: float, near: float,
+               gaps: Sequence[tuple[float, float]]) -> int:
+    """:func:`crossings`, not counting a boundary that one of ``gaps`` (white inside a word)
+    stands at, within ``near``."""
+    x0, x1 = run[0].x0, run[-1].x1
+    return sum(1 for s in starts[1:] if x0 < s - slack and x1 > s + slack
+               and not any(left - near <= s <= right + near for left, right in gaps))
 
 
 def table_lines(
-    lines: Sequence[Line], start: int, page: PageLayout, starts: Sequence[float] | None = None
+    lines: Sequence[Line], start: int, page: PageLayout, starts: Sequence[float] | None = None,
+    closes: Callable[[Line], bool] | None = None,
 ) -> list[Line]:
     """The lines of a table without ruling lines that begins at ``lines[start]``.
 
     The table ends before the first gap of more than three line heights (the space before a
     footnote, a caption or the page footer), before the first line that does not fit its
-    columns (when ``starts`` are known), or at the end of the page.
+    columns (when ``starts`` are known), or at the end of the page. A line for which
+    ``closes`` holds (a total row) is the last row: lines after it belong to the table only
+    while its first column stays empty (the rest of that row), so a caption set close below
+    a table is not read as one of its rows.
     """
     picked = [lines[start]]
     size = median(w.height for w in lines[start].words)
+    closed = closes is not None and closes(lines[start])
     for line in lines[start + 1:]:
         if line.top - picked[-1].bottom > 3 * size:
             break
         if starts is not None and not fits_columns(line, starts, page):
             break
+        if closed and starts is not None and len(starts) > 1 and any(
+                w.cx < starts[1] - page.space_width for w in line.words):
+            break
+        closed = closed or (closes is not None and closes(line))
         picked.append(line)
     return picked
 

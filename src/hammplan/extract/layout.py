@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from bisect import insort
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Any
 
+from pdfplumber.utils.text import LIGATURES
+
+from hammplan.extract.ocr import has_scan_image, join_fragments, split_debris
 from hammplan.records.provenance import BBox
 
 
@@ -30,6 +34,10 @@ class Word:
     top: float
     bottom: float
     size: float
+    edges: tuple[float, ...] = field(default=(), repr=False)
+    """Where each letter ends and the next begins, flattened (see :func:`letter_starts`;
+    empty for rotated text and for words made up here). The white between two letters is
+    what lets a table reader cut a word that two columns ran together ("80.544Land")."""
     # derived once (they are read millions of times); not part of equality
     cx: float = field(init=False, repr=False, compare=False)
     cy: float = field(init=False, repr=False, compare=False)
@@ -93,6 +101,9 @@ class PageLayout:
     fills: list[Fill] = field(default_factory=list)
     skipped: str | None = None
     """Why the page was not read (it broke a limit); its words are then empty."""
+    ocr: bool = False
+    """The page is a scan: an image under a text layer from character recognition, read
+    OCR-tolerantly (see :mod:`hammplan.extract.ocr`)."""
     printed: int | None = None
     """The page number printed in its running header or footer, if any."""
     order_break: str | None = None
@@ -113,8 +124,8 @@ class PageLayout:
         tables, not its words (the chunks hold their own), so that a long document's words
         are not all held until its tables are assembled."""
         return PageLayout(self.number, self.width, self.height, [], self.space_width,
-                          self.ruled_tables, self.fills, self.skipped, self.printed,
-                          self.order_break)
+                          self.ruled_tables, self.fills, self.skipped, self.ocr,
+                          self.printed, self.order_break)
 
     @property
     def gutter(self) -> float:
@@ -198,6 +209,38 @@ def _colour(value: Any) -> tuple[float, ...] | None:
     return None
 
 
+def ligature_boxes(letters: str, x0: float, x1: float) -> list[tuple[float, float]]:
+    """The x-extents of the letters of one character whose text expands to ``letters`` (a
+    ligature's letters share its box evenly)."""
+    step = (x1 - x0) / len(letters)
+    return [(x0 + step * k if k else x0, x0 + step * (k + 1) if k + 1 < len(letters) else x1)
+            for k in range(len(letters))]
+
+
+def letter_starts(chars: Sequence[tuple[str, float, float]]) -> tuple[float, ...]:
+    """Where each letter of a word ends and the next begins, given its characters' text and
+    x-extent in order (``2 * (letters - 1)`` values: end of the first, start of the second,
+    ...). The reference the fast reader computes the same values against, inline."""
+    boxes: list[tuple[float, float]] = []
+    for text, x0, x1 in chars:
+        letters = LIGATURES.get(text, text or "")
+        if len(letters) == 1:
+            boxes.append((x0, x1))
+        elif letters:
+            boxes.extend(ligature_boxes(letters, x0, x1))
+    return tuple(float(x) for left, right in zip(boxes, boxes[1:], strict=False)
+                 for x in (left[1], right[0]))
+
+
+def plumber_word(word: dict[str, Any]) -> Word:
+    """A :class:`Word` of one of pdfplumber's words (``extract_words(return_chars=True,
+    extra_attrs=["size"])``), with its letters' extents when it is upright."""
+    edges = (letter_starts([(c["text"], c["x0"], c["x1"]) for c in word["chars"]])
+             if word["upright"] else ())
+    return Word(word["text"], float(word["x0"]), float(word["x1"]), float(word["top"]),
+                float(word["bottom"]), float(word["size"]), edges)
+
+
 def read_page(page: Any, number: int, use_rulings: bool = True) -> PageLayout:
     """Read one pdfplumber page into a :class:`PageLayout`, the plain pdfplumber way.
 
@@ -206,21 +249,32 @@ def read_page(page: Any, number: int, use_rulings: bool = True) -> PageLayout:
     reference reading; :func:`hammplan.extract.fast.read_page_fast` gives the same page
     in a fraction of the time.
     """
-    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
-    words = [
-        Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-             float(w["size"]))
-        for w in raw
-        if w["text"].strip()
-    ]
+    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"],
+                             return_chars=True)
+    words = [plumber_word(w) for w in raw if w["text"].strip()]
     spaces = [float(c["width"]) for c in page.chars if c["text"] == " " and c["width"] > 0]
     return page_layout(page, number, words, spaces, use_rulings)
+
+
+_FRAGMENT_GAP = 0.05
+"""Points: pieces of a recognised word closer than this are one word (see join_fragments).
+Pieces of one word touch (gaps of -0.1 to 0 on a real Tesseract layer); words stand a space
+apart (1.4 pt and more at 200 dpi)."""
 
 
 def page_layout(page: Any, number: int, words: list[Word], spaces: list[float],
                 use_rulings: bool) -> PageLayout:
     """A :class:`PageLayout` of a pdfplumber page's words, the widths of its space characters,
-    its filled rectangles and (with ``use_rulings``) the tables its ruling lines draw."""
+    its filled rectangles and (with ``use_rulings``) the tables its ruling lines draw.
+
+    A scanned page (:func:`~hammplan.extract.ocr.has_scan_image`) has the pieces of its
+    recognised words joined and the rule debris glued to them split off
+    (:mod:`hammplan.extract.ocr`).
+    """
+    ocr = bool(words) and has_scan_image(page)
+    if ocr:
+        lines = [line.words for line in group_lines(words)]
+        words = split_debris(join_fragments(lines, _FRAGMENT_GAP))
     sizes = [w.size for w in words] or [10.0]
     space_width = median(spaces) if spaces else 0.28 * median(sizes)
     fills = []
@@ -237,7 +291,7 @@ def page_layout(page: Any, number: int, words: list[Word], spaces: list[float],
             x0, top, x1, bottom = table.bbox
             ruled.append(RuledTable(BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
     return PageLayout(number, float(page.width), float(page.height), words, space_width,
-                      ruled, fills)
+                      ruled, fills, ocr=ocr)
 
 
 _DIGITS = re.compile(r"\d+")

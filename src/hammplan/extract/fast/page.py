@@ -33,7 +33,7 @@ from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGA
 
 from hammplan.extract.bounds import count_objects
 from hammplan.extract.fast.contentstream import LeanInterpreter
-from hammplan.extract.layout import PageLayout, Word, page_layout
+from hammplan.extract.layout import PageLayout, Word, ligature_boxes, page_layout
 
 Char = tuple[str, float, float, float, float, float, bool, float]
 """A character in pdfplumber's coordinates (origin top-left), as the fields
@@ -311,9 +311,12 @@ def _keep(word: Word, words: list[Word]) -> None:
 def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 - pdfplumber's word rules, inline for speed
     """WordExtractor.iter_chars_to_words and merge_chars for upright text ("ltr"), adding
     the words with printing text to ``words``; the word's box is kept as it grows (min and
-    max keep the first of equal values, as here)."""
+    max keep the first of equal values, as here), and where its letters end and begin as
+    :func:`letter_starts` gives them."""
     texts: list[str] = []
+    edges: list[float] = []
     size = x0 = x1 = top = bottom = last_x0 = last_x1 = last_top = 0.0
+    end: float | None = None  # where the word's last letter so far ends
     expand = LIGATURES.get
     x_tol, y_tol = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
     for char in line:
@@ -323,7 +326,7 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 
                 word = "".join(texts)
                 if word.strip():
                     words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                      float(size)))
+                                      float(size), tuple(edges)))
                 texts = []
             continue
         if texts and (cx0 < last_x0 or cx0 > last_x1 + x_tol
@@ -331,12 +334,13 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 
             word = "".join(texts)
             if word.strip():
                 words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                  float(size)))
+                                  float(size), tuple(edges)))
             texts = []
         if text == "":  # an empty text stands alone (and, being empty, is not kept)
             continue
+        letters = expand(text, text)
         if texts:
-            texts.append(expand(text, text))
+            texts.append(letters)
             if cx0 < x0:
                 x0 = cx0
             if cx1 > x1:
@@ -346,14 +350,25 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 
             if cbottom > bottom:
                 bottom = cbottom
         else:
-            texts = [expand(text, text)]
+            texts = [letters]
+            edges = []
             x0, x1, top, bottom, size = cx0, cx1, ctop, cbottom, csize
+            end = None
+        if len(letters) == 1:
+            if end is not None:
+                edges += (float(end), float(cx0))
+            end = cx1
+        else:
+            for start, stop in ligature_boxes(letters, cx0, cx1):
+                if end is not None:
+                    edges += (float(end), float(start))
+                end = stop
         last_x0, last_x1, last_top = cx0, cx1, ctop
     if texts:
         word = "".join(texts)
         if word.strip():
             words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                              float(size)))
+                              float(size), tuple(edges)))
 
 
 def _sort_ttb(char: Char) -> tuple[float, float]:
