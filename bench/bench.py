@@ -25,7 +25,8 @@ this same run, so they compare across machines where seconds do not:
   collection) and copy-on-write pages stop being shared, up to the processes' full size;
 - hostile files (``tests/support/hostile_pdfs.py``): a 2 MB Flate bomb inflating to 2 GiB
   and form XObjects drawing each other ten times eight deep; ``extract`` refuses both in one
-  line, and the peak memory of doing so is the figure (target: under 1 GB).
+  line, and the peak memory of doing so is the figure (target: under 1 GB);
+- ``hammplan compare`` on two built data folders and on two PDFs (the plan with itself).
 
 The table goes to stdout and, with the machine it came from, to bench/latest.md. Nothing
 here passes or fails: the targets are printed with what was measured.
@@ -175,10 +176,29 @@ def run(row: Row, argv: Sequence[str], cwd: Path, ok: Sequence[int] = (0,)) -> N
     row.tree_kb.append(peak[0])
 
 
+# compare's own work on two data folders, after its imports: load both plans, compare, write
+COMPARE_IN_PROCESS = """
+import sys, time
+from pathlib import Path
+import hammplan.compare.run, hammplan.compare.report, hammplan.compare.outputs
+import hammplan.io.loading, hammplan.render.html, hammplan.render.markdown
+start = time.perf_counter()
+hammplan.compare.run.run_compare(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+print(time.perf_counter() - start)
+"""
+
+
+def run_timed(row: Row, argv: Sequence[str], cwd: Path) -> None:
+    """Run ``argv``, a snippet that prints the seconds it measured itself; add them to
+    ``row`` (no memory: the process is the one of the full command's row)."""
+    out = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, check=True).stdout
+    row.seconds.append(float(out.split()[-1]))
+
+
 def _subcommands() -> set[str]:
     """hammplan's subcommands, from its --help (others may be added while this runs)."""
     text = subprocess.run([str(HAMMPLAN), "--help"], capture_output=True, text=True).stdout
-    names = {"extract", "validate", "render", "build"}
+    names = {"extract", "validate", "render", "build", "compare"}
     return {name for name in names if any(line.strip(" │").startswith(name + " ")
                                           for line in text.splitlines())}
 
@@ -275,8 +295,8 @@ def main() -> None:  # noqa: C901 - one flat script of timings
 
     rows = {name: Row(name) for name in (
         "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
-        "build warm", "extract 4x", "extract scan", "stream", "stream 4x", "bomb",
-        "fan-out")}
+        "build warm", "extract 4x", "extract scan", "stream", "stream 4x", "compare dirs",
+        "compare in process", "compare pdfs", "bomb", "fan-out")}
     scan: Path = args.scan.resolve()
     scan_pages = _page_count(scan)
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
@@ -318,6 +338,21 @@ def main() -> None:  # noqa: C901 - one flat script of timings
                 run(rows["build cold"], argv, tmp, ok=(0, 1))
                 run(rows["build warm"], argv, tmp, ok=(0, 1))
             plan.append(("build", builds))
+        if "compare" in available and "validate" in available:
+            def compare_dirs(r: int) -> None:
+                other = tmp / "steps-copy"  # a second built data folder (validate's output)
+                if not other.exists():
+                    shutil.copytree(steps / "curated", other / "curated")
+                run(rows["compare dirs"], hammplan("compare", steps, other, "--out",
+                                                   tmp / "compare", "-q"), tmp)
+                run_timed(rows["compare in process"],
+                          [PYTHON, "-c", COMPARE_IN_PROCESS, str(steps), str(other),
+                           str(tmp / "compare-in-process")], tmp)
+            plan.append(("compare dirs", compare_dirs))
+        if "compare" in available:
+            plan.append(("compare pdfs", lambda r: run(
+                rows["compare pdfs"], hammplan("compare", pdf, pdf, "--out",
+                                               tmp / "compare-pdfs", "-q"), tmp)))
         if "extract" in available:
             plan.append(("extract scan", lambda r: run(
                 rows["extract scan"], hammplan("extract", "--data-dir", scanned, "-q"), tmp)))
@@ -367,6 +402,10 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         "stream 4x": f"pages only, plan x4 ({pages4} pages)",
         "bomb": "`hammplan extract` of a Flate bomb (2 MB, inflates to 2 GiB): refused",
         "fan-out": "`hammplan extract` of forms drawing forms (10 x 8 deep, 7 KB): refused",
+        "compare dirs": "`hammplan compare`, two built data folders",
+        "compare in process": "the same, its own work after the imports (load, compare, "
+                              "write)",
+        "compare pdfs": "`hammplan compare`, two PDFs (each extracted and validated first)",
     }
     for key, row in rows.items():
         med = row.median
@@ -390,6 +429,7 @@ def main() -> None:  # noqa: C901 - one flat script of timings
 
     cold, warm, big4 = (rows["build cold"].median, rows["build warm"].median,
                         rows["extract 4x"].median)
+    compared, compared_alone = rows["compare dirs"].median, rows["compare in process"].median
     step_memory = [rows[k].memory_mb() for k in ("extract", "validate", "render", "build cold")]
     peak = max((m[1] for m in step_memory if m), default=None)
     mem1, mem4 = rows["extract"].memory_mb(), rows["extract 4x"].memory_mb()
@@ -409,6 +449,11 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         target("warm `build` under 0.5 s", _fmt_s(warm), warm < 0.5 if warm else None),
         target("peak memory of every step under 400 MB (process tree)",
                f"{peak:.0f} MB" if peak else "n/a", peak < 400 if peak else None),
+        target("`compare` of two built data folders well under a second (load, compare, "
+               "write; the imports take most of the rest)", _fmt_s(compared_alone),
+               compared_alone < 1 if compared_alone else None),
+        target("`compare` of two built data folders, whole process (imports of matplotlib, "
+               "pandas, jinja2 included)", _fmt_s(compared), None),
         target("scan: `extract` time per page within 2x of the plan's",
                f"{per_page:.2f}x ({scanned_s / scan_pages * 1000:.0f} against "
                f"{extract / pages1 * 1000:.0f} ms per page)" if per_page and scanned_s

@@ -37,9 +37,10 @@ ALLOWED: dict[str, set[str]] = {
     "publish": NEUTRAL | {"records", "publish"},
     "render": NEUTRAL | {"records", "render"},
     "stagekeys": NEUTRAL | {"stagekeys"},
-    "build": NEUTRAL | {"records", "extract", "curate", "publish", "render", "stagekeys",
-                        "build"},
-    "cli": NEUTRAL | {"records", "build", "cli"},
+    "compare": NEUTRAL | {"records", "extract", "curate", "publish", "render", "compare"},
+    "build": NEUTRAL | {"records", "extract", "curate", "publish", "render", "compare",
+                        "stagekeys", "build"},
+    "cli": NEUTRAL | {"records", "build", "compare", "cli"},
 }
 """For each top-level part of hammplan, the parts it may import."""
 

@@ -50,6 +50,9 @@ class BuildSettings:
     force: bool = False
     """Run every stage, whatever the keys say."""
     limits: Limits = field(default_factory=Limits)
+    previous: Path | None = None
+    """An earlier edition (data folder, ``plan.json`` or PDF): the report gets a section on
+    what changed since (:mod:`hammplan.compare.section`)."""
 
 
 def read_state(data_dir: Path) -> dict[str, str]:
@@ -180,15 +183,21 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
 
 
 def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
-                 progress: Progress | None = None, ahead: ReportsAhead | None = None
-                 ) -> tuple[list[Path], RenderSummary]:
+                 progress: Progress | None = None, ahead: ReportsAhead | None = None,
+                 previous: Path | None = None, vocabulary: Path | None = None,
+                 limits: Limits | None = None) -> tuple[list[Path], RenderSummary]:
     """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``.
 
     Reports already being made by ``ahead`` (from the plan this stage reads, with the same
-    templates) are taken from there and written; otherwise they are made here.
+    templates) are taken from there and written; otherwise they are made here. With
+    ``previous`` (an earlier edition's data folder or PDF, read with ``vocabulary`` and
+    ``limits``) the report gets a section on what changed since.
     """
     step = (progress or Silent()).step
-    if ahead is not None and ahead.asked:
+    if previous is not None:
+        written = _render_with_previous(data_dir, out_dir, templates, step, previous,
+                                        vocabulary, limits)
+    elif ahead is not None and ahead.asked:
         from hammplan.render.reports import write_reports
 
         step("render: content")
@@ -201,6 +210,21 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
         written = render_reports(load_curated_plan(plan_path(data_dir)), out_dir, templates,
                                  step)
     return written, RenderSummary(files=len(written))
+
+
+def _render_with_previous(data_dir: Path, out_dir: Path, templates: Path | None,
+                          step: Callable[[str], None], previous: Path,
+                          vocabulary: Path | None, limits: Limits | None) -> list[Path]:
+    """The reports with the section comparing ``previous`` with the plan (the render stage
+    of ``build --previous``, keyed as ``render-previous``: its code includes the comparison
+    and the reading of the earlier edition)."""
+    from hammplan.compare.load import load_edition
+    from hammplan.compare.section import report_section
+    from hammplan.render import load_curated_plan, render_reports
+
+    plan = load_curated_plan(plan_path(data_dir))
+    extra, charts = report_section(load_edition(previous, vocabulary, limits), plan)
+    return render_reports(plan, out_dir, templates, step, extra, charts)
 
 
 def curated_summary(data_dir: Path) -> ValidateSummary:
@@ -228,6 +252,25 @@ def curated_summary(data_dir: Path) -> ValidateSummary:
                            budget_rows=budget_rows)
 
 
+def previous_input(previous: Path | None) -> Path | None:
+    """The earlier edition ``build --previous`` names, checked before any work."""
+    if previous is None:
+        return None
+    from hammplan.compare.load import plan_file
+
+    plan_file(previous)  # a missing file or a folder without plan.json: refused now
+    return previous
+
+
+def earlier_files(previous: Path | None) -> list[Path]:
+    """What of the earlier edition the render stage's key hashes: its plan.json or PDF."""
+    if previous is None:
+        return []
+    from hammplan.compare.load import plan_file
+
+    return [plan_file(previous) or previous]
+
+
 def build(settings: BuildSettings, progress: Progress | None = None) -> list[StageResult]:
     """Run the three stages in order, skipping those whose key is unchanged.
 
@@ -252,6 +295,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
     state = read_state(data_dir)
     words = vocabulary_text(vocabulary)
     folder = find_templates(templates)  # a wrong --templates is refused before any work
+    earlier = previous_input(settings.previous)
     results = []
 
     def save() -> None:
@@ -275,6 +319,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
         validate_outputs = [plan_path(data_dir), curated / "findings.json"]
 
         def validate() -> tuple[list[Path], Summary]:
+            if earlier is not None:  # the report needs the comparison: made by render
+                return validate_stage(data_dir, vocabulary)
             ahead.launch()
             return validate_stage(
                 data_dir, vocabulary,
@@ -289,10 +335,13 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
         tell("render")
         reports = [out_dir / "index.html", out_dir / "report.md"]
         results.append(run_stage(
-            "render", stage_key("render", [plan_path(data_dir), folder],
-                                str(out_dir.resolve())),
+            "render", stage_key("render" if earlier is None else "render-previous",
+                                [plan_path(data_dir), folder, *earlier_files(earlier)],
+                                str(out_dir.resolve()) + (f"\0{words}\0{limits}"
+                                                          if earlier else "")),
             reports, state, force,
-            lambda: render_stage(data_dir, out_dir, templates, progress, ahead), save,
+            lambda: render_stage(data_dir, out_dir, templates, progress, ahead, earlier,
+                                 vocabulary, limits), save,
             lambda: state.get(REPORTS_HASH) == content_key(reports)))
         if results[-1].ran:
             state[REPORTS_HASH] = content_key(reports)

@@ -11,7 +11,6 @@ with ``Error:``, usage errors included; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import time
@@ -34,8 +33,8 @@ from hammplan.errors import (
     resource_error,
 )
 from hammplan.io.locking import writing
-from hammplan.io.logtext import printable
 from hammplan.io.runguard import check_memory_limit, stop_on_signals
+from hammplan.io.terminal import Reporter, error_line
 from hammplan.limits import (
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_SECONDS,
@@ -50,15 +49,6 @@ EXIT_CODES = (
     "tables the run could not read; 2 bad input (missing or broken file, bad vocabulary or "
     "templates, a wrong option); 3 no plan found in the PDF; 4 unexpected failure (a bug)."
 )
-
-
-def _error_line(message: str) -> None:
-    """``Error: message`` on stderr, at the very start of its line: a progress line on a
-    terminal is cleared first, and nothing else is written (a log file gets the line
-    alone, so ``grep '^Error:'`` finds it)."""
-    if sys.stderr.isatty():
-        typer.echo("\r\033[K", err=True, nl=False)
-    typer.echo(f"Error: {printable(message)}", err=True)
 
 
 def _command_name(args: Sequence[str] | None) -> str:
@@ -81,26 +71,26 @@ class _Commands(TyperGroup):
         except ClickException as error:
             where = f" (see '{error.ctx.command_path} -h')" if isinstance(
                 error, UsageError) and error.ctx is not None else ""
-            _error_line(" ".join(error.format_message().split()) + where)
+            error_line(" ".join(error.format_message().split()) + where)
             code = error.exit_code
         except typer.Abort:
-            _error_line("interrupted")
+            error_line("interrupted")
             code = 130
         except HammplanError as error:  # raised outside a command's own handling (a signal)
             if _State.debug:
                 raise
-            _error_line(str(error))
+            error_line(str(error))
             code = error.exit_code
         except Exception as error:
             if _State.debug:
                 raise
             machine = resource_error(error, _command_name(args))
             if machine is not None:  # the machine's (memory, disk, files, permissions): exit 2
-                _error_line(str(machine))
+                error_line(str(machine))
                 code = machine.exit_code
             else:
                 text = " ".join(str(error).split())[:200]
-                _error_line(f"unexpected failure, a bug in hammplan ({type(error).__name__}"
+                error_line(f"unexpected failure, a bug in hammplan ({type(error).__name__}"
                             f"{': ' + text if text else ''}); rerun with --debug for the "
                             "traceback and please report it")
                 code = EXIT_BUG
@@ -186,48 +176,11 @@ class _State:
     debug = False
 
 
-class Reporter:
-    """Where a command's words go: progress and summary on stderr, JSON on stdout."""
-
-    def __init__(self, quiet: bool, verbose: bool, as_json: bool) -> None:
-        self.quiet, self.verbose, self.as_json = quiet, verbose, as_json
-        self.live = not quiet and sys.stderr.isatty()
-        self.started = time.perf_counter()
-
-    def step(self, message: str) -> None:
-        """A progress line, on a terminal only (scheduled jobs' logs stay clean); with
-        :meth:`pages`, the :class:`~hammplan.progress.Progress` every stage reports to."""
-        if self.live:
-            typer.echo(f"\r\033[K{printable(message)}", err=True, nl=False)
-
-    def pages(self, done: int, total: int) -> None:
-        """Page progress of extraction."""
-        self.step(f"extract: page {done}/{total}")
-
-    def say(self, message: str, detail: bool = False) -> None:
-        """A summary line (``detail`` lines only with --verbose)."""
-        if self.live:
-            typer.echo("\r\033[K", err=True, nl=False)
-        if not self.quiet and (self.verbose or not detail):
-            typer.echo(printable(message), err=True)
-
-    def done(self, summary: dict[str, object], exit_code: int = 0) -> None:
-        """Print the JSON summary (with --json) and end with ``exit_code``."""
-        if self.live:
-            typer.echo("\r\033[K", err=True, nl=False)
-        if self.as_json:
-            summary = {**summary, "seconds": round(time.perf_counter() - self.started, 3),
-                       "exit_code": exit_code}
-            typer.echo(json.dumps(summary, ensure_ascii=False, default=str))
-        if exit_code:
-            raise typer.Exit(exit_code)
-
-
 def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if _State.debug:
         raise error
-    _error_line(str(error))
+    error_line(str(error))
     raise typer.Exit(error.exit_code)
 
 
@@ -406,6 +359,11 @@ def build(
     vocabulary: Vocabulary = None,
     templates: Templates = None,
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
+    previous: Annotated[
+        Path | None,
+        typer.Option("--previous", help="An earlier edition (data folder or PDF): the report "
+                     "gets a section on what changed since.", show_default=False),
+    ] = None,
     fail_on: BuildFailOn = None,
     strict: Strict = False,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
@@ -420,6 +378,8 @@ def build(
 
     A stage is skipped when the hash of its input, of its code and of its settings equals
     the last build's (kept in DATA_DIR/interim/build-state.json) and its outputs exist.
+    With --previous the report gets a section comparing the plan with that earlier edition
+    (as `hammplan compare` does).
     """
     from hammplan.build import BuildSettings
     from hammplan.build import build as run_build
@@ -431,7 +391,8 @@ def build(
             results = run_build(BuildSettings(
                 pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
                 templates=templates, force=force,
-                limits=Limits(max_pages, page_seconds, max_seconds=max_seconds)), report)
+                limits=Limits(max_pages, page_seconds, max_seconds=max_seconds),
+                previous=previous), report)
     except HammplanError as error:
         _fail(error)
         return
@@ -458,6 +419,67 @@ def build(
     }, _plan_exit(plan, fail_on, strict))
 
 
+EditionArgument = Annotated[
+    Path, typer.Argument(help="A data folder that validate wrote (DIR/curated/plan.json), "
+                              "its plan.json, or a plan PDF (extracted and validated first).",
+                         show_default=False)
+]
+
+
+@app.command(epilog=f"{EXIT_CODES} Example: hammplan compare old-data/ "
+                    "data/raw/plan-2026.pdf --out reports/compare")
+def compare(
+    old: EditionArgument,
+    new: EditionArgument,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the comparison.")]
+    = Path("reports/compare"),
+    data_dir: DataDir = Path("data"),
+    vocabulary: Vocabulary = None,
+    templates: Templates = None,
+    max_pages: MaxPages = DEFAULT_MAX_PAGES,
+    page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    as_json: AsJson = False,
+    wait: Wait = False,
+) -> None:
+    """Compare two editions of a plan: what is new, dropped, changed, and where the money went.
+
+    OLD and NEW are data folders (DIR/curated/plan.json) or plan PDFs; a relative path that
+    does not exist is looked for in --data-dir. Writes OUT/measures.csv, budget.csv,
+    districts.csv, changes.json, index.html, report.md and charts/ (each through a temporary
+    file and a rename). Exit 0 also when things changed; 2 when an edition cannot be read,
+    or when the two share too few measures to be editions of one plan.
+    """
+    from hammplan.compare.run import run_compare
+
+    report = Reporter(quiet, verbose, as_json)
+
+    def located(path: Path) -> Path:
+        return path if path.exists() or path.is_absolute() else data_dir / path
+
+    try:
+        with writing([out], wait, report.say):
+            comparison, written = run_compare(
+                located(old), located(new), out, vocabulary, Limits(max_pages, page_seconds),
+                templates, report)
+    except HammplanError as error:
+        _fail(error)
+        return
+    summary = comparison.summary
+    counts = ", ".join(f"{n} {name}" for name, n in summary.massnahmen.items() if n)
+    verdict = "nothing changed" if summary.nichts_geaendert else (
+        f"measures: {counts}; {summary.betraege_geaendert} amounts changed; findings: "
+        f"{summary.befunde['neu']} new, {summary.befunde['behoben']} resolved")
+    report.say(f"{verdict} -> {out}")
+    for path in written:
+        report.say(f"  wrote {path}", detail=True)
+    report.done({"command": "compare", "old": str(old), "new": str(new),
+                 "summary": summary.model_dump(mode="json"),
+                 "years": comparison.jahre.model_dump(mode="json"),
+                 "files": [str(p) for p in written]})
+
+
 def main() -> None:
     """Console entry point.
 
@@ -471,6 +493,6 @@ def main() -> None:
     try:
         check_memory_limit()
     except ResourceError as error:
-        _error_line(str(error))
+        error_line(str(error))
         raise SystemExit(error.exit_code) from None
     app()

@@ -36,8 +36,13 @@ STAGE_ENTRIES: dict[str, tuple[str, ...]] = {
                  "hammplan.publish", "hammplan.records.findings", "hammplan.vocabulary"),
     "render": ("hammplan.io.loading", "hammplan.render", "hammplan.render.reports",
                "hammplan.render.ahead", "hammplan.render.templating"),
+    "render-previous": ("hammplan.io.loading", "hammplan.render", "hammplan.render.reports",
+                        "hammplan.render.templating", "hammplan.compare.load",
+                        "hammplan.compare.section"),
 }
-"""The modules each stage of ``build`` calls into; what they import is found, not listed."""
+"""The modules each stage of ``build`` calls into; what they import is found, not listed.
+``render-previous`` is render with ``--previous``: the comparison, and reading the earlier
+edition (a PDF is extracted and curated), are part of the report then."""
 
 DATA_FILES: dict[str, str] = {"hammplan.vocabulary": "vocabularies/*.toml"}
 """Package data a module reads, part of the key of every stage that imports the module."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -36,7 +36,8 @@ class ChartView:
     path: str
 
 
-def _view(chart: Chart) -> ChartView:
+def chart_view(chart: Chart) -> ChartView:
+    """A drawn chart as the templates place it (also in the comparison's templates)."""
     from hammplan.render import html
 
     return ChartView(
@@ -51,8 +52,9 @@ def _view(chart: Chart) -> ChartView:
     )
 
 
-def _fill(folder: Path, name: str, fill: Callable[[], T]) -> T:
-    """``fill()``, a template's error named as the template file and line."""
+def fill_template(folder: Path, name: str, fill: Callable[[], T]) -> T:
+    """``fill()``, a template's error named as the template file and line (one line, exit 2,
+    for every report hammplan fills)."""
     try:
         return fill()
     except TemplateSyntaxError as exc:
@@ -74,8 +76,13 @@ def compose_reports(
     plan: CuratedPlan,
     templates_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    extra: Mapping[str, object] | None = None,
+    extra_charts: Sequence[Chart] = (),
 ) -> Reports:
     """The reports of ``plan``: the HTML page, the Markdown page and their charts.
+
+    ``extra`` are further template values (``comparison``: the section ``build --previous``
+    adds) and ``extra_charts`` the charts they show, written beside the report's own.
 
     The charts are drawn in worker processes while the report's content is built and the
     templates compiled (see :func:`hammplan.render.charts.charts_drawing`).
@@ -93,18 +100,18 @@ def compose_reports(
         context = build_context(plan)
         html_env, markdown_env = html.environment(folder), markdown.environment(folder)
         # compiled now (and kept by their environments), while the charts are drawn
-        _fill(folder, templating.HTML_TEMPLATE,
+        fill_template(folder, templating.HTML_TEMPLATE,
               lambda: html_env.get_template(templating.HTML_TEMPLATE))
-        _fill(folder, templating.MARKDOWN_TEMPLATE,
+        fill_template(folder, templating.MARKDOWN_TEMPLATE,
               lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
         charts = drawn()
     say(f"render: {len(charts)} charts")
-    values = {"report": context, "charts": [_view(c) for c in charts]}
-    page = _fill(folder, templating.HTML_TEMPLATE, lambda: html.render(
+    values = {"report": context, "charts": [chart_view(c) for c in charts], **(extra or {})}
+    page = fill_template(folder, templating.HTML_TEMPLATE, lambda: html.render(
         html_env, templating.HTML_TEMPLATE, values))
-    text = _fill(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
+    text = fill_template(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
         markdown_env, templating.MARKDOWN_TEMPLATE, values))
-    return Reports(page, text, charts)
+    return Reports(page, text, [*charts, *extra_charts])
 
 
 def write_reports(reports: Reports, out_dir: Path,
@@ -133,12 +140,15 @@ def render_reports(
     out_dir: Path,
     templates_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    extra: Mapping[str, object] | None = None,
+    extra_charts: Sequence[Chart] = (),
 ) -> list[Path]:
     """Writes the reports of ``plan`` to ``out_dir`` and returns the files written.
 
     ``out_dir/index.html`` (one self-contained page), ``out_dir/report.md`` and the charts
-    it shows, ``out_dir/charts/*.svg`` (:func:`compose_reports`, then
-    :func:`write_reports`). Everything is rendered before anything is written. The same plan
-    always gives the same bytes.
+    it shows, ``out_dir/charts/*.svg`` (:func:`compose_reports`, with ``extra`` and
+    ``extra_charts``, then :func:`write_reports`). Everything is rendered before anything is
+    written. The same plan always gives the same bytes.
     """
-    return write_reports(compose_reports(plan, templates_dir, progress), out_dir, progress)
+    return write_reports(compose_reports(plan, templates_dir, progress, extra, extra_charts),
+                         out_dir, progress)

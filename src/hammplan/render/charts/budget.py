@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from matplotlib.ticker import FuncFormatter, NullFormatter
-
 from hammplan.records.plan import BUDGET_YEARS, BudgetLine, CuratedPlan
 from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import BudgetEntity, YearSum, organisation_label, sum_amounts
@@ -18,9 +16,11 @@ from hammplan.render.charts.helpers import (
     empty_chart,
     field_names,
     grouped_barh,
+    measure_dot_axes,
     set_euro_axis,
     set_percent_axis,
     short_label,
+    spans_decades,
     sum_cell,
     year_headers,
 )
@@ -123,7 +123,7 @@ def chart_measure_years(entities: Sequence[BudgetEntity]) -> Chart:
     ax = fig.add_subplot()
     values = [[e.aufwand[y].value for y in BUDGET_YEARS] for e in shown]
     stated = [float(v) for row in values for v in row if v is not None and v > 0]
-    log = bool(stated) and max(stated) / min(stated) > 100
+    log = spans_decades(stated)
 
     def drawn(v: Decimal | None) -> float | None:
         """The x of a value, None when it is not stated (or not positive on a log axis)."""
@@ -141,18 +141,7 @@ def chart_measure_years(entities: Sequence[BudgetEntity]) -> Chart:
         ys = [i for x, i in pairs if x is not None]
         ax.scatter(xs, ys, marker=marker, s=36, color=colour, edgecolors="#333333",
                    linewidths=0.5, zorder=2, label=YEAR_LABELS.get(year, str(year)))
-    ax.set_yticks(range(len(shown)), [short_label(e.label) for e in shown])
-    ax.set_ylim(len(shown) - 0.5, -0.5)
-    if log:
-        ax.set_xscale("log")
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
-        ax.xaxis.set_minor_formatter(NullFormatter())
-        ax.set_xlabel("Aufwand in € (logarithmische Skala)")
-        ax.grid(True, axis="x")
-    else:
-        set_euro_axis(ax, "Aufwand", max(stated) if stated else 0.0)
-    ax.grid(True, axis="y", linestyle=":")
-    ax.set_ylabel("Maßnahme")
+    measure_dot_axes(ax, [e.label for e in shown], stated, log)
     fig.legend(loc="outside lower center", ncols=3)
     fig.suptitle(title, x=0.01, ha="left")
     rows = []

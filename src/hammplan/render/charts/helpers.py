@@ -12,7 +12,7 @@ from typing import Literal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from hammplan.records.plan import BUDGET_YEARS, CuratedPlan
 from hammplan.render import formatting as fmt
@@ -46,6 +46,30 @@ def set_euro_axis(ax: Axes, what: str, max_value: float, axis: Literal["x", "y"]
     target.set_major_formatter(formatter)
     target.set_label_text(f"{what} in {unit}")
     ax.grid(True, axis=axis)
+
+
+def spans_decades(stated: Sequence[float]) -> bool:
+    """Whether positive amounts span more than a factor of 100: a linear axis would squash
+    the small ones, so they are drawn on a logarithmic one."""
+    return bool(stated) and max(stated) / min(stated) > 100
+
+
+def measure_dot_axes(ax: Axes, labels: Sequence[str], stated: Sequence[float],
+                     log: bool) -> None:
+    """The axes of a dot plot of Aufwand per measure: one row per label (first on top), an
+    Aufwand axis (logarithmic when ``log``, else in euros or thousands), dotted row lines."""
+    ax.set_yticks(range(len(labels)), [short_label(label) for label in labels])
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    if log:
+        ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_xlabel("Aufwand in € (logarithmische Skala)")
+        ax.grid(True, axis="x")
+    else:
+        set_euro_axis(ax, "Aufwand", max(stated) if stated else 0.0)
+    ax.grid(True, axis="y", linestyle=":")
+    ax.set_ylabel("Maßnahme")
 
 
 def set_percent_axis(ax: Axes, label: str, axis: Literal["x", "y"] = "x") -> None:
