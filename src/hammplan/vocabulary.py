@@ -51,6 +51,10 @@ class HeaderPatterns(_Section):
 class BudgetVocabulary(HeaderPatterns):
     """Words of the budget tables."""
 
+    short_words: list[str] = Field(default_factory=list)
+    """Words of three letters or fewer that a funder cell may hold ("Ja"); any other such
+    cell that is no acronym is suspect on a scan's misreading (compared case-insensitively)."""
+
 
 class ProfileVocabulary(_Section):
     """Row labels of the measure profiles."""

@@ -18,7 +18,10 @@ import pytest
 from hammplan.curate.budget import AMOUNT_FIELDS, curate_budget
 from hammplan.extract import extract_document
 from hammplan.extract.reading import read_pages
+from hammplan.publish.cells import single_value
 from hammplan.records import ExtractedDocument
+from hammplan.records.plan import BUDGET_YEARS
+from hammplan.records.values import Text
 from hammplan.vocabulary import load_vocabulary
 from tests.conftest import PLAN_PDF
 
@@ -106,3 +109,30 @@ def test_profile_and_overview_found(scan: ExtractedDocument, plan: ExtractedDocu
     assert [p.title for p in scan.profiles] == [plan.profiles[0].title]
     assert len(scan.profiles[0].rows) == len(plan.profiles[0].rows)
     assert scan.overview and len(scan.overview[0].rows) >= 1
+
+
+def test_funders_and_key_figures_equal_the_plans_or_are_suspect(
+        scan: ExtractedDocument, plan: ExtractedDocument) -> None:
+    """Funder and Wert cells: the same text (case aside) or value as the plan's, else suspect
+    (a misread "o. A.", "NRw", "6l", "so" for "50", a dropped digit are never values)."""
+    vocab = load_vocabulary()
+    mine, _ = curate_budget(scan.budget_rows, vocab.organisations, vocab.budget)
+    theirs, _ = curate_budget(plan.budget_rows, vocab.organisations, vocab.budget)
+    wrong = []
+    suspect = 0
+    for a, b in zip(mine, theirs, strict=True):
+        cells = [("foerdergeber", a.foerdergeber, b.foerdergeber)] + [
+            (f"wert_{year}", a.wert(year), b.wert(year)) for year in BUDGET_YEARS]
+        for name, x, y in cells:
+            if x.status == "suspect":
+                suspect += 1
+                continue
+            if isinstance(x, Text) and isinstance(y, Text):
+                same = ((x.status, (x.text or "").casefold())
+                        == (y.status, (y.text or "").casefold()))
+            else:
+                same = (x.status == y.status and single_value(x) == single_value(y))
+            if not same and y.status != "suspect":
+                wrong.append((a.id, name, x.raw, y.raw))
+    assert wrong == []
+    assert suspect >= 4

@@ -9,6 +9,12 @@ from __future__ import annotations
 from collections import Counter
 
 from hammplan.curate.amounts import parse_amount, parse_german_number
+from hammplan.curate.cellkinds import (
+    dropped_between,
+    marker_doubt,
+    value_cell_doubt,
+    word_cell_doubt,
+)
 from hammplan.curate.debris import strip_debris
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
@@ -19,7 +25,7 @@ from hammplan.records.budget import BudgetRow
 from hammplan.records.plan import BUDGET_YEARS, BudgetLine, Link
 from hammplan.records.provenance import SourceCell
 from hammplan.records.values import Amount, KeyFigures, Repair, Text
-from hammplan.vocabulary import OrganisationsVocabulary
+from hammplan.vocabulary import BudgetVocabulary, OrganisationsVocabulary
 
 AMOUNT_FIELDS: dict[str, str] = {
     f"{kind}_{year}": f"{source}_{year}"
@@ -109,9 +115,15 @@ def _context_suspects(line: BudgetLine) -> list[str]:
 
 
 def curate_budget(
-    rows: list[BudgetRow], organisations: OrganisationsVocabulary
+    rows: list[BudgetRow], organisations: OrganisationsVocabulary,
+    words: BudgetVocabulary | None = None,
 ) -> tuple[list[BudgetLine], list[Finding]]:
-    """One :class:`BudgetLine` per extracted budget row (not yet linked to measures)."""
+    """One :class:`BudgetLine` per extracted budget row (not yet linked to measures).
+
+    ``words`` names the budget's short words (see :func:`word_cell_doubt`); without it every
+    short funder word that is no acronym is doubted.
+    """
+    short_words = words.short_words if words is not None else []
     lines: list[BudgetLine] = []
     findings: list[Finding] = []
     for number, row in enumerate(rows, start=1):
@@ -139,6 +151,7 @@ def curate_budget(
                              f"Zeile lautet {quoted(other.raw)}")
         where = Ref(kind="budget", id=ident, page=page)
         findings.extend(_garbled_words(line, where))
+        findings.extend(_misread_kinds(line, where, short_words))
         for field in [*AMOUNT_FIELDS, *VALUE_FIELDS]:
             value = getattr(line, field)
             if value.status == "suspect":
@@ -189,6 +202,46 @@ def _garbled_words(line: BudgetLine, where: Ref) -> list[Finding]:
                      "ist, lässt sich nicht lesen"),
             refs=[where.model_copy(update={"field": field, "page": first_page(text.pages)})]))
     return findings
+
+
+def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list[Finding]:
+    """Cells whose text is not of their column's kind (:mod:`hammplan.curate.cellkinds`)
+    become suspect: a funder that is no word, a Wert that is no count. Wert cells are marked
+    here and reported with the other suspect values; a funder gets its own finding."""
+    findings = []
+    checks = (("foerdergeber", lambda t: word_cell_doubt(t, short_words)),
+              ("kennzahl", marker_doubt))
+    for field, check in checks:
+        cell: Text = getattr(line, field)
+        doubt = check(cell.text) if cell.status == "ok" and cell.text else None
+        if doubt is None:
+            continue
+        cell.status = "suspect"
+        cell.text = None
+        findings.append(Finding(
+            code="cell_garbled", severity="warning",
+            message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} {quoted(cell.raw)} "
+                     f"ist vermutlich falsch erkannt ({doubt}) und wird nicht verwendet, bis "
+                     "es geprüft ist"),
+            refs=[where.model_copy(update={"field": field, "page": first_page(cell.pages)})]))
+    values = [line.wert(year) for year in BUDGET_YEARS]
+    printed = [strip_debris(v.raw)[0] for v in values]
+    reasons = {i: value_cell_doubt(text) for i, text in enumerate(printed)
+               if values[i].status != "suspect"}
+    for i in dropped_between(printed, [v.status == "ok" for v in values]):
+        reasons[i] = "leere Zelle zwischen zwei gedruckten Zellen (Ziffer verloren?)"
+    for i, reason in reasons.items():
+        if reason is not None:
+            _make_suspect(values[i], reason)
+    return findings
+
+
+def _make_suspect(figures: KeyFigures, reason: str) -> None:
+    """Mark a Wert cell suspect: no figure of it keeps a value."""
+    figures.status = "suspect"
+    figures.reason = reason
+    figures.items = [item.model_copy(update={"status": "suspect", "value": None})
+                     for item in figures.items]
 
 
 def _odd_code_lengths(lines: list[BudgetLine]) -> list[Finding]:

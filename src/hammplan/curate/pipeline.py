@@ -112,7 +112,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
     references = [e.titel for e in index] + [o.massnahme for o in overview if o.massnahme]
     profiles, found = curate_profiles(doc.profiles, references, vocab)
     findings += found
-    budget, found = curate_budget(doc.budget_rows, vocab.organisations)
+    budget, found = curate_budget(doc.budget_rows, vocab.organisations, vocab.budget)
     findings += found
     abbreviations = find_abbreviations(
         [t.raw for p in profiles for t in p.texts.values()]

@@ -33,6 +33,7 @@ from hammplan.extract.labels import (
     reads_as,
 )
 from hammplan.extract.layout import Line, PageLayout, segments
+from hammplan.extract.ocr import is_debris
 from hammplan.records.provenance import BBox
 from hammplan.vocabulary import Vocabulary
 
@@ -128,20 +129,26 @@ def _outside(line: Line, boxes: list[BBox]) -> bool:
 def _label_starts(page: PageLayout, lines: list[Line], vocab: Vocabulary) -> list[float] | None:
     """Column starts of a label/value table: the label column and the value column.
 
-    At least two lines must begin with a known label at the same left edge and carry their
-    value at the same indent (within a space): justified prose, whose word gaps vary, never
-    lines up like that.
+    At least two lines must begin with two different known labels at the same left edge and
+    carry their value at the same indent (within a space): justified prose, whose word gaps
+    vary, never lines up like that, and a list of headings that each begin with the same word
+    (a contents page's "Handlungsfeld ...", which a scan's fuzzy reading takes for the label
+    "Handlungsfelder") is no profile either: a profile names each of its fields once.
     """
     found = []
     for line in lines:
         runs = segments(line, page.gutter)
-        if len(runs) >= 2 and _is_label(" ".join(w.text for w in runs[0]), vocab):
-            found.append((runs[0][0].x0, runs[1][0].x0))
+        if len(runs) < 2:
+            continue
+        reading = read_label(" ".join(w.text for w in runs[0]), vocab.profile.labels,
+                             vocab.profile.fuzzy_threshold)
+        if reading.match in ("exact", "combined", "fuzzy", "inline"):
+            found.append((runs[0][0].x0, runs[1][0].x0, tuple(reading.labels)))
     tolerance = page.space_width + 1
-    for label_x, value_x in found:
+    for label_x, value_x, _ in found:
         aligned = [f for f in found if abs(f[0] - label_x) <= tolerance
                    and abs(f[1] - value_x) <= tolerance]
-        if len(aligned) >= 2:
+        if len({f[2] for f in aligned}) >= 2:
             return [min(f[0] for f in aligned), min(f[1] for f in aligned)]
     return None
 
@@ -292,6 +299,28 @@ def _may_continue(previous: Chunk, band: list[Line], page: PageLayout, vocab: Vo
     return _is_label(" ".join(w.text for w in label_words), vocab)
 
 
+def _header_part(band: list[Line], label_line: Line, page: PageLayout) -> list[Line]:
+    """The lines of ``band`` that belong to the column header: those above the label line,
+    the label line, and the lines below it up to the first with a word in the label's column.
+
+    The label cell is complete on its line ("Handlungsfelder"), so text below it in its column
+    is the first body row's: on a scan the white between the header and the first row may be
+    no wider than the leading, and that row's words would each start a column of their own
+    (a stray column, and the row lost with the header).
+    """
+    runs = segments(label_line, page.gutter)
+    if len(runs) < 2:
+        return band
+    label_end = runs[1][0].x0 - page.gutter
+    below = False
+    for i, line in enumerate(band):
+        if line is label_line:
+            below = True
+        elif below and any(not is_debris(w) and w.x0 < label_end for w in line.words):
+            return band[:i]
+    return band
+
+
 def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[Line],
                     vocab: Vocabulary, previous: Chunk | None
                     ) -> tuple[Chunk, list[Line]] | None:
@@ -312,7 +341,8 @@ def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[
         return None
     # the band holding the label line: with middle-aligned cells, wrapped column headers
     # begin above the label
-    columns_band = next(band for band in line_bands(lines[start:]) if window[at] in band)
+    columns_band = _header_part(
+        next(band for band in line_bands(lines[start:]) if window[at] in band), window[at], page)
     first = window.index(columns_band[0]) if columns_band[0] in window else at
     starts = column_starts(without_debris(columns_band), page.gutter)
     if len(starts) < 4:

@@ -49,7 +49,8 @@ FINDING_CODES: dict[str, str] = {
     ),
     "budget_rows_missing": "Kopfzeilen einer Budgettabelle, aber keine Budgetzeile gelesen.",
     "budget_without_profile": "Budgetzeile, zu der kein Steckbrief passt.",
-    "cell_garbled": "Unleserliche Wortzelle (Fördergeber, Kennzahl); nicht als „o. A.“ gewertet.",
+    "cell_garbled": ("Unleserliche oder falsch erkannte Wortzelle (Fördergeber, Kennzahl); "
+                     "weder als Wert noch als „o. A.“ gewertet."),
     "claim_confirmed": "Eine Zahl im Fließtext stimmt mit der Tabelle der Sozialräume überein.",
     "claim_count_mismatch": "Eine Anzahl im Fließtext widerspricht der Tabelle der Sozialräume.",
     "claim_share_mismatch": "Ein Anteil im Fließtext widerspricht der Tabelle der Sozialräume.",
