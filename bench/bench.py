@@ -24,6 +24,9 @@ this same run, so they compare across machines where seconds do not:
   that grows is judged on the largest process: the tree's PSS also rises with run time alone,
   as forked workers write to objects they share with the parent (reference counts, garbage
   collection) and copy-on-write pages stop being shared, up to the processes' full size;
+- hostile files (``tests/support/hostile_pdfs.py``): a 2 MB Flate bomb inflating to 2 GiB
+  and form XObjects drawing each other ten times eight deep; ``extract`` refuses both in one
+  line, and the peak memory of doing so is the figure (target: under 1 GB);
 - ``hammplan compare`` on two built data folders and on two PDFs (the plan with itself).
 
 The table goes to stdout and, with the machine it came from, to bench/latest.md. Nothing
@@ -221,6 +224,15 @@ def _concatenate(pdf: Path, target: Path, times: int) -> int:
     return count
 
 
+def _hostile_pdfs(folder: Path) -> dict[str, Path]:
+    """The inflation bomb and the fan-out of forms of the test corpus, made once."""
+    sys.path.insert(0, str(ROOT))
+    from tests.support import hostile_pdfs
+
+    return {"bomb": hostile_pdfs.flate_bomb(2048)(folder / "bomb.pdf"),
+            "fan-out": hostile_pdfs.form_fan_out(8, 10)(folder / "fan-out.pdf")}
+
+
 def _data_dir(parent: Path, name: str, pdf: Path) -> Path:
     folder = parent / name
     (folder / "raw").mkdir(parents=True)
@@ -314,7 +326,7 @@ def main() -> None:  # noqa: C901 - one flat script of timings
     rows = {name: Row(name) for name in (
         "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
         "build warm", "extract 4x", "extract scan", "stream", "stream 4x", "compare dirs",
-        "compare in process", "compare pdfs")}
+        "compare in process", "compare pdfs", "bomb", "fan-out")}
     scan: Path = args.scan.resolve()
     scan_pages = _page_count(scan)
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
@@ -376,6 +388,12 @@ def main() -> None:  # noqa: C901 - one flat script of timings
                 rows["extract scan"], hammplan("extract", "--data-dir", scanned, "-q"), tmp)))
             plan.append(("extract 4x", lambda r: run(
                 rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp)))
+        if "extract" in available:  # hostile files: refused in one line, in bounded memory
+            hostile = _hostile_pdfs(tmp)
+            for key, source in hostile.items():
+                plan.append((key, lambda r, key=key, source=source: run(
+                    rows[key], hammplan("extract", source, "--data-dir", tmp / key, "-q"),
+                    tmp, ok=(2,))))
         if streams:
             for key, source in (("stream", pdf), ("stream 4x", tmp / f"4x-{pdf.name}")):
                 plan.append((key, lambda r, key=key, source=source: run(
@@ -413,6 +431,8 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         "extract scan": f"`hammplan extract`, scan `{scan.name}` ({scan_pages} pages)",
         "stream": "pages only: every page read and let go (`iter_pages`)",
         "stream 4x": f"pages only, plan x4 ({pages4} pages)",
+        "bomb": "`hammplan extract` of a Flate bomb (2 MB, inflates to 2 GiB): refused",
+        "fan-out": "`hammplan extract` of forms drawing forms (10 x 8 deep, 7 KB): refused",
         "compare dirs": "`hammplan compare`, two built data folders",
         "compare in process": "the same, its own work after the imports (load, compare, "
                               "write)",
@@ -422,11 +442,12 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         med = row.median
         # the x4 rows read other pages than the baseline: only their ratio to extract counts
         vs_base = (f"{base / med:.2f}" if med and base and "4x" not in key
-                   and "scan" not in key else "")
+                   and "scan" not in key and key not in ("bomb", "fan-out") else "")
         vs_extract = f"{med / extract:.2f}" if med and extract else ""
         memory = row.memory_mb()
         mem = (f"{memory[0]:.0f} MB", f"{memory[1]:.0f} MB") if memory else ("", "")
-        if med is None and key.startswith("stream") and not streams:
+        if med is None and (key.startswith("stream") and not streams
+                            or key in ("bomb", "fan-out")):
             continue
         shown = _fmt_s(med) if med is not None else (
             "not available" if key != "pdftotext" else "not installed")
@@ -476,6 +497,9 @@ def main() -> None:  # noqa: C901 - one flat script of timings
                f"{pages_mem1[0]:.0f} -> {pages_mem4[0]:.0f} MB (tree: {pages_mem1[1]:.0f} -> "
                f"{pages_mem4[1]:.0f} MB)" if pages_mem1 and pages_mem4 else "n/a",
                pages_mem4[0] <= 1.1 * pages_mem1[0] if pages_mem1 and pages_mem4 else None),
+        *(target(f"{labels[key].split(' of ')[1].split(':')[0]}: peak memory under 1 GB "
+                 "(process tree)", f"{memory[1]:.0f} MB", memory[1] < 1024)
+          for key in ("bomb", "fan-out") if (memory := rows[key].memory_mb())),
         target("4x the pages: memory of `extract` (largest process, tree), which holds the "
                "records it builds",
                f"{mem1[0]:.0f} -> {mem4[0]:.0f} MB, {mem1[1]:.0f} -> {mem4[1]:.0f} MB"

@@ -108,5 +108,7 @@ def test_build_makes_reports_ahead_and_never_imports_matplotlib(data_dir: Path) 
     assert result.exit_code == 0, result.output
     alone = {p.name: p.read_bytes() for p in (data_dir / "alone").rglob("*") if p.is_file()}
     images = [name for name in built if name.endswith(".png")]
-    assert len(built) == 11 + len(images) and "quelle.pdf" in built and images
+    # ten reports, the PDF copy, the manifest and the evidence images
+    assert len(built) == 12 + len(images) and "quelle.pdf" in built and images
+    assert ".hammplan-files.json" in built
     assert built == alone

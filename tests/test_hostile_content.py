@@ -28,6 +28,7 @@ from typer.testing import CliRunner, Result
 
 from hammplan.cli import app
 from hammplan.curate.pipeline import curate_plan
+from hammplan.io.fileset import MANIFEST
 from hammplan.publish import OUTPUT_FILES, write_curated
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
@@ -243,6 +244,18 @@ def test_markdown_shows_markup_as_text(api: Run) -> None:
     assert not re.search(r"(?<!\\)\]\(javascript", md)
 
 
+def test_markdown_links_nothing_from_the_plan(api: Run) -> None:
+    """Shown as GitHub shows it (cmark-gfm, with its autolink extension), report.md has no
+    link but the renderer's own anchors: bare URLs, www. names and e-mail addresses from the
+    PDF stay text."""
+    import cmarkgfm  # type: ignore[import-untyped]
+
+    html = cmarkgfm.github_flavored_markdown_to_html(api.markdown())
+    targets = re.findall(r'<a href="([^"]*)"', html)
+    assert targets and all(t.startswith("#") for t in targets), sorted(set(targets))[:5]
+    assert "Mehr unter https://evil.example/anmelden, www.evil.example und hilfe@" in html
+
+
 def test_charts_are_well_formed_and_shorten_labels(api: Run) -> None:
     charts = sorted((api.reports / "charts").glob("*.svg"))
     assert len(charts) == 8
@@ -361,7 +374,7 @@ def test_sqlite_and_json_keep_text_verbatim(api: Run) -> None:
 
 
 def test_cli_gives_the_same_files(api: Run, cli: Run) -> None:
-    assert sorted(p.name for p in cli.curated.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in cli.curated.iterdir()) == sorted([*OUTPUT_FILES, MANIFEST])
     assert snapshot(cli.curated) == snapshot(api.curated)
     assert snapshot(cli.reports) == snapshot(api.reports)
 
@@ -378,7 +391,7 @@ def test_a_number_of_5000_digits_breaks_nothing(tmp_path: Path) -> None:
     validated = runner.invoke(app, ["validate", "--data-dir", str(tmp_path)])
     assert validated.exit_code in (0, 1), validated.output
     curated = tmp_path / "curated"
-    assert sorted(p.name for p in curated.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in curated.iterdir()) == sorted([*OUTPUT_FILES, MANIFEST])
     plan = json.loads((curated / "plan.json").read_text(encoding="utf-8"), parse_int=str)
     assert plan["measures"][0]["kosten"]["raw"] == digits
     measures = csv_rows(curated / "measures.csv")
@@ -535,7 +548,7 @@ def test_validate_refuses_a_hand_edited_extraction(case: str, cli: Run, tmp_path
     data = tmp_path / "data"
     shutil.copytree(cli.data, data)
     before = snapshot(data / "curated")
-    assert sorted(before) == sorted(OUTPUT_FILES)
+    assert sorted(before) == sorted([*OUTPUT_FILES, MANIFEST])
     edit, expected = EXTRACTED_EDITS[case]
     extracted = data / "interim" / "extracted.json"
     edit(extracted)

@@ -31,6 +31,7 @@ import hammplan.publish
 from hammplan.build import BuildSettings
 from hammplan.build import build as build_settings
 from hammplan.curate.pipeline import curate_plan
+from hammplan.io.fileset import MANIFEST
 from hammplan.publish import OUTPUT_FILES, write_curated
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
@@ -46,8 +47,9 @@ HAMMPLAN = Path(sys.executable).parent / "hammplan"
 CHANGED_AMOUNT = "99.999"
 """Aufwand 2023 of the first budget row in the changed plan (the original prints 38.251)."""
 
-TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}")
-"""A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME.")."""
+TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}|\.hammplan-(stage-|commit\.json|files\.json\.).*")
+"""A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME."), or a stage,
+journal or half-written manifest of a set being published (``hammplan.io.fileset``)."""
 
 
 def plan_pdfs(folder: Path) -> tuple[Path, Path]:
@@ -67,7 +69,8 @@ def output_folders(data: Path) -> list[Path]:
 
 def hidden_files(data: Path) -> list[str]:
     return sorted(p.relative_to(data).as_posix() for folder in output_folders(data)
-                  if folder.is_dir() for p in folder.iterdir() if p.name.startswith("."))
+                  if folder.is_dir() for p in folder.iterdir()
+                  if p.name.startswith(".") and p.name != MANIFEST)
 
 
 def check_outputs(data: Path) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hammplan.errors import InputError
 from hammplan.io.files import remove_stale_temporaries, source_pdf, write_atomic
+from hammplan.io.fileset import recover
 from hammplan.limits import Limits
 from hammplan.progress import Progress, Silent
 from hammplan.render.ahead import ReportsAhead
@@ -286,7 +287,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
 
     The state file is written after each stage that ran, and before it with the stage's key
     removed, so an interrupted build resumes at the stage it did not finish. Temporary files
-    that a killed build left in the output folders are removed first.
+    that a killed build left in the output folders are removed first, and a set of outputs it
+    committed but did not finish moving in is finished (:func:`hammplan.io.fileset.recover`).
     """
     from hammplan.render.templating import find_templates
 
@@ -299,6 +301,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
     tell = progress.step
     for folder in (data_dir / "interim", data_dir / "curated", out_dir, out_dir / "charts"):
         remove_stale_temporaries(folder)  # also where a stage is skipped
+    for folder in (data_dir / "curated", out_dir):
+        recover(folder)  # a set a killed build committed is finished, a stage removed
     state = read_state(data_dir)
     words = vocabulary_text(vocabulary)
     folder = find_templates(templates)  # a wrong --templates is refused before any work

@@ -19,6 +19,8 @@ from frictionless import validate
 from tests.conftest import ROOT
 
 from hammplan import publish
+from hammplan.errors import OutputError
+from hammplan.io.fileset import MANIFEST, recover
 from hammplan.publish import write_curated
 from hammplan.publish.cells import neutralise_formula
 from hammplan.publish.dictionary import data_dictionary_markdown
@@ -261,7 +263,8 @@ def _header(path: Path) -> list[str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.is_file() and p.name != MANIFEST}
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -271,7 +274,8 @@ def test_every_file_is_written_and_nothing_else(plan: CuratedPlan, tmp_path: Pat
     paths = write_curated(plan, tmp_path / "out")
     assert [p.name for p in paths] == FILES
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(FILES)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [*FILES, MANIFEST])  # and the manifest naming them
 
 
 def test_csv_columns_are_exactly_as_documented(written: Path) -> None:
@@ -589,7 +593,7 @@ def test_failed_render_leaves_previous_files_intact(
     assert _snapshot(tmp_path)["measures.csv"] != before["measures.csv"]
 
 
-def test_failed_rename_leaves_whole_files_and_no_temporaries(
+def test_a_rename_that_fails_is_finished_by_the_next_run(
     plan: CuratedPlan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "old"
@@ -609,15 +613,16 @@ def test_failed_rename_leaves_whole_files_and_no_temporaries(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace_then_fail)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=r"No space left on device\); the next run finishes"):
         write_curated(plan, target)
     monkeypatch.undo()
-    files = sorted(p.name for p in target.iterdir())
-    assert files == sorted(FILES)  # no temporary file left
     now = _snapshot(target)
-    changed = [n for n in FILES if now[n] == after[n] != before[n]]
-    assert changed == ["plan.json", "measures.json", "measures.csv"]
-    assert all(now[n] == before[n] for n in FILES[3:])
+    mixed = [n for n in FILES if now[n] == after[n] != before[n]]
+    assert mixed == ["plan.json", "measures.json"]  # the commit was cut short
+    assert recover(target) == [f"{target}: finished publishing the set a stopped run had "
+                               "committed"]
+    assert sorted(p.name for p in target.iterdir()) == sorted([*FILES, MANIFEST])
+    assert _snapshot(target) == after  # the whole new set, nothing left over
 
 
 # -- docs ------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -36,7 +37,7 @@ def test_files_written(rendered: Rendered) -> None:
     out = rendered.out
     assert rendered.files == [out / "charts" / name for name in CHART_FILES] + [
         out / "report.md", out / "index.html"]
-    assert sorted(_tree(out)) == sorted(["index.html", "report.md"]
+    assert sorted(_tree(out)) == sorted([".hammplan-files.json", "index.html", "report.md"]
                                         + [f"charts/{n}" for n in CHART_FILES])
 
 
@@ -205,13 +206,23 @@ def test_a_broken_template_names_file_and_line(tmp_path: Path, curated: CuratedP
 
 
 def test_stale_charts_are_removed_other_files_kept(curated: CuratedPlan, tmp_path: Path) -> None:
+    """A chart the previous render wrote and this one does not is removed; a user's own
+    files, SVG or not, stay (render removes only what its manifest says it wrote)."""
     out = tmp_path / "out"
     (out / "charts").mkdir(parents=True)
-    (out / "charts" / "alt.svg").write_text("<svg/>", encoding="utf-8")
+    (out / "charts" / "eigene.svg").write_text("<svg/>", encoding="utf-8")
     (out / "charts" / "notiz.txt").write_text("bleibt", encoding="utf-8")
     render_reports(curated, out)
+    manifest = out / ".hammplan-files.json"
+    older = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({"files": [*older["files"], "charts/alt.svg"]}),
+                        encoding="utf-8")
+    (out / "charts" / "alt.svg").write_text("<svg/>", encoding="utf-8")
+    render_reports(curated, out)
     assert not (out / "charts" / "alt.svg").exists()
-    assert (out / "charts" / "notiz.txt").exists()
+    assert (out / "charts" / "notiz.txt").read_text(encoding="utf-8") == "bleibt"
+    assert (out / "charts" / "eigene.svg").read_text(encoding="utf-8") == "<svg/>"
+    assert json.loads(manifest.read_text(encoding="utf-8")) == older
 
 
 def test_progress_messages(curated: CuratedPlan, tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ from hammplan.extract.budget import assemble_budget
 from hammplan.extract.chunks import Chunk, page_chunks
 from hammplan.extract.fast import Progress
 from hammplan.extract.index import assemble_index
+from hammplan.extract.layout import PageLayout
 from hammplan.extract.overview import assemble_overview
+from hammplan.extract.pageorder import order_break
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
 from hammplan.extract.reading import iter_pages
@@ -47,6 +49,7 @@ def extract_document(
     chunks: list[Chunk] = []
     statements: list[Statement] = []
     skipped: list[Leftover] = []
+    out_of_order: list[Leftover] = []
     count = 0
     any_text = False
     # Pages come one at a time and are let go once their tables are found: the chunks keep
@@ -56,8 +59,14 @@ def extract_document(
     pages = iter_pages(path, progress, use_rulings, fast=fast, limits=limits)
     if pages_read is not None:
         pages_read()
+    previous: PageLayout | None = None
     for page in pages:
         count += 1
+        page.order_break = order_break(previous, page)
+        previous = page
+        if page.order_break:
+            out_of_order.append(Leftover(family="page_order", reason=page.order_break,
+                                         cells=[]))
         any_text = any_text or bool(page.words or page.skipped)
         if page.skipped:
             skipped.append(Leftover(family="page", reason=page.skipped, cells=[],
@@ -115,5 +124,5 @@ def extract_document(
         index=index,
         statements=statements,
         leftovers=[*left_budget, *left_profiles, *left_population, *left_overview, *left_index,
-                   *unknown, *skipped],
+                   *unknown, *skipped, *out_of_order],
     )

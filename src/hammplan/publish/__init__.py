@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from hammplan.io.files import SOURCE_COPY, remove_stale_temporaries, write_atomic
+from hammplan.io.files import SOURCE_COPY, remove_stale_temporaries
+from hammplan.io.fileset import publish
 from hammplan.publish.csvfiles import csv_bytes
 from hammplan.publish.datapackage import datapackage_bytes
 from hammplan.publish.excel import xlsx_bytes
@@ -78,17 +79,13 @@ def write_curated(plan: CuratedPlan, target_dir: Path,
     """Write every curated file of ``plan`` to ``target_dir``; return their paths in order.
 
     All files are rendered before the first is written, so an error in any renderer (a value
-    Excel cannot hold, say) leaves the previous files as they were. Each file is then written
-    atomically; datapackage.json comes last, so its hashes tell whether the CSV files beside it
-    are from the same run. Temporary files a killed run left beside them are removed.
+    Excel cannot hold, say) leaves the previous files as they were; they are then published
+    as one set (:func:`hammplan.io.fileset.publish`: staged, committed, moved in), so a full
+    disk or a kill leaves the previous set whole too. Temporary files a killed run of an older
+    version left beside them are removed.
     ``plan_json`` is handed plan.json's bytes, the first rendered, while the rest are still
     to come (``build`` has the report's charts drawn from them meanwhile).
     """
     rendered = render_files(plan, plan_json, publication, pdf)
     remove_stale_temporaries(target_dir, list(rendered))
-    paths = []
-    for name, content in rendered.items():
-        path = target_dir / name
-        write_atomic(path, content)
-        paths.append(path)
-    return paths
+    return publish(target_dir, rendered)

@@ -13,7 +13,8 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from hammplan.errors import InputError
-from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.io.files import remove_stale_temporaries
+from hammplan.io.fileset import publish
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import templating
 from hammplan.render.drawn import Chart
@@ -154,44 +155,22 @@ def write_reports(reports: Reports, out_dir: Path,
     """Write ``out_dir/index.html``, ``out_dir/report.md``, ``out_dir/charts/*.svg`` and the
     files beside them (``quelle.pdf``, ``evidence/*.png``); return the files written.
 
-    Each file is written atomically; charts and evidence images that are not this report's
-    (of an older version), a ``quelle.pdf`` this report does not link, and temporary files a
-    killed render left are removed.
+    The files are published as one set (:func:`hammplan.io.fileset.publish`): a failure or a
+    kill leaves the previous reports whole, and the files of the previous reports that this
+    one has not (charts of an older version, evidence images, a ``quelle.pdf`` it no longer
+    links) are removed; nothing else in ``out_dir`` is. Temporary files a killed render of an
+    older version left are removed too.
     """
-    written: list[Path] = []
-    charts_dir = out_dir / CHARTS_FOLDER
     remove_stale_temporaries(out_dir, ["report.md", "index.html", SOURCE_NAME])
-    remove_stale_temporaries(charts_dir)
-    for chart in reports.charts:
-        target = charts_dir / chart.file_name
-        write_atomic(target, chart.svg)
-        written.append(target)
-    current = {c.file_name for c in reports.charts}
-    for stale in sorted(charts_dir.glob("*.svg")):
-        if stale.name not in current:
-            stale.unlink()
-    written += _write_files(reports.files, out_dir)
-    for name, content in (("report.md", reports.markdown), ("index.html", reports.html)):
-        write_atomic(out_dir / name, content)
-        written.append(out_dir / name)
+    remove_stale_temporaries(out_dir / CHARTS_FOLDER)
+    remove_stale_temporaries(out_dir / EVIDENCE_FOLDER)
+    files: dict[str, str | bytes] = {f"{CHARTS_FOLDER}/{c.file_name}": c.svg
+                                     for c in reports.charts}
+    files |= dict(sorted(reports.files.items()))
+    files |= {"report.md": reports.markdown, "index.html": reports.html}
+    written = publish(out_dir, files)
     if progress is not None:
         progress(f"render: wrote {len(written)} files to {out_dir}")
-    return written
-
-
-def _write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """Write the files beside the report; remove the evidence and PDF copy it no longer has."""
-    evidence_dir = out_dir / EVIDENCE_FOLDER
-    remove_stale_temporaries(evidence_dir)
-    written = []
-    for name, data in sorted(files.items()):
-        target = out_dir / name
-        write_atomic(target, data)
-        written.append(target)
-    stale = [*evidence_dir.glob("*.png"), out_dir / SOURCE_NAME]
-    for path in stale:
-        if path.relative_to(out_dir).as_posix() not in files and path.is_file():
-            path.unlink()
     return written
 
 
