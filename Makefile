@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser report extract validate render test test-fast lint typecheck check bench clean
+.PHONY: help install browser report check-outputs extract validate render serve test test-fast lint typecheck check bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +29,10 @@ browser: ## Install headless Chromium (Debian package) for the report's browser 
 # failure); any other exit code (a bad input, no plan, a bug, pages it could not read) fails.
 report: install ## Build data/curated/ and reports/ from the bundled PDF (hammplan build)
 	$(BIN)/hammplan build --data-dir data --out reports
+	bash scripts/check-outputs.sh data reports
+
+check-outputs: ## Fail unless reports/ and data/curated/ hold a complete set of outputs
+	bash scripts/check-outputs.sh data reports
 
 extract: install ## Stage 1 only: data/raw/*.pdf -> data/interim/extracted.json
 	$(BIN)/hammplan extract --data-dir data
@@ -38,6 +42,11 @@ validate: install ## Stage 2 only: -> data/curated/ (exit 1: the plan has error 
 
 render: install ## Stage 3 only: data/curated/plan.json -> reports/
 	$(BIN)/hammplan render --data-dir data --out reports
+
+serve: install ## Browse data/curated/hammplan.sqlite in Datasette on http://127.0.0.1:8001
+	@test -f data/curated/hammplan.sqlite || { echo "Error: data/curated/hammplan.sqlite is missing; run make report first" >&2; exit 1; }
+	@$(BIN)/python -c "import datasette" 2>/dev/null || { echo "Error: Datasette is not installed; $(BIN)/pip install datasette (pinned in requirements.lock)" >&2; exit 1; }
+	$(BIN)/datasette serve data/curated/hammplan.sqlite --metadata data/curated/metadata.json --host 127.0.0.1 --port 8001
 
 test: install browser ## Run the test suite
 	$(BIN)/python -m pytest

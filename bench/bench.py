@@ -11,6 +11,7 @@ this same run, so they compare across machines where seconds do not:
 - floor: every character with its box through pypdfium2 (and ``pdftotext`` if installed);
 - ``hammplan extract``, ``validate``, ``render``; ``build`` cold (fresh data folder) and
   warm (nothing changed); subcommands this hammplan lacks are reported as not available;
+- the size of what ``render`` wrote: the page, its evidence images and the PDF's copy;
 - peak memory of each hammplan step: the largest process (``ru_maxrss``, exact) and the
   whole process tree (workers included: the sum of proportional set sizes, so memory shared
   after a fork counts once), sampled every 50 ms;
@@ -23,6 +24,9 @@ this same run, so they compare across machines where seconds do not:
   that grows is judged on the largest process: the tree's PSS also rises with run time alone,
   as forked workers write to objects they share with the parent (reference counts, garbage
   collection) and copy-on-write pages stop being shared, up to the processes' full size;
+- hostile files (``tests/support/hostile_pdfs.py``): a 2 MB Flate bomb inflating to 2 GiB
+  and form XObjects drawing each other ten times eight deep; ``extract`` refuses both in one
+  line, and the peak memory of doing so is the figure (target: under 1 GB);
 - ``hammplan compare`` on two built data folders and on two PDFs (the plan with itself).
 
 The table goes to stdout and, with the machine it came from, to bench/latest.md. Nothing
@@ -220,6 +224,15 @@ def _concatenate(pdf: Path, target: Path, times: int) -> int:
     return count
 
 
+def _hostile_pdfs(folder: Path) -> dict[str, Path]:
+    """The inflation bomb and the fan-out of forms of the test corpus, made once."""
+    sys.path.insert(0, str(ROOT))
+    from tests.support import hostile_pdfs
+
+    return {"bomb": hostile_pdfs.flate_bomb(2048)(folder / "bomb.pdf"),
+            "fan-out": hostile_pdfs.form_fan_out(8, 10)(folder / "fan-out.pdf")}
+
+
 def _data_dir(parent: Path, name: str, pdf: Path) -> Path:
     folder = parent / name
     (folder / "raw").mkdir(parents=True)
@@ -243,6 +256,35 @@ def _machine() -> str:
     load = ", ".join(f"{v:.2f}" for v in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (f"{cpu}, {cores} cores, Python {platform.python_version()}, "
             f"{platform.system()} {platform.release()}; load average at start {load}")
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:,.0f} KB".replace(",", ".")
+
+
+def _report_size(folder: Path) -> list[str]:
+    """What render wrote, by kind: the page, the evidence images, the PDF copy, the rest."""
+    if not (folder / "index.html").is_file():
+        return []
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    kinds = {
+        "`index.html` (one page, charts inline)": [folder / "index.html"],
+        "`evidence/*.png` (evidence images)": [p for p in files if p.parent.name == "evidence"],
+        "`quelle.pdf` (the source, copied)": [p for p in files if p.name == "quelle.pdf"],
+        "`report.md`, `charts/*.svg`": [p for p in files if p.name == "report.md"
+                                        or p.parent.name == "charts"],
+    }
+    lines = ["", "| what render wrote | files | size |", "|---|---:|---:|"]
+    for label, paths in kinds.items():
+        lines.append(f"| {label} | {len(paths)} | {_kb(sum(p.stat().st_size for p in paths))} |")
+    images = kinds["`evidence/*.png` (evidence images)"]
+    if images:
+        sizes = sorted(p.stat().st_size for p in images)
+        lines.append(f"| evidence image, median / largest | | {_kb(sizes[len(sizes) // 2])} / "
+                     f"{_kb(sizes[-1])} |")
+    lines.append(f"| all, the report with its evidence images | {len(files)} | "
+                 f"{_kb(sum(p.stat().st_size for p in files))} |")
+    return lines
 
 
 def _default_scan() -> Path:
@@ -284,7 +326,7 @@ def main() -> None:  # noqa: C901 - one flat script of timings
     rows = {name: Row(name) for name in (
         "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
         "build warm", "extract 4x", "extract scan", "stream", "stream 4x", "compare dirs",
-        "compare in process", "compare pdfs")}
+        "compare in process", "compare pdfs", "bomb", "fan-out")}
     scan: Path = args.scan.resolve()
     scan_pages = _page_count(scan)
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
@@ -346,6 +388,12 @@ def main() -> None:  # noqa: C901 - one flat script of timings
                 rows["extract scan"], hammplan("extract", "--data-dir", scanned, "-q"), tmp)))
             plan.append(("extract 4x", lambda r: run(
                 rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp)))
+        if "extract" in available:  # hostile files: refused in one line, in bounded memory
+            hostile = _hostile_pdfs(tmp)
+            for key, source in hostile.items():
+                plan.append((key, lambda r, key=key, source=source: run(
+                    rows[key], hammplan("extract", source, "--data-dir", tmp / key, "-q"),
+                    tmp, ok=(2,))))
         if streams:
             for key, source in (("stream", pdf), ("stream 4x", tmp / f"4x-{pdf.name}")):
                 plan.append((key, lambda r, key=key, source=source: run(
@@ -355,6 +403,7 @@ def main() -> None:  # noqa: C901 - one flat script of timings
             for name, step in plan:
                 print(f"  round {r + 1}/{args.repeat}: {name}", file=sys.stderr, flush=True)
                 step(r)
+        report_size = _report_size(steps / "reports")
 
     base = rows["baseline"].median
     extract = rows["extract"].median
@@ -382,6 +431,8 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         "extract scan": f"`hammplan extract`, scan `{scan.name}` ({scan_pages} pages)",
         "stream": "pages only: every page read and let go (`iter_pages`)",
         "stream 4x": f"pages only, plan x4 ({pages4} pages)",
+        "bomb": "`hammplan extract` of a Flate bomb (2 MB, inflates to 2 GiB): refused",
+        "fan-out": "`hammplan extract` of forms drawing forms (10 x 8 deep, 7 KB): refused",
         "compare dirs": "`hammplan compare`, two built data folders",
         "compare in process": "the same, its own work after the imports (load, compare, "
                               "write)",
@@ -391,11 +442,12 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         med = row.median
         # the x4 rows read other pages than the baseline: only their ratio to extract counts
         vs_base = (f"{base / med:.2f}" if med and base and "4x" not in key
-                   and "scan" not in key else "")
+                   and "scan" not in key and key not in ("bomb", "fan-out") else "")
         vs_extract = f"{med / extract:.2f}" if med and extract else ""
         memory = row.memory_mb()
         mem = (f"{memory[0]:.0f} MB", f"{memory[1]:.0f} MB") if memory else ("", "")
-        if med is None and key.startswith("stream") and not streams:
+        if med is None and (key.startswith("stream") and not streams
+                            or key in ("bomb", "fan-out")):
             continue
         shown = _fmt_s(med) if med is not None else (
             "not available" if key != "pdftotext" else "not installed")
@@ -445,11 +497,15 @@ def main() -> None:  # noqa: C901 - one flat script of timings
                f"{pages_mem1[0]:.0f} -> {pages_mem4[0]:.0f} MB (tree: {pages_mem1[1]:.0f} -> "
                f"{pages_mem4[1]:.0f} MB)" if pages_mem1 and pages_mem4 else "n/a",
                pages_mem4[0] <= 1.1 * pages_mem1[0] if pages_mem1 and pages_mem4 else None),
+        *(target(f"{labels[key].split(' of ')[1].split(':')[0]}: peak memory under 1 GB "
+                 "(process tree)", f"{memory[1]:.0f} MB", memory[1] < 1024)
+          for key in ("bomb", "fan-out") if (memory := rows[key].memory_mb())),
         target("4x the pages: memory of `extract` (largest process, tree), which holds the "
                "records it builds",
                f"{mem1[0]:.0f} -> {mem4[0]:.0f} MB, {mem1[1]:.0f} -> {mem4[1]:.0f} MB"
                if mem1 and mem4 else "n/a", None),
     ]
+    lines += report_size
     text = "\n".join(lines) + "\n"
     print()
     print(text)

@@ -40,7 +40,8 @@ ALLOWED: dict[str, set[str]] = {
     "compare": NEUTRAL | {"records", "extract", "curate", "publish", "render", "compare"},
     "build": NEUTRAL | {"records", "extract", "curate", "publish", "render", "compare",
                         "stagekeys", "build"},
-    "cli": NEUTRAL | {"records", "build", "compare", "cli"},
+    "cli_options": NEUTRAL | {"cli_options"},
+    "cli": NEUTRAL | {"records", "build", "compare", "cli", "cli_options"},
 }
 """For each top-level part of hammplan, the parts it may import."""
 

@@ -107,4 +107,8 @@ def test_build_makes_reports_ahead_and_never_imports_matplotlib(data_dir: Path) 
                                  str(data_dir / "alone")])
     assert result.exit_code == 0, result.output
     alone = {p.name: p.read_bytes() for p in (data_dir / "alone").rglob("*") if p.is_file()}
-    assert len(built) == 10 and built == alone
+    images = [name for name in built if name.endswith(".png")]
+    # ten reports, the PDF copy, the manifest and the evidence images
+    assert len(built) == 12 + len(images) and "quelle.pdf" in built and images
+    assert ".hammplan-files.json" in built
+    assert built == alone

@@ -99,10 +99,10 @@ def test_validate_writes_curated_files_and_fails_on_the_plans_errors(
     assert summary["findings"]["error"] > 0
     assert summary["exit_code"] == 1
     names = sorted(p.name for p in (data / "curated").iterdir())
-    assert names == ["budget.csv", "budget_values.csv", "datapackage.json", "districts.csv",
-                     "findings.json",
+    assert names == [".hammplan-files.json", "budget.csv", "budget_values.csv",
+                     "datapackage.json", "districts.csv", "findings.csv", "findings.json",
                      "hammplan.sqlite", "hammplan.xlsx", "measures.csv", "measures.json",
-                     "plan.json"]
+                     "metadata.json", "plan.json"]
     findings = json.loads((data / "curated" / "findings.json").read_text(encoding="utf-8"))
     assert findings["summary"] == summary["findings"]
     assert "error kosten_mismatch" in result.stderr

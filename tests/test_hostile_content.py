@@ -28,6 +28,7 @@ from typer.testing import CliRunner, Result
 
 from hammplan.cli import app
 from hammplan.curate.pipeline import curate_plan
+from hammplan.io.fileset import MANIFEST
 from hammplan.publish import OUTPUT_FILES, write_curated
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
@@ -153,7 +154,11 @@ def dom(api: Run) -> Dom:
 def test_html_has_no_element_or_handler_from_the_plan(dom: Dom) -> None:
     tags = {tag for tag, _ in dom.tags}
     assert {"html", "h3", "table", "svg", "pre"} <= tags  # the page was parsed
-    assert not tags & {"script", "img", "iframe", "object", "embed", "base", "form"}
+    assert not tags & {"img", "iframe", "object", "embed", "base"}
+    # the page's own filter forms and its one script, never one from the plan
+    forms = [dict(attrs) for tag, attrs in dom.tags if tag == "form"]
+    assert [f.get("class") for f in forms] == ["filters", "filters"]
+    assert [tag for tag, _ in dom.tags].count("script") == 1
     handlers = [(tag, name) for tag, attrs in dom.tags for name, _ in attrs
                 if name.startswith("on")]
     assert handlers == []
@@ -221,7 +226,9 @@ def test_long_word_is_kept_and_wraps(api: Run, dom: Dom) -> None:
     assert LONG_WORD in api.markdown()
     style = api.html().split("<style>", 1)[1].split("</style>", 1)[0]
     assert re.search(r"body \{[^}]*overflow-wrap: break-word", style)
-    assert re.search(r"th, td \{[^}]*overflow-wrap: anywhere", style)
+    # a table keeps each column at least one word wide and scrolls in its own box instead
+    assert re.search(r"th, td \{[^}]*overflow-wrap: break-word", style)
+    assert re.search(r"\.scroll \{[^}]*overflow-x: auto", style)
     assert re.search(r"pre\.raw \{[^}]*white-space: pre-wrap", style)
 
 
@@ -235,6 +242,18 @@ def test_markdown_shows_markup_as_text(api: Run) -> None:
     assert (f"Projekt {markdown} \\*fett\\* \\[x\\](javascript:alert(1)) \\$5\\$ \\| \\`c\\` "
             "\\# \\~x\\~ \\\\") in md
     assert not re.search(r"(?<!\\)\]\(javascript", md)
+
+
+def test_markdown_links_nothing_from_the_plan(api: Run) -> None:
+    """Shown as GitHub shows it (cmark-gfm, with its autolink extension), report.md has no
+    link but the renderer's own anchors: bare URLs, www. names and e-mail addresses from the
+    PDF stay text."""
+    import cmarkgfm  # type: ignore[import-untyped]
+
+    html = cmarkgfm.github_flavored_markdown_to_html(api.markdown())
+    targets = re.findall(r'<a href="([^"]*)"', html)
+    assert targets and all(t.startswith("#") for t in targets), sorted(set(targets))[:5]
+    assert "Mehr unter https://evil.example/anmelden, www.evil.example und hilfe@" in html
 
 
 def test_charts_are_well_formed_and_shorten_labels(api: Run) -> None:
@@ -332,7 +351,7 @@ def test_sqlite_and_json_keep_text_verbatim(api: Run) -> None:
         measures = connection.execute(
             'SELECT "titel", "kosten_raw", "traeger" FROM "measures" ORDER BY rowid').fetchall()
         budget = connection.execute(
-            'SELECT "sta_raw", "massnahme_raw", "ertrag_2023_raw", "aufwand_2023" '
+            'SELECT "sta_raw", "massnahme_raw", "ertrag_2023_raw", "aufwand_2023_cent" '
             'FROM "budget" ORDER BY rowid').fetchall()
     finally:
         connection.close()
@@ -349,13 +368,13 @@ def test_sqlite_and_json_keep_text_verbatim(api: Run) -> None:
         assert plan["measures"][n - 1]["source"]["traeger"]["raw"] == sample.text
         assert budget[2 * n - 1][:2] == (sample.text, sample.text)
         assert budget[2 * n - 2][2] == sample.text
-        assert budget[2 * n - 2][3] == 1000
+        assert budget[2 * n - 2][3] == 100000
     assert [c["text"] for c in plan["claims"]] == [statement(n)
                                                  for n in range(1, len(SAMPLES) + 1)]
 
 
 def test_cli_gives_the_same_files(api: Run, cli: Run) -> None:
-    assert sorted(p.name for p in cli.curated.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in cli.curated.iterdir()) == sorted([*OUTPUT_FILES, MANIFEST])
     assert snapshot(cli.curated) == snapshot(api.curated)
     assert snapshot(cli.reports) == snapshot(api.reports)
 
@@ -372,7 +391,7 @@ def test_a_number_of_5000_digits_breaks_nothing(tmp_path: Path) -> None:
     validated = runner.invoke(app, ["validate", "--data-dir", str(tmp_path)])
     assert validated.exit_code in (0, 1), validated.output
     curated = tmp_path / "curated"
-    assert sorted(p.name for p in curated.iterdir()) == sorted(OUTPUT_FILES)
+    assert sorted(p.name for p in curated.iterdir()) == sorted([*OUTPUT_FILES, MANIFEST])
     plan = json.loads((curated / "plan.json").read_text(encoding="utf-8"), parse_int=str)
     assert plan["measures"][0]["kosten"]["raw"] == digits
     measures = csv_rows(curated / "measures.csv")
@@ -531,7 +550,7 @@ def test_validate_refuses_a_hand_edited_extraction(case: str, cli: Run, tmp_path
     data = tmp_path / "data"
     shutil.copytree(cli.data, data)
     before = snapshot(data / "curated")
-    assert sorted(before) == sorted(OUTPUT_FILES)
+    assert sorted(before) == sorted([*OUTPUT_FILES, MANIFEST])
     edit, expected = EXTRACTED_EDITS[case]
     extracted = data / "interim" / "extracted.json"
     edit(extracted)

@@ -31,6 +31,7 @@ import hammplan.publish
 from hammplan.build import BuildSettings
 from hammplan.build import build as build_settings
 from hammplan.curate.pipeline import curate_plan
+from hammplan.io.fileset import MANIFEST
 from hammplan.publish import OUTPUT_FILES, write_curated
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
@@ -46,8 +47,9 @@ HAMMPLAN = Path(sys.executable).parent / "hammplan"
 CHANGED_AMOUNT = "99.999"
 """Aufwand 2023 of the first budget row in the changed plan (the original prints 38.251)."""
 
-TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}")
-"""A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME.")."""
+TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}|\.hammplan-(stage-|commit\.json|files\.json\.).*")
+"""A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME."), or a stage,
+journal or half-written manifest of a set being published (``hammplan.io.fileset``)."""
 
 
 def plan_pdfs(folder: Path) -> tuple[Path, Path]:
@@ -67,7 +69,8 @@ def output_folders(data: Path) -> list[Path]:
 
 def hidden_files(data: Path) -> list[str]:
     return sorted(p.relative_to(data).as_posix() for folder in output_folders(data)
-                  if folder.is_dir() for p in folder.iterdir() if p.name.startswith("."))
+                  if folder.is_dir() for p in folder.iterdir()
+                  if p.name.startswith(".") and p.name != MANIFEST)
 
 
 def check_outputs(data: Path) -> None:
@@ -76,8 +79,9 @@ def check_outputs(data: Path) -> None:
     extracted = json.loads((data / "interim" / "extracted.json").read_text(encoding="utf-8"))
     assert len(extracted["budget_rows"]) == 13
     curated = data / "curated"
+    # the build's PDF is in raw/, so validate puts a checked copy beside the curated files
     assert sorted(p.name for p in curated.iterdir() if not p.name.startswith(".")) == sorted(
-        OUTPUT_FILES)
+        [*OUTPUT_FILES, "quelle.pdf"])
     for name in OUTPUT_FILES:
         path = curated / name
         if name.endswith(".json"):
@@ -97,7 +101,7 @@ def check_outputs(data: Path) -> None:
     workbook = load_workbook(curated / "hammplan.xlsx", read_only=True)
     try:
         assert workbook.sheetnames == ["Maßnahmen", "Budget", "Budgetwerte", "Sozialräume",
-                                       "Befunde"]
+                                       "Befunde", "Datenwörterbuch"]
     finally:
         workbook.close()
     page = (data / "reports" / "index.html").read_text(encoding="utf-8")
@@ -309,7 +313,7 @@ def test_a_stage_interrupted_while_writing_runs_again(
     first = snapshot(data)
     write_curated = hammplan.publish.write_curated
 
-    def write_plan_json_only(plan: CuratedPlan, target: Path, _plan_json: object = None,
+    def write_plan_json_only(plan: CuratedPlan, target: Path, *_options: object,
                              ) -> list[Path]:
         write_curated(plan, tmp_path / "elsewhere")
         (target / "plan.json").write_bytes((tmp_path / "elsewhere" / "plan.json").read_bytes())
@@ -334,10 +338,10 @@ def test_the_writers_remove_what_a_killed_writer_left(tmp_path: Path) -> None:
     curated.mkdir()
     stale = [curated / ".plan.json.abcdefgh", curated / ".budget.csv.1234_678",
              reports / ".index.html.zzzzzzzz", reports / ".report.md.q1w2e3r4",
-             reports / "charts" / ".alt.svg.a1b2c3d4"]
+             reports / "charts" / ".alt.svg.a1b2c3d4", reports / "charts" / ".alt.png.a1b2c3d4"]
     kept = [curated / ".plan.json.bak", curated / ".notes.txt.abcdefgh",
             curated / "plan.json.abcdefgh", reports / ".index.html.abc",
-            reports / "charts" / ".alt.png.a1b2c3d4"]
+            reports / "charts" / ".alt.gif.a1b2c3d4"]
     for path in stale + kept:
         path.write_text("left behind", encoding="utf-8")
     write_curated(plan, curated)

@@ -30,7 +30,8 @@ def test_workflow_runs_on_push_and_a_schedule_and_uses_the_makefile() -> None:
     assert len(cron.split()) == 5
     steps = workflow["jobs"]["rebuild"]["steps"]
     commands = [step["run"] for step in steps if "run" in step]
-    assert commands == ["make install", "make lint", "make typecheck", "make test", "make report"]
+    assert commands == ["make install", "make lint", "make typecheck", "make test", "make report",
+                        "make check-outputs"]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for command in commands:
         target = command.split()[1]

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hammplan.errors import InputError
-from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.io.files import remove_stale_temporaries, source_pdf, write_atomic
+from hammplan.io.fileset import recover
 from hammplan.limits import Limits
 from hammplan.progress import Progress, Silent
 from hammplan.render.ahead import ReportsAhead
@@ -49,6 +50,8 @@ class BuildSettings:
     force: bool = False
     """Run every stage, whatever the keys say."""
     limits: Limits = field(default_factory=Limits)
+    source_url: str | None = None
+    """Where page references of the report link instead of a copy of the PDF beside it."""
     previous: Path | None = None
     """An earlier edition (data folder, ``plan.json`` or PDF): the report gets a section on
     what changed since (:mod:`hammplan.compare.section`)."""
@@ -170,7 +173,8 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
         raise
     check_numbers(document, source)
     plan = curate_plan(document, vocab, file_identity(source))  # as build checks it
-    written = write_curated(plan, data_dir / "curated", plan_json)
+    pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256)
+    written = write_curated(plan, data_dir / "curated", plan_json, vocab.publication, pdf)
     return written, ValidateSummary(
         findings={str(k): n for k, n in count_by_severity(plan.findings).items()},
         read_failures=count_read_failures(plan.findings),
@@ -184,8 +188,11 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
 def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
                  progress: Progress | None = None, ahead: ReportsAhead | None = None,
                  previous: Path | None = None, vocabulary: Path | None = None,
-                 limits: Limits | None = None) -> tuple[list[Path], RenderSummary]:
-    """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``.
+                 limits: Limits | None = None, source_url: str | None = None,
+                 ) -> tuple[list[Path], RenderSummary]:
+    """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``, and
+    beside them ``quelle.pdf`` (unless ``source_url`` links the PDF elsewhere) and
+    ``evidence/*.png``.
 
     Reports already being made by ``ahead`` (from the plan this stage reads, with the same
     templates) are taken from there and written; otherwise they are made here. With
@@ -195,7 +202,7 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
     step = (progress or Silent()).step
     if previous is not None:
         written = _render_with_previous(data_dir, out_dir, templates, step, previous,
-                                        vocabulary, limits)
+                                        vocabulary, limits, source_url)
     elif ahead is not None and ahead.asked:
         from hammplan.render.reports import write_reports
 
@@ -205,25 +212,30 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
         written = write_reports(reports, out_dir, step)
     else:
         from hammplan.render import load_curated_plan, render_reports
+        from hammplan.render.sources import find_source
 
-        written = render_reports(load_curated_plan(plan_path(data_dir)), out_dir, templates,
-                                 step)
+        plan = load_curated_plan(plan_path(data_dir))
+        written = render_reports(plan, out_dir, templates, step,
+                                 source=find_source(data_dir, plan, source_url))
     return written, RenderSummary(files=len(written))
 
 
 def _render_with_previous(data_dir: Path, out_dir: Path, templates: Path | None,
                           step: Callable[[str], None], previous: Path,
-                          vocabulary: Path | None, limits: Limits | None) -> list[Path]:
+                          vocabulary: Path | None, limits: Limits | None,
+                          source_url: str | None = None) -> list[Path]:
     """The reports with the section comparing ``previous`` with the plan (the render stage
     of ``build --previous``, keyed as ``render-previous``: its code includes the comparison
     and the reading of the earlier edition)."""
     from hammplan.compare.load import load_edition
     from hammplan.compare.section import report_section
     from hammplan.render import load_curated_plan, render_reports
+    from hammplan.render.sources import find_source
 
     plan = load_curated_plan(plan_path(data_dir))
     extra, charts = report_section(load_edition(previous, vocabulary, limits), plan)
-    return render_reports(plan, out_dir, templates, step, extra, charts)
+    return render_reports(plan, out_dir, templates, step, extra, charts,
+                          find_source(data_dir, plan, source_url))
 
 
 def curated_summary(data_dir: Path) -> ValidateSummary:
@@ -275,7 +287,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
 
     The state file is written after each stage that ran, and before it with the stage's key
     removed, so an interrupted build resumes at the stage it did not finish. Temporary files
-    that a killed build left in the output folders are removed first.
+    that a killed build left in the output folders are removed first, and a set of outputs it
+    committed but did not finish moving in is finished (:func:`hammplan.io.fileset.recover`).
     """
     from hammplan.render.templating import find_templates
 
@@ -288,6 +301,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
     tell = progress.step
     for folder in (data_dir / "interim", data_dir / "curated", out_dir, out_dir / "charts"):
         remove_stale_temporaries(folder)  # also where a stage is skipped
+    for folder in (data_dir / "curated", out_dir):
+        recover(folder)  # a set a killed build committed is finished, a stage removed
     state = read_state(data_dir)
     words = vocabulary_text(vocabulary)
     folder = find_templates(templates)  # a wrong --templates is refused before any work
@@ -320,7 +335,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
             ahead.launch()
             return validate_stage(
                 data_dir, vocabulary,
-                lambda data: ahead.start(data, plan_path(data_dir), folder))
+                lambda data: ahead.start(data, plan_path(data_dir), folder, settings.source_url))
 
         results.append(run_stage(
             "validate", stage_key("validate", [extracted_path(data_dir)], words),
@@ -333,11 +348,11 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
         results.append(run_stage(
             "render", stage_key("render" if earlier is None else "render-previous",
                                 [plan_path(data_dir), folder, *earlier_files(earlier)],
-                                str(out_dir.resolve()) + (f"\0{words}\0{limits}"
-                                                          if earlier else "")),
+                                str(out_dir.resolve()) + f"\0{settings.source_url or ''}"
+                                + (f"\0{words}\0{limits}" if earlier else "")),
             reports, state, force,
             lambda: render_stage(data_dir, out_dir, templates, progress, ahead, earlier,
-                                 vocabulary, limits), save,
+                                 vocabulary, limits, settings.source_url), save,
             lambda: state.get(REPORTS_HASH) == content_key(reports)))
         if results[-1].ran:
             state[REPORTS_HASH] = content_key(reports)

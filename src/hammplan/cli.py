@@ -11,12 +11,10 @@ with ``Error:``, usage errors included; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import time
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,8 +23,42 @@ from typer._click.exceptions import ClickException, UsageError  # typer's own cl
 from typer.core import TyperGroup
 
 from hammplan import __version__
-from hammplan.errors import EXIT_BUG, EXIT_FINDINGS, HammplanError, InputError
-from hammplan.limits import DEFAULT_MAX_PAGES, DEFAULT_SECONDS_PER_PAGE, Limits
+from hammplan.cli_options import (
+    AsJson,
+    BuildFailOn,
+    DataDir,
+    FailOn,
+    MaxPages,
+    MaxSeconds,
+    OutDir,
+    PageSeconds,
+    PdfArgument,
+    Quiet,
+    SourceUrl,
+    Strict,
+    Templates,
+    ValidateFailOn,
+    Verbose,
+    Vocabulary,
+    Wait,
+)
+from hammplan.errors import (
+    EXIT_BUG,
+    EXIT_FINDINGS,
+    HammplanError,
+    InputError,
+    ResourceError,
+    resource_error,
+)
+from hammplan.io.locking import writing
+from hammplan.io.runguard import check_memory_limit, stop_on_signals
+from hammplan.io.terminal import Reporter, error_line
+from hammplan.limits import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_SECONDS_PER_PAGE,
+    Limits,
+)
 from hammplan.summaries import ValidateSummary, json_fields
 
 EXIT_CODES = (
@@ -37,13 +69,10 @@ EXIT_CODES = (
 )
 
 
-def _error_line(message: str) -> None:
-    """``Error: message`` on stderr, at the very start of its line: a progress line on a
-    terminal is cleared first, and nothing else is written (a log file gets the line
-    alone, so ``grep '^Error:'`` finds it)."""
-    if sys.stderr.isatty():
-        typer.echo("\r\033[K", err=True, nl=False)
-    typer.echo(f"Error: {message}", err=True)
+def _command_name(args: Sequence[str] | None) -> str:
+    """``hammplan COMMAND`` of this run, for a message about the machine."""
+    words = [a for a in (sys.argv[1:] if args is None else args) if not a.startswith("-")]
+    return " ".join(["hammplan", *words[:1]])
 
 
 class _Commands(TyperGroup):
@@ -60,30 +89,34 @@ class _Commands(TyperGroup):
         except ClickException as error:
             where = f" (see '{error.ctx.command_path} -h')" if isinstance(
                 error, UsageError) and error.ctx is not None else ""
-            _error_line(" ".join(error.format_message().split()) + where)
+            error_line(" ".join(error.format_message().split()) + where)
             code = error.exit_code
         except typer.Abort:
-            _error_line("interrupted")
+            error_line("interrupted")
             code = 130
+        except HammplanError as error:  # raised outside a command's own handling (a signal)
+            if _State.debug:
+                raise
+            error_line(str(error))
+            code = error.exit_code
         except Exception as error:
             if _State.debug:
                 raise
-            text = " ".join(str(error).split())[:200]
-            _error_line(f"unexpected failure, a bug in hammplan ({type(error).__name__}"
-                        f"{': ' + text if text else ''}); rerun with --debug for the "
-                        "traceback and please report it")
-            code = EXIT_BUG
+            machine = resource_error(error, _command_name(args))
+            if machine is not None:  # the machine's (memory, disk, files, permissions): exit 2
+                error_line(str(machine))
+                code = machine.exit_code
+            else:
+                text = " ".join(str(error).split())[:200]
+                error_line(f"unexpected failure, a bug in hammplan ({type(error).__name__}"
+                            f"{': ' + text if text else ''}); rerun with --debug for the "
+                            "traceback and please report it")
+                code = EXIT_BUG
         code = code if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)
         return code
 
-
-class FailOn(StrEnum):
-    """The lowest severity of finding that makes validate or build exit 1."""
-
-    error = "error"
-    warning = "warning"
 
 app = typer.Typer(
     cls=_Commands,
@@ -95,100 +128,15 @@ app = typer.Typer(
     add_completion=False,
 )
 
-DataDir = Annotated[
-    Path, typer.Option("--data-dir", help="Data folder holding raw/, interim/ and curated/.")
-]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")]
-Verbose = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Also list every finding and file written.")
-]
-AsJson = Annotated[
-    bool, typer.Option("--json", help="Print a machine-readable summary as JSON on stdout.")
-]
-Vocabulary = Annotated[
-    Path | None,
-    typer.Option("--vocabulary", help="TOML file of plan words (default: bundled).",
-                 show_default=False),
-]
-PdfArgument = Annotated[
-    Path | None,
-    typer.Argument(help="The plan PDF. Default: the one PDF in DATA_DIR/raw/.",
-                   show_default=False, metavar="PDF"),
-]
-OutDir = Annotated[Path, typer.Option("--out", help="Folder for the reports.")]
-Templates = Annotated[
-    Path | None,
-    typer.Option("--templates",
-                 help="Folder of report templates (default: ./templates/, else the bundled).",
-                 show_default=False),
-]
-Strict = Annotated[bool, typer.Option("--strict", hidden=True,
-                                       help="Same as --fail-on warning (kept for old scripts).")]
-ValidateFailOn = Annotated[
-    FailOn, typer.Option("--fail-on", help="Exit 1 when there are findings of this severity "
-                         "or worse (warning: also on warnings).")
-]
-BuildFailOn = Annotated[
-    FailOn | None,
-    typer.Option("--fail-on", show_default=False,
-                 help="Exit 1 when there are findings of this severity or worse. Default: "
-                      "report the plan's findings and succeed."),
-]
-MaxPages = Annotated[
-    int, typer.Option("--max-pages", min=1, help="Refuse a PDF with more pages than this.")
-]
-PageSeconds = Annotated[
-    float, typer.Option("--page-seconds", min=0.01,
-                        help="Skip (and report) a page that takes longer to read.")
-]
-
-
 class _State:
     debug = False
-
-
-class Reporter:
-    """Where a command's words go: progress and summary on stderr, JSON on stdout."""
-
-    def __init__(self, quiet: bool, verbose: bool, as_json: bool) -> None:
-        self.quiet, self.verbose, self.as_json = quiet, verbose, as_json
-        self.live = not quiet and sys.stderr.isatty()
-        self.started = time.perf_counter()
-
-    def step(self, message: str) -> None:
-        """A progress line, on a terminal only (scheduled jobs' logs stay clean); with
-        :meth:`pages`, the :class:`~hammplan.progress.Progress` every stage reports to."""
-        if self.live:
-            typer.echo(f"\r\033[K{message}", err=True, nl=False)
-
-    def pages(self, done: int, total: int) -> None:
-        """Page progress of extraction."""
-        self.step(f"extract: page {done}/{total}")
-
-    def say(self, message: str, detail: bool = False) -> None:
-        """A summary line (``detail`` lines only with --verbose)."""
-        if self.live:
-            typer.echo("\r\033[K", err=True, nl=False)
-        if not self.quiet and (self.verbose or not detail):
-            typer.echo(message, err=True)
-
-    def done(self, summary: dict[str, object], exit_code: int = 0) -> None:
-        """Print the JSON summary (with --json) and end with ``exit_code``."""
-        if self.live:
-            typer.echo("\r\033[K", err=True, nl=False)
-        if self.as_json:
-            summary = {**summary, "seconds": round(time.perf_counter() - self.started, 3),
-                       "exit_code": exit_code}
-            typer.echo(json.dumps(summary, ensure_ascii=False, default=str))
-        if exit_code:
-            raise typer.Exit(exit_code)
 
 
 def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if _State.debug:
         raise error
-    _error_line(str(error))
+    error_line(str(error))
     raise typer.Exit(error.exit_code)
 
 
@@ -253,9 +201,11 @@ def extract(
     vocabulary: Vocabulary = None,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Read every table of the plan into records with provenance.
 
@@ -268,8 +218,10 @@ def extract(
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        written, read = extract_stage(source, data_dir, vocabulary, report,
-                                      Limits(max_pages, page_seconds))
+        with writing([data_dir], wait, report.say):
+            written, read = extract_stage(source, data_dir, vocabulary, report,
+                                          Limits(max_pages, page_seconds,
+                                                 max_seconds=max_seconds))
     except HammplanError as error:
         _fail(error)
         return
@@ -292,6 +244,7 @@ def validate(
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Curate and check the extracted records; write DATA_DIR/curated/.
 
@@ -305,7 +258,8 @@ def validate(
     report = Reporter(quiet, verbose, as_json)
     report.step("validate: curating and checking")
     try:
-        written, plan = validate_stage(data_dir, vocabulary)
+        with writing([data_dir], wait, report.say):
+            written, plan = validate_stage(data_dir, vocabulary)
     except HammplanError as error:
         _fail(error)
         return
@@ -328,20 +282,25 @@ def render(
     data_dir: DataDir = Path("data"),
     out: OutDir = Path("reports"),
     templates: Templates = None,
+    source_url: SourceUrl = None,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Write the HTML and Markdown reports from DATA_DIR/curated/plan.json.
 
     Writes OUT/index.html (one self-contained page), OUT/report.md and OUT/charts/*.svg,
-    each through a temporary file and a rename.
+    each through a temporary file and a rename. Beside them: OUT/quelle.pdf, a copy of the
+    plan's PDF from DATA_DIR/raw/ that every page reference links to (or --source-url), and
+    OUT/evidence/*.png, the printed cells the findings and measures rest on.
     """
     from hammplan.build import render_stage
 
     report = Reporter(quiet, verbose, as_json)
     try:
-        written, _ = render_stage(data_dir, out, templates, report)
+        with writing([out], wait, report.say):
+            written, _ = render_stage(data_dir, out, templates, report, source_url=source_url)
     except HammplanError as error:
         _fail(error)
         return
@@ -358,6 +317,7 @@ def build(
     out: OutDir = Path("reports"),
     vocabulary: Vocabulary = None,
     templates: Templates = None,
+    source_url: SourceUrl = None,
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
     previous: Annotated[
         Path | None,
@@ -368,9 +328,11 @@ def build(
     strict: Strict = False,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Extract, validate and render in one go, skipping stages whose inputs are unchanged.
 
@@ -385,10 +347,12 @@ def build(
     report = Reporter(quiet, verbose, as_json)
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
-        results = run_build(BuildSettings(
-            pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
-            templates=templates, force=force, limits=Limits(max_pages, page_seconds),
-            previous=previous), report)
+        with writing([data_dir, out], wait, report.say):
+            results = run_build(BuildSettings(
+                pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
+                templates=templates, force=force,
+                limits=Limits(max_pages, page_seconds, max_seconds=max_seconds),
+                previous=previous, source_url=source_url), report)
     except HammplanError as error:
         _fail(error)
         return
@@ -437,6 +401,7 @@ def compare(
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
+    wait: Wait = False,
 ) -> None:
     """Compare two editions of a plan: what is new, dropped, changed, and where the money went.
 
@@ -454,9 +419,10 @@ def compare(
         return path if path.exists() or path.is_absolute() else data_dir / path
 
     try:
-        comparison, written = run_compare(
-            located(old), located(new), out, vocabulary, Limits(max_pages, page_seconds),
-            templates, report)
+        with writing([out], wait, report.say):
+            comparison, written = run_compare(
+                located(old), located(new), out, vocabulary, Limits(max_pages, page_seconds),
+                templates, report)
     except HammplanError as error:
         _fail(error)
         return
@@ -478,7 +444,15 @@ def main() -> None:
     """Console entry point.
 
     pdfminer logs every repair it makes to a damaged file; the user gets hammplan's one-line
-    verdict instead (``--debug`` keeps the tracebacks, not the log noise).
+    verdict instead (``--debug`` keeps the tracebacks, not the log noise). SIGTERM and SIGHUP
+    stop a run like Ctrl-C (:func:`_stop`); a memory limit no command can work in is refused
+    before anything starts.
     """
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    stop_on_signals()
+    try:
+        check_memory_limit()
+    except ResourceError as error:
+        error_line(str(error))
+        raise SystemExit(error.exit_code) from None
     app()

@@ -29,14 +29,32 @@ takes well under a second even for thousands of pages; twenty is room for a slow
 and the most a file that makes the parser loop there can cost."""
 
 
+DEFAULT_MAX_SECONDS = 900.0
+"""A whole extraction: the bundled plan takes seconds, a 2,000-page plan minutes; fifteen
+minutes is what a weekly scheduled job can wait before it must say why it stopped."""
+
+
 @dataclass(frozen=True)
 class Limits:
-    """How many pages a PDF may have, how long opening it and counting its pages may take,
-    and how long one page may take to read."""
+    """How many pages a PDF may have, how long opening it and counting its pages, one page
+    and the whole reading may take, and what one page may cost (see ``extract/bounds.py``;
+    the defaults are about a hundred times what a page of the bundled plan needs, and keep a
+    page reader well under 1 GB)."""
 
     max_pages: int = DEFAULT_MAX_PAGES
     seconds_per_page: float = DEFAULT_SECONDS_PER_PAGE
     open_seconds: float = DEFAULT_OPEN_SECONDS
+    max_seconds: float = DEFAULT_MAX_SECONDS
+    stream_bytes: int = 16 << 20
+    """Bytes one stream may inflate to (a content stream of the plan: under 100 KB)."""
+    page_bytes: int = 32 << 20
+    """Bytes all streams of one page may inflate to, fonts and images included."""
+    page_objects: int = 200_000
+    """Characters and drawn objects one page may hold (the plan: under 10,000)."""
+    xobject_draws: int = 10_000
+    """XObjects (forms, images) one page may draw, each drawing counted."""
+    form_depth: int = 12
+    """How deep form XObjects may be drawn inside each other."""
 
 
 class PageTimeout(BaseException):

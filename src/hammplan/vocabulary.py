@@ -248,6 +248,21 @@ class DocumentVocabulary(_Section):
     city: str = ""
     title: str = ""
     edition: str = ""
+class Publication(_Section):
+    """How the curated data are published: title, publisher, licence and where the source
+    PDF is online. Data about the publication (datapackage.json, Datasette's metadata.json),
+    set per plan like its words; nothing of it is read from the PDF."""
+
+    title: str = Field(default="", description="Empty: the plan's own name, as its title "
+                       "page gives it, followed by 'als offene Daten'.")
+    publisher: str = Field(default="", description="Empty: the city the plan's title page "
+                           "names (never one it does not name).")
+    licence_name: str = Field(description="Identifier of the licence (as in SPDX or GovData).")
+    licence_title: str
+    licence_path: str = Field(description="URL of the licence text.")
+    source_url: str = Field(default="", description="URL of the source PDF, if online.")
+
+
 class Meaning(_Section):
     """What a Kennzahl counts: words of its label, and words the running text uses for it."""
 
@@ -280,6 +295,7 @@ class Vocabulary(_Section):
     population_columns: PopulationColumns
     claims: ClaimsVocabulary
     document: DocumentVocabulary
+    publication: Publication
     running_text: RunningTextVocabulary = Field(default_factory=RunningTextVocabulary)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from hammplan.compare.run import write_comparison
+from hammplan.io.fileset import MANIFEST
 from tests.compare.conftest import Editions
 from tests.conftest import ROOT
 
@@ -194,4 +195,5 @@ def test_outputs_are_byte_identical_on_rerun(editions: Editions, tmp_path: Path)
         "charts/vergleich-aufwand.svg", "report.md", "index.html"]
     for path in written:
         assert path.read_bytes() == (editions.out / path.relative_to(tmp_path)).read_bytes()
-    assert not [p for p in tmp_path.rglob(".*")]  # no temporary file left
+    # no temporary file left; the manifest names the reports' set (hammplan.io.fileset)
+    assert [p.name for p in tmp_path.rglob(".*")] == [MANIFEST]

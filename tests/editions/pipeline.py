@@ -42,8 +42,11 @@ class Run:
         return [c.value for c in next(book[sheet].iter_rows(max_row=1))]
 
     def sqlite_columns(self, table: str) -> list[str]:
+        """The table's columns as in its CSV: without the exact ``_cent`` twin the database
+        adds to each euro column (shown as euros in Datasette, cents for sums)."""
         with sqlite3.connect(self.curated / "hammplan.sqlite") as db:
-            return [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]
+            names = [r[1] for r in db.execute(f'PRAGMA table_info("{table}")')]
+        return [n for n in names if not (n.endswith("_cent") and n[:-5] in names)]
 
     def package_fields(self, resource: str) -> list[str]:
         package = json.loads((self.curated / "datapackage.json").read_text("utf-8"))

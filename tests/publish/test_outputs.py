@@ -20,6 +20,8 @@ from tests.conftest import ROOT
 from tests.support.budget import PLAN_YEARS, set_value, with_years
 
 from hammplan import publish
+from hammplan.errors import OutputError
+from hammplan.io.fileset import MANIFEST, recover
 from hammplan.publish import write_curated
 from hammplan.publish.cells import neutralise_formula
 from hammplan.publish.dictionary import data_dictionary_markdown
@@ -43,9 +45,11 @@ FILES = [
     "budget.csv",
     "budget_values.csv",
     "districts.csv",
+    "findings.csv",
     "findings.json",
     "hammplan.xlsx",
     "hammplan.sqlite",
+    "metadata.json",
     "datapackage.json",
 ]
 
@@ -261,7 +265,8 @@ def _header(path: Path) -> list[str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.is_file() and p.name != MANIFEST}
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -271,7 +276,8 @@ def test_every_file_is_written_and_nothing_else(plan: CuratedPlan, tmp_path: Pat
     paths = write_curated(plan, tmp_path / "out")
     assert [p.name for p in paths] == FILES
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(FILES)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [*FILES, MANIFEST])  # and the manifest naming them
 
 
 def test_csv_columns_are_exactly_as_documented(written: Path) -> None:
@@ -438,7 +444,8 @@ def test_formula_texts_are_neutralised_in_csv(written: Path) -> None:
 
 def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> None:
     book = openpyxl.load_workbook(written / "hammplan.xlsx")
-    assert book.sheetnames == ["Maßnahmen", "Budget", "Budgetwerte", "Sozialräume", "Befunde"]
+    assert book.sheetnames == ["Maßnahmen", "Budget", "Budgetwerte", "Sozialräume", "Befunde",
+                               "Datenwörterbuch"]
     sheet = book["Maßnahmen"]
     header = [c.value for c in sheet[1]]
     assert header == _header(written / "measures.csv")
@@ -481,15 +488,18 @@ def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> No
 
 def test_sqlite_tables_hold_the_numbers(written: Path) -> None:
     with sqlite3.connect(written / "hammplan.sqlite") as db:
-        (aufwand_2023,) = db.execute("SELECT SUM(aufwand_2023) FROM budget").fetchone()
-        assert aufwand_2023 == pytest.approx(45821.54 + 1000.46)
-        (ertrag_2023,) = db.execute("SELECT SUM(ertrag_2023) FROM budget").fetchone()
-        assert ertrag_2023 == pytest.approx(-1500)
+        # amounts in exact cents to compute with, and shown in euros
+        (aufwand_2023,) = db.execute("SELECT SUM(aufwand_2023_cent) FROM budget").fetchone()
+        assert aufwand_2023 == 4582154 + 100046
+        (ertrag_2023,) = db.execute("SELECT SUM(ertrag_2023_cent) FROM budget").fetchone()
+        assert ertrag_2023 == -150000
+        shown = db.execute("SELECT aufwand_2023 FROM budget ORDER BY id").fetchall()
+        assert shown[0] == ("45.821,54\u00a0€",)
         joined = db.execute(
-            "SELECT m.id, SUM(b.aufwand_2024) FROM budget b JOIN measures m ON m.id = b.measure_id"
-            " GROUP BY m.id ORDER BY m.id"
+            "SELECT m.id, SUM(b.aufwand_2024_cent) FROM budget b JOIN measures m"
+            " ON m.id = b.measure_id GROUP BY m.id ORDER BY m.id"
         ).fetchall()
-        assert joined == [("m-01", 50000.0), ("m-02", None)]
+        assert joined == [("m-01", 5000000), ("m-02", None)]
         assert db.execute(
             "SELECT SUM(auslaender), COUNT(*) FROM districts WHERE NOT ist_gesamt"
         ).fetchone() == (150, 2)
@@ -505,11 +515,13 @@ def test_sqlite_tables_hold_the_numbers(written: Path) -> None:
             table: [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[5]]
             for table in ("measures", "budget", "districts", "findings")
         }
-        assert pks == {"measures": ["id"], "budget": ["id"], "districts": [], "findings": []}
+        assert pks == {"measures": ["id"], "budget": ["id"], "districts": [], "findings": ["id"]}
         types = {r[1]: r[2] for r in db.execute("PRAGMA table_info(budget)")}
-        assert (types["aufwand_2023"], types["page"], types["sta"]) == ("REAL", "INTEGER", "TEXT")
+        assert (types["aufwand_2023"], types["aufwand_2023_cent"], types["page"],
+                types["sta"]) == ("TEXT", "INTEGER", "INTEGER", "TEXT")
         fks = db.execute("PRAGMA foreign_key_list(budget)").fetchall()
-        assert [(r[2], r[3], r[4]) for r in fks] == [("measures", "measure_id", "id")]
+        assert {(r[2], r[3], r[4]) for r in fks} == {
+            ("measures", "measure_id", "id"), ("organisations", "sta", "code")}
 
 
 # -- Data Package ----------------------------------------------------------------------------
@@ -526,7 +538,7 @@ def test_datapackage_is_valid_and_describes_every_column(written: Path) -> None:
     assert package["profile"] == "tabular-data-package"
     resources = {r["name"]: r for r in package["resources"]}
     assert [r["path"] for r in package["resources"]] == [
-        "measures.csv", "budget.csv", "budget_values.csv", "districts.csv",
+        "measures.csv", "budget.csv", "budget_values.csv", "districts.csv", "findings.csv",
     ]  # fmt: skip
     for resource in resources.values():
         schema = resource["schema"]
@@ -606,7 +618,7 @@ def test_failed_render_leaves_previous_files_intact(
     assert _snapshot(tmp_path)["measures.csv"] != before["measures.csv"]
 
 
-def test_failed_rename_leaves_whole_files_and_no_temporaries(
+def test_a_rename_that_fails_is_finished_by_the_next_run(
     plan: CuratedPlan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "old"
@@ -626,15 +638,16 @@ def test_failed_rename_leaves_whole_files_and_no_temporaries(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace_then_fail)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match=r"No space left on device\); the next run finishes"):
         write_curated(plan, target)
     monkeypatch.undo()
-    files = sorted(p.name for p in target.iterdir())
-    assert files == sorted(FILES)  # no temporary file left
     now = _snapshot(target)
-    changed = [n for n in FILES if now[n] == after[n] != before[n]]
-    assert changed == ["plan.json", "measures.json", "measures.csv"]
-    assert all(now[n] == before[n] for n in FILES[3:])
+    mixed = [n for n in FILES if now[n] == after[n] != before[n]]
+    assert mixed == ["plan.json", "measures.json"]  # the commit was cut short
+    assert recover(target) == [f"{target}: finished publishing the set a stopped run had "
+                               "committed"]
+    assert sorted(p.name for p in target.iterdir()) == sorted([*FILES, MANIFEST])
+    assert _snapshot(target) == after  # the whole new set, nothing left over
 
 
 # -- docs ------------------------------------------------------------------------------------

@@ -157,7 +157,7 @@ def test_measure_view(context: ReportContext) -> None:
     assert totals[("Aufwand", 2024)].total == f"57.821,54{NB}€"
     assert totals[("Aufwand", 2024)].complete
     assert totals[("Ertrag", 2024)].total == f"o.{NB}A."
-    assert m05.index_entry.startswith("„Elternschule Hamm e.V.“, verweist auf S.")
+    assert m05.index_entry.startswith("„Elternschule Hamm e.V.“, verweist auf die gedruckte Seite ")
     # M04 has no Träger: shown as not stated, with the profile's page
     traeger = context.measures[3].fields[0]
     assert (traeger.label, traeger.value.text, traeger.value.page) == (

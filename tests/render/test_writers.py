@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -14,6 +15,7 @@ import pytest
 from hammplan.errors import InputError
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
+from hammplan.render.filters import SCRIPT, script_hash
 from hammplan.render.templating import PACKAGED_TEMPLATES, find_templates
 from tests.render.conftest import Rendered
 from tests.render.plan_fixture import make_large_plan
@@ -35,7 +37,7 @@ def test_files_written(rendered: Rendered) -> None:
     out = rendered.out
     assert rendered.files == [out / "charts" / name for name in CHART_FILES] + [
         out / "report.md", out / "index.html"]
-    assert sorted(_tree(out)) == sorted(["index.html", "report.md"]
+    assert sorted(_tree(out)) == sorted([".hammplan-files.json", "index.html", "report.md"]
                                         + [f"charts/{n}" for n in CHART_FILES])
 
 
@@ -62,7 +64,10 @@ def test_a_change_of_data_changes_the_report(curated: CuratedPlan, tmp_path: Pat
 def test_html_is_self_contained(rendered: Rendered) -> None:
     html = rendered.html
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"de\">")
-    assert "<script" not in html and "<link" not in html and "<iframe" not in html
+    # one script, the report's own filter, allowed by its hash and by nothing else
+    assert html.count("<script") == 1 and f"<script>{SCRIPT}</script>" in html
+    assert f"script-src {script_hash()}\"" in html
+    assert "<link" not in html and "<iframe" not in html
     assert not re.search(r'\b(src|href|action)="(?!#)', html)  # only in-page links
     assert "url(http" not in html and "@import" not in html
     assert "default-src 'none'" in html
@@ -131,7 +136,8 @@ def test_findings_grouped_with_links(rendered: Rendered) -> None:
     start = html.index('id="befund-measure-cost-differs"')
     group = html[start: html.index("</section>", start)]
     assert '<a href="#massnahme-m03">Maßnahme „Ehrenamtlicher Laien-Sprachmittlerpool' in group
-    assert '<a href="#haushalt-b03">' in group and f"Feld Aufwand 2024, S.{NB}32" in group
+    assert '<a href="#haushalt-b03">' in group
+    assert f'Feld Aufwand 2024, <span class="pg">S.{NB}32</span>' in group
     md = rendered.markdown
     assert ("  - [Haushaltszeile „Kommunale Schulsozialarbeit“ (StA 40)](#haushalt-b02), "
             f"Feld Ertrag 2024, S.{NB}32") in md
@@ -139,7 +145,7 @@ def test_findings_grouped_with_links(rendered: Rendered) -> None:
 
 def test_markup_in_pdf_text_stays_text_in_html(rendered_hostile: Rendered) -> None:
     html = rendered_hostile.html
-    assert "<script" not in html
+    assert html.count("<script") == 1 and f"<script>{SCRIPT}</script>" in html
     assert "<img" not in html and "<b>" not in html and "<i>" not in html and "<u>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} | *fett*" in html
     assert "&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;img src=x onerror=alert(2)&gt;" in html
@@ -200,13 +206,23 @@ def test_a_broken_template_names_file_and_line(tmp_path: Path, curated: CuratedP
 
 
 def test_stale_charts_are_removed_other_files_kept(curated: CuratedPlan, tmp_path: Path) -> None:
+    """A chart the previous render wrote and this one does not is removed; a user's own
+    files, SVG or not, stay (render removes only what its manifest says it wrote)."""
     out = tmp_path / "out"
     (out / "charts").mkdir(parents=True)
-    (out / "charts" / "alt.svg").write_text("<svg/>", encoding="utf-8")
+    (out / "charts" / "eigene.svg").write_text("<svg/>", encoding="utf-8")
     (out / "charts" / "notiz.txt").write_text("bleibt", encoding="utf-8")
     render_reports(curated, out)
+    manifest = out / ".hammplan-files.json"
+    older = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({"files": [*older["files"], "charts/alt.svg"]}),
+                        encoding="utf-8")
+    (out / "charts" / "alt.svg").write_text("<svg/>", encoding="utf-8")
+    render_reports(curated, out)
     assert not (out / "charts" / "alt.svg").exists()
-    assert (out / "charts" / "notiz.txt").exists()
+    assert (out / "charts" / "notiz.txt").read_text(encoding="utf-8") == "bleibt"
+    assert (out / "charts" / "eigene.svg").read_text(encoding="utf-8") == "<svg/>"
+    assert json.loads(manifest.read_text(encoding="utf-8")) == older
 
 
 def test_progress_messages(curated: CuratedPlan, tmp_path: Path) -> None:

@@ -102,6 +102,8 @@ SAMPLES: tuple[Sample, ...] = (
     Sample("emoji", "Familien 👨\u200d👩\u200d👧\u200d👦 und 🏳️\u200d🌈 👍🏽"),
     Sample("control", "NUL\x00SOH\x01BEL\x07ESC\x1bDEL\x7fC1\x85\x9f"),
     Sample("long-word", LONG_WORD),
+    Sample("links", "Mehr unter https://evil.example/anmelden, www.evil.example und "
+                    "hilfe@evil.example"),
 )
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -110,22 +110,93 @@ def many_pages(count: int) -> Maker:
     return make
 
 
-def slow_page(operations: int) -> Maker:
-    """A one-page PDF whose content stream holds ``operations`` text-showing operators."""
+def raw_pdf(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of ``objects`` (object 1 the catalog) written to ``path``."""
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def _stream(data: bytes, extra: bytes = b"", compressed: bytes | None = None) -> bytes:
+    """A Flate stream object of ``data`` (or of the ready ``compressed`` bytes)."""
+    body = zlib.compress(data) if compressed is None else compressed
+    return (b"<< /Length " + str(len(body)).encode() + b" /Filter /FlateDecode " + extra
+            + b">>\nstream\n" + body + b"\nendstream")
+
+
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def _pages(contents: list[int], resources: bytes = b"/Font << /F1 3 0 R >>") -> list[bytes]:
+    """Catalog, page tree and font (objects 1-3), then one page per content object number
+    (the page objects follow the caller's objects)."""
+    first_page = 4 + max(contents)
+    kids = " ".join(f"{first_page + i} 0 R" for i in range(len(contents)))
+    return [b"<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Kids [{kids}] /Count {len(contents)} >>".encode(), _FONT]
+
+
+def _page(content: int, resources: bytes) -> bytes:
+    return (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents "
+            + f"{content} 0 R".encode() + b" /Resources << " + resources + b" >> >>")
+
+
+def one_page_of(streams: list[bytes], resources: bytes = b"/Font << /F1 3 0 R >>") -> Maker:
+    """A one-page PDF: objects 4, 5, ... are ``streams`` (object 4 the page's contents)."""
+    def make(path: Path) -> Path:
+        head = _pages([3 + len(streams)])
+        return raw_pdf(path, [*head, *streams, _page(4, resources)])
+    return make
+
+
+def flate_bomb(inflated_mib: int) -> Maker:
+    """A one-page PDF whose content stream is small compressed and inflates to
+    ``inflated_mib`` MiB of spaces (Flate reaches about 1000:1 on them)."""
+    def make(path: Path) -> Path:
+        packer = zlib.compressobj(9)
+        block = b" " * (1 << 20)
+        body = b"".join(packer.compress(block) for _ in range(inflated_mib)) + packer.flush()
+        return one_page_of([_stream(b"", compressed=body)])(path)
+    return make
+
+
+def form_fan_out(depth: int, fan_out: int) -> Maker:
+    """Form XObjects F0 ... F(depth-1), each drawing the next ``fan_out`` times, the last a
+    line; the page draws F0 once: fan_out ** depth lines from a few hundred bytes."""
+    def make(path: Path) -> Path:
+        forms = []
+        for level in range(depth):
+            number = 5 + level  # object 4 is the page's contents
+            if level < depth - 1:
+                data = f"/X{level + 1} Do ".encode() * fan_out
+                resources = f"/Resources << /XObject << /X{level + 1} {number + 1} 0 R >> >> "
+            else:
+                data, resources = b"0 0 m 10 10 l S", ""
+            forms.append(_stream(data, f"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                                       f"{resources}".encode()))
+        return one_page_of([_stream(b"BT /F1 12 Tf 72 720 Td (Titel) Tj ET /X0 Do"), *forms],
+                           b"/Font << /F1 3 0 R >> /XObject << /X0 5 0 R >>")(path)
+    return make
+
+
+def form_cycle(path: Path) -> Path:
+    """Two form XObjects drawing each other (and the page drawing the first)."""
+    forms = [_stream(b"0 0 m 1 1 l S /Y Do", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
+                     b"/Resources << /XObject << /Y 6 0 R >> >> "),
+             _stream(b"/Y Do 0 0 m 1 1 l S", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
+                     b"/Resources << /XObject << /Y 5 0 R >> >> ")]
+    return one_page_of([_stream(b"/Y Do"), *forms], b"/XObject << /Y 5 0 R >>")(path)
+
+
+def slow_page(operations: int, pages: int = 1) -> Maker:
+    """A PDF of ``pages`` pages, each a content stream of ``operations`` text-showing
+    operators (one stream shared by all pages)."""
     def make(path: Path) -> Path:
         body = b"BT /F1 1 Tf " + b"(x) Tj " * operations + b"ET"
-        stream = zlib.compress(body)
-        objects = [
-            b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n"
-            + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]
-        path.write_bytes(_pdf(objects))
-        return path
+        head = _pages([4] * pages)
+        head[1] = (f"<< /Type /Pages /Kids [{' '.join(f'{5 + i} 0 R' for i in range(pages))}]"
+                   f" /Count {pages} >>").encode()
+        page = _page(4, b"/Font << /F1 3 0 R >>")
+        return raw_pdf(path, [*head, _stream(body), *[page] * pages])
     return make
 
 

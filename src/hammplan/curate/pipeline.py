@@ -11,6 +11,7 @@ from hammplan.curate.checks.coverage import check_coverage
 from hammplan.curate.checks.explain import explain
 from hammplan.curate.checks.gaps import check_key_figure_gaps, check_label_only_figures
 from hammplan.curate.checks.indexpages import check_index_pages
+from hammplan.curate.checks.order import check_page_order
 from hammplan.curate.checks.population import check_population
 from hammplan.curate.checks.reading import check_reading
 from hammplan.curate.checks.textclaims import check_profile_claims
@@ -164,6 +165,7 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
     findings += check_cost_shares(measures, budget)
     findings += check_figures_in_text(measures, vocab.running_text)
     findings += check_figure_labels(measures, vocab.running_text)
+    findings += check_page_order(doc.leftovers)
     return CuratedPlan(
         tool_version=__version__,
         source=SourceSummary(**doc.source.model_dump(), extracted_sha256=extracted_sha256),

@@ -14,6 +14,8 @@ from typing import TypeVar
 from hammplan.extract.chunks import Chunk
 from hammplan.extract.grid import GridRow
 from hammplan.extract.headers import read_column
+from hammplan.extract.layout import PageLayout
+from hammplan.extract.pageorder import continues
 from hammplan.records.budget import VALUE_KINDS, BudgetCell, BudgetColumn, BudgetHeader, BudgetRow
 from hammplan.records.document import Leftover
 from hammplan.records.provenance import SourceCell
@@ -108,7 +110,8 @@ def assemble_budget(
 
     A chunk without a header continues the table before it. A row whose StA cell (else its
     first cell) is empty continues the row before it (a row broken over a page, or a line of
-    a row set without padding); its cells are joined cell by cell.
+    a row set without padding); its cells are joined cell by cell. Over a page break only as
+    the first row on a page that follows in reading order (``pageorder``).
     """
     headers: list[BudgetHeader] = []
     header_of: list[BudgetHeader | None] = []
@@ -122,7 +125,9 @@ def assemble_budget(
     rows: list[BudgetRow] = []
     leftovers: list[Leftover] = []
     columns: list[BudgetColumn] | None = None
+    last_page: PageLayout | None = None  # where the last row stands
     for chunk, header in zip(chunks, header_of, strict=True):
+        first = True  # no row of this chunk taken yet
         if header is not None:
             columns = layouts[len(header.columns)]
             if not _usable(columns):
@@ -141,11 +146,16 @@ def assemble_budget(
                 continue
             row = _row(cells, columns)
             key = row.sta if any(c.role == "sta" for c in columns) else cells[0]
-            if not key.text and rows and len(rows[-1].columns) == len(cells):
+            if (not key.text and rows and len(rows[-1].columns) == len(cells)
+                    and continues(last_page, chunk.page, first)):
                 rows[-1] = rows[-1].joined(row)
             elif not key.text:
-                leftovers.append(Leftover(family="budget", reason="continuation row with no row "
-                                          "before it", cells=cells))
+                leftovers.append(Leftover(family="budget", reason=(
+                    f"continuation row on page {chunk.page.number} not joined: no row right "
+                    "before it in reading order"), cells=cells))
+                first = False
+                continue
             else:
                 rows.append(row)
+            last_page, first = chunk.page, False
     return headers, rows, leftovers

@@ -12,7 +12,9 @@ from hammplan.extract.budget import assemble_budget
 from hammplan.extract.chunks import Chunk, page_chunks
 from hammplan.extract.fast import Progress
 from hammplan.extract.index import assemble_index
+from hammplan.extract.layout import PageLayout
 from hammplan.extract.overview import assemble_overview
+from hammplan.extract.pageorder import order_break
 from hammplan.extract.population import assemble_population
 from hammplan.extract.profiles import assemble_profiles
 from hammplan.extract.reading import iter_pages
@@ -49,6 +51,7 @@ def extract_document(
     chunks: list[Chunk] = []
     statements: list[Statement] = []
     skipped: list[Leftover] = []
+    out_of_order: list[Leftover] = []
     count = 0
     any_text = False
     title: list[SourceCell] = []
@@ -59,14 +62,15 @@ def extract_document(
     pages = iter_pages(path, progress, use_rulings, fast=fast, limits=limits)
     if pages_read is not None:
         pages_read()
+    previous: PageLayout | None = None
     for page in pages:
         count += 1
+        page.order_break = order_break(previous, page)
+        previous = page
+        out_of_order += _order_leftovers(page)
         any_text = any_text or bool(page.words or page.skipped)
-        if page.skipped:
-            skipped.append(Leftover(family="page", reason=page.skipped, cells=[],
-                                    page=page.number))
-        if not title and page.words:
-            title = title_lines(page)
+        skipped += _skipped_leftovers(page)
+        title = title or title_lines(page)  # the first page with words
         found = page_chunks(page, vocab, chunks[-1] if chunks else None)
         statements.extend(page_statements(page, found, figure))
         kept = page.without_words()
@@ -101,14 +105,7 @@ def extract_document(
         if any(cell.text for row in c.header + c.rows for cell in row)
     ]
     if not (budget_rows or profiles or population or overview or index):
-        raise ExtractionError(
-            f"{path}: no table of an integration plan found in {count} pages"
-            + (f" ({len(skipped)} skipped: over the time per page)" if skipped else "")
-            + " (looked for "
-            "the budget and population header words, profile row labels, the overview's "
-            f"'{vocab.overview.column_label}' row and the index heading; another plan's words "
-            "go in a vocabulary file, see --vocabulary)"
-        )
+        raise _no_plan(path, count, len(skipped), vocab)
     return ExtractedDocument(
         tool_version=__version__,
         source=SourceInfo(file_name=path.name, sha256=sha256_of(path), page_count=count),
@@ -121,5 +118,31 @@ def extract_document(
         index=index,
         statements=statements,
         leftovers=[*left_budget, *left_profiles, *left_population, *left_overview, *left_index,
-                   *unknown, *skipped],
+                   *unknown, *skipped, *out_of_order],
     )
+
+
+def _no_plan(path: Path, count: int, skipped: int, vocab: Vocabulary) -> ExtractionError:
+    """The error for a readable PDF in which no table of a plan was found."""
+    return ExtractionError(
+        f"{path}: no table of an integration plan found in {count} pages"
+        + (f" ({skipped} skipped: over the time per page)" if skipped else "")
+        + " (looked for "
+        "the budget and population header words, profile row labels, the overview's "
+        f"'{vocab.overview.column_label}' row and the index heading; another plan's words "
+        "go in a vocabulary file, see --vocabulary)"
+    )
+
+
+def _order_leftovers(page: PageLayout) -> list[Leftover]:
+    """A leftover naming the break in the page order before ``page``, if there is one."""
+    if not page.order_break:
+        return []
+    return [Leftover(family="page_order", reason=page.order_break, cells=[])]
+
+
+def _skipped_leftovers(page: PageLayout) -> list[Leftover]:
+    """A leftover naming ``page`` when it was skipped (over the time per page)."""
+    if not page.skipped:
+        return []
+    return [Leftover(family="page", reason=page.skipped, cells=[], page=page.number)]

@@ -104,6 +104,10 @@ class PageLayout:
     ocr: bool = False
     """The page is a scan: an image under a text layer from character recognition, read
     OCR-tolerantly (see :mod:`hammplan.extract.ocr`)."""
+    printed: int | None = None
+    """The page number printed in its running header or footer, if any."""
+    order_break: str | None = None
+    """Why the page does not follow the page before it in reading order (see pageorder)."""
     _lines: tuple[list[Word], list[Line]] | None = field(
         default=None, init=False, repr=False, compare=False)
     """``group_lines(words)``, kept with the list it was grouped from."""
@@ -120,7 +124,8 @@ class PageLayout:
         tables, not its words (the chunks hold their own), so that a long document's words
         are not all held until its tables are assembled."""
         return PageLayout(self.number, self.width, self.height, [], self.space_width,
-                          self.ruled_tables, self.fills, self.skipped, self.ocr)
+                          self.ruled_tables, self.fills, self.skipped, self.ocr,
+                          self.printed, self.order_break)
 
     @property
     def gutter(self) -> float:

@@ -2,10 +2,15 @@
 
 The rules, in the order they apply to each row:
 1. A title row (a "titel" label, alone or run together with another label) opens a profile.
-2. A row with an empty label continues the row above, across page breaks too. Except: empty-
-   label rows at the top of a table whose next labelled row is a Titel open that profile
-   ("none" rows before its Titel), since they cannot belong to a finished profile's last row.
-3. Any other row, garbled label or not, is added to the open profile with its label reading.
+2. A row with an empty label continues the row above: on the same page, or as the first row
+   of a page that follows the row's page in reading order (see ``pageorder``); anywhere else
+   it joins nothing and is a leftover. Except: empty-label rows at the top of a table whose
+   next labelled row is a Titel open that profile ("none" rows before its Titel), since they
+   cannot belong to a finished profile's last row (unless the page order breaks before
+   them: then they may belong to any profile, and are leftovers).
+3. Any other row, garbled label or not, is added to the open profile with its label reading,
+   under the same condition as rule 2 when it stands on another page than the profile's
+   last row (a profile broken over pages out of order is not another profile's).
 Rows before the first profile are leftovers.
 """
 
@@ -14,6 +19,8 @@ from __future__ import annotations
 from hammplan.extract.chunks import Chunk
 from hammplan.extract.grid import GridRow
 from hammplan.extract.labels import LabelReading, read_label, value_fits
+from hammplan.extract.layout import PageLayout
+from hammplan.extract.pageorder import continues
 from hammplan.records.document import Leftover
 from hammplan.records.profiles import Profile, ProfileRow
 from hammplan.vocabulary import ProfileVocabulary
@@ -44,46 +51,85 @@ def _opens(reading: LabelReading, vocab: ProfileVocabulary) -> bool:
     return bool(reading.labels) and reading.labels[0] in vocab.title_labels
 
 
+class _Assembly:
+    """The profiles assembled so far, the leftovers, and the page of the open profile's
+    last row (where a row on another page may continue it only in reading order)."""
+
+    def __init__(self, vocab: ProfileVocabulary) -> None:
+        self.vocab = vocab
+        self.profiles: list[list[ProfileRow]] = []
+        self.leftovers: list[Leftover] = []
+        self.last_page: PageLayout | None = None
+
+    def left(self, grid_row: GridRow, reason: str) -> None:
+        self.leftovers.append(Leftover(family="profile", reason=reason,
+                                       cells=[c.source() for c in grid_row]))
+
+    def join(self, grid_row: GridRow) -> None:
+        """Join a continuation row (empty label) to the open profile's last row."""
+        last = self.profiles[-1][-1]
+        self.profiles[-1][-1] = last.model_copy(update={
+            "value": last.value.joined(grid_row[1].source()),
+            "label_cell": last.label_cell.joined(grid_row[0].source()),
+            "continued": last.continued + 1,
+        })
+
+    def take(self, grid_row: GridRow, reading: LabelReading, page: PageLayout, top: bool,
+             opens: bool) -> bool:
+        """Rules 1 to 3 for a row that does not lead into a Titel; whether it was taken."""
+        if opens:
+            self.profiles.append([_row(grid_row, reading, self.vocab)])
+        elif self.profiles and not continues(self.last_page, page, top):
+            self.leftovers.append(_unjoined(grid_row, page, self.last_page))
+            return False
+        elif reading.match == "none" and self.profiles[-1]:
+            self.join(grid_row)
+        elif self.profiles:
+            self.profiles[-1].append(_row(grid_row, reading, self.vocab))
+        else:
+            self.left(grid_row, "row before the first profile")
+            return False
+        return True
+
+
 def assemble_profiles(
     chunks: list[Chunk], vocab: ProfileVocabulary
 ) -> tuple[list[Profile], list[Leftover]]:
     """Profiles of all profile chunks, in document order."""
-    profiles: list[list[ProfileRow]] = []
-    leftovers: list[Leftover] = []
+    done = _Assembly(vocab)
     for chunk in chunks:
         readings = [_reading(r, vocab) for r in chunk.rows]
         lead = _leading_rows(readings, vocab)
+        if lead and chunk.page.order_break:
+            lead = 0  # after a break in the page order they may continue any profile
+        first = True  # no row of this chunk taken yet
         for i, (grid_row, reading) in enumerate(zip(chunk.rows, readings, strict=True)):
             if len(grid_row) != 2:
-                leftovers.append(Leftover(family="profile", reason="row of unexpected width",
-                                          cells=[c.source() for c in grid_row]))
+                done.left(grid_row, "row of unexpected width")
                 continue
             if not grid_row[0].text and not grid_row[1].text:
                 continue
             opens = _opens(reading, vocab)
-            if i < lead:
+            if i < lead or (opens and i == lead and lead):  # rows leading into their Titel
                 if i == 0:
-                    profiles.append([])
-                profiles[-1].append(_row(grid_row, reading, vocab))
-            elif opens and not (i == lead and lead):
-                profiles.append([_row(grid_row, reading, vocab)])
-            elif opens:
-                profiles[-1].append(_row(grid_row, reading, vocab))
-            elif reading.match == "none" and profiles and profiles[-1]:
-                last = profiles[-1][-1]
-                value = grid_row[1].source()
-                profiles[-1][-1] = last.model_copy(update={
-                    "value": last.value.joined(value),
-                    "label_cell": last.label_cell.joined(grid_row[0].source()),
-                    "continued": last.continued + 1,
-                })
-            elif profiles:
-                profiles[-1].append(_row(grid_row, reading, vocab))
+                    done.profiles.append([])
+                done.profiles[-1].append(_row(grid_row, reading, vocab))
+                taken = True
             else:
-                leftovers.append(Leftover(family="profile", reason="row before the first profile",
-                                          cells=[c.source() for c in grid_row]))
-    return [Profile(title=_title(rows), rows=rows) for rows in profiles
-            if rows], leftovers
+                taken = done.take(grid_row, reading, chunk.page, first, opens)
+            if taken:
+                done.last_page = chunk.page
+            first = False
+    return [Profile(title=_title(rows), rows=rows) for rows in done.profiles
+            if rows], done.leftovers
+
+
+def _unjoined(grid_row: GridRow, page: PageLayout, last_page: PageLayout | None) -> Leftover:
+    where = f"page {last_page.number}" if last_page else "no page"
+    return Leftover(family="profile", reason=(
+        f"row on page {page.number} not joined to a profile: the open profile's last row "
+        f"is on {where}, not right before it in reading order"),
+        cells=[c.source() for c in grid_row])
 
 
 def _leading_rows(readings: list[LabelReading], vocab: ProfileVocabulary) -> int:

@@ -13,7 +13,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from hammplan.errors import InputError
+from hammplan.errors import OutputError
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -26,13 +26,17 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
-        raise InputError(f"{path.parent}: cannot write there ({exc.strerror})") from exc
+        raise OutputError(f"{path.parent}: cannot write there ({exc.strerror})") from exc
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a file-size limit
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write it ({exc.strerror}); the previous file is "
+                          "kept") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -42,7 +46,7 @@ _TEMPORARY_SUFFIX = r"\.[a-z0-9_]{8}"
 """What :func:`tempfile.mkstemp` appends to the prefix ``.NAME.`` of a temporary file."""
 
 
-_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg")
+_OUTPUT_TYPES = ("json", "csv", "xlsx", "sqlite", "html", "md", "svg", "png", "pdf")
 """Extensions of every file hammplan writes."""
 
 
@@ -80,3 +84,18 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+SOURCE_COPY = "quelle.pdf"
+"""The name of the source PDF's copy beside the report and beside the curated files."""
+
+
+def source_pdf(data_dir: Path, file_name: str, sha256: str) -> Path | None:
+    """``data_dir/raw/file_name`` when it is the PDF the curated plan was read from (its
+    SHA-256 is the one recorded), else None: page links into another file would point at
+    the wrong pages."""
+    path = data_dir / "raw" / file_name
+    try:
+        return path if sha256_of(path) == sha256 else None
+    except OSError:
+        return None

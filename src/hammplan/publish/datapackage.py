@@ -8,12 +8,15 @@ from hammplan.publish.cells import Row
 from hammplan.publish.jsonfiles import json_bytes
 from hammplan.publish.rows import table_keys
 from hammplan.publish.tables import tables_for
-from hammplan.records.plan import CuratedPlan, plan_name
+from hammplan.records.plan import CuratedPlan
+from hammplan.vocabulary import Publication
 
 
 def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
-                      files: dict[str, bytes]) -> bytes:
-    """datapackage.json: a Frictionless tabular data package of the three CSV files.
+                      files: dict[str, bytes], publication: Publication) -> bytes:
+    """datapackage.json: a Frictionless tabular data package of the CSV files, with licence,
+    source and publisher; every column of a fixed few values (the status columns, severity,
+    art) has them as an ``enum`` constraint.
 
     Each resource carries the size and SHA-256 of its CSV, so a validator notices a file that
     does not belong to this package (a hand edit, or a copy mixed from two runs).
@@ -32,6 +35,8 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
             }
             if column.unit:
                 field["unit"] = column.unit
+            if column.enum:
+                field["constraints"] = {"enum": list(column.enum)}
             fields.append(field)
         schema: dict[str, object] = {"fields": fields, "missingValues": [""]}
         if table.name in keys:
@@ -68,18 +73,23 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
     package = {
         "profile": "tabular-data-package",
         "name": "hammplan-integrationsplan",
-        "title": f"{plan_name(plan)} als offene Daten",
+        "title": publication.title,
         "description": (
-            "Maßnahmen, Budget und Sozialräume aus dem Integrationsplan, mit dem gedruckten "
-            "Wortlaut und der Seite jeder Angabe. Spalten: docs/data-dictionary.md."
+            "Maßnahmen, Budget, Budgetwerte, Sozialräume und Befunde aus dem Integrationsplan, "
+            "mit dem gedruckten Wortlaut und der Seite jeder Angabe. Spalten: "
+            "docs/data-dictionary.md."
         ),
+        "licenses": [{"name": publication.licence_name, "title": publication.licence_title,
+                      "path": publication.licence_path}],
         "sources": [
             {
                 "title": plan.source.file_name,
                 "description": f"sha256 {plan.source.sha256}, {plan.source.page_count} Seiten",
+                **({"path": publication.source_url} if publication.source_url else {}),
             }
         ],
-        "contributors": [{"title": f"hammplan {plan.tool_version}", "role": "author"}],
+        "contributors": [{"title": publication.publisher, "role": "publisher"},
+                         {"title": f"hammplan {plan.tool_version}", "role": "author"}],
         "resources": resources,
     }
     return json_bytes(package)

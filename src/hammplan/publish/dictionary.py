@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from hammplan.publish.database import RELATED
+from hammplan.publish.excel import DICTIONARY_SHEET
 from hammplan.publish.tables import SEVERITY_TEXT, STATUS_TEXT, TABLES, Column, ColumnType
 from hammplan.records.findings import FINDING_CODES
 
@@ -52,10 +54,21 @@ def data_dictionary_markdown() -> str:
                 ("`measures.csv`", "Maßnahmen, eine Zeile je Maßnahme"),
                 ("`budget.csv`", "Budgetzeilen, eine Zeile je gedruckter Zeile"),
                 ("`districts.csv`", "Sozialräume, ohne Summenzeile"),
+                ("`budget_values.csv`", "Budgetwerte, eine Zeile je Budgetzeile, Jahr und Art"),
+                ("`findings.csv`", "Befunde, eine Zeile je Befund"),
                 ("`findings.json`", "Befunde mit Zählung nach Schwere"),
-                ("`hammplan.xlsx`", "Blätter " + ", ".join(f'"{t.sheet}"' for t in TABLES)),
-                ("`hammplan.sqlite`", "Tabellen " + ", ".join(t.name for t in TABLES)),
-                ("`datapackage.json`", "Frictionless Data Package der drei CSV-Dateien"),
+                ("`quelle.pdf`", "Kopie der Quelle, wenn sie in `DATA_DIR/raw/` liegt; die "
+                 "Seitenzahlen der Excel-Datei verweisen auf ihre Seiten"),
+                ("`hammplan.xlsx`", "Blätter " + ", ".join(f'"{t.sheet}"' for t in TABLES)
+                 + f', "{DICTIONARY_SHEET}"'),
+                ("`hammplan.sqlite`", "für Datasette: Tabellen "
+                 + ", ".join(t.name for t in TABLES) + ", "
+                 + ", ".join(t.name for t in RELATED)
+                 + "; Beträge in Cent (`*_cent`) und in Euro zur Anzeige"),
+                ("`metadata.json`", "Metadaten für Datasette: Titel, Quelle, Lizenz, "
+                 "Beschreibung jeder Spalte"),
+                ("`datapackage.json`", "Frictionless Data Package der CSV-Dateien, mit Lizenz "
+                 "und Quelle"),
             ),
         ),
         "",

@@ -1,16 +1,19 @@
-"""hammplan.xlsx: one sheet per table, the same bytes for the same plan."""
+"""hammplan.xlsx: one sheet per table and a data dictionary sheet, the same bytes for the same
+plan. Page numbers are numbers, and link to their page of the source PDF where a copy of it
+sits beside the workbook."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from hammplan.publish.cells import Cell, Row, csv_text, neutralise_formula, plain_number
-from hammplan.publish.tables import EUR, tables_for
+from hammplan.publish.tables import EUR, Table, tables_for
 from hammplan.records.plan import CuratedPlan
 
 XLSX_TIMESTAMP = datetime(*zipfile.ZipInfo().date_time)
@@ -35,8 +38,51 @@ def _xlsx_value(value: Cell, illegal: re.Pattern[str]) -> Cell:
     return value
 
 
-def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan) -> bytes:
-    """hammplan.xlsx: one sheet per table, bold frozen header, fixed document timestamps.
+DICTIONARY_SHEET = "Datenwörterbuch"
+DICTIONARY_HEADER = ("blatt", "spalte", "typ", "einheit", "werte", "beschreibung")
+
+
+def _dictionary_rows(tables: Sequence[Table]) -> list[list[str]]:
+    """One row per column of every sheet: what the data dictionary says of it."""
+    return [[table.sheet, c.name, c.type, c.unit or "", ", ".join(c.enum), c.description]
+            for table in tables for c in table.columns]
+
+
+def _link_pages(sheet: Any, table: Table, rows: list[Row], pdf: str) -> None:
+    """Page cells link to ``pdf#page=N``: a ``page`` cell to its page, a ``pages`` list to
+    its first."""
+    for index, column in enumerate(table.columns, start=1):
+        if column.name not in ("page", "pages"):
+            continue
+        for (cell,), row in zip(sheet.iter_rows(min_row=2, min_col=index, max_col=index),
+                                rows, strict=True):
+            value = row[column.name]
+            first = value if isinstance(value, int) else (
+                int(value.split(";")[0]) if isinstance(value, str) and value[:1].isdigit()
+                else None)
+            if first is not None:
+                cell.hyperlink = f"{pdf}#page={first}"
+                cell.style = "Hyperlink"
+
+
+def _dictionary_sheet(sheet: Any, bold: Any, illegal: re.Pattern[str],
+                      tables: Sequence[Table]) -> None:
+    """The data dictionary sheet: one row per column of every other sheet."""
+    sheet.append(list(DICTIONARY_HEADER))
+    for cell in sheet[1]:
+        cell.font = bold
+    for entry in _dictionary_rows(tables):
+        sheet.append([_xlsx_value(v, illegal) for v in entry])
+    for letter, width in zip("ABCDEF", (14, 26, 9, 8, 30, 90), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = None) -> bytes:
+    """hammplan.xlsx: one sheet per table, bold frozen header, fixed document timestamps, and
+    the data dictionary; with ``pdf`` (the name of the source's copy beside the workbook) each
+    page number links to its page.
 
     openpyxl is imported here, not with this module: it takes a fifth of a second, which
     ``build`` would otherwise pay before plan.json (and the charts drawn from it) can start.
@@ -69,8 +115,12 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan) -> bytes:
                 [len(column.name), *(len(csv_text(r[column.name])) for r in rows[table.name])]
             )
             sheet.column_dimensions[letter].width = min(60, longest + 2)
+        if pdf:
+            _link_pages(sheet, table, rows[table.name], pdf)
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
+    _dictionary_sheet(workbook.create_sheet(DICTIONARY_SHEET), bold, ILLEGAL_CHARACTERS_RE,
+                      tables_for(plan.budget_years))
     properties = workbook.properties
     properties.creator = f"hammplan {plan.tool_version}"
     properties.title = f"Integrationsplan: {plan.source.file_name}"

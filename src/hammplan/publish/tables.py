@@ -31,6 +31,8 @@ class Column:
     unit: str | None = None
     in_csv: bool = True
     """False for a column kept only in Excel and SQLite (districts.ist_gesamt)."""
+    enum: tuple[str, ...] = ()
+    """The values the column may hold, where they are a fixed few (every status column)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,10 @@ STATUS_TEXT: dict[str, str] = {
 }
 """The four values of every *_status column, explained once for the data dictionary."""
 
+STATUSES: tuple[str, ...] = tuple(STATUS_TEXT)
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+BUDGET_KINDS: tuple[str, ...] = ("aufwand", "ertrag", "wert")
+
 SEVERITY_TEXT: dict[str, str] = {
     "error": "Zwei gedruckte Zahlen widersprechen sich, oder einer Zahl kann nicht vertraut "
     "werden.",
@@ -90,6 +96,7 @@ def _value_columns(name: str) -> tuple[Column, ...]:
             f"{name}_status",
             "string",
             f"Status der Zelle {name}: ok, not_stated, note oder suspect.",
+            enum=STATUSES,
         ),
     )
 
@@ -184,6 +191,7 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
                     "kosten_status",
                     "string",
                     "Status der Kostenangabe: ok, not_stated, note oder suspect.",
+                    enum=STATUSES,
                 ),
                 Column(
                     "kosten_stand",
@@ -271,7 +279,8 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
                     "Verknüpfung.",
                 ),
                 Column("jahr", "integer", "Jahr, wie der Tabellenkopf es druckt."),
-                Column("art", "string", "Art des Werts: aufwand, ertrag oder wert (Kennzahl)."),
+                Column("art", "string", "Art des Werts: aufwand, ertrag oder wert (Kennzahl).",
+                       enum=BUDGET_KINDS),
                 Column(
                     "betrag_eur",
                     "number",
@@ -298,7 +307,8 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
                     '("ist 30.06"), "plan" für geplante Werte, leer, wenn der Kopf keine nennt.',
                 ),
                 Column("raw", "string", "Zelle wortgetreu, wie gedruckt."),
-                Column("status", "string", "Status der Zelle: ok, not_stated, note oder suspect."),
+                Column("status", "string", "Status der Zelle: ok, not_stated, note oder suspect.",
+                       enum=STATUSES),
                 Column("page", "integer", "PDF-Seite (ab 1) der Zelle."),
             ),
         ),
@@ -339,7 +349,7 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
         ),
         Table(
             name="findings",
-            file=None,
+            file="findings.csv",
             sheet="Befunde",
             title="Befunde",
             description=(
@@ -348,7 +358,8 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
             ),
             columns=(
                 Column("code", "string", "Stabiler Code des Befunds; wird nie umbenannt."),
-                Column("severity", "string", "Schwere: error, warning oder info."),
+                Column("severity", "string", "Schwere: error, warning oder info.",
+                       enum=SEVERITIES),
                 Column("message", "string", "Der Befund in Worten."),
                 Column("pages", "string", 'PDF-Seiten, auf die er verweist, getrennt durch "; ".'),
                 Column(
@@ -387,10 +398,12 @@ OUTPUT_FILES: tuple[str, ...] = (
     "budget.csv",
     "budget_values.csv",
     "districts.csv",
+    "findings.csv",
     "findings.json",
     "hammplan.xlsx",
     "hammplan.sqlite",
+    "metadata.json",
     "datapackage.json",
 )
 """Every file :func:`~hammplan.publish.write_curated` writes, in the order written (the
-package last)."""
+package last); with the source PDF, ``quelle.pdf`` comes before the workbook that links to it."""

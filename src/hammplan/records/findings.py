@@ -97,6 +97,7 @@ FINDING_CODES: dict[str, str] = {
     "overview_row_part": "Die Übersicht führt die Teile einer Maßnahme (A und B) einzeln.",
     "overview_row_unnamed": "Zeile der Übersicht ohne Namen der Maßnahme.",
     "overview_without_profile": "Zeile der Übersicht ohne passenden Steckbrief.",
+    "page_order": "Die Seiten des PDF stehen nicht in der gedruckten Reihenfolge.",
     "population_column_missing": "Eine Spalte der Bevölkerungstabelle wurde nicht gefunden.",
     "population_migh_mismatch": "EW MigH Gesamt ist nicht die Summe der drei Gruppen.",
     "population_sum_mismatch": "Die Sozialräume ergeben nicht die Gesamtzeile.",
@@ -105,6 +106,7 @@ FINDING_CODES: dict[str, str] = {
     "profile_field_empty": "Ein Feld des Steckbriefs ist gedruckt, aber leer.",
     "profile_field_missing": "Ein Feld fehlt im Steckbrief.",
     "profile_row_garbled": "Eine Zeile des Steckbriefs mit unleserlicher Bezeichnung.",
+    "rows_not_joined": "Tabellenzeile, deren Seite nicht auf die der Zeile davor folgt.",
     "sta_lookalike": (
         "Zwei Amtsnummern, die sich nur wie ein Lesefehler unterscheiden (\"04\" neben "
         "\"40\"); nicht zusammengelegt."
@@ -125,7 +127,8 @@ FINDING_CODES: dict[str, str] = {
 """Every finding code with its meaning (German, for the data dictionary). Codes are stable."""
 
 
-READ_FAILURES = frozenset({"page_skipped", "table_unreadable", "budget_rows_missing"})
+READ_FAILURES = frozenset({"page_skipped", "table_unreadable", "budget_rows_missing",
+                           "rows_not_joined"})
 """Codes of findings about the run, not the plan: part of the PDF was not read. They make
 ``build`` fail whatever ``--fail-on`` says; the curated data are incomplete."""
 

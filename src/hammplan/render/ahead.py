@@ -18,22 +18,31 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hammplan.io.children import die_with_parent, receive
+from hammplan.io.holdpoints import hold
+
 if TYPE_CHECKING:  # imported where the reports arrive, not by every build
     from hammplan.render.reports import Reports
 
 
-def _serve(connection: Connection, builds_end: Connection) -> None:
+REPORT_SECONDS = 600.0
+"""How long the build waits for the reports (seconds; much more means the process is stuck)."""
+
+
+def _serve(connection: Connection, builds_end: Connection, parent: int) -> None:
     """The process: import the report code, then make the reports of the one plan asked for.
 
     Ctrl-C is the build's to handle (it then lets this process finish). The build's end of
     the pipe, inherited with the fork, is closed first: while this process held it, it would
-    never see the build go away.
+    never see the build go away. It dies with the build (:func:`die_with_parent`).
     """
+    die_with_parent(parent)
     builds_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     import hammplan.render.charts
@@ -42,15 +51,18 @@ def _serve(connection: Connection, builds_end: Connection) -> None:
     import hammplan.render.markdown  # noqa: F401 - imported now, while there is time
     from hammplan.io.loading import parse_curated_plan
     from hammplan.render.reports import compose_reports
+    from hammplan.render.sources import find_source
 
     hammplan.render.charts.warm_up()
     try:
-        plan_json, path, templates = connection.recv()
+        plan_json, path, templates, source_url = connection.recv()
     except EOFError:  # the build ended (or died) without asking
         return
+    hold("report-process")
     try:
         plan = parse_curated_plan(plan_json.decode("utf-8"), path)
-        reply: tuple[bool, Any] = (True, compose_reports(plan, templates))
+        source = find_source(path.parent.parent, plan, source_url)  # DATA_DIR/curated/plan.json
+        reply: tuple[bool, Any] = (True, compose_reports(plan, templates, source=source))
     except Exception as exc:  # noqa: BLE001 - handed to the build, which raises it there
         reply = (False, exc)
     with contextlib.suppress(OSError):  # the build stopped waiting (failed, interrupted)
@@ -79,8 +91,9 @@ class ReportsAhead:
         if self._process is None and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._connection, theirs = context.Pipe()
-            self._process = context.Process(target=_serve, args=(theirs, self._connection),
-                                            name="hammplan-reports")
+            self._process = context.Process(
+                target=_serve, args=(theirs, self._connection, os.getpid()),
+                name="hammplan-reports")
             self._process.start()
             theirs.close()
 
@@ -89,12 +102,14 @@ class ReportsAhead:
         """Whether reports are being made (:meth:`start` was called on a started process)."""
         return self._asked
 
-    def start(self, plan_json: bytes, path: Path, templates: Path | None) -> None:
+    def start(self, plan_json: bytes, path: Path, templates: Path | None,
+              source_url: str | None = None) -> None:
         """Have the reports made of the curated plan whose file content is ``plan_json`` (the
         bytes ``validate`` writes to ``path``, read as ``render`` would read them), with the
-        templates ``render`` would use. Does nothing where no process could be started."""
+        templates and source link ``render`` would use. Does nothing where no process could
+        be started."""
         if self._connection is not None:
-            self._connection.send((plan_json, path, templates))
+            self._connection.send((plan_json, path, templates, source_url))
             self._asked = True
 
     def reports(self) -> Reports:
@@ -102,10 +117,8 @@ class ReportsAhead:
         here: a template's error, say)."""
         if self._connection is None or not self._asked:
             raise RuntimeError("no reports were asked for")
-        try:
-            ok, result = self._connection.recv()
-        except EOFError:
-            raise RuntimeError("the report process ended without making the reports") from None
+        ok, result = receive(self._connection, self._process, REPORT_SECONDS,
+                             "the report process (render/ahead.py)")
         if not ok:
             raise result
         reports: Reports = result
@@ -117,4 +130,7 @@ class ReportsAhead:
         if self._process is not None:
             if not self._asked:  # importing or waiting: nothing of its own to clean up
                 self._process.terminate()
-            self._process.join()
+            self._process.join(REPORT_SECONDS)
+            if self._process.is_alive():  # stuck: every wait has an end
+                self._process.kill()
+                self._process.join(5)

@@ -125,6 +125,7 @@ class _Builder:
             href=href,
             page=fmt.page(ref.page),
             field=field_label(ref.field, self.years.label) if ref.field else "",
+            key=f"{ref.kind}/{ref.id}/{ref.field or ''}",
         )
 
     def _ref_target(self, ref: Ref) -> tuple[str, str]:
@@ -266,15 +267,15 @@ class _Builder:
             )
             for name, text in measure.source.items()
         ]
-        index_entry = ""
+        index_entry, index_page = "", ""
         for entry in self.plan.index:
             if entry.id == measure.index_entry or (
                 measure.index_entry is None and entry.link.measure_id == measure.id
             ):
                 index_entry = (
-                    f"„{entry.titel}“, verweist auf S.\u00a0{entry.seite_raw.strip()}"
-                    + (f" (Index {fmt.page(entry.page)})" if entry.page is not None else "")
+                    f"„{entry.titel}“, verweist auf die gedruckte Seite {entry.seite_raw.strip()}"
                 )
+                index_page = fmt.page(entry.page) if entry.page is not None else ""
                 break
         return MeasureView(
             number=number,
@@ -295,6 +296,7 @@ class _Builder:
             findings=self.findings_about(measure, rows),
             source=source,
             index_entry=index_entry,
+            index_page=index_page,
         )
 
     # -- districts

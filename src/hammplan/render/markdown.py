@@ -6,6 +6,7 @@ here: Markdown punctuation (``* _ [ ] | ` ~ $ #`` and the backslash) is backslas
 as text, a "|" cannot break a table and "$" cannot start GitHub's math. Line breaks in inline
 values become spaces, so a value cannot start a heading or a list; control characters and
 unbalanced bidirectional controls are handled by :func:`hammplan.render.text.plain` first.
+Bare URLs, ``www.`` names and e-mail addresses stay text (:func:`_no_autolinks`).
 """
 
 from __future__ import annotations
@@ -41,9 +42,28 @@ class MdSafe(str):
     __slots__ = ()
 
 
+_SCHEME = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp)(?=:)")
+_WWW = re.compile(r"(?i)\b(www)(?=\.)")
+_EMAIL = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
+_EMPTY_COMMENT = "<!-- -->"
+
+
+def _no_autolinks(text: str) -> str:
+    """Keep GitHub from turning a bare URL, ``www.`` name or e-mail address into a link.
+
+    A backslash before the ":" of ``https:`` (and ``ftp:``, ``mailto:``, ``xmpp:``) and before
+    the "." of ``www.`` keeps GitHub's autolink extension from matching, and shows as the
+    text. An e-mail address is linked after the escapes are read, so an empty HTML comment,
+    which no viewer shows, parts "@" from the domain.
+    """
+    text = _SCHEME.sub(r"\1\\", text)
+    text = _WWW.sub(r"\1\\", text)
+    return _EMAIL.sub("@" + _EMPTY_COMMENT, text)
+
+
 def _escape_line(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _INLINE.sub(r"\\\1", text)
+    return _no_autolinks(_INLINE.sub(r"\\\1", text))
 
 
 def escape(value: object) -> MdSafe:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,10 +13,13 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from hammplan.errors import InputError
-from hammplan.io.files import remove_stale_temporaries, write_atomic
+from hammplan.io.files import remove_stale_temporaries
+from hammplan.io.fileset import publish
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import templating
 from hammplan.render.drawn import Chart
+from hammplan.render.evidence import EVIDENCE_FOLDER
+from hammplan.render.sources import SOURCE_NAME, Source
 
 CHARTS_FOLDER = "charts"
 
@@ -33,6 +38,25 @@ class ChartView:
     rows: list[list[str]]
     svg: Markup
     path: str
+    phone_width: int = 0
+    """Pixels the chart is drawn at on a narrow screen: its smallest text at body size."""
+
+
+BODY_TEXT_PX = 16
+"""The report's body text size; no chart text is smaller on a phone."""
+
+_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"')
+_FONT_SIZE = re.compile(r"font-size: ?([\d.]+)px")
+
+
+def phone_width(svg: str) -> int:
+    """The width at which the smallest text of ``svg`` is :data:`BODY_TEXT_PX` high (0: the
+    SVG names no sizes)."""
+    box = _VIEWBOX.search(svg)
+    sizes = [float(s) for s in _FONT_SIZE.findall(svg)]
+    if box is None or not sizes or min(sizes) <= 0:
+        return 0
+    return math.ceil(float(box.group(1)) * BODY_TEXT_PX / min(sizes))
 
 
 def chart_view(chart: Chart) -> ChartView:
@@ -48,6 +72,7 @@ def chart_view(chart: Chart) -> ChartView:
         rows=chart.rows,
         svg=html.svg_markup(chart.inline_svg),
         path=f"{CHARTS_FOLDER}/{chart.file_name}",
+        phone_width=phone_width(chart.inline_svg),
     )
 
 
@@ -64,11 +89,13 @@ def fill_template(folder: Path, name: str, fill: Callable[[], T]) -> T:
 
 @dataclass(frozen=True)
 class Reports:
-    """A plan's reports, made and not yet written: the two pages and the charts they show."""
+    """A plan's reports, made and not yet written: the two pages, the charts they show, and
+    the files beside them (``quelle.pdf``, ``evidence/*.png``) by path relative to the report."""
 
     html: str
     markdown: str
     charts: list[Chart]
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 def compose_reports(
@@ -77,8 +104,10 @@ def compose_reports(
     progress: Callable[[str], None] | None = None,
     extra: Mapping[str, object] | None = None,
     extra_charts: Sequence[Chart] = (),
+    source: Source | None = None,
 ) -> Reports:
-    """The reports of ``plan``: the HTML page, the Markdown page and their charts.
+    """The reports of ``plan``: the HTML page, the Markdown page, their charts, and with a
+    ``source`` the links to the PDF's pages and the evidence images cut from it.
 
     ``extra`` are further template values (``comparison``: the section ``build --previous``
     adds) and ``extra_charts`` the charts they show, written beside the report's own.
@@ -89,8 +118,10 @@ def compose_reports(
     own (see :func:`hammplan.render.templating.find_templates`).
     """
     from hammplan.render import html, markdown
+    from hammplan.render.attachments import attachments
     from hammplan.render.charts import charts_drawing
     from hammplan.render.context import build_context
+    from hammplan.render.filters import SCRIPT, Filters, script_hash
 
     say = progress or (lambda _message: None)
     folder = templating.find_templates(templates_dir)
@@ -103,40 +134,41 @@ def compose_reports(
               lambda: html_env.get_template(templating.HTML_TEMPLATE))
         fill_template(folder, templating.MARKDOWN_TEMPLATE,
               lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
+        attached = attachments(plan, source)
         charts = drawn()
-    say(f"render: {len(charts)} charts")
-    values = {"report": context, "charts": [chart_view(c) for c in charts], **(extra or {})}
+    say(f"render: {len(charts)} charts"
+        + (f", {len(attached.files)} files beside the report" if attached.files else ""))
+    filters = Filters(plan)
+    values = {"report": context, "charts": [chart_view(c) for c in charts],
+              "source_href": attached.href, **attached.template_functions(),
+              "facets": filters.attributes, "filter_options": filters.options,
+              "script": Markup(SCRIPT), "script_hash": Markup(script_hash()), **(extra or {})}
     page = fill_template(folder, templating.HTML_TEMPLATE, lambda: html.render(
         html_env, templating.HTML_TEMPLATE, values))
     text = fill_template(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
         markdown_env, templating.MARKDOWN_TEMPLATE, values))
-    return Reports(page, text, [*charts, *extra_charts])
+    return Reports(page, text, [*charts, *extra_charts], attached.files)
 
 
 def write_reports(reports: Reports, out_dir: Path,
                   progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Write ``out_dir/index.html``, ``out_dir/report.md`` and ``out_dir/charts/*.svg``;
-    return the files written.
+    """Write ``out_dir/index.html``, ``out_dir/report.md``, ``out_dir/charts/*.svg`` and the
+    files beside them (``quelle.pdf``, ``evidence/*.png``); return the files written.
 
-    Each file is written atomically; SVG files in ``charts/`` that are not this report's
-    (charts of an older version) are removed, and so are temporary files a killed render
-    left.
+    The files are published as one set (:func:`hammplan.io.fileset.publish`): a failure or a
+    kill leaves the previous reports whole, and the files of the previous reports that this
+    one has not (charts of an older version, evidence images, a ``quelle.pdf`` it no longer
+    links) are removed; nothing else in ``out_dir`` is. Temporary files a killed render of an
+    older version left are removed too.
     """
-    written: list[Path] = []
-    charts_dir = out_dir / CHARTS_FOLDER
-    remove_stale_temporaries(out_dir, ["report.md", "index.html"])
-    remove_stale_temporaries(charts_dir)
-    for chart in reports.charts:
-        target = charts_dir / chart.file_name
-        write_atomic(target, chart.svg)
-        written.append(target)
-    current = {c.file_name for c in reports.charts}
-    for stale in sorted(charts_dir.glob("*.svg")):
-        if stale.name not in current:
-            stale.unlink()
-    for name, content in (("report.md", reports.markdown), ("index.html", reports.html)):
-        write_atomic(out_dir / name, content)
-        written.append(out_dir / name)
+    remove_stale_temporaries(out_dir, ["report.md", "index.html", SOURCE_NAME])
+    remove_stale_temporaries(out_dir / CHARTS_FOLDER)
+    remove_stale_temporaries(out_dir / EVIDENCE_FOLDER)
+    files: dict[str, str | bytes] = {f"{CHARTS_FOLDER}/{c.file_name}": c.svg
+                                     for c in reports.charts}
+    files |= dict(sorted(reports.files.items()))
+    files |= {"report.md": reports.markdown, "index.html": reports.html}
+    written = publish(out_dir, files)
     if progress is not None:
         progress(f"render: wrote {len(written)} files to {out_dir}")
     return written
@@ -149,6 +181,7 @@ def render_reports(
     progress: Callable[[str], None] | None = None,
     extra: Mapping[str, object] | None = None,
     extra_charts: Sequence[Chart] = (),
+    source: Source | None = None,
 ) -> list[Path]:
     """Writes the reports of ``plan`` to ``out_dir`` and returns the files written.
 
@@ -157,5 +190,6 @@ def render_reports(
     ``extra_charts``, then :func:`write_reports`). Everything is rendered before anything is
     written. The same plan always gives the same bytes.
     """
-    return write_reports(compose_reports(plan, templates_dir, progress, extra, extra_charts),
-                         out_dir, progress)
+    return write_reports(
+        compose_reports(plan, templates_dir, progress, extra, extra_charts, source), out_dir,
+        progress)

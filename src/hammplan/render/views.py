@@ -75,6 +75,8 @@ class RefView:
     href: str
     page: str
     field: str
+    key: str = ""
+    """``kind/id/field`` of the record (see :func:`hammplan.render.evidence.evidence_key`)."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ class MeasureView:
     findings: list[FindingView]
     source: list[SourceView]
     index_entry: str
+    index_page: str = ""
+    """Where the index entry is printed ("S. 45")."""
 
 
 @dataclass(frozen=True)

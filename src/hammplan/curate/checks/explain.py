@@ -42,6 +42,8 @@ WHY: dict[str, str] = {
     "overview_row_unnamed": "Die Markierungen dieser Zeile gehören zu keiner Maßnahme",
     "overview_without_profile": "Die Übersicht nennt eine Maßnahme, die der Plan nicht "
                                 "beschreibt",
+    "page_order": "Über diese Grenzen wird keine Tabellenzeile mit der vorigen verbunden; "
+                  "Steckbriefe und Haushaltszeilen dort können unvollständig sein",
     "page_skipped": "Die Daten sind unvollständig: was auf dieser Seite steht, fehlt",
     "population_column_missing": "Die Bevölkerungszahlen sind unvollständig gelesen",
     "population_migh_mismatch": "Die Tabelle widerspricht sich selbst; Anteile daraus sind "
@@ -54,6 +56,8 @@ WHY: dict[str, str] = {
     "profile_field_empty": "Leser:innen fehlt eine Angabe, die jeder Steckbrief hat",
     "profile_field_missing": "Leser:innen fehlt eine Angabe, die jeder Steckbrief hat",
     "profile_row_garbled": "Der Inhalt dieser Zeile ist keinem Feld zuzuordnen",
+    "rows_not_joined": "Den betroffenen Maßnahmen fehlen diese Angaben; die Seitenfolge des "
+                       "PDF ist zu prüfen",
     "sta_lookalike": "Vielleicht dasselbe Amt, falsch gelesen oder gedruckt; die Summen je Amt "
                      "können getrennt sein, was zusammengehört",
     "sta_suspect": "Welches Amt die Zeile verantwortet, ist unklar",

@@ -15,6 +15,14 @@ reference these must match.
 """
 
 from hammplan.extract.fast.page import read_page_fast
-from hammplan.extract.fast.pool import Block, Progress, load_back, page_count, read_blocks
+from hammplan.extract.fast.pool import (
+    Block,
+    Progress,
+    Refused,
+    load_back,
+    page_count,
+    read_blocks,
+)
 
-__all__ = ["Block", "Progress", "load_back", "page_count", "read_blocks", "read_page_fast"]
+__all__ = ["Block", "Progress", "Refused", "load_back", "page_count", "read_blocks",
+           "read_page_fast"]

@@ -31,6 +31,7 @@ from pdfminer.utils import Matrix, Point
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
+from hammplan.extract.bounds import count_objects
 from hammplan.extract.fast.contentstream import LeanInterpreter
 from hammplan.extract.layout import PageLayout, Word, ligature_boxes, page_layout
 
@@ -115,6 +116,7 @@ class _LeanDevice(PDFLayoutAnalyzer):
                 x -= obj * dxscale
                 needcharspace = True
             elif isinstance(obj, bytes):
+                count_objects(len(obj))  # at most one character per byte
                 for cid in font.decode(obj):
                     if needcharspace:
                         x += charspace

@@ -9,10 +9,14 @@ headers and footers are known, :func:`load_back` loads the blocks back one at a 
 
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import TimeoutError as FuturesTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +29,7 @@ from pdfplumber.page import Page
 from pdfplumber.utils.exceptions import PdfminerException
 
 from hammplan.errors import InputError
+from hammplan.extract.bounds import LimitExceeded, page_budget
 from hammplan.extract.fast.page import read_page_fast
 from hammplan.extract.layout import (
     Edges,
@@ -34,7 +39,10 @@ from hammplan.extract.layout import (
     page_edges,
     read_page,
 )
-from hammplan.limits import PageTimeout, page_deadline
+from hammplan.extract.pageorder import printed_numbers
+from hammplan.io.children import broken, die_with_parent, kill_pool
+from hammplan.io.holdpoints import hold
+from hammplan.limits import Limits, PageTimeout, page_deadline
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(pages_done, page_count)`` while pages are read."""
@@ -140,30 +148,53 @@ class Block:
     spill: Path
 
 
+class Refused(InputError):
+    """A page broke a bound (``bounds.py``) or the run its time; the caller adds the path."""
+
+
+GRACE = 10.0
+"""Seconds past the deadline the reading waits for its workers to stop themselves."""
+
+
+def _over_time(limits: Limits) -> str:
+    return f"reading took longer than {limits.max_seconds:g} s (--max-seconds); stopped"
+
+
 def _read_from(source: Pages, first: int, last: int, use_rulings: bool, fast: bool,
-               seconds: float, spill_dir: Path,
+               limits: Limits, deadline: float, spill_dir: Path,
                progress: Progress | None = None, total: int = 0) -> Block:
     """Read pages ``first`` to ``last`` (1-based, inclusive) of an open PDF and set them aside,
     reporting each page as ``progress(page, total)``.
 
-    A page that takes longer than ``seconds`` is kept as an empty page that says so.
+    A page that takes longer than ``limits.seconds_per_page`` is kept as an empty page that
+    says so. A page that breaks a bound of ``limits`` is refused, and so is the document when
+    the run reaches ``deadline`` (``time.time()``; ``limits.max_seconds`` after its start).
     """
     read = read_page_fast if fast else read_page
     pages = []
     for number in range(first, last + 1):
+        remaining = deadline - time.time()
+        if remaining <= 0:
+            raise Refused(_over_time(limits))
+        seconds = min(limits.seconds_per_page, remaining)
         page: Page | None = None
         try:
-            with page_deadline(seconds):  # finding the page in the tree too
+            with page_deadline(seconds), page_budget(limits):  # finding the page too
                 page = source.page(number)
                 pages.append(read(page, number, use_rulings))
         except PageTimeout:
+            if seconds < limits.seconds_per_page:
+                raise Refused(_over_time(limits)) from None
             pages.append(PageLayout(
                 number=number, width=float(page.width) if page else 0.0,
                 height=float(page.height) if page else 0.0, words=[], space_width=0.0,
-                skipped=f"page {number} not read: it took longer than {seconds:g} s "
-                        "(--page-seconds)"))
+                skipped=f"page {number} not read: it took longer than "
+                        f"{limits.seconds_per_page:g} s (--page-seconds)"))
+        except LimitExceeded as exc:
+            raise Refused(f"page {number} refused: {exc}") from None
         if page is not None:
             page.close()
+        hold("page-read")
         if progress is not None:
             progress(number, total)
     edges = [page_edges(page) for page in pages]  # groups the lines, kept with each page
@@ -181,13 +212,15 @@ _worker_pages: list[Pages] = []
 """The PDF a worker process opened once (its fonts parsed once), for all its tasks."""
 
 
-def _open_in_worker(path: Path) -> None:
+def _open_in_worker(path: Path, parent: int) -> None:
+    die_with_parent(parent)
     _worker_pages.append(Pages(open_pdf(path)))
 
 
 def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
-                    seconds: float, spill_dir: Path) -> Block:
-    return _read_from(_worker_pages[0], first, last, use_rulings, fast, seconds, spill_dir)
+                    limits: Limits, deadline: float, spill_dir: Path) -> Block:
+    return _read_from(_worker_pages[0], first, last, use_rulings, fast, limits, deadline,
+                      spill_dir)
 
 
 def page_count(path: Path) -> int:
@@ -196,38 +229,57 @@ def page_count(path: Path) -> int:
 
 
 def read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: bool,
-                 jobs: int, fast: bool, seconds: float, spill_dir: Path) -> list[Block]:
-    """Read every page into blocks set aside in ``spill_dir``, in page order."""
+                jobs: int, fast: bool, limits: Limits, deadline: float,
+                spill_dir: Path) -> list[Block]:
+    """Read every page into blocks set aside in ``spill_dir``, in page order.
+
+    Worker processes die with this one (:func:`die_with_parent`); one that dies is
+    :class:`ChildDied` naming how, and the wait for them ends :data:`GRACE` seconds after
+    ``deadline`` (they stop themselves at it).
+    """
     spans = [(first, min(first + BLOCK - 1, count)) for first in range(1, count + 1, BLOCK)]
     if jobs == 1 or count < PARALLEL_FROM:
         with open_pdf(path) as pdf:
             source = Pages(pdf)
-            return [_read_from(source, first, last, use_rulings, fast, seconds, spill_dir,
-                               progress, count) for first, last in spans]
+            return [_read_from(source, first, last, use_rulings, fast, limits, deadline,
+                               spill_dir, progress, count) for first, last in spans]
     blocks: list[Block] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
-                             initargs=(path,)) as pool:
-        futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, seconds,
-                               spill_dir) for first, last in spans]
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
+                               initargs=(path, os.getpid()))
+    try:
+        futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, limits,
+                               deadline, spill_dir) for first, last in spans]
         done = 0
-        for future in as_completed(futures):
+        for future in as_completed(futures, timeout=deadline - time.time() + GRACE):
             blocks.append(future.result())
             done += len(blocks[-1].edges)
             if progress is not None:
                 progress(done, count)
+    except BrokenProcessPool:
+        raise broken(pool, "a page reader process") from None
+    except FuturesTimeout:
+        kill_pool(pool)
+        raise Refused(_over_time(limits)) from None
+    except BaseException:
+        kill_pool(pool)
+        raise
+    pool.shutdown()
     return sorted(blocks, key=lambda block: block.first)
 
 
 def load_back(blocks: list[Block],
                spill_dir: tempfile.TemporaryDirectory[str]) -> Iterator[PageLayout]:
-    """The pages set aside, block by block, furniture dropped; the files go as they are read
-    (and all of them when the iteration ends or is abandoned)."""
-    keys = furniture_keys([edges for block in blocks for edges in block.edges])
+    """The pages set aside, block by block, furniture dropped and printed page numbers kept;
+    the files go as they are read (and all of them when the iteration ends or is abandoned)."""
+    edges = [edges for block in blocks for edges in block.edges]
+    keys = furniture_keys(edges)
+    printed = iter(printed_numbers(edges, keys))
     with spill_dir:
         for block in blocks:
             with block.spill.open("rb") as handle:
                 pages: list[PageLayout] = pickle.load(handle)
             block.spill.unlink()
             for page in pages:
+                page.printed = next(printed)
                 drop_furniture(page, keys)
                 yield page

@@ -8,11 +8,14 @@ of them."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 from hammplan.cores import usable_cores
+from hammplan.io.children import collect, die_with_parent
+from hammplan.io.holdpoints import hold
 from hammplan.records.plan import CuratedPlan
 from hammplan.render.aggregates import BudgetEntity, budget_entities
 from hammplan.render.charts.budget import (
@@ -46,6 +49,7 @@ _FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
 
 def _draw(position: int) -> Chart:
     assert _FORKED is not None
+    hold("chart-worker")
     with chart_style():
         return CHARTS[position](*_FORKED)
 
@@ -77,6 +81,10 @@ def warm_up() -> None:
     _WARM = True
 
 
+CHART_SECONDS = 300.0
+"""How long drawing all charts may take (a few seconds; much more means a worker is stuck)."""
+
+
 @contextmanager
 def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
     """Start drawing all charts of the report; yields a function that returns them, in the
@@ -96,9 +104,10 @@ def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
         _FORKED = (plan, entities)
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 futures = [pool.submit(_draw, position) for position in range(len(CHARTS))]
-                yield lambda: [future.result() for future in futures]
+                yield lambda: collect(futures, pool, CHART_SECONDS, "a chart drawing process")
         finally:
             _FORKED = None
         return

@@ -1,0 +1,55 @@
+"""Pages out of order, and the table rows that were therefore joined to nothing.
+
+Extraction joins a row broken over a page only when the next page follows in reading order
+(printed page numbers are the evidence, see ``extract/pageorder.py``). It keeps both the
+breaks in the order and the rows it would not join as leftovers; here they become warnings,
+so a plan bound in the wrong order or missing a page is never read quietly; rows that could
+not be placed are an error (the data of their measures are incomplete).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from hammplan.curate.findings import Finding, number
+from hammplan.records.document import Leftover
+
+_PAGE = re.compile(r"page (\d+)")
+
+ORDER_MARK = "not joined"
+"""What the reason of a row left unjoined over a page break says (extract/profiles.py,
+extract/budget.py)."""
+
+
+def _pages(leftovers: list[Leftover]) -> list[int]:
+    """The PDF page each leftover names first (its reason begins with it)."""
+    return sorted({int(m.group(1)) for left in leftovers if (m := _PAGE.search(left.reason))})
+
+
+def _listed(pages: list[int], limit: int = 8) -> str:
+    shown = ", ".join(str(p) for p in pages[:limit])
+    return shown + (" …" if len(pages) > limit else "")
+
+
+def check_page_order(leftovers: list[Leftover]) -> list[Finding]:
+    """A ``page_order`` warning for breaks in the printed page order and a ``rows_not_joined``
+    error for the rows left unjoined across a break or a gap (a read failure: ``build``
+    fails, as for a skipped page)."""
+    findings: list[Finding] = []
+    breaks = _pages([left for left in leftovers if left.family == "page_order"])
+    if breaks:
+        findings.append(Finding(code="page_order", severity="warning", message=(
+            f"Die Seiten des PDF stehen nicht in der gedruckten Reihenfolge: "
+            f"{number_of(breaks)} Brüche, vor PDF-Seite {_listed(breaks)}")))
+    unjoined = [left for left in leftovers if ORDER_MARK in left.reason]
+    if unjoined:  # the data of their measures are incomplete: an error, as a skipped page is
+        findings.append(Finding(code="rows_not_joined", severity="error", message=(
+            f"{number_of(unjoined)} Tabellenzeilen keinem Datensatz zugeordnet, weil ihre Seite "
+            f"nicht auf die Seite der Zeile davor folgt (PDF-Seite {_listed(_pages(unjoined))})")))
+    return findings
+
+
+def number_of(items: list[Leftover] | list[int]) -> str:
+    """How many, the German way ("1.024")."""
+    return number(Decimal(len(items)))
