@@ -52,8 +52,9 @@ def test_forms_that_draw_each_other_end(tmp_path: Path) -> None:
 
 
 def test_the_whole_reading_stops_at_max_seconds(tmp_path: Path) -> None:
-    """40 pages of a second or more each (the per-page limit alone would take a minute)."""
-    pdf = corpus.slow_page(300_000, pages=40)(tmp_path / "slow.pdf")
+    """40 slow pages, each under the per-page bound on drawn objects (so that bound, which
+    would refuse a page at once, never races the whole-run limit)."""
+    pdf = corpus.slow_page(150_000, pages=40)(tmp_path / "slow.pdf")
     code, lines, _ = _extract(pdf, tmp_path, "--max-seconds", "1.5")
     assert (code, lines) == (2, [f"Error: {pdf}: reading took longer than 1.5 s "
                                  "(--max-seconds); stopped"])
