@@ -179,5 +179,6 @@ def test_years_only_one_edition_prints_are_listed_not_compared(shifted: Shifted)
                 f"Nur in der alten Ausgabe: {listed[1]}. Nur in der neuen Ausgabe: {listed[2]}.")
     assert sentence in shifted.text("report.md")
     assert sentence in shifted.text("index.html")
-    budget = json.loads(shifted.text("changes.json"))["budget"]
-    assert {b["jahr"] for b in budget} == set(years["gemeinsam"])
+    changes = json.loads(shifted.text("changes.json"))
+    for part in ("budget", "summen", "summen_handlungsfelder"):
+        assert {row["jahr"] for row in changes[part]} == set(years["gemeinsam"]), part
