@@ -120,8 +120,27 @@ def assemble_profiles(
             if taken:
                 done.last_page = chunk.page
             first = False
-    return [Profile(title=_title(rows), rows=rows) for rows in done.profiles
-            if rows], done.leftovers
+    profiles = []
+    for rows in done.profiles:
+        if _is_profile(rows):
+            profiles.append(Profile(title=_title(rows), rows=rows))
+        else:
+            done.leftovers += [Leftover(family="profile", reason=(
+                "not a profile: no field but a title label with an empty value"),
+                cells=[row.label_cell, row.value]) for row in rows]
+    return profiles, done.leftovers
+
+
+def _is_profile(rows: list[ProfileRow]) -> bool:
+    """Whether assembled rows are a profile: a title with text, or a field besides the title.
+
+    A word that reads as a title label ("Maßnahmen" for "Maßnahme") at the head of a paragraph
+    that a scan's text layer splits in two columns opens rows with nothing but prose after it;
+    a profile names at least its title or one of its fields.
+    """
+    fields = {f for row in rows for f in row.fields}
+    titled = any(row.fields == ["titel"] and row.value.text for row in rows)
+    return bool(rows) and (titled or bool(fields - {"titel"}))
 
 
 def _unjoined(grid_row: GridRow, page: PageLayout, last_page: PageLayout | None) -> Leftover:
