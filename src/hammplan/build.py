@@ -312,7 +312,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
     def save() -> None:
         write_state(data_dir, state)
 
-    with ReportsAhead() as ahead:
+    with ReportsAhead(folder) as ahead:
         # A stage that runs makes a new curated plan likely, which is nearly always rendered
         # next: the report process is started as soon as a core is free (once extract's
         # workers are done, or when validate starts) to import the report code meanwhile,

@@ -3,6 +3,7 @@ makes, errors come back to the caller, and a process never asked goes at once.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import pytest
 from hammplan.errors import InputError
 from hammplan.records.plan import CuratedPlan
 from hammplan.render.ahead import ReportsAhead
-from hammplan.render.reports import compose_reports
+from hammplan.render.reports import compose_reports, prepare_templates
+from hammplan.render.templating import find_templates
 
 pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
 
@@ -83,3 +85,33 @@ def test_reports_nobody_waits_for_do_not_hold_the_build(curated: CuratedPlan,
         ahead.launch()
         ahead.start(_bytes(curated), tmp_path / "plan.json", None)
     assert ahead._process.exitcode == 0
+
+
+def test_templates_compiled_ahead_fill_the_same_reports(curated: CuratedPlan,
+                                                        tmp_path: Path) -> None:
+    """The process compiles the build's templates folder while it waits for the plan."""
+    folder = find_templates(None)
+    with ReportsAhead(folder) as ahead:
+        ahead.launch()
+        ahead.start(_bytes(curated), tmp_path / "plan.json", folder)
+        made = ahead.reports()
+    here = compose_reports(curated, folder)
+    assert made.html == here.html and made.markdown == here.markdown
+
+
+def test_a_template_changed_after_compiling_is_read_again(curated: CuratedPlan,
+                                                          tmp_path: Path) -> None:
+    """Environments compiled ahead do not reload by themselves: a template edited meanwhile
+    is read anew, and a broken folder is reported by compose_reports as without them."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "report.html.j2").write_text("<p>{{ report.title }}</p>", encoding="utf-8")
+    (folder / "report.md.j2").write_text("erst", encoding="utf-8")
+    prepare_templates(folder)
+    (folder / "report.md.j2").write_text("danach", encoding="utf-8")
+    os.utime(folder / "report.md.j2", (1e9, 2e9))  # a later mtime, however coarse the clock
+    assert compose_reports(curated, folder).markdown == "danach"
+    (folder / "report.html.j2").write_text("{% for %}", encoding="utf-8")
+    prepare_templates(folder)
+    with pytest.raises(InputError, match=r"report\.html\.j2: line 1"):
+        compose_reports(curated, folder)

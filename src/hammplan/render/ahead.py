@@ -35,8 +35,10 @@ REPORT_SECONDS = 600.0
 """How long the build waits for the reports (seconds; much more means the process is stuck)."""
 
 
-def _serve(connection: Connection, builds_end: Connection, parent: int) -> None:
-    """The process: import the report code, then make the reports of the one plan asked for.
+def _serve(connection: Connection, builds_end: Connection, parent: int,
+           templates: Path | None) -> None:
+    """The process: import the report code and compile the ``templates`` folder's report
+    templates, then make the reports of the one plan asked for.
 
     Ctrl-C is the build's to handle (it then lets this process finish). The build's end of
     the pipe, inherited with the fork, is closed first: while this process held it, it would
@@ -50,10 +52,12 @@ def _serve(connection: Connection, builds_end: Connection, parent: int) -> None:
     import hammplan.render.html
     import hammplan.render.markdown  # noqa: F401 - imported now, while there is time
     from hammplan.io.loading import parse_curated_plan
-    from hammplan.render.reports import compose_reports
+    from hammplan.render.reports import compose_reports, prepare_templates
     from hammplan.render.sources import find_source
 
     hammplan.render.charts.warm_up()
+    if templates is not None:
+        prepare_templates(templates)
     try:
         plan_json, path, templates, source_url = connection.recv()
     except EOFError:  # the build ended (or died) without asking
@@ -78,7 +82,11 @@ class ReportsAhead:
     it).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, templates: Path | None = None) -> None:
+        """``templates``: the folder the reports will be filled from (its templates are
+        compiled while the process waits), as :func:`~hammplan.render.templating.find_templates`
+        found it."""
+        self._templates = templates
         self._connection: Connection | None = None
         self._process: Any = None
         self._asked = False
@@ -92,7 +100,7 @@ class ReportsAhead:
             context = multiprocessing.get_context("fork")
             self._connection, theirs = context.Pipe()
             self._process = context.Process(
-                target=_serve, args=(theirs, self._connection, os.getpid()),
+                target=_serve, args=(theirs, self._connection, os.getpid(), self._templates),
                 name="hammplan-reports")
             self._process.start()
             theirs.close()

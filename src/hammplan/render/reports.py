@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from hammplan.errors import InputError
@@ -87,6 +88,43 @@ def fill_template(folder: Path, name: str, fill: Callable[[], T]) -> T:
         raise InputError(f"{folder / name}: {exc}") from None
 
 
+_PREPARED: dict[Path, tuple[Environment, Environment]] = {}
+"""The HTML and Markdown environments of a templates folder whose report templates
+:func:`prepare_templates` compiled ahead, taken (once) by :func:`compose_reports`."""
+
+
+def prepare_templates(folder: Path) -> None:
+    """Compile the report templates of ``folder`` now, before there is a plan to fill them.
+
+    ``build``'s report process (:mod:`hammplan.render.ahead`) calls this while it waits for
+    validate: compiling takes a few tenths of a second and needs nothing of the plan. A
+    template that fails to compile is left for :func:`compose_reports` to report as it would.
+    """
+    from hammplan.render import html, markdown
+
+    try:
+        envs = html.environment(folder), markdown.environment(folder)
+        envs[0].get_template(templating.HTML_TEMPLATE)
+        envs[1].get_template(templating.MARKDOWN_TEMPLATE)
+    except TemplateError:
+        return
+    with contextlib.suppress(TemplateError):  # the stylesheet the HTML template includes
+        envs[0].get_template("report.css")
+    _PREPARED[folder] = envs
+
+
+def _environments(folder: Path) -> tuple[Environment, Environment]:
+    """The HTML and Markdown environments of ``folder``: those compiled ahead when none of
+    their templates changed since (they do not reload on their own), else new ones."""
+    from hammplan.render import html, markdown
+
+    envs = _PREPARED.pop(folder, None)
+    if envs is not None and all(template.is_up_to_date for env in envs
+                                for template in (env.cache or {}).values()):
+        return envs
+    return html.environment(folder), markdown.environment(folder)
+
+
 @dataclass(frozen=True)
 class Reports:
     """A plan's reports, made and not yet written: the two pages, the charts they show, and
@@ -128,7 +166,7 @@ def compose_reports(
     with charts_drawing(plan) as drawn:
         say("render: content")
         context = build_context(plan)
-        html_env, markdown_env = html.environment(folder), markdown.environment(folder)
+        html_env, markdown_env = _environments(folder)
         # compiled now (and kept by their environments), while the charts are drawn
         fill_template(folder, templating.HTML_TEMPLATE,
               lambda: html_env.get_template(templating.HTML_TEMPLATE))
