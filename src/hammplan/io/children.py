@@ -80,13 +80,29 @@ def receive(connection: Connection, process: Any, seconds: float, what: str) -> 
             raise ChildDied(f"{what} stopped: it did not answer within {seconds:g} s")
 
 
-def pool_ends(pool: Any) -> str:
+POOL_END_SECONDS = 1.0
+"""How long to wait for a dead worker's exit status to show before saying how it ended."""
+
+
+def pool_ends(pool: Any, wait: float = POOL_END_SECONDS) -> str:
     """How the dead processes of a broken ``ProcessPoolExecutor`` ended (its private table
-    of processes, read only to say so; "" where it is not there)."""
-    processes = getattr(pool, "_processes", None) or {}
-    ends = sorted({how_it_ended(p.exitcode) for p in processes.values()
-                   if getattr(p, "exitcode", None) not in (None, 0)})
-    return "; ".join(ends) or "it ended abruptly"
+    of processes, read only to say so; "" where it is not there).
+
+    When a worker dies, the pool's own thread reaps it and terminates the others while this
+    thread is told of the break, so the dead worker's status may not show yet, and the
+    others' SIGTERM is the pool's doing, not the cause. So wait (up to ``wait`` seconds) for
+    an ending other than that SIGTERM, and name the SIGTERMs only when there is no other.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    deadline = time.monotonic() + wait
+    while True:
+        codes = [getattr(p, "exitcode", None) for p in processes]
+        causes = {c for c in codes if c not in (None, 0, -signal.SIGTERM)}
+        if causes or time.monotonic() >= deadline:
+            break
+        time.sleep(0.02)
+    ends = causes or {c for c in codes if c not in (None, 0)}
+    return "; ".join(sorted(how_it_ended(c) for c in ends)) or "it ended abruptly"
 
 
 def collect(futures: list[Any], pool: Any, seconds: float, what: str) -> list[Any]:
