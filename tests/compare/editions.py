@@ -12,9 +12,8 @@ From the old edition to the new one:
 * the budget row "Elternschule Hamm e.V." (no profile) stays, with another Aufwand 2024;
 * the district "Heessen" is added (and the total row grows by it), "Uentrop" has other counts.
 
-Both editions print the same three budget years: the curated model holds fixed years until
-issue 12 lands, so shifted years are tested on the long value table instead
-(tests/compare/test_money.py).
+Both editions print the same three budget years; tests/compare/test_shifted_editions.py prints
+the new edition's header one and two years later.
 """
 
 from __future__ import annotations

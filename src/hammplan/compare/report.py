@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from hammplan.compare.chart import money_chart
 from hammplan.compare.model import BudgetChange, Comparison, MeasureChange, Total
 from hammplan.render import formatting as fmt
 from hammplan.render.drawn import Chart
@@ -264,7 +263,11 @@ def build_context(c: Comparison) -> CompareContext:
 
 def comparison_chart(c: Comparison) -> Chart:
     """Aufwand per measure of the latest shared year (an old edition's plan against the new
-    edition's actual figure, where the new edition moved on by a year)."""
+    edition's actual figure, where the new edition moved on by a year). Matplotlib is imported
+    here, when the chart is drawn: importing this module (for the report's figures) stays
+    cheap."""
+    from hammplan.compare.chart import money_chart
+
     year = c.jahre.gemeinsam[-1] if c.jahre.gemeinsam else None
     rows = [b for b in c.budget if b.jahr == year and b.art == "aufwand"]
     def largest_first(b: BudgetChange) -> tuple[Decimal, str]:
