@@ -6,8 +6,8 @@ committed, the group commit of ``build``'s pair written (``committed``), a commi
 report process composing, a chart being drawn. Sleeping a guessed time before the signal fails
 under load; instead a test sets ``HAMMPLAN_HOLD_AT`` to a point's name and
 ``HAMMPLAN_HOLD_DIR`` to a folder, and the process that reaches the point writes its process id
-to ``HOLD_DIR/POINT-PID`` and waits there until it is killed. Without the variables (every real run) :func:`hold`
-returns at once.
+to ``HOLD_DIR/POINT-PID`` and waits there until it is killed. Without the variables (every
+real run) :func:`hold` returns at once.
 """
 
 from __future__ import annotations
