@@ -31,7 +31,7 @@ import hammplan.publish
 from hammplan.build import BuildSettings
 from hammplan.build import build as build_settings
 from hammplan.curate.pipeline import curate_plan
-from hammplan.io.fileset import MANIFEST
+from hammplan.io.fileset import MANIFEST, staged
 from hammplan.publish import OUTPUT_FILES, write_curated
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
@@ -47,9 +47,11 @@ HAMMPLAN = Path(sys.executable).parent / "hammplan"
 CHANGED_AMOUNT = "99.999"
 """Aufwand 2023 of the first budget row in the changed plan (the original prints 38.251)."""
 
-TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}|\.hammplan-(stage-|commit\.json|files\.json\.).*")
+TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}"
+                       r"|\.hammplan-(stage-|commit\.json|pending\.json|together-|files\.json\.).*")
 """A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME."), or a stage,
-journal or half-written manifest of a set being published (``hammplan.io.fileset``)."""
+journal, pending journal, group commit or half-written manifest of a set being published
+(``hammplan.io.fileset``)."""
 
 
 def plan_pdfs(folder: Path) -> tuple[Path, Path]:
@@ -315,8 +317,9 @@ def test_a_stage_interrupted_while_writing_runs_again(
 
     def write_plan_json_only(plan: CuratedPlan, target: Path, *_options: object,
                              ) -> list[Path]:
-        write_curated(plan, tmp_path / "elsewhere")
-        (target / "plan.json").write_bytes((tmp_path / "elsewhere" / "plan.json").read_bytes())
+        write_curated(plan, tmp_path / "elsewhere")  # staged there until the build commits
+        (target / "plan.json").write_bytes(staged(tmp_path / "elsewhere" / "plan.json")
+                                           .read_bytes())
         raise Interrupted
 
     monkeypatch.setattr(hammplan.publish, "write_curated", write_plan_json_only)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hammplan.errors import InputError
 from hammplan.io.files import remove_stale_temporaries, source_pdf, write_atomic
-from hammplan.io.fileset import recover
+from hammplan.io.fileset import recover, remove_group_commits, staged, together
 from hammplan.limits import Limits
 from hammplan.progress import Progress, Silent
 from hammplan.render.ahead import ReportsAhead
@@ -214,7 +214,7 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
         from hammplan.render import load_curated_plan, render_reports
         from hammplan.render.sources import find_source
 
-        plan = load_curated_plan(plan_path(data_dir))
+        plan = load_curated_plan(staged(plan_path(data_dir)))
         written = render_reports(plan, out_dir, templates, step,
                                  source=find_source(data_dir, plan, source_url))
     return written, RenderSummary(files=len(written))
@@ -232,7 +232,7 @@ def _render_with_previous(data_dir: Path, out_dir: Path, templates: Path | None,
     from hammplan.render import load_curated_plan, render_reports
     from hammplan.render.sources import find_source
 
-    plan = load_curated_plan(plan_path(data_dir))
+    plan = load_curated_plan(staged(plan_path(data_dir)))
     extra, charts = report_section(load_edition(previous, vocabulary, limits), plan)
     return render_reports(plan, out_dir, templates, step, extra, charts,
                           find_source(data_dir, plan, source_url))
@@ -303,16 +303,23 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
         remove_stale_temporaries(folder)  # also where a stage is skipped
     for folder in (data_dir / "curated", out_dir):
         recover(folder)  # a set a killed build committed is finished, a stage removed
+    remove_group_commits(data_dir / "curated")  # both folders recovered: no longer needed
     state = read_state(data_dir)
     words = vocabulary_text(vocabulary)
     folder = find_templates(templates)  # a wrong --templates is refused before any work
     earlier = previous_input(settings.previous)
     results = []
 
-    def save() -> None:
-        write_state(data_dir, state)
+    fresh: set[str] = set()
+    """Stages that ran but whose outputs are not committed yet: not recorded as done until
+    they are, so a build killed before the commit runs them again."""
 
-    with ReportsAhead(folder) as ahead:
+    def save() -> None:
+        write_state(data_dir, {k: v for k, v in state.items() if k not in fresh})
+
+    # curated/ and reports/ are staged and then published together: a failure or a kill
+    # anywhere leaves the previous pair, never new data beside the previous reports
+    with ReportsAhead(folder) as ahead, together():
         # A stage that runs makes a new curated plan likely, which is nearly always rendered
         # next: the report process is started as soon as a core is free (once extract's
         # workers are done, or when validate starts) to import the report code meanwhile,
@@ -342,12 +349,14 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
             validate_outputs, state, force, validate, save,
             lambda: recorded_source(plan_path(data_dir), "extracted_sha256")
             == file_identity(extracted_path(data_dir))))
+        if results[-1].ran:
+            fresh.add("validate")
         save()
         tell("render")
         reports = [out_dir / "index.html", out_dir / "report.md"]
         results.append(run_stage(
             "render", stage_key("render" if earlier is None else "render-previous",
-                                [plan_path(data_dir), folder, *earlier_files(earlier)],
+                                [staged(plan_path(data_dir)), folder, *earlier_files(earlier)],
                                 str(out_dir.resolve()) + f"\0{settings.source_url or ''}"
                                 + (f"\0{words}\0{limits}" if earlier else "")),
             reports, state, force,
@@ -355,7 +364,9 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
                                  vocabulary, limits, settings.source_url), save,
             lambda: state.get(REPORTS_HASH) == content_key(reports)))
         if results[-1].ran:
-            state[REPORTS_HASH] = content_key(reports)
+            fresh.update(("render", REPORTS_HASH))
+            state[REPORTS_HASH] = content_key([staged(p) for p in reports])
+    fresh.clear()
     save()
     if not results[1].ran:
         results[1].summary = curated_summary(data_dir)

@@ -81,18 +81,19 @@ def test_a_killed_page_reader_is_named_not_blamed_on_the_pdf(tmp_path: Path) -> 
     assert not _spills(held.process.pid)
 
 
-@pytest.mark.parametrize("point", ["staged:curated", "moving:curated", "staged:reports",
-                                   "moving:reports"])
+@pytest.mark.parametrize("point", ["staged:curated", "staged:reports", "committed",
+                                   "moving:curated", "moving:reports"])
 def test_a_build_killed_while_publishing_is_finished_by_the_next(
         built_once: Path, tmp_path: Path, point: str) -> None:
-    """Killed with the new files staged (not committed) the previous set stays whole; killed
-    half way through moving a committed set in, the next run finishes that set."""
+    """curated/ and reports/ are committed together, once both are staged: killed before
+    (curated/ staged, or reports/ staged too) the previous pair stays whole; killed after the
+    commit, half way through moving the pair in, the next run finishes the pair."""
     data = copy_built(built_once, tmp_path / "data")
     held = start_held(command(data), point, tmp_path / "hold")
     assert held.pids() == [held.process.pid]
     held.process.kill()
     held.finish()
-    if point == "staged:curated":
+    if point.startswith("staged:"):
         assert published_set(data, stage_left=True) == f"{ORIGINAL_AMOUNT} / report same"
     done = run(command(data))
     assert done.returncode in (0, 1) and error_lines(done.stderr) == [], done.stderr
@@ -110,8 +111,8 @@ def test_a_killed_report_process_is_named_and_nothing_hangs(built_once: Path,
     assert code == 2
     assert error_lines(stderr) == [
         f"Error: the report process (render/ahead.py) died: {KILLED}"]
-    # the reports are the previous set, whole; the next build makes the new ones
-    assert (data / "reports" / "index.html").read_text(encoding="utf-8").endswith("</html>\n")
+    # curated/ and reports/ are the previous pair, whole; the next build makes the new ones
+    assert published_set(data) == f"{ORIGINAL_AMOUNT} / report same"
     done = run(command(data))
     assert done.returncode in (0, 1) and error_lines(done.stderr) == [], done.stderr
     assert published_set(data) == f"{CHANGED_AMOUNT} / report same"

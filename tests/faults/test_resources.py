@@ -24,16 +24,15 @@ from tests.faults.harness import (
 )
 
 OLD = f"{ORIGINAL_AMOUNT} / report same"
-NEW_DATA_OLD_REPORT = f"{CHANGED_AMOUNT} / report other"
-"""curated/ from this run, reports/ still the previous run's (each a complete set): the run
-failed in render, after validate had published; the next build renders again."""
+"""The previous build's curated/ and reports/, each complete: a build publishes both together
+after both are staged, so one that fails anywhere (here: in render, after validate had staged
+its set) leaves the previous pair; the next build makes both again."""
 
 
 @pytest.mark.parametrize(("limit", "value", "line", "left"), [
     (resource.RLIMIT_FSIZE, 64 << 10, "cannot set read pages aside (File too large); set "
                                       "TMPDIR to a folder with room", OLD),
-    (resource.RLIMIT_NOFILE, 16, "hammplan build: too many open files (ulimit -n)",
-     NEW_DATA_OLD_REPORT),
+    (resource.RLIMIT_NOFILE, 16, "hammplan build: too many open files (ulimit -n)", OLD),
     (resource.RLIMIT_AS, 250_000 << 10, "the memory limit (ulimit -v 250000) is below the "
                                         "288 MiB hammplan needs; raise it", OLD),
 ], ids=["file-size", "open-files", "memory"])

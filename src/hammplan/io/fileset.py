@@ -17,6 +17,13 @@ anything else, so readers after it see one complete set. A stage without a journ
 incomplete run's and is removed. Only files named in the previous manifest are ever removed:
 a user's own files in an output folder stay.
 
+``build`` publishes ``curated/`` and ``reports/`` together (:func:`together`): each set is
+staged with a pending journal ``FOLDER/.hammplan-pending.json`` that names a group commit file
+``.hammplan-together-RUN.json`` in the first set's folder; writing that file, after every set
+of the build is staged, is the one commit point of them all. :func:`recover` turns a pending
+journal whose group commit exists into the folder's journal and finishes it, and drops one
+whose group commit does not (with its stage), so the published pair is always from one run.
+
 Callers hold the folder's lock (``hammplan.io.locking``), so no other run writes or recovers it
 meanwhile.
 """
@@ -27,7 +34,8 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from hammplan.errors import OutputError
@@ -36,6 +44,8 @@ from hammplan.io.holdpoints import hold
 MANIFEST = ".hammplan-files.json"
 JOURNAL = ".hammplan-commit.json"
 STAGE_PREFIX = ".hammplan-stage-"
+PENDING = ".hammplan-pending.json"
+GROUP_PREFIX = ".hammplan-together-"
 
 RUN = f"{os.getpid()}-{secrets.token_hex(4)}"
 """This run's name, in the names of its stage folders and temporary files."""
@@ -102,6 +112,7 @@ def recover(folder: Path) -> list[str]:
     what was done, one line each (for the log)."""
     done: list[str] = []
     journal_path = folder / JOURNAL
+    _settle_pending(folder)
     try:
         journal = json.loads(journal_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -119,10 +130,87 @@ def recover(folder: Path) -> list[str]:
     for stage in stages:
         shutil.rmtree(stage, ignore_errors=True)
         done.append(f"{folder}: removed the incomplete output of a stopped run ({stage.name})")
-    for name in (MANIFEST, JOURNAL):  # a killed run's half-written manifest or journal
+    for name in (MANIFEST, JOURNAL, PENDING):  # a killed run's half-written manifest or journal
         for tmp in folder.glob(f"{name}.*.tmp"):
             tmp.unlink(missing_ok=True)
     return done
+
+
+def _settle_pending(folder: Path) -> None:
+    """A pending journal (a set staged inside :func:`together`) becomes the folder's journal
+    when its group commit was written, and is dropped (its stage then goes) when not."""
+    pending = folder / PENDING
+    try:
+        group = Path(str(json.loads(pending.read_text(encoding="utf-8"))["together"]))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        pending.unlink(missing_ok=True)
+        return
+    if group.name.startswith(GROUP_PREFIX) and group.is_file():
+        os.replace(pending, folder / JOURNAL)
+    else:
+        pending.unlink(missing_ok=True)
+
+
+_batch: list[tuple[Path, dict[str, object]]] | None = None
+"""The sets staged inside :func:`together` (folder, journal), committed when it ends."""
+
+
+def staged(path: Path) -> Path:
+    """Where ``path`` is now: inside :func:`together`, a file of a set staged but not yet
+    committed is read from its stage (``build`` renders the curated plan it has staged)."""
+    for folder, journal in _batch or []:
+        if path.parent.resolve() == folder.resolve() and path.name in _names(journal["files"]):
+            return folder / str(journal["stage"]) / path.name
+    return path
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """Publish every set :func:`publish` stages in this block at once, when the block ends
+    well: one group commit file, written after the last set is staged, commits them all, so
+    a failure or a kill anywhere leaves every folder's previous set (and a kill after the
+    commit is finished by the next run's :func:`recover`)."""
+    global _batch
+    sets: list[tuple[Path, dict[str, object]]] = []
+    _batch = sets
+    try:
+        yield
+    except BaseException:
+        for folder, journal in sets:  # not committed: drop this run's stages
+            (folder / PENDING).unlink(missing_ok=True)
+            shutil.rmtree(folder / str(journal["stage"]), ignore_errors=True)
+        raise
+    finally:
+        _batch = None
+    if not sets:
+        return
+    group = sets[0][0].resolve() / f"{GROUP_PREFIX}{RUN}.json"
+    try:
+        _write_now(group, json.dumps([str(f.resolve()) for f, _ in sets]).encode() + b"\n")
+    except OSError as exc:
+        for folder, journal in sets:
+            (folder / PENDING).unlink(missing_ok=True)
+            shutil.rmtree(folder / str(journal["stage"]), ignore_errors=True)
+        raise OutputError(f"{group.parent}: cannot write the new files there ({exc.strerror}); "
+                          "the previous ones are kept") from exc
+    hold("committed")
+    try:
+        for folder, journal in sets:
+            _settle_pending(folder)
+            _apply(folder, journal)
+        group.unlink(missing_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: the new files are committed but could not all be moved "
+                          f"in ({exc.strerror}); the next run finishes it") from exc
+
+
+def remove_group_commits(folder: Path) -> None:
+    """Remove the group commit files of finished :func:`together` blocks from ``folder`` (once
+    every folder they name has been recovered)."""
+    for group in folder.glob(f"{GROUP_PREFIX}*.json"):
+        group.unlink(missing_ok=True)
 
 
 def publish(folder: Path, files: Mapping[str, str | bytes]) -> list[Path]:
@@ -144,6 +232,12 @@ def publish(folder: Path, files: Mapping[str, str | bytes]) -> list[Path]:
             path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
             os.chmod(path, 0o644)
         hold(f"staged:{folder.name}")
+        if _batch is not None:  # committed with the others when together() ends
+            group = (_batch[0][0] if _batch else folder).resolve() / f"{GROUP_PREFIX}{RUN}.json"
+            _write_now(folder / PENDING, json.dumps(
+                journal | {"together": str(group)}, indent=1).encode() + b"\n")
+            _batch.append((folder, journal))
+            return [folder / name for name in files]
         _write_now(folder / JOURNAL, json.dumps(journal, indent=1).encode() + b"\n")
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
