@@ -1,7 +1,7 @@
 """Districts (Sozialräume) of two editions: new, dropped, and changed figures per column.
 
 Districts are paired by name as a reader would (hyphenation, case and punctuation do not
-count: "Hamm- Westen" is "Hamm-Westen"); the total row pairs with the total row. The value
+count: "Nord- Westen" is "Nord-Westen"); the total row pairs with the total row. The value
 columns are read from the model: every field of a district that holds a number.
 """
 
