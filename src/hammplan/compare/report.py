@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from hammplan.compare.model import BudgetChange, Comparison, MeasureChange, Total
+from hammplan.records.plan import ART_LABELS
 from hammplan.render import formatting as fmt
 from hammplan.render.drawn import Chart
 from hammplan.render.labels import FIELD_LABELS, POPULATION_GROUPS, SEVERITY_LABELS
@@ -24,7 +25,6 @@ MARKDOWN_TEMPLATE = "compare.md.j2"
 TITLE = "Was sich geändert hat"
 BIGGEST = 10
 """How many of the largest changes of money the report lists."""
-KIND_LABELS = {"aufwand": "Aufwand", "ertrag": "Ertrag", "wert": "Wert"}
 STATUS_LABELS = {"unveraendert": "unverändert", "geaendert": "geändert", "neu": "neu",
                  "entfallen": "entfallen", "geteilt": "geteilt", "zusammengelegt":
                  "zusammengelegt", "behoben": "behoben", "offen": "offen"}
@@ -142,7 +142,7 @@ def basis_label(basis: str | None, stand: date | None = None) -> str:
 
 def money_view(row: BudgetChange) -> MoneyView:
     return MoneyView(
-        titel=row.titel, jahr=str(row.jahr), art=KIND_LABELS.get(row.art, row.art),
+        titel=row.titel, jahr=str(row.jahr), art=ART_LABELS.get(row.art, row.art),
         alt=figure_text(row.alt, row.alt_status, row.art),
         neu=figure_text(row.neu, row.neu_status, row.art),
         differenz=(signed_euro(row.differenz) if row.art != "wert" or row.differenz is None
@@ -156,7 +156,7 @@ def total_view(total: Total) -> MoneyView:
     missing = (f"alt {fmt.number(total.alt_fehlend)} von {fmt.number(total.alt_zeilen)}, "
                f"neu {fmt.number(total.neu_fehlend)} von {fmt.number(total.neu_zeilen)}")
     return MoneyView(
-        titel=total.gruppe, jahr=str(total.jahr), art=KIND_LABELS.get(total.art, total.art),
+        titel=total.gruppe, jahr=str(total.jahr), art=ART_LABELS.get(total.art, total.art),
         alt=euro(total.alt), neu=euro(total.neu), differenz=signed_euro(total.differenz),
         alt_basis="", neu_basis="", page_alt=fmt.page(total.pages_alt),
         page_neu=fmt.page(total.pages_neu), fehlend=missing)

@@ -21,6 +21,12 @@ Art = Literal["aufwand", "ertrag", "wert"]
 
 ARTEN: tuple[Art, ...] = ("aufwand", "ertrag", "wert")
 
+ART_LABELS: dict[str, str] = {"aufwand": "Aufwand", "ertrag": "Ertrag", "wert": "Wert"}
+"""Each kind of budget value as reports and findings name it (German)."""
+
+AMOUNT_ARTEN: tuple[Art, ...] = ("aufwand", "ertrag")
+"""The kinds that are euro amounts (Wert is a key figure)."""
+
 
 class BudgetYear(BaseModel):
     """One year the budget table prints, as its header says: actual figures as of a date

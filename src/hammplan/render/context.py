@@ -17,7 +17,15 @@ from hammplan.records.findings import (
     count_by_severity,
     sort_findings,
 )
-from hammplan.records.plan import BudgetLine, CuratedPlan, District, Measure, plan_name
+from hammplan.records.plan import (
+    AMOUNT_ARTEN,
+    ART_LABELS,
+    BudgetLine,
+    CuratedPlan,
+    District,
+    Measure,
+    plan_name,
+)
 from hammplan.records.values import Status
 from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import (
@@ -357,7 +365,7 @@ class _Builder:
                 format_version=plan.format_version,
             ),
             years=[YearHeader(y, self.years.label(y)) for y in self.years.numbers],
-            kinds=[name for kind, name in (("aufwand", "Aufwand"), ("ertrag", "Ertrag"))
+            kinds=[ART_LABELS[kind] for kind in AMOUNT_ARTEN
                    if any(self.years.prints(y, kind) for y in self.years.numbers)],
             headline=self.headline(),
             handlungsfelder=list(plan.handlungsfelder),

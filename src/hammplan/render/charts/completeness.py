@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hammplan.records.plan import BudgetLine, CuratedPlan, Measure
+from hammplan.records.plan import AMOUNT_ARTEN, ART_LABELS, BudgetLine, CuratedPlan, Measure
 from hammplan.records.values import Status, Text
 from hammplan.render import formatting as fmt
 from hammplan.render.charts.helpers import (
@@ -65,9 +65,9 @@ def completeness_fields(plan: CuratedPlan) -> list[tuple[str, list[Status]]]:
     years = PlanYears.of(plan)
     for year in years.numbers:
         label = years.label(year)
-        for kind, name in (("aufwand", "Aufwand"), ("ertrag", "Ertrag")):
+        for kind in AMOUNT_ARTEN:
             if years.prints(year, kind):
-                budget_fields.append((f"{name} {label}", _budget_status(kind, year)))
+                budget_fields.append((f"{ART_LABELS[kind]} {label}", _budget_status(kind, year)))
     budget_fields.append(("Fördergeber", lambda b: _text_status(b.foerdergeber)))
     budget_fields.append(("Kennzahl", lambda b: _text_status(b.kennzahl)))
     for year in years.numbers:
