@@ -59,11 +59,11 @@ class _Linked:
 
 
 def _linked(measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear],
-            what: str, field_name: str) -> _Linked:
+            field_name: str) -> _Linked:
     """Each measure with budget lines, those lines, and the year to compare them in.
 
-    ``what`` ("Kosten", "Kennzahlen") and ``field_name`` name the compared field in the
-    findings for a measure whose year the table does not print.
+    ``field_name`` ("kosten", "kennzahlen") names the compared field in the findings for a
+    measure whose year the table does not print.
     """
     by_id = {line.id: line for line in budget}
     printed = {y.jahr for y in years}
@@ -87,8 +87,8 @@ def _linked(measures: list[Measure], budget: list[BudgetLine], years: list[Budge
                       f"Ist-Werten ({_years_text(years)})")
         linked.missing.append(Finding(
             code="budget_year_missing", severity="warning",
-            message=(f"Steckbrief {quoted(measure.titel)}: die Kosten {reason}; {what} "
-                     "nicht mit dem Haushalt verglichen"),
+            message=(f"Steckbrief {quoted(measure.titel)}: die Kosten {reason}; "
+                     f"{field_name.capitalize()} nicht mit dem Haushalt verglichen"),
             refs=[Ref(kind="measure", id=measure.id, page=measure.kosten.page, field=field_name),
                   *(Ref(kind="budget", id=line.id, page=line.page) for line in lines)]))
     return linked
@@ -97,7 +97,7 @@ def _linked(measures: list[Measure], budget: list[BudgetLine], years: list[Budge
 def check_costs(measures: list[Measure], budget: list[BudgetLine],
                 years: list[BudgetYear]) -> list[Finding]:
     """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
-    linked = _linked(measures, budget, years, "Kosten", "kosten")
+    linked = _linked(measures, budget, years, "kosten")
     findings: list[Finding] = list(linked.missing)
     for measure, lines, year in linked.pairs:
         for label, kosten, named in _pairs(measure, lines):
@@ -168,7 +168,7 @@ def _own_year_agrees(figure: KeyFigure, lines: list[BudgetLine], with_wert: list
 def check_key_figures(measures: list[Measure], budget: list[BudgetLine],
                       years: list[BudgetYear]) -> list[Finding]:
     """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
-    linked = _linked(measures, budget, years, "Kennzahlen", "kennzahlen")
+    linked = _linked(measures, budget, years, "kennzahlen")
     with_figures = {m.id for m in measures
                     if any(k.status == "ok" and k.value is not None for k in m.kennzahlen)}
     findings = [f for f in linked.missing if f.refs[0].id in with_figures]
