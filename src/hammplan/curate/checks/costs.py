@@ -50,7 +50,7 @@ def _pairs(measure: Measure, lines: list[BudgetLine]) -> list[tuple[str, Amount 
 
 
 @dataclass
-class _Linked:
+class LinkedMeasures:
     """The measures with budget lines, each with the year to compare in; and the findings of
     those whose year the budget table does not print."""
 
@@ -58,8 +58,8 @@ class _Linked:
     missing: list[Finding] = field(default_factory=list)
 
 
-def _linked(measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear],
-            field_name: str) -> _Linked:
+def linked_measures(measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear],
+            field_name: str) -> LinkedMeasures:
     """Each measure with budget lines, those lines, and the year to compare them in.
 
     ``field_name`` ("kosten", "kennzahlen") names the compared field in the findings for a
@@ -68,7 +68,7 @@ def _linked(measures: list[Measure], budget: list[BudgetLine], years: list[Budge
     by_id = {line.id: line for line in budget}
     printed = {y.jahr for y in years}
     latest = latest_actual_year(years)
-    linked = _Linked()
+    linked = LinkedMeasures()
     for measure in measures:
         lines = [by_id[i] for i in measure.budget_rows if i in by_id]
         if not lines:
@@ -97,7 +97,7 @@ def _linked(measures: list[Measure], budget: list[BudgetLine], years: list[Budge
 def check_costs(measures: list[Measure], budget: list[BudgetLine],
                 years: list[BudgetYear]) -> list[Finding]:
     """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
-    linked = _linked(measures, budget, years, "kosten")
+    linked = linked_measures(measures, budget, years, "kosten")
     findings: list[Finding] = list(linked.missing)
     for measure, lines, year in linked.pairs:
         for label, kosten, named in _pairs(measure, lines):
@@ -168,7 +168,7 @@ def _own_year_agrees(figure: KeyFigure, lines: list[BudgetLine], with_wert: list
 def check_key_figures(measures: list[Measure], budget: list[BudgetLine],
                       years: list[BudgetYear]) -> list[Finding]:
     """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
-    linked = _linked(measures, budget, years, "kennzahlen")
+    linked = linked_measures(measures, budget, years, "kennzahlen")
     with_figures = {m.id for m in measures
                     if any(k.status == "ok" and k.value is not None for k in m.kennzahlen)}
     findings = [f for f in linked.missing if f.refs[0].id in with_figures]

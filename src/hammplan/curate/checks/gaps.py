@@ -9,7 +9,7 @@ what it counts but prints no number ("Familien") is a gap of its own.
 
 from __future__ import annotations
 
-from hammplan.curate.checks.costs import _linked
+from hammplan.curate.checks.costs import linked_measures
 from hammplan.curate.checks.running import kennzahl_ref, page_of
 from hammplan.curate.findings import Finding, Ref, number, quoted
 from hammplan.curate.keyfigures import label_year
@@ -45,7 +45,7 @@ def check_key_figure_gaps(measures: list[Measure], budget: list[BudgetLine],
     """Kennzahlen stated on one side only, for the year the profile is dated to (a year the
     table does not print is check_key_figures' finding)."""
     findings: list[Finding] = []
-    for measure, lines, year in _linked(measures, budget, years, "kennzahlen").pairs:
+    for measure, lines, year in linked_measures(measures, budget, years, "kennzahlen").pairs:
         profile = _stated(measure, year)
         table = [f for line in lines for f in line.wert(year).items if f.status == "ok"]
         table_silent = all(line.wert(year).status == "not_stated" for line in lines)
