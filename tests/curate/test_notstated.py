@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from hammplan.curate.notstated import NOT_STATED_PATTERNS, NotStated, match_not_stated
@@ -125,4 +125,13 @@ def test_numbers_are_never_markers(number: int, euro: str) -> None:
 @given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZ",
                     min_size=1, max_size=20))
 def test_german_words_are_never_markers(word: str) -> None:
+    # "oA" / "OOA" is how text recognition reads a small "o. A" (seen in the real scan's
+    # Wert cells): the one shape of letters alone that is a marker, and no German word
+    assume(re.fullmatch(r"[oO]{1,2}[AÄ]", word) is None)
     assert match_not_stated(word) is None
+
+
+def test_the_recognition_shape_of_o_a_in_letters_alone_is_a_marker() -> None:
+    found = match_not_stated("oA")
+    assert found is not None and found.marker == "o. A."
+    assert match_not_stated("oa") is None  # a lower-case a is not how "A." is read
