@@ -6,6 +6,9 @@ made its parent hang or blame the PDF. Three rules, in one place:
 
 - every child asks the kernel to kill it when its parent dies (:func:`die_with_parent`,
   ``PR_SET_PDEATHSIG`` on Linux), and ends at once if the parent is already gone;
+- every child ends the plain way on SIGTERM and SIGHUP and leaves Ctrl-C to its parent
+  (:func:`end_plainly`): a forked child inherits the parent's handlers, which raise
+  ``Stopped`` and would print a child's traceback when a pool terminates its workers;
 - every wait for a child has a deadline (:func:`receive`);
 - a child that died is :class:`ChildDied`, one line naming the child and how it died (a
   signal, and for SIGKILL the likely out-of-memory killer), exit code 2 (the machine, not
@@ -40,11 +43,25 @@ def die_with_parent(parent: int | None = None) -> None:
     ``parent`` is the parent's pid as the parent knew it before forking (the child may be
     forked after its parent already died, and is then adopted by another process).
     """
+    end_plainly()
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):  # no prctl: deadlines still hold
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if parent is not None and os.getppid() != parent:
         os._exit(1)
+
+
+def end_plainly() -> None:
+    """In a child: SIGTERM and SIGHUP end it at once, and Ctrl-C is its parent's to handle.
+
+    A forked child inherits the parent's handlers (:func:`hammplan.io.runguard.stop_on_signals`
+    raises ``Stopped``), so a worker that a broken pool terminated printed a traceback and
+    exited 1, which also read as a second cause of the break. The parent cleans up; the
+    child has nothing of its own to keep.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def how_it_ended(exitcode: int | None) -> str:
