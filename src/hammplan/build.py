@@ -20,7 +20,7 @@ from hammplan.io.files import remove_stale_temporaries, source_pdf, write_atomic
 from hammplan.io.fileset import recover, remove_group_commits, staged, together
 from hammplan.limits import Limits
 from hammplan.progress import Progress, Silent
-from hammplan.render.ahead import ReportsAhead
+from hammplan.render.fast import ReportsAhead
 from hammplan.stagekeys import content_key, file_identity, recorded_source, stage_key
 from hammplan.summaries import (
     ExtractSummary,

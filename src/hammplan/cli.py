@@ -12,17 +12,14 @@ with ``Error:``, usage errors included; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import logging
-import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from typer._click.exceptions import ClickException, UsageError  # typer's own click
-from typer.core import TyperGroup
 
 from hammplan import __version__
+from hammplan.cli_group import EXIT_CODES, Commands, RunState
 from hammplan.cli_options import (
     AsJson,
     BuildFailOn,
@@ -43,12 +40,10 @@ from hammplan.cli_options import (
     Wait,
 )
 from hammplan.errors import (
-    EXIT_BUG,
     EXIT_FINDINGS,
     HammplanError,
     InputError,
     ResourceError,
-    resource_error,
 )
 from hammplan.io.locking import writing
 from hammplan.io.runguard import check_memory_limit, stop_on_signals
@@ -61,65 +56,8 @@ from hammplan.limits import (
 )
 from hammplan.summaries import ValidateSummary, json_fields
 
-EXIT_CODES = (
-    "Exit codes: 0 success (the plan's findings are content, not failure); 1 findings at or "
-    "above --fail-on (validate: errors by default; build: only with --fail-on), or pages or "
-    "tables the run could not read; 2 bad input (missing or broken file, bad vocabulary or "
-    "templates, a wrong option); 3 no plan found in the PDF; 4 unexpected failure (a bug)."
-)
-
-
-def _command_name(args: Sequence[str] | None) -> str:
-    """``hammplan COMMAND`` of this run, for a message about the machine."""
-    words = [a for a in (sys.argv[1:] if args is None else args) if not a.startswith("-")]
-    return " ".join(["hammplan", *words[:1]])
-
-
-class _Commands(TyperGroup):
-    """The command group, with every way out turned into a documented exit code: usage errors
-    in one line (exit 2), an unexpected exception in one line (exit 4, the traceback only
-    with ``--debug``)."""
-
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             windows_expand_args: bool = True, **extra: Any) -> Any:
-        try:
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args,
-                                **extra)
-        except ClickException as error:
-            where = f" (see '{error.ctx.command_path} -h')" if isinstance(
-                error, UsageError) and error.ctx is not None else ""
-            error_line(" ".join(error.format_message().split()) + where)
-            code = error.exit_code
-        except typer.Abort:
-            error_line("interrupted")
-            code = 130
-        except HammplanError as error:  # raised outside a command's own handling (a signal)
-            if _State.debug:
-                raise
-            error_line(str(error))
-            code = error.exit_code
-        except Exception as error:
-            if _State.debug:
-                raise
-            machine = resource_error(error, _command_name(args))
-            if machine is not None:  # the machine's (memory, disk, files, permissions): exit 2
-                error_line(str(machine))
-                code = machine.exit_code
-            else:
-                text = " ".join(str(error).split())[:200]
-                error_line(f"unexpected failure, a bug in hammplan ({type(error).__name__}"
-                            f"{': ' + text if text else ''}); rerun with --debug for the "
-                            "traceback and please report it")
-                code = EXIT_BUG
-        code = code if isinstance(code, int) else 0
-        if standalone_mode:
-            sys.exit(code)
-        return code
-
-
 app = typer.Typer(
-    cls=_Commands,
+    cls=Commands,
     name="hammplan",
     help="Turn a city's integration plan (PDF) into open data with provenance and a report.",
     epilog=EXIT_CODES,
@@ -128,13 +66,9 @@ app = typer.Typer(
     add_completion=False,
 )
 
-class _State:
-    debug = False
-
-
 def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
-    if _State.debug:
+    if RunState.debug:
         raise error
     error_line(str(error))
     raise typer.Exit(error.exit_code)
@@ -160,7 +94,7 @@ def main_options(
     ] = False,
 ) -> None:
     """hammplan: extract, validate and report a municipal integration plan."""
-    _State.debug = debug
+    RunState.debug = debug
 
 
 def _print_version(value: bool) -> None:

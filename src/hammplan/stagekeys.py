@@ -35,7 +35,7 @@ STAGE_ENTRIES: dict[str, tuple[str, ...]] = {
     "validate": ("hammplan.io.loading", "hammplan.io.jsonchecks", "hammplan.curate.pipeline",
                  "hammplan.publish", "hammplan.records.findings", "hammplan.vocabulary"),
     "render": ("hammplan.io.loading", "hammplan.render", "hammplan.render.reports",
-               "hammplan.render.ahead", "hammplan.render.templating"),
+               "hammplan.render.fast", "hammplan.render.templating"),
     "render-previous": ("hammplan.io.loading", "hammplan.render", "hammplan.render.reports",
                         "hammplan.render.templating", "hammplan.compare.load",
                         "hammplan.compare.section"),

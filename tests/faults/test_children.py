@@ -110,7 +110,7 @@ def test_a_killed_report_process_is_named_and_nothing_hangs(built_once: Path,
     code, stderr = held.finish(timeout=60)
     assert code == 2
     assert error_lines(stderr) == [
-        f"Error: the report process (render/ahead.py) died: {KILLED}"]
+        f"Error: the report process (render/fast/ahead.py) died: {KILLED}"]
     # curated/ and reports/ are the previous pair, whole; the next build makes the new ones
     assert published_set(data) == f"{ORIGINAL_AMOUNT} / report same"
     done = run(command(data))

@@ -10,7 +10,7 @@ import pytest
 
 from hammplan.errors import InputError
 from hammplan.records.plan import CuratedPlan
-from hammplan.render.ahead import ReportsAhead
+from hammplan.render.fast import ReportsAhead
 from hammplan.render.reports import compose_reports, prepare_templates
 from hammplan.render.templating import find_templates
 

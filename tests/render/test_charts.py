@@ -10,8 +10,8 @@ import pytest
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import charts
 from hammplan.render.aggregates import budget_entities
-from hammplan.render.charts import charts_drawing
 from hammplan.render.drawn import Chart
+from hammplan.render.fast import charts_drawing
 from hammplan.render.years import PlanYears
 from tests.render.plan_fixture import HOSTILE_TITLE, make_large_plan
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TypeVar
 
-from hammplan.extract.chunks import Chunk
+from hammplan.extract.chunk import Chunk
 from hammplan.extract.grid import GridRow
 from hammplan.extract.headers import read_column
 from hammplan.extract.layout import PageLayout

@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from statistics import median
-from typing import Literal
 
+from hammplan.extract.chunk import Chunk, Family, first_cell, rows_from
 from hammplan.extract.grid import (
     GridRow,
-    column_starts,
     crossings,
     fits_columns,
     line_bands,
     ruled_rows,
     table_lines,
-    text_rows,
 )
 from hammplan.extract.headers import (
     HeaderScore,
@@ -34,7 +31,6 @@ from hammplan.extract.headers import (
     role_word_counts,
     score_at,
     text_header,
-    without_debris,
 )
 from hammplan.extract.labels import (
     HEADING_SCORE,
@@ -44,51 +40,14 @@ from hammplan.extract.labels import (
     reads_as,
 )
 from hammplan.extract.layout import Line, PageLayout, segments
-from hammplan.extract.ocr import is_debris
+from hammplan.extract.overview_chunk import overview_chunk
 from hammplan.records.provenance import BBox
 from hammplan.vocabulary import Vocabulary
-
-Family = Literal["budget", "profile", "population", "overview", "index", "unknown"]
-
-
-@dataclass
-class Chunk:
-    """One table's part on one page: header rows (possibly none) and body rows."""
-
-    family: Family
-    page: PageLayout
-    header: list[GridRow]
-    rows: list[GridRow]
-    ruled: bool
-    starts: list[float] = field(default_factory=list)
-    """Column starts of a table without ruling lines, carried to its continuation."""
-    reaches_page_end: bool = False
-    """Nothing but running footers follows the table on its page: it may go on overleaf."""
-
-    @property
-    def columns(self) -> int:
-        rows = self.header or self.rows
-        return len(rows[0]) if rows else 0
-
-    def compact(self) -> None:
-        """Merge each cell's words into one (:meth:`GridCell.compacted`), in place.
-
-        For a chunk no later page looks into any more: a table continued overleaf compares
-        its font size with the last chunk's words, so the last chunk stays as it is until
-        the next page is done.
-        """
-        self.header = [[cell.compacted() for cell in row] for row in self.header]
-        self.rows = [[cell.compacted() for cell in row] for row in self.rows]
 
 
 def _is_label(text: str, vocab: Vocabulary) -> bool:
     reading = read_label(text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
     return reading.match in ("exact", "combined", "fuzzy", "inline")
-
-
-def _first_cell(line: Line, page: PageLayout) -> str:
-    """The text of a line's first run of words (its first cell in a table)."""
-    return " ".join(w.text for w in segments(line, page.gutter)[0])
 
 
 _DIGIT = re.compile(r"\d")
@@ -207,13 +166,6 @@ def _index_starts(page: PageLayout, lines: list[Line]) -> list[float]:
     return [left, min(page_x)] if page_x else [left, max(line.words[-1].x0 for line in lines)]
 
 
-def _rows_from(page: PageLayout, lines: list[Line], start: int, starts: list[float],
-               key_column: int | None = 0, closes: Callable[[Line], bool] | None = None
-               ) -> tuple[list[GridRow], list[Line]]:
-    body = table_lines(lines, start, page, starts, closes)
-    return text_rows(page, body, starts, key_column), body
-
-
 def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[Line],
                    vocab: Vocabulary, previous: Chunk | None,
                    first: bool) -> tuple[Chunk, list[Line]] | None:
@@ -227,11 +179,11 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
                 # run two header cells together), as long as they read its header too
                 starts = previous.starts
             starts = _best_fit(page, lines[start:], starts, previous, family)
-            rows, used = _rows_from(page, lines, start, starts,
+            rows, used = rows_from(page, lines, start, starts,
                                     closes=_total_row(page, vocab) if family == "population"
                                     else None)
             return Chunk(family, page, rows[:1], rows[1:], False, starts), used
-    overview = _overview_chunk(page, lines, start, band, vocab, previous)
+    overview = overview_chunk(page, lines, start, band, vocab, previous)
     if overview is not None:
         return overview
     heading = _heading_lines(lines, start, band, vocab.index.heading)
@@ -240,9 +192,9 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
         if not rest:
             return None
         starts = _index_starts(page, table_lines(rest, 0, page))
-        rows, used = _rows_from(page, rest, 0, starts, key_column=None)
+        rows, used = rows_from(page, rest, 0, starts, key_column=None)
         return Chunk("index", page, [], rows, False, starts), heading + used
-    first_text = _first_cell(band[0], page)
+    first_text = first_cell(band[0], page)
     reading = read_label(first_text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
     # a scan's text layer garbles labels ("Titei"): there a close fuzzy reading (halfway
     # between the label threshold and certain) may open a profile too; two aligned label
@@ -252,7 +204,7 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
             page.ocr and reading.match == "fuzzy" and (reading.score or 0) >= opening):
         starts = _label_starts(page, table_lines(lines, start, page), vocab)
         if starts is not None:
-            rows, used = _rows_from(page, lines, start, starts)
+            rows, used = rows_from(page, lines, start, starts)
             return Chunk("profile", page, [], rows, False, starts), used
     if (first and previous is not None and previous.starts and not previous.ruled
             and previous.family != "unknown" and previous.reaches_page_end
@@ -261,9 +213,9 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
             and _may_continue(previous, band, page, vocab)):
         if previous.family == "index":
             starts = _index_starts(page, table_lines(lines, start, page))
-            rows, used = _rows_from(page, lines, start, starts, key_column=None)
+            rows, used = rows_from(page, lines, start, starts, key_column=None)
             return Chunk("index", page, [], rows, False, starts), used
-        rows, used = _rows_from(page, lines, start, previous.starts)
+        rows, used = rows_from(page, lines, start, previous.starts)
         return Chunk(previous.family, page, [], rows, False, previous.starts), used
     return None
 
@@ -313,7 +265,7 @@ def _best_fit(page: PageLayout, lines: list[Line], starts: list[float],
 def _total_row(page: PageLayout, vocab: Vocabulary) -> Callable[[Line], bool]:
     """Whether a line is a population table's total row (its first cell a total label)."""
     totals = {label.casefold() for label in vocab.population.total_labels}
-    return lambda line: _first_cell(line, page).casefold() in totals
+    return lambda line: first_cell(line, page).casefold() in totals
 
 
 def _same_size(band: list[Line], previous: Chunk) -> bool:
@@ -334,77 +286,6 @@ def _may_continue(previous: Chunk, band: list[Line], page: PageLayout, vocab: Vo
     if not label_words:
         return True
     return _is_label(" ".join(w.text for w in label_words), vocab)
-
-
-def _header_part(band: list[Line], label_line: Line, page: PageLayout) -> list[Line]:
-    """The lines of ``band`` that belong to the column header: those above the label line,
-    the label line, and the lines below it up to the first with a word in the label's column.
-
-    The label cell is complete on its line ("Handlungsfelder"), so text below it in its column
-    is the first body row's: on a scan the white between the header and the first row may be
-    no wider than the leading, and that row's words would each start a column of their own
-    (a stray column, and the row lost with the header).
-    """
-    runs = segments(label_line, page.gutter)
-    if len(runs) < 2:
-        return band
-    label_end = runs[1][0].x0 - page.gutter
-    below = False
-    for i, line in enumerate(band):
-        if line is label_line:
-            below = True
-        elif below and any(not is_debris(w) and w.x0 < label_end for w in line.words):
-            return band[:i]
-    return band
-
-
-def _overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[Line],
-                    vocab: Vocabulary, previous: Chunk | None
-                    ) -> tuple[Chunk, list[Line]] | None:
-    """The overview table when ``band`` holds its column header row.
-
-    The column header row is the line whose first cell is the column label ("Handlungsfelder");
-    lines above it, from the section label ("Integrationsabschnitte") on, are the section
-    header row, which a first overview page must have (the column label alone also labels
-    profile rows) when the vocabulary names a section label. The page-reference column
-    ("Seite") may stand in the section row only, so section cells right of the column header
-    add one last column.
-    """
-    window = lines[start: start + len(band) + 6]
-    at = next((i for i, line in enumerate(window)
-               if reads_as(_first_cell(line, page), vocab.overview.column_label)),
-              None)
-    if at is None:
-        return None
-    # the band holding the label line: with middle-aligned cells, wrapped column headers
-    # begin above the label
-    columns_band = _header_part(
-        next(band for band in line_bands(lines[start:]) if window[at] in band), window[at], page)
-    first = window.index(columns_band[0]) if columns_band[0] in window else at
-    starts = column_starts(without_debris(columns_band), page.gutter)
-    if len(starts) < 4:
-        return None
-    section_label = vocab.overview.section_label
-    sec = next((i for i, line in enumerate(window[:first])
-                if section_label and reads_as(_first_cell(line, page), section_label)),
-               first)
-    section_band = window[sec:first]
-    if section_label and not section_band and not (previous and previous.family == "overview"):
-        return None  # "Handlungsfelder" alone also labels a profile row
-    band = section_band + columns_band
-    right = max(w.x1 for line in columns_band for w in line.words)
-    extra = [r[0].x0 for line in section_band for r in segments(line, page.gutter)
-             if r[0].x0 > right + page.gutter]
-    starts += sorted(extra)[:1]
-    header = []
-    if section_band:
-        header.append(text_rows(page, section_band, starts, key_column=None)[0])
-    header.append(text_rows(page, columns_band, starts, key_column=None)[0])
-    body_start = lines.index(band[-1]) + 1
-    if body_start >= len(lines):
-        return Chunk("overview", page, header, [], False, starts), band
-    rows, used = _rows_from(page, lines, body_start, starts)
-    return Chunk("overview", page, header, rows, False, starts), band + used
 
 
 def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> list[Chunk]:

@@ -9,7 +9,8 @@ from pathlib import Path
 from hammplan import __version__
 from hammplan.errors import ExtractionError
 from hammplan.extract.budget import assemble_budget
-from hammplan.extract.chunks import Chunk, page_chunks
+from hammplan.extract.chunk import Chunk
+from hammplan.extract.chunks import page_chunks
 from hammplan.extract.fast import Progress
 from hammplan.extract.index import assemble_index
 from hammplan.extract.layout import PageLayout

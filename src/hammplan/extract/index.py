@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hammplan.extract.chunks import Chunk
+from hammplan.extract.chunk import Chunk
 from hammplan.extract.labels import is_letter_heading
 from hammplan.records.document import Leftover
 from hammplan.records.index import IndexEntry

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hammplan.extract.chunks import Chunk
+from hammplan.extract.chunk import Chunk
 from hammplan.extract.grid import GridRow
 from hammplan.extract.labels import text_key
 from hammplan.extract.layout import Fill, PageLayout, words_bbox

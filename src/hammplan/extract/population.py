@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hammplan.extract.chunks import Chunk
+from hammplan.extract.chunk import Chunk
 from hammplan.records.document import Leftover
 from hammplan.records.population import PopulationRow, PopulationTable
 

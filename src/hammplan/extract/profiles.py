@@ -16,7 +16,7 @@ Rows before the first profile are leftovers.
 
 from __future__ import annotations
 
-from hammplan.extract.chunks import Chunk
+from hammplan.extract.chunk import Chunk
 from hammplan.extract.grid import GridRow
 from hammplan.extract.labels import LabelReading, read_label, value_fits
 from hammplan.extract.layout import PageLayout

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from hammplan.extract.chunks import Chunk
+from hammplan.extract.chunk import Chunk
 from hammplan.extract.layout import Line, PageLayout, words_bbox
 from hammplan.records.provenance import SourceCell, Span
 from hammplan.records.statements import Statement

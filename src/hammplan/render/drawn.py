@@ -1,7 +1,7 @@
 """A drawn chart as the report uses it, apart from the code that draws it.
 
 Charts are drawn with matplotlib in other processes (:mod:`hammplan.render.charts`,
-:mod:`hammplan.render.ahead`) and come back pickled; defining what comes back here keeps
+:mod:`hammplan.render.fast.ahead`) and come back pickled; defining what comes back here keeps
 matplotlib out of the process that only places them in the report.
 """
 

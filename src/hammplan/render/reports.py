@@ -96,7 +96,7 @@ _PREPARED: dict[Path, tuple[Environment, Environment]] = {}
 def prepare_templates(folder: Path) -> None:
     """Compile the report templates of ``folder`` now, before there is a plan to fill them.
 
-    ``build``'s report process (:mod:`hammplan.render.ahead`) calls this while it waits for
+    ``build``'s report process (:mod:`hammplan.render.fast.ahead`) calls this while it waits for
     validate: compiling takes a few tenths of a second and needs nothing of the plan. A
     template that fails to compile is left for :func:`compose_reports` to report as it would.
     """
@@ -151,14 +151,14 @@ def compose_reports(
     adds) and ``extra_charts`` the charts they show, written beside the report's own.
 
     The charts are drawn in worker processes while the report's content is built and the
-    templates compiled (see :func:`hammplan.render.charts.charts_drawing`).
+    templates compiled (see :func:`hammplan.render.fast.charts_drawing`).
     ``templates_dir`` defaults to ``templates/`` in the working directory, then the package's
     own (see :func:`hammplan.render.templating.find_templates`).
     """
     from hammplan.render import html, markdown
     from hammplan.render.attachments import attachments
-    from hammplan.render.charts import charts_drawing
     from hammplan.render.context import build_context
+    from hammplan.render.fast import charts_drawing
     from hammplan.render.filters import SCRIPT, Filters, script_hash
 
     say = progress or (lambda _message: None)

@@ -1,6 +1,7 @@
 """The report's charts: one function per chart, each returning SVG text, alt text and the data
 table behind it; a module per family (:mod:`.budget`, :mod:`.completeness`,
-:mod:`.population`), drawn all together by :mod:`.drawing`.
+:mod:`.population`), listed in order by :mod:`.catalogue` and drawn all together by
+:mod:`hammplan.render.fast`.
 
 Charts are drawn with matplotlib's object API (``Figure``, no pyplot, no GUI backend) and saved
 as SVG with a fixed hash salt and no date, so the same data gives byte-identical files. Text
@@ -29,8 +30,8 @@ from hammplan.render.charts.budget import (
     chart_third_party_share,
     chart_top_measures,
 )
+from hammplan.render.charts.catalogue import CHARTS
 from hammplan.render.charts.completeness import chart_completeness, chart_field_matrix
-from hammplan.render.charts.drawing import CHARTS, charts_drawing, warm_up
 from hammplan.render.charts.layout import EDGE, POINTS_PER_INCH, AxesReach, axes_reach, fit_axes
 from hammplan.render.charts.population import chart_population
 from hammplan.render.charts.style import chart_style, figure, save_svg
@@ -50,9 +51,7 @@ __all__ = [
     "chart_style",
     "chart_third_party_share",
     "chart_top_measures",
-    "charts_drawing",
     "figure",
     "fit_axes",
     "save_svg",
-    "warm_up",
 ]

@@ -52,10 +52,11 @@ def _serve(connection: Connection, builds_end: Connection, parent: int,
     import hammplan.render.html
     import hammplan.render.markdown  # noqa: F401 - imported now, while there is time
     from hammplan.io.loading import parse_curated_plan
+    from hammplan.render.fast.charts import warm_up
     from hammplan.render.reports import compose_reports, prepare_templates
     from hammplan.render.sources import find_source
 
-    hammplan.render.charts.warm_up()
+    warm_up()
     if templates is not None:
         prepare_templates(templates)
     try:
@@ -126,7 +127,7 @@ class ReportsAhead:
         if self._connection is None or not self._asked:
             raise RuntimeError("no reports were asked for")
         ok, result = receive(self._connection, self._process, REPORT_SECONDS,
-                             "the report process (render/ahead.py)")
+                             "the report process (render/fast/ahead.py)")
         if not ok:
             raise result
         reports: Reports = result

@@ -1,6 +1,7 @@
 """Drawing all charts of a report, in forked worker processes where the platform can fork.
 
-This is the charts' speed machinery: which charts there are is :data:`CHARTS`; how they are
+This is the charts' speed machinery: which charts there are is
+:data:`hammplan.render.charts.catalogue.CHARTS`; how they are
 drawn (forked workers that inherit the plan, a warm-up before forking) does not change a byte
 of them."""
 
@@ -18,30 +19,9 @@ from hammplan.io.children import collect, die_with_parent
 from hammplan.io.holdpoints import hold
 from hammplan.records.plan import CuratedPlan
 from hammplan.render.aggregates import BudgetEntity, budget_entities
-from hammplan.render.charts.budget import (
-    chart_budget_by_field,
-    chart_budget_by_organisation,
-    chart_measure_years,
-    chart_third_party_share,
-    chart_top_measures,
-)
-from hammplan.render.charts.completeness import chart_completeness, chart_field_matrix
-from hammplan.render.charts.population import chart_population
+from hammplan.render.charts.catalogue import CHARTS
 from hammplan.render.charts.style import chart_style, figure, save_svg
 from hammplan.render.drawn import Chart
-from hammplan.render.years import PlanYears
-
-CHARTS: tuple[Callable[[CuratedPlan, list[BudgetEntity]], Chart], ...] = (
-    lambda plan, entities: chart_budget_by_field(plan, entities),
-    lambda plan, _entities: chart_budget_by_organisation(plan),
-    lambda plan, entities: chart_measure_years(entities, PlanYears.of(plan)),
-    lambda plan, entities: chart_top_measures(entities, PlanYears.of(plan)),
-    lambda plan, entities: chart_third_party_share(entities, PlanYears.of(plan)),
-    lambda plan, _entities: chart_completeness(plan),
-    lambda plan, _entities: chart_population(plan),
-    lambda plan, _entities: chart_field_matrix(plan),
-)
-"""The report's charts, in the order the report shows them."""
 
 _FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
 """The plan a forked chart worker draws from (inherited, never pickled)."""

@@ -1,0 +1,16 @@
+"""The speed machinery of ``render``, fenced: everything here makes the reports sooner,
+nothing here decides what they say.
+
+- :mod:`.charts`: the report's charts drawn in forked worker processes that inherit the
+  plan and a warmed-up matplotlib (:func:`charts_drawing`, :func:`warm_up`).
+- :mod:`.ahead`: ``build``'s report process, forked early so that importing and composing
+  the reports overlaps ``validate`` (:class:`ReportsAhead`).
+
+The rest of hammplan enters through this package only. Where the platform cannot fork, both
+fall back to doing the same work in this process: same bytes out.
+"""
+
+from hammplan.render.fast.ahead import ReportsAhead
+from hammplan.render.fast.charts import charts_drawing, warm_up
+
+__all__ = ["ReportsAhead", "charts_drawing", "warm_up"]
