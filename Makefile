@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser report check-outputs extract validate render serve test test-fast lint typecheck check bench clean
+.PHONY: help install browser report check-outputs extract validate render serve test test-fast lint format typecheck check bench clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,9 +54,13 @@ test: install browser ## Run the test suite
 test-fast: install ## The inner loop: every test not marked slow or browser (make test runs all)
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
-lint: install ## Lint with ruff and check the import contract (tests/test_architecture.py)
+lint: install ## Lint and format-check with ruff, check the import contract (tests/test_architecture.py)
 	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/ruff format --check src tests $(wildcard bench)
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_architecture.py
+
+format: install ## Format the code with ruff (make lint fails on unformatted code)
+	$(BIN)/ruff format src tests $(wildcard bench)
 
 typecheck: install ## Type-check with mypy (strict)
 	$(BIN)/mypy

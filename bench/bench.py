@@ -151,8 +151,9 @@ def run(row: Row, argv: Sequence[str], cwd: Path, ok: Sequence[int] = (0,)) -> N
     """Run ``argv`` once in a fresh wrapper process; add its time and memory to ``row``."""
     peak = [0]
     start = time.perf_counter()
-    proc = subprocess.Popen([PYTHON, "-c", WRAPPER, *argv], cwd=cwd, stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [PYTHON, "-c", WRAPPER, *argv], cwd=cwd, stdout=subprocess.PIPE, text=True
+    )
     done = threading.Event()
 
     def sample() -> None:
@@ -200,8 +201,11 @@ def _subcommands() -> set[str]:
     """hammplan's subcommands, from its --help (others may be added while this runs)."""
     text = subprocess.run([str(HAMMPLAN), "--help"], capture_output=True, text=True).stdout
     names = {"extract", "validate", "render", "build", "compare"}
-    return {name for name in names if any(line.strip(" │").startswith(name + " ")
-                                          for line in text.splitlines())}
+    return {
+        name
+        for name in names
+        if any(line.strip(" │").startswith(name + " ") for line in text.splitlines())
+    }
 
 
 def _has_stream() -> bool:
@@ -229,8 +233,10 @@ def _hostile_pdfs(folder: Path) -> dict[str, Path]:
     sys.path.insert(0, str(ROOT))
     from tests.support import hostile_pdfs
 
-    return {"bomb": hostile_pdfs.flate_bomb(2048)(folder / "bomb.pdf"),
-            "fan-out": hostile_pdfs.form_fan_out(8, 10)(folder / "fan-out.pdf")}
+    return {
+        "bomb": hostile_pdfs.flate_bomb(2048)(folder / "bomb.pdf"),
+        "fan-out": hostile_pdfs.form_fan_out(8, 10)(folder / "fan-out.pdf"),
+    }
 
 
 def _data_dir(parent: Path, name: str, pdf: Path) -> Path:
@@ -254,8 +260,10 @@ def _machine() -> str:
     except AttributeError:
         cores = os.cpu_count() or 1
     load = ", ".join(f"{v:.2f}" for v in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return (f"{cpu}, {cores} cores, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}; load average at start {load}")
+    return (
+        f"{cpu}, {cores} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average at start {load}"
+    )
 
 
 def _kb(size: int) -> str:
@@ -271,8 +279,9 @@ def _report_size(folder: Path) -> list[str]:
         "`index.html` (one page, charts inline)": [folder / "index.html"],
         "`evidence/*.png` (evidence images)": [p for p in files if p.parent.name == "evidence"],
         "`quelle.pdf` (the source, copied)": [p for p in files if p.name == "quelle.pdf"],
-        "`report.md`, `charts/*.svg`": [p for p in files if p.name == "report.md"
-                                        or p.parent.name == "charts"],
+        "`report.md`, `charts/*.svg`": [
+            p for p in files if p.name == "report.md" or p.parent.name == "charts"
+        ],
     }
     lines = ["", "| what render wrote | files | size |", "|---|---:|---:|"]
     for label, paths in kinds.items():
@@ -280,18 +289,25 @@ def _report_size(folder: Path) -> list[str]:
     images = kinds["`evidence/*.png` (evidence images)"]
     if images:
         sizes = sorted(p.stat().st_size for p in images)
-        lines.append(f"| evidence image, median / largest | | {_kb(sizes[len(sizes) // 2])} / "
-                     f"{_kb(sizes[-1])} |")
-    lines.append(f"| all, the report with its evidence images | {len(files)} | "
-                 f"{_kb(sum(p.stat().st_size for p in files))} |")
+        lines.append(
+            f"| evidence image, median / largest | | {_kb(sizes[len(sizes) // 2])} / "
+            f"{_kb(sizes[-1])} |"
+        )
+    lines.append(
+        f"| all, the report with its evidence images | {len(files)} | "
+        f"{_kb(sum(p.stat().st_size for p in files))} |"
+    )
     return lines
 
 
 def _default_scan() -> Path:
     """A real scan of the plan beside the checkout if there is one, else the test excerpt."""
     shared = sorted((ROOT.parent / "shared" / "data" / "scans").glob("*.pdf"))
-    return shared[0] if shared else ROOT / "tests" / "fixtures" / (
-        "integrationsplan-hamm-2024-scan-excerpt.pdf")
+    return (
+        shared[0]
+        if shared
+        else ROOT / "tests" / "fixtures" / ("integrationsplan-hamm-2024-scan-excerpt.pdf")
+    )
 
 
 def _page_count(pdf: Path) -> int:
@@ -309,11 +325,13 @@ def _fmt_s(value: float | None) -> str:
 
 def main() -> None:  # noqa: C901 - one flat script of timings
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pdf", nargs="?", type=Path,
-                        default=next((ROOT / "data" / "raw").glob("*.pdf")))
+    parser.add_argument(
+        "pdf", nargs="?", type=Path, default=next((ROOT / "data" / "raw").glob("*.pdf"))
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs of each (median)")
-    parser.add_argument("--scan", type=Path, default=_default_scan(),
-                        help="a scanned copy with an OCR text layer")
+    parser.add_argument(
+        "--scan", type=Path, default=_default_scan(), help="a scanned copy with an OCR text layer"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "latest.md")
     args = parser.parse_args()
     pdf: Path = args.pdf.resolve()
@@ -323,10 +341,28 @@ def main() -> None:  # noqa: C901 - one flat script of timings
     streams = _has_stream()
     print(f"{pdf.name}, {args.repeat} runs each, on {machine}", flush=True)
 
-    rows = {name: Row(name) for name in (
-        "baseline", "floor", "pdftotext", "extract", "validate", "render", "build cold",
-        "build warm", "extract 4x", "extract scan", "stream", "stream 4x", "compare dirs",
-        "compare in process", "compare pdfs", "bomb", "fan-out")}
+    rows = {
+        name: Row(name)
+        for name in (
+            "baseline",
+            "floor",
+            "pdftotext",
+            "extract",
+            "validate",
+            "render",
+            "build cold",
+            "build warm",
+            "extract 4x",
+            "extract scan",
+            "stream",
+            "stream 4x",
+            "compare dirs",
+            "compare in process",
+            "compare pdfs",
+            "bomb",
+            "fan-out",
+        )
+    }
     scan: Path = args.scan.resolve()
     scan_pages = _page_count(scan)
     with tempfile.TemporaryDirectory(prefix="hammplan-bench-") as tmp_name:
@@ -342,62 +378,136 @@ def main() -> None:  # noqa: C901 - one flat script of timings
             return [str(HAMMPLAN), *map(str, argv)]
 
         plan: list[tuple[str, Callable[[int], None]]] = [
-            ("baseline", lambda r: run(rows["baseline"], [PYTHON, "-c", BASELINE, str(pdf)],
-                                       tmp)),
+            ("baseline", lambda r: run(rows["baseline"], [PYTHON, "-c", BASELINE, str(pdf)], tmp)),
             ("floor", lambda r: run(rows["floor"], [PYTHON, "-c", FLOOR, str(pdf)], tmp)),
         ]
         if pdftotext:
-            plan.append(("pdftotext", lambda r: run(
-                rows["pdftotext"], [pdftotext, "-q", str(pdf), str(tmp / "out.txt")], tmp)))
+            plan.append(
+                (
+                    "pdftotext",
+                    lambda r: run(
+                        rows["pdftotext"], [pdftotext, "-q", str(pdf), str(tmp / "out.txt")], tmp
+                    ),
+                )
+            )
         if "extract" in available:
-            plan.append(("extract", lambda r: run(
-                rows["extract"], hammplan("extract", "--data-dir", steps, "-q"), tmp)))
+            plan.append(
+                (
+                    "extract",
+                    lambda r: run(
+                        rows["extract"], hammplan("extract", "--data-dir", steps, "-q"), tmp
+                    ),
+                )
+            )
         if "validate" in available and "extract" in available:
-            plan.append(("validate", lambda r: run(
-                rows["validate"], hammplan("validate", "--data-dir", steps, "-q"), tmp,
-                ok=(0, 1))))
+            plan.append(
+                (
+                    "validate",
+                    lambda r: run(
+                        rows["validate"],
+                        hammplan("validate", "--data-dir", steps, "-q"),
+                        tmp,
+                        ok=(0, 1),
+                    ),
+                )
+            )
         if "render" in available and "validate" in available:
-            plan.append(("render", lambda r: run(
-                rows["render"], hammplan("render", "--data-dir", steps, "--out",
-                                         steps / "reports", "-q"), tmp)))
+            plan.append(
+                (
+                    "render",
+                    lambda r: run(
+                        rows["render"],
+                        hammplan("render", "--data-dir", steps, "--out", steps / "reports", "-q"),
+                        tmp,
+                    ),
+                )
+            )
         if "build" in available:
+
             def builds(r: int) -> None:
                 folder = _data_dir(tmp, f"build{r}", pdf)
-                argv = hammplan("build", "--data-dir", folder, "--out", folder / "reports",
-                                "-q")
+                argv = hammplan("build", "--data-dir", folder, "--out", folder / "reports", "-q")
                 run(rows["build cold"], argv, tmp, ok=(0, 1))
                 run(rows["build warm"], argv, tmp, ok=(0, 1))
+
             plan.append(("build", builds))
         if "compare" in available and "validate" in available:
+
             def compare_dirs(r: int) -> None:
                 other = tmp / "steps-copy"  # a second built data folder (validate's output)
                 if not other.exists():
                     shutil.copytree(steps / "curated", other / "curated")
-                run(rows["compare dirs"], hammplan("compare", steps, other, "--out",
-                                                   tmp / "compare", "-q"), tmp)
-                run_timed(rows["compare in process"],
-                          [PYTHON, "-c", COMPARE_IN_PROCESS, str(steps), str(other),
-                           str(tmp / "compare-in-process")], tmp)
+                run(
+                    rows["compare dirs"],
+                    hammplan("compare", steps, other, "--out", tmp / "compare", "-q"),
+                    tmp,
+                )
+                run_timed(
+                    rows["compare in process"],
+                    [
+                        PYTHON,
+                        "-c",
+                        COMPARE_IN_PROCESS,
+                        str(steps),
+                        str(other),
+                        str(tmp / "compare-in-process"),
+                    ],
+                    tmp,
+                )
+
             plan.append(("compare dirs", compare_dirs))
         if "compare" in available:
-            plan.append(("compare pdfs", lambda r: run(
-                rows["compare pdfs"], hammplan("compare", pdf, pdf, "--out",
-                                               tmp / "compare-pdfs", "-q"), tmp)))
+            plan.append(
+                (
+                    "compare pdfs",
+                    lambda r: run(
+                        rows["compare pdfs"],
+                        hammplan("compare", pdf, pdf, "--out", tmp / "compare-pdfs", "-q"),
+                        tmp,
+                    ),
+                )
+            )
         if "extract" in available:
-            plan.append(("extract scan", lambda r: run(
-                rows["extract scan"], hammplan("extract", "--data-dir", scanned, "-q"), tmp)))
-            plan.append(("extract 4x", lambda r: run(
-                rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp)))
+            plan.append(
+                (
+                    "extract scan",
+                    lambda r: run(
+                        rows["extract scan"], hammplan("extract", "--data-dir", scanned, "-q"), tmp
+                    ),
+                )
+            )
+            plan.append(
+                (
+                    "extract 4x",
+                    lambda r: run(
+                        rows["extract 4x"], hammplan("extract", "--data-dir", big, "-q"), tmp
+                    ),
+                )
+            )
         if "extract" in available:  # hostile files: refused in one line, in bounded memory
             hostile = _hostile_pdfs(tmp)
             for key, source in hostile.items():
-                plan.append((key, lambda r, key=key, source=source: run(
-                    rows[key], hammplan("extract", source, "--data-dir", tmp / key, "-q"),
-                    tmp, ok=(2,))))
+                plan.append(
+                    (
+                        key,
+                        lambda r, key=key, source=source: run(
+                            rows[key],
+                            hammplan("extract", source, "--data-dir", tmp / key, "-q"),
+                            tmp,
+                            ok=(2,),
+                        ),
+                    )
+                )
         if streams:
             for key, source in (("stream", pdf), ("stream 4x", tmp / f"4x-{pdf.name}")):
-                plan.append((key, lambda r, key=key, source=source: run(
-                    rows[key], [PYTHON, "-c", STREAM, str(source)], tmp)))
+                plan.append(
+                    (
+                        key,
+                        lambda r, key=key, source=source: run(
+                            rows[key], [PYTHON, "-c", STREAM, str(source)], tmp
+                        ),
+                    )
+                )
 
         for r in range(args.repeat):
             for name, step in plan:
@@ -434,32 +544,44 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         "bomb": "`hammplan extract` of a Flate bomb (2 MB, inflates to 2 GiB): refused",
         "fan-out": "`hammplan extract` of forms drawing forms (10 x 8 deep, 7 KB): refused",
         "compare dirs": "`hammplan compare`, two built data folders",
-        "compare in process": "the same, its own work after the imports (load, compare, "
-                              "write)",
+        "compare in process": "the same, its own work after the imports (load, compare, write)",
         "compare pdfs": "`hammplan compare`, two PDFs (each extracted and validated first)",
     }
     for key, row in rows.items():
         med = row.median
         # the x4 rows read other pages than the baseline: only their ratio to extract counts
-        vs_base = (f"{base / med:.2f}" if med and base and "4x" not in key
-                   and "scan" not in key and key not in ("bomb", "fan-out") else "")
+        vs_base = (
+            f"{base / med:.2f}"
+            if med
+            and base
+            and "4x" not in key
+            and "scan" not in key
+            and key not in ("bomb", "fan-out")
+            else ""
+        )
         vs_extract = f"{med / extract:.2f}" if med and extract else ""
         memory = row.memory_mb()
         mem = (f"{memory[0]:.0f} MB", f"{memory[1]:.0f} MB") if memory else ("", "")
-        if med is None and (key.startswith("stream") and not streams
-                            or key in ("bomb", "fan-out")):
+        if med is None and (key.startswith("stream") and not streams or key in ("bomb", "fan-out")):
             continue
-        shown = _fmt_s(med) if med is not None else (
-            "not available" if key != "pdftotext" else "not installed")
-        lines.append(f"| {labels[key]} | {shown} | {vs_base} | {vs_extract} | {mem[0]} | "
-                     f"{mem[1]} |")
+        shown = (
+            _fmt_s(med)
+            if med is not None
+            else ("not available" if key != "pdftotext" else "not installed")
+        )
+        lines.append(
+            f"| {labels[key]} | {shown} | {vs_base} | {vs_extract} | {mem[0]} | {mem[1]} |"
+        )
 
     def target(text: str, value: str, met: bool | None) -> str:
         verdict = "n/a" if met is None else ("met" if met else "missed")
         return f"| {text} | {value} | {verdict} |"
 
-    cold, warm, big4 = (rows["build cold"].median, rows["build warm"].median,
-                        rows["extract 4x"].median)
+    cold, warm, big4 = (
+        rows["build cold"].median,
+        rows["build warm"].median,
+        rows["extract 4x"].median,
+    )
     compared, compared_alone = rows["compare dirs"].median, rows["compare in process"].median
     step_memory = [rows[k].memory_mb() for k in ("extract", "validate", "render", "build cold")]
     peak = max((m[1] for m in step_memory if m), default=None)
@@ -471,39 +593,74 @@ def main() -> None:  # noqa: C901 - one flat script of timings
         "",
         "| target | measured | |",
         "|---|---:|---|",
-        target("`extract` at least 3x faster than the baseline",
-               f"{base / extract:.1f}x" if base and extract else "n/a",
-               base / extract >= 3 if base and extract else None),
-        target("cold `build` within 2x of `extract`",
-               f"{cold / extract:.2f}x" if cold and extract else "n/a",
-               cold / extract <= 2 if cold and extract else None),
+        target(
+            "`extract` at least 3x faster than the baseline",
+            f"{base / extract:.1f}x" if base and extract else "n/a",
+            base / extract >= 3 if base and extract else None,
+        ),
+        target(
+            "cold `build` within 2x of `extract`",
+            f"{cold / extract:.2f}x" if cold and extract else "n/a",
+            cold / extract <= 2 if cold and extract else None,
+        ),
         target("warm `build` under 0.5 s", _fmt_s(warm), warm < 0.5 if warm else None),
-        target("peak memory of every step under 400 MB (process tree)",
-               f"{peak:.0f} MB" if peak else "n/a", peak < 400 if peak else None),
-        target("`compare` of two built data folders well under a second (load, compare, "
-               "write; the imports take most of the rest)", _fmt_s(compared_alone),
-               compared_alone < 1 if compared_alone else None),
-        target("`compare` of two built data folders, whole process (imports of matplotlib, "
-               "pandas, jinja2 included)", _fmt_s(compared), None),
-        target("scan: `extract` time per page within 2x of the plan's",
-               f"{per_page:.2f}x ({scanned_s / scan_pages * 1000:.0f} against "
-               f"{extract / pages1 * 1000:.0f} ms per page)" if per_page and scanned_s
-               and extract else "n/a", per_page <= 2 if per_page else None),
-        target("4x the pages: at most 4.4x the time of `extract`",
-               f"{big4 / extract:.2f}x" if big4 and extract else "n/a",
-               big4 / extract <= 4.4 if big4 and extract else None),
-        target("4x the pages: memory for pages does not grow (page stream, largest process; "
-               "at most 10% more)",
-               f"{pages_mem1[0]:.0f} -> {pages_mem4[0]:.0f} MB (tree: {pages_mem1[1]:.0f} -> "
-               f"{pages_mem4[1]:.0f} MB)" if pages_mem1 and pages_mem4 else "n/a",
-               pages_mem4[0] <= 1.1 * pages_mem1[0] if pages_mem1 and pages_mem4 else None),
-        *(target(f"{labels[key].split(' of ')[1].split(':')[0]}: peak memory under 1 GB "
-                 "(process tree)", f"{memory[1]:.0f} MB", memory[1] < 1024)
-          for key in ("bomb", "fan-out") if (memory := rows[key].memory_mb())),
-        target("4x the pages: memory of `extract` (largest process, tree), which holds the "
-               "records it builds",
-               f"{mem1[0]:.0f} -> {mem4[0]:.0f} MB, {mem1[1]:.0f} -> {mem4[1]:.0f} MB"
-               if mem1 and mem4 else "n/a", None),
+        target(
+            "peak memory of every step under 400 MB (process tree)",
+            f"{peak:.0f} MB" if peak else "n/a",
+            peak < 400 if peak else None,
+        ),
+        target(
+            "`compare` of two built data folders well under a second (load, compare, "
+            "write; the imports take most of the rest)",
+            _fmt_s(compared_alone),
+            compared_alone < 1 if compared_alone else None,
+        ),
+        target(
+            "`compare` of two built data folders, whole process (imports of matplotlib, "
+            "pandas, jinja2 included)",
+            _fmt_s(compared),
+            None,
+        ),
+        target(
+            "scan: `extract` time per page within 2x of the plan's",
+            f"{per_page:.2f}x ({scanned_s / scan_pages * 1000:.0f} against "
+            f"{extract / pages1 * 1000:.0f} ms per page)"
+            if per_page and scanned_s and extract
+            else "n/a",
+            per_page <= 2 if per_page else None,
+        ),
+        target(
+            "4x the pages: at most 4.4x the time of `extract`",
+            f"{big4 / extract:.2f}x" if big4 and extract else "n/a",
+            big4 / extract <= 4.4 if big4 and extract else None,
+        ),
+        target(
+            "4x the pages: memory for pages does not grow (page stream, largest process; "
+            "at most 10% more)",
+            f"{pages_mem1[0]:.0f} -> {pages_mem4[0]:.0f} MB (tree: {pages_mem1[1]:.0f} -> "
+            f"{pages_mem4[1]:.0f} MB)"
+            if pages_mem1 and pages_mem4
+            else "n/a",
+            pages_mem4[0] <= 1.1 * pages_mem1[0] if pages_mem1 and pages_mem4 else None,
+        ),
+        *(
+            target(
+                f"{labels[key].split(' of ')[1].split(':')[0]}: peak memory under 1 GB "
+                "(process tree)",
+                f"{memory[1]:.0f} MB",
+                memory[1] < 1024,
+            )
+            for key in ("bomb", "fan-out")
+            if (memory := rows[key].memory_mb())
+        ),
+        target(
+            "4x the pages: memory of `extract` (largest process, tree), which holds the "
+            "records it builds",
+            f"{mem1[0]:.0f} -> {mem4[0]:.0f} MB, {mem1[1]:.0f} -> {mem4[1]:.0f} MB"
+            if mem1 and mem4
+            else "n/a",
+            None,
+        ),
     ]
     lines += report_size
     text = "\n".join(lines) + "\n"

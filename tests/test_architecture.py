@@ -24,8 +24,17 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "hammplan"
 
-NEUTRAL = {"hammplan", "errors", "io", "limits", "slugs", "cores", "vocabulary", "progress",
-           "summaries"}
+NEUTRAL = {
+    "hammplan",
+    "errors",
+    "io",
+    "limits",
+    "slugs",
+    "cores",
+    "vocabulary",
+    "progress",
+    "summaries",
+}
 """Top-level parts of hammplan every layer may use (``hammplan`` is the package's
 ``__init__``, which holds the version)."""
 
@@ -38,8 +47,8 @@ ALLOWED: dict[str, set[str]] = {
     "render": NEUTRAL | {"records", "render"},
     "stagekeys": NEUTRAL | {"stagekeys"},
     "compare": NEUTRAL | {"records", "extract", "curate", "publish", "render", "compare"},
-    "build": NEUTRAL | {"records", "extract", "curate", "publish", "render", "compare",
-                        "stagekeys", "build"},
+    "build": NEUTRAL
+    | {"records", "extract", "curate", "publish", "render", "compare", "stagekeys", "build"},
     "cli_options": NEUTRAL | {"cli_options"},
     "cli_group": NEUTRAL | {"cli_group"},
     "cli": NEUTRAL | {"records", "build", "compare", "cli", "cli_group", "cli_options"},
@@ -82,10 +91,12 @@ def imports_of(path: Path) -> list[tuple[int, str]]:
             for alias in node.names:
                 candidate = f"{node.module}.{alias.name}"
                 is_module = (PACKAGE.parent / candidate.replace(".", "/")).with_suffix(
-                    ".py").is_file() or (PACKAGE.parent / candidate.replace(".", "/")).is_dir()
+                    ".py"
+                ).is_file() or (PACKAGE.parent / candidate.replace(".", "/")).is_dir()
                 found.append((node.lineno, candidate if is_module else node.module))
-    return [(line, name) for line, name in found
-            if name == "hammplan" or name.startswith("hammplan.")]
+    return [
+        (line, name) for line, name in found if name == "hammplan" or name.startswith("hammplan.")
+    ]
 
 
 def contract_violations() -> list[str]:
@@ -115,22 +126,25 @@ def test_every_part_of_the_package_is_in_the_contract() -> None:
     assert parts <= set(ALLOWED), sorted(parts - set(ALLOWED))
 
 
-@pytest.mark.parametrize(("source", "target", "allowed"), [
-    ("render", "hammplan.curate.text", False),
-    ("curate", "hammplan.build", False),
-    ("records", "hammplan.io.files", False),
-    ("io", "hammplan.records.plan", True),
-    ("publish", "hammplan.records.plan", True),
-    ("build", "hammplan.publish", True),
-])
-def test_the_contract_tells_allowed_from_forbidden(source: str, target: str,
-                                                   allowed: bool) -> None:
+@pytest.mark.parametrize(
+    ("source", "target", "allowed"),
+    [
+        ("render", "hammplan.curate.text", False),
+        ("curate", "hammplan.build", False),
+        ("records", "hammplan.io.files", False),
+        ("io", "hammplan.records.plan", True),
+        ("publish", "hammplan.records.plan", True),
+        ("build", "hammplan.publish", True),
+    ],
+)
+def test_the_contract_tells_allowed_from_forbidden(source: str, target: str, allowed: bool) -> None:
     """The check can fail: a stage reaching into another is refused, a record is not."""
     assert (_part(target) in ALLOWED[source]) is allowed
 
 
-def test_a_stage_importing_another_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                            ) -> None:
+def test_a_stage_importing_another_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A module of render that imports curate (as render/context.py once did) is reported,
     with its file and line, also when the import sits inside a function."""
     fake = tmp_path / "src" / "hammplan"
@@ -138,16 +152,20 @@ def test_a_stage_importing_another_is_found(tmp_path: Path, monkeypatch: pytest.
     (fake / "curate").mkdir()
     (fake / "curate" / "text.py").write_text("")
     (fake / "render" / "bad.py").write_text(
-        "def f() -> None:\n    from hammplan.curate.text import slug\n")
+        "def f() -> None:\n    from hammplan.curate.text import slug\n"
+    )
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert contract_violations() == [
         "src/hammplan/render/bad.py:2 imports hammplan.curate.text (render may import "
         "['cores', 'errors', 'hammplan', 'io', 'limits', 'progress', 'records', 'render', "
-        "'slugs', 'summaries', 'vocabulary'])"]
+        "'slugs', 'summaries', 'vocabulary'])"
+    ]
 
 
 def test_no_module_is_over_the_size_limit() -> None:
-    sizes = {str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
-             for path in _modules()}
+    sizes = {
+        str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in _modules()
+    }
     assert {path: lines for path, lines in sizes.items() if lines > MAX_LINES} == {}

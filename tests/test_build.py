@@ -27,8 +27,18 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def run_build(data_dir: Path, *extra: str) -> dict[str, object]:
-    result = runner.invoke(app, ["build", "--data-dir", str(data_dir), "--out",
-                                 str(data_dir / "reports"), "--json", *extra])
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            "--data-dir",
+            str(data_dir),
+            "--out",
+            str(data_dir / "reports"),
+            "--json",
+            *extra,
+        ],
+    )
     assert result.exit_code in (0, 1), result.output
     summary: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
     assert summary["exit_code"] == result.exit_code
@@ -53,10 +63,12 @@ def test_second_build_does_nothing_and_force_redoes_everything(data_dir: Path) -
     assert second["files"] == []
     assert second["findings"] == first["findings"]
     assert isinstance(first["measures"], int) and first["measures"] > 0
-    assert (second["measures"], second["budget_rows"]) == (first["measures"],
-                                                           first["budget_rows"])
+    assert (second["measures"], second["budget_rows"]) == (first["measures"], first["budget_rows"])
     assert ran(run_build(data_dir, "--force")) == {
-        "extract": True, "validate": True, "render": True}
+        "extract": True,
+        "validate": True,
+        "render": True,
+    }
 
 
 def test_a_changed_input_reruns_its_stage_and_those_after(data_dir: Path) -> None:
@@ -66,8 +78,9 @@ def test_a_changed_input_reruns_its_stage_and_those_after(data_dir: Path) -> Non
     assert ran(run_build(data_dir)) == {"extract": False, "validate": False, "render": True}
     assert (data_dir / "reports" / "index.html").read_bytes() == html
     vocabulary = data_dir / "words.toml"
-    vocabulary.write_text('[claims]\nmigration_words = ["Zuwanderung"]\n'
-                          'tolerance_percent = 5.0\n', encoding="utf-8")
+    vocabulary.write_text(
+        '[claims]\nmigration_words = ["Zuwanderung"]\ntolerance_percent = 5.0\n', encoding="utf-8"
+    )
     summary = run_build(data_dir, "--vocabulary", str(vocabulary))
     assert ran(summary)["extract"] is True
     assert ran(summary)["validate"] is True
@@ -98,13 +111,20 @@ def test_build_makes_reports_ahead_and_never_imports_matplotlib(data_dir: Path) 
         "data = Path(sys.argv[1])\n"
         "results = build(BuildSettings(data / 'raw' / 'plan.pdf', data, data / 'reports'))\n"
         "print([r.ran for r in results],\n"
-        "      [m in sys.modules for m in ('matplotlib', 'hammplan.render.context')])\n")
-    done = subprocess.run([sys.executable, "-c", script, str(data_dir)], capture_output=True,
-                          text=True, timeout=300, check=True)
+        "      [m in sys.modules for m in ('matplotlib', 'hammplan.render.context')])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     assert done.stdout.split("\n")[0] == "[True, True, True] [False, False]"
     built = {p.name: p.read_bytes() for p in (data_dir / "reports").rglob("*") if p.is_file()}
-    result = runner.invoke(app, ["render", "--data-dir", str(data_dir), "--out",
-                                 str(data_dir / "alone")])
+    result = runner.invoke(
+        app, ["render", "--data-dir", str(data_dir), "--out", str(data_dir / "alone")]
+    )
     assert result.exit_code == 0, result.output
     alone = {p.name: p.read_bytes() for p in (data_dir / "alone").rglob("*") if p.is_file()}
     images = [name for name in built if name.endswith(".png")]

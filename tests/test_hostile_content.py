@@ -78,8 +78,11 @@ class Run:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` (hidden ones too), by relative path."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +90,9 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Run:
     """The hostile plan curated, written and rendered through the library."""
     data = tmp_path_factory.mktemp("api")
     extracted = (hostile_document().model_dump_json(indent=1) + "\n").encode("utf-8")
-    plan = curate_plan(hostile_document(), load_vocabulary(),
-                       hashlib.sha256(extracted).hexdigest())  # as the cli fixture writes it
+    plan = curate_plan(
+        hostile_document(), load_vocabulary(), hashlib.sha256(extracted).hexdigest()
+    )  # as the cli fixture writes it
     write_curated(plan, data / "curated")
     render_reports(plan, data / "reports")
     return Run(data, data / "reports", plan)
@@ -101,15 +105,17 @@ def cli(tmp_path_factory: pytest.TempPathFactory, api: Run) -> Run:
     data = tmp_path_factory.mktemp("cli")
     (data / "interim").mkdir()
     (data / "interim" / "extracted.json").write_text(
-        hostile_document().model_dump_json(indent=1) + "\n", encoding="utf-8")
+        hostile_document().model_dump_json(indent=1) + "\n", encoding="utf-8"
+    )
     validated = runner.invoke(app, ["validate", "--data-dir", str(data), "--json"])
     summary = json.loads(validated.stdout.strip().splitlines()[-1])
     errors = summary["findings"].get("error", 0)
     assert validated.exit_code == (1 if errors else 0), validated.output
     assert summary["measures"] == len(SAMPLES)
     assert summary["budget_rows"] == 2 * len(SAMPLES)
-    rendered = runner.invoke(app, ["render", "--data-dir", str(data), "--out",
-                                   str(data / "reports")])
+    rendered = runner.invoke(
+        app, ["render", "--data-dir", str(data), "--out", str(data / "reports")]
+    )
     assert rendered.exit_code == 0, rendered.output
     return Run(data, data / "reports", api.plan)
 
@@ -159,8 +165,9 @@ def test_html_has_no_element_or_handler_from_the_plan(dom: Dom) -> None:
     forms = [dict(attrs) for tag, attrs in dom.tags if tag == "form"]
     assert [f.get("class") for f in forms] == ["filters", "filters"]
     assert [tag for tag, _ in dom.tags].count("script") == 1
-    handlers = [(tag, name) for tag, attrs in dom.tags for name, _ in attrs
-                if name.startswith("on")]
+    handlers = [
+        (tag, name) for tag, attrs in dom.tags for name, _ in attrs if name.startswith("on")
+    ]
     assert handlers == []
     links = [v for tag, attrs in dom.tags for name, v in attrs if name in ("href", "src")]
     assert links and all(v is not None and v.startswith("#") for v in links), links
@@ -194,7 +201,8 @@ def test_template_syntax_is_never_evaluated(api: Run, dom: Dom) -> None:
 
 
 def test_no_control_characters_and_no_open_bidi_override_in_reports(
-    api: Run, dom: Dom,
+    api: Run,
+    dom: Dom,
 ) -> None:
     for name, content in (("index.html", api.html()), ("report.md", api.markdown())):
         found = sorted({hex(ord(c)) for c in CONTROL.findall(content)})
@@ -239,8 +247,10 @@ def test_markdown_shows_markup_as_text(api: Run) -> None:
     assert "Projekt 1 &lt;script&gt;alert(1)&lt;/script&gt;" in md
     assert "Projekt 2 &lt;img src=x onerror=alert(1)&gt;" in md
     markdown = NUMBER["markdown"]
-    assert (f"Projekt {markdown} \\*fett\\* \\[x\\](javascript:alert(1)) \\$5\\$ \\| \\`c\\` "
-            "\\# \\~x\\~ \\\\") in md
+    assert (
+        f"Projekt {markdown} \\*fett\\* \\[x\\](javascript:alert(1)) \\$5\\$ \\| \\`c\\` "
+        "\\# \\~x\\~ \\\\"
+    ) in md
     assert not re.search(r"(?<!\\)\]\(javascript", md)
 
 
@@ -321,7 +331,10 @@ def test_excel_neutralises_every_formula(api: Run) -> None:
                 if isinstance(cell.value, str):
                     checked += 1
                     assert not cell.value.startswith(FORMULA_STARTS), (
-                        sheet.title, cell.coordinate, cell.value)
+                        sheet.title,
+                        cell.coordinate,
+                        cell.value,
+                    )
     assert checked > 500
 
     def column(sheet_name: str, name: str) -> list[Any]:
@@ -349,10 +362,12 @@ def test_sqlite_and_json_keep_text_verbatim(api: Run) -> None:
     connection = sqlite3.connect(api.curated / "hammplan.sqlite")
     try:
         measures = connection.execute(
-            'SELECT "titel", "kosten_raw", "traeger" FROM "measures" ORDER BY rowid').fetchall()
+            'SELECT "titel", "kosten_raw", "traeger" FROM "measures" ORDER BY rowid'
+        ).fetchall()
         budget = connection.execute(
             'SELECT "sta_raw", "massnahme_raw", "ertrag_2023_raw", "aufwand_2023_cent" '
-            'FROM "budget" ORDER BY rowid').fetchall()
+            'FROM "budget" ORDER BY rowid'
+        ).fetchall()
     finally:
         connection.close()
     plan = json.loads((api.curated / "plan.json").read_text(encoding="utf-8"))
@@ -369,8 +384,7 @@ def test_sqlite_and_json_keep_text_verbatim(api: Run) -> None:
         assert budget[2 * n - 1][:2] == (sample.text, sample.text)
         assert budget[2 * n - 2][2] == sample.text
         assert budget[2 * n - 2][3] == 100000
-    assert [c["text"] for c in plan["claims"]] == [statement(n)
-                                                 for n in range(1, len(SAMPLES) + 1)]
+    assert [c["text"] for c in plan["claims"]] == [statement(n) for n in range(1, len(SAMPLES) + 1)]
 
 
 def test_cli_gives_the_same_files(api: Run, cli: Run) -> None:
@@ -386,8 +400,9 @@ def test_a_number_of_5000_digits_breaks_nothing(tmp_path: Path) -> None:
     digits = "9" * 5000
     (tmp_path / "interim").mkdir()
     document = hostile_document([Sample("digits", digits), Sample("plain", "Sprachkurs")])
-    (tmp_path / "interim" / "extracted.json").write_text(document.model_dump_json(),
-                                                         encoding="utf-8")
+    (tmp_path / "interim" / "extracted.json").write_text(
+        document.model_dump_json(), encoding="utf-8"
+    )
     validated = runner.invoke(app, ["validate", "--data-dir", str(tmp_path)])
     assert validated.exit_code in (0, 1), validated.output
     curated = tmp_path / "curated"
@@ -402,8 +417,9 @@ def test_a_number_of_5000_digits_breaks_nothing(tmp_path: Path) -> None:
         assert connection.execute('SELECT "kosten_raw" FROM "measures"').fetchone() == (digits,)
     finally:
         connection.close()
-    rendered = runner.invoke(app, ["render", "--data-dir", str(tmp_path), "--out",
-                                   str(tmp_path / "reports")])
+    rendered = runner.invoke(
+        app, ["render", "--data-dir", str(tmp_path), "--out", str(tmp_path / "reports")]
+    )
     if rendered.exit_code == 0:  # curation marked the number as not a plausible figure
         assert digits in (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
     else:
@@ -423,10 +439,12 @@ Edit = Callable[[Path], None]
 
 def edit_json(change: Callable[[Any], None]) -> Edit:
     """An edit that changes the parsed JSON in place and writes it back."""
+
     def apply(path: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         change(data)
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
     return apply
 
 
@@ -436,6 +454,7 @@ def set_at(*where: str | int, value: object) -> Edit:
         for key in where[:-1]:
             target = target[key]
         target[where[-1]] = value
+
     return edit_json(change)
 
 
@@ -445,12 +464,14 @@ def delete_at(*where: str | int) -> Edit:
         for key in where[:-1]:
             target = target[key]
         del target[where[-1]]
+
     return edit_json(change)
 
 
 def replace_text(edit: Callable[[str], str]) -> Edit:
     def apply(path: Path) -> None:
         path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+
     return apply
 
 
@@ -461,34 +482,50 @@ def literal_at(*where: str | int, literal: str) -> Edit:
     def apply(path: Path) -> None:
         set_at(*where, value=marker)(path)
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(json.dumps(marker, ensure_ascii=False), literal),
-                        encoding="utf-8")
+        path.write_text(
+            text.replace(json.dumps(marker, ensure_ascii=False), literal), encoding="utf-8"
+        )
+
     return apply
 
 
 PLAN_EDITS: dict[str, tuple[Edit, str]] = {
-    "wrong type": (set_at("measures", 3, "kosten", "status", value=5),
-                   "measures[3].kosten.status: Input should be 'ok', 'not_stated', 'note' or "
-                   "'suspect', found 5"),
-    "text for a number": (set_at("budget", 2, "page", value="zwölf"),
-                          "budget[2].page: Input should be a valid integer"),
+    "wrong type": (
+        set_at("measures", 3, "kosten", "status", value=5),
+        "measures[3].kosten.status: Input should be 'ok', 'not_stated', 'note' or "
+        "'suspect', found 5",
+    ),
+    "text for a number": (
+        set_at("budget", 2, "page", value="zwölf"),
+        "budget[2].page: Input should be a valid integer",
+    ),
     "missing field": (delete_at("measures", 1, "titel"), "measures[1].titel: Field required"),
     "invalid JSON": (replace_text(lambda text: text[: len(text) // 2]), "invalid JSON at line "),
     "empty file": (replace_text(lambda _text: ""), "empty file, expected the curated plan"),
-    "array": (replace_text(lambda _text: "[1, 2]"),
-              "(top level): Input should be an object, found [1, 2]"),
-    "huge number string": (set_at("measures", 0, "kosten", "betrag_eur", value="9" * 5000),
-                           "measures[0].kosten.betrag_eur: number out of range, expected at "
-                           "most 100 digits before and 100 after the decimal point, found "
-                           '"99999'),
-    "huge exponent": (set_at("budget", 0, "jahre", 0, "aufwand", "betrag_eur", value="1e400000"),
-                      "budget[0].jahre[0].aufwand.betrag_eur: number out of range, expected at "
-                      'most 100 digits before and 100 after the decimal point, found "1E+400000"'),
-    "huge integer": (literal_at("districts", 0, "auslaender", literal="9" * 5000),
-                     "districts[0].auslaender: number out of range, expected at most 100 "
-                     "digits, found a number of 5000 digits"),
-    "infinite score": (literal_at("budget", 0, "link", "score", literal="1e999"),
-                       "budget[0].link.score: expected a finite number, found Infinity"),
+    "array": (
+        replace_text(lambda _text: "[1, 2]"),
+        "(top level): Input should be an object, found [1, 2]",
+    ),
+    "huge number string": (
+        set_at("measures", 0, "kosten", "betrag_eur", value="9" * 5000),
+        "measures[0].kosten.betrag_eur: number out of range, expected at "
+        "most 100 digits before and 100 after the decimal point, found "
+        '"99999',
+    ),
+    "huge exponent": (
+        set_at("budget", 0, "jahre", 0, "aufwand", "betrag_eur", value="1e400000"),
+        "budget[0].jahre[0].aufwand.betrag_eur: number out of range, expected at "
+        'most 100 digits before and 100 after the decimal point, found "1E+400000"',
+    ),
+    "huge integer": (
+        literal_at("districts", 0, "auslaender", literal="9" * 5000),
+        "districts[0].auslaender: number out of range, expected at most 100 "
+        "digits, found a number of 5000 digits",
+    ),
+    "infinite score": (
+        literal_at("budget", 0, "link", "score", literal="1e999"),
+        "budget[0].link.score: expected a finite number, found Infinity",
+    ),
 }
 
 
@@ -510,8 +547,7 @@ def test_render_refuses_a_hand_edited_plan(case: str, cli: Run, tmp_path: Path) 
     edit, expected = PLAN_EDITS[case]
     plan = data / "curated" / "plan.json"
     edit(plan)
-    result = runner.invoke(app, ["render", "--data-dir", str(data), "--out",
-                                 str(data / "reports")])
+    result = runner.invoke(app, ["render", "--data-dir", str(data), "--out", str(data / "reports")])
     assert result.exit_code == 2, result.output
     line = one_error_line(result)
     assert line.startswith(f"Error: {plan}: {expected}"), line
@@ -520,28 +556,41 @@ def test_render_refuses_a_hand_edited_plan(case: str, cli: Run, tmp_path: Path) 
 
 
 EXTRACTED_EDITS: dict[str, tuple[Edit, str]] = {
-    "wrong type": (set_at("budget_rows", 3, "columns", 0, "cell", "text", value=5),
-                   "not an extraction result (budget_rows[3].columns[0].cell.text: Input "
-                   "should be a valid string)"),
-    "missing field": (delete_at("profiles", 1, "rows", 0, "value"),
-                      "not an extraction result (profiles[1].rows[0].value: Field required)"),
-    "invalid JSON": (replace_text(lambda text: text[: len(text) // 2]),
-                     "not an extraction result (top level: Invalid JSON: EOF while parsing"),
-    "empty file": (replace_text(lambda _text: ""),
-                   "not an extraction result (top level: Invalid JSON: EOF while parsing"),
-    "array": (replace_text(lambda _text: "[]"),
-              "not an extraction result (top level: Input should be an object)"),
-    "huge integer": (literal_at("source", "page_count", literal="9" * 5000),
-                     "source.page_count: number out of range, expected at most 100 digits, "
-                     "found a number of 5000 digits"),
-    "huge page": (literal_at("budget_rows", 0, "columns", 0, "cell", "spans", 0, "page",
-                             literal="1" * 120),
-                  "budget_rows[0].columns[0].cell.spans[0].page: number out of range, expected "
-                  "at most 100 digits, found a number of 120 digits"),
-    "not a number": (literal_at("budget_rows", 0, "columns", 0, "cell", "spans", 0, "bbox", "x0",
-                                literal="NaN"),
-                     "budget_rows[0].columns[0].cell.spans[0].bbox.x0: expected a finite "
-                     "number, found NaN"),
+    "wrong type": (
+        set_at("budget_rows", 3, "columns", 0, "cell", "text", value=5),
+        "not an extraction result (budget_rows[3].columns[0].cell.text: Input "
+        "should be a valid string)",
+    ),
+    "missing field": (
+        delete_at("profiles", 1, "rows", 0, "value"),
+        "not an extraction result (profiles[1].rows[0].value: Field required)",
+    ),
+    "invalid JSON": (
+        replace_text(lambda text: text[: len(text) // 2]),
+        "not an extraction result (top level: Invalid JSON: EOF while parsing",
+    ),
+    "empty file": (
+        replace_text(lambda _text: ""),
+        "not an extraction result (top level: Invalid JSON: EOF while parsing",
+    ),
+    "array": (
+        replace_text(lambda _text: "[]"),
+        "not an extraction result (top level: Input should be an object)",
+    ),
+    "huge integer": (
+        literal_at("source", "page_count", literal="9" * 5000),
+        "source.page_count: number out of range, expected at most 100 digits, "
+        "found a number of 5000 digits",
+    ),
+    "huge page": (
+        literal_at("budget_rows", 0, "columns", 0, "cell", "spans", 0, "page", literal="1" * 120),
+        "budget_rows[0].columns[0].cell.spans[0].page: number out of range, expected "
+        "at most 100 digits, found a number of 120 digits",
+    ),
+    "not a number": (
+        literal_at("budget_rows", 0, "columns", 0, "cell", "spans", 0, "bbox", "x0", literal="NaN"),
+        "budget_rows[0].columns[0].cell.spans[0].bbox.x0: expected a finite number, found NaN",
+    ),
 }
 
 

@@ -30,27 +30,60 @@ def test_the_wheel_builds_a_plan_outside_the_repository(tmp_path: Path) -> None:
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
-    shutil.copytree(ROOT / "src", source / "src",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(
+        ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
     wheels = tmp_path / "wheels"
     # As pip install . and pipx build it: in an isolated build environment with the build
     # backend pyproject.toml asks for.
-    made = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                           "--wheel-dir", str(wheels), str(source)],
-                          timeout=600, capture_output=True, text=True)
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--wheel-dir",
+            str(wheels),
+            str(source),
+        ],
+        timeout=600,
+        capture_output=True,
+        text=True,
+    )
     assert made.returncode == 0, made.stderr
     [wheel] = wheels.glob("hammplan-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for data in ("hammplan/templates/report.html.j2", "hammplan/templates/report.md.j2",
-                 "hammplan/vocabularies/default.toml", "hammplan/py.typed"):
+    for data in (
+        "hammplan/templates/report.html.j2",
+        "hammplan/templates/report.md.j2",
+        "hammplan/vocabularies/default.toml",
+        "hammplan/py.typed",
+    ):
         assert data in names
 
     fresh = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(fresh)], check=True,
-                   timeout=120)
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(fresh / "bin" / "python"),
-                    "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
-                   check=True, timeout=300, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(fresh)], check=True, timeout=120
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(fresh / "bin" / "python"),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+        capture_output=True,
+    )
     # The dependencies come from the test environment, as a path entry (its .pth files, the
     # editable hammplan among them, are not run): only the wheel provides hammplan.
     [site] = (fresh / "lib").glob("python3*/site-packages")
@@ -60,15 +93,26 @@ def test_the_wheel_builds_a_plan_outside_the_repository(tmp_path: Path) -> None:
     (work / "data" / "raw").mkdir(parents=True)
     build_plan_pdf(work / "data" / "raw" / "plan.pdf", sample_content(), VARIANTS[0])
     hammplan = str(fresh / "bin" / "hammplan")
-    where = subprocess.run([str(fresh / "bin" / "python"), "-c",
-                            "import hammplan; print(hammplan.__file__)"], cwd=work,
-                           capture_output=True, text=True, check=True, timeout=60)
+    where = subprocess.run(
+        [str(fresh / "bin" / "python"), "-c", "import hammplan; print(hammplan.__file__)"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     assert where.stdout.startswith(str(site))
-    version = subprocess.run([hammplan, "--version"], cwd=work, capture_output=True,
-                             text=True, timeout=60)
+    version = subprocess.run(
+        [hammplan, "--version"], cwd=work, capture_output=True, text=True, timeout=60
+    )
     assert version.stdout.strip() == f"hammplan {_version()}"
-    built = subprocess.run([hammplan, "build", "--data-dir", "data", "--out", "reports"],
-                           cwd=work, capture_output=True, text=True, timeout=600)
+    built = subprocess.run(
+        [hammplan, "build", "--data-dir", "data", "--out", "reports"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert built.returncode == 0, built.stderr
     assert (work / "reports" / "index.html").stat().st_size > 10_000
     assert (work / "data" / "curated" / "hammplan.xlsx").is_file()

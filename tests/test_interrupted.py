@@ -47,8 +47,10 @@ HAMMPLAN = Path(sys.executable).parent / "hammplan"
 CHANGED_AMOUNT = "99.999"
 """Aufwand 2023 of the first budget row in the changed plan (the original prints 38.251)."""
 
-TEMPORARY = re.compile(r"\.[^/]+\.[a-z0-9_]{8}"
-                       r"|\.hammplan-(stage-|commit\.json|pending\.json|together-|files\.json\.).*")
+TEMPORARY = re.compile(
+    r"\.[^/]+\.[a-z0-9_]{8}"
+    r"|\.hammplan-(stage-|commit\.json|pending\.json|together-|files\.json\.).*"
+)
 """A temporary file of an atomic write (tempfile.mkstemp with prefix ".NAME."), or a stage,
 journal, pending journal, group commit or half-written manifest of a set being published
 (``hammplan.io.fileset``)."""
@@ -61,8 +63,10 @@ def plan_pdfs(folder: Path) -> tuple[Path, Path]:
     assert rows[0][2] == "38.251"
     rows[0][2] = CHANGED_AMOUNT
     changed = dataclasses.replace(content, budget_rows=rows)
-    return (build_plan_pdf(folder / "original.pdf", content, VARIANTS[0]),
-            build_plan_pdf(folder / "changed.pdf", changed, VARIANTS[0]))
+    return (
+        build_plan_pdf(folder / "original.pdf", content, VARIANTS[0]),
+        build_plan_pdf(folder / "changed.pdf", changed, VARIANTS[0]),
+    )
 
 
 def output_folders(data: Path) -> list[Path]:
@@ -70,9 +74,13 @@ def output_folders(data: Path) -> list[Path]:
 
 
 def hidden_files(data: Path) -> list[str]:
-    return sorted(p.relative_to(data).as_posix() for folder in output_folders(data)
-                  if folder.is_dir() for p in folder.iterdir()
-                  if p.name.startswith(".") and p.name != MANIFEST)
+    return sorted(
+        p.relative_to(data).as_posix()
+        for folder in output_folders(data)
+        if folder.is_dir()
+        for p in folder.iterdir()
+        if p.name.startswith(".") and p.name != MANIFEST
+    )
 
 
 def check_outputs(data: Path) -> None:
@@ -83,7 +91,8 @@ def check_outputs(data: Path) -> None:
     curated = data / "curated"
     # the build's PDF is in raw/, so validate puts a checked copy beside the curated files
     assert sorted(p.name for p in curated.iterdir() if not p.name.startswith(".")) == sorted(
-        [*OUTPUT_FILES, "quelle.pdf"])
+        [*OUTPUT_FILES, "quelle.pdf"]
+    )
     for name in OUTPUT_FILES:
         path = curated / name
         if name.endswith(".json"):
@@ -102,8 +111,14 @@ def check_outputs(data: Path) -> None:
         connection.close()
     workbook = load_workbook(curated / "hammplan.xlsx", read_only=True)
     try:
-        assert workbook.sheetnames == ["Maßnahmen", "Budget", "Budgetwerte", "Sozialräume",
-                                       "Befunde", "Datenwörterbuch"]
+        assert workbook.sheetnames == [
+            "Maßnahmen",
+            "Budget",
+            "Budgetwerte",
+            "Sozialräume",
+            "Befunde",
+            "Datenwörterbuch",
+        ]
     finally:
         workbook.close()
     page = (data / "reports" / "index.html").read_text(encoding="utf-8")
@@ -155,9 +170,11 @@ class Build:
 def start(data: Path, *extra: str) -> Build:
     main, terminal = os.openpty()
     process = subprocess.Popen(
-        [str(HAMMPLAN), "build", "--data-dir", str(data), "--out", str(data / "reports"),
-         *extra],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal)
+        [str(HAMMPLAN), "build", "--data-dir", str(data), "--out", str(data / "reports"), *extra],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+    )
     os.close(terminal)
     return Build(process, main)
 
@@ -191,17 +208,34 @@ def start_held(data: Path, where: str, *extra: str) -> Build:
     """A build that runs until ``where`` (``module:function``) is called, and waits there."""
     main, terminal = os.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-c", HOLD, where, "build", "--data-dir", str(data), "--out",
-         str(data / "reports"), *extra],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=terminal)
+        [
+            sys.executable,
+            "-c",
+            HOLD,
+            where,
+            "build",
+            "--data-dir",
+            str(data),
+            "--out",
+            str(data / "reports"),
+            *extra,
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+    )
     os.close(terminal)
     return Build(process, main)
 
 
 def build_to_end(data: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
-        [str(HAMMPLAN), "build", "--data-dir", str(data), "--out", str(data / "reports"),
-         *extra], capture_output=True, text=True, timeout=300, check=False)
+        [str(HAMMPLAN), "build", "--data-dir", str(data), "--out", str(data / "reports"), *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
     return result
@@ -209,8 +243,10 @@ def build_to_end(data: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 
 def snapshot(data: Path) -> dict[str, bytes]:
     """The outputs of a build (not the PDF, not the build state) by relative path."""
-    files = [data / "interim" / "extracted.json",
-             *(p for folder in output_folders(data)[1:] for p in folder.glob("*") if p.is_file())]
+    files = [
+        data / "interim" / "extracted.json",
+        *(p for folder in output_folders(data)[1:] for p in folder.glob("*") if p.is_file()),
+    ]
     return {p.relative_to(data).as_posix(): p.read_bytes() for p in sorted(files)}
 
 
@@ -240,8 +276,9 @@ def built(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     yield data, changed
 
 
-def test_killed_builds_leave_every_output_readable(built: tuple[Path, Path],
-                                                   tmp_path: Path) -> None:
+def test_killed_builds_leave_every_output_readable(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
     data, changed = built
     left_behind: set[str] = set()
     for name, marker, seconds in KILLS:
@@ -272,9 +309,14 @@ def test_killed_builds_leave_every_output_readable(built: tuple[Path, Path],
     assert hidden_files(data) == []
 
     # what a hard kill leaves while writing is ignored, and the next build removes it
-    planted = ["interim/.extracted.json.k1ll3d_0", "interim/.build-state.json.abcdefgh",
-               "curated/.plan.json.x1y2z3w4", "curated/.hammplan.sqlite.a_b_c_d_",
-               "reports/.index.html.zzzzzzzz", "reports/charts/.top-massnahmen.svg.q9r8s7t6"]
+    planted = [
+        "interim/.extracted.json.k1ll3d_0",
+        "interim/.build-state.json.abcdefgh",
+        "curated/.plan.json.x1y2z3w4",
+        "curated/.hammplan.sqlite.a_b_c_d_",
+        "reports/.index.html.zzzzzzzz",
+        "reports/charts/.top-massnahmen.svg.q9r8s7t6",
+    ]
     for name in planted:
         (data / name).write_bytes(b"half a file")
     kept = ["reports/.notiz", "curated/.plan.json.bak"]
@@ -288,7 +330,8 @@ def test_killed_builds_leave_every_output_readable(built: tuple[Path, Path],
     for name in kept:
         (data / name).unlink()
     plan = CuratedPlan.model_validate_json(
-        (data / "curated" / "plan.json").read_text(encoding="utf-8"))
+        (data / "curated" / "plan.json").read_text(encoding="utf-8")
+    )
     assert plan.budget[0].aufwand(2023).raw == CHANGED_AMOUNT
     assert "99.999" in (data / "reports" / "index.html").read_text(encoding="utf-8")
     # the same files as a build of the changed plan that was never interrupted
@@ -305,7 +348,8 @@ class Interrupted(BaseException):
 
 
 def test_a_stage_interrupted_while_writing_runs_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Interrupted after plan.json of the changed plan was written, with the input then put
     back: validate must run again, although its input equals the last completed run's."""
@@ -315,11 +359,15 @@ def test_a_stage_interrupted_while_writing_runs_again(
     first = snapshot(data)
     write_curated = hammplan.publish.write_curated
 
-    def write_plan_json_only(plan: CuratedPlan, target: Path, *_options: object,
-                             ) -> list[Path]:
+    def write_plan_json_only(
+        plan: CuratedPlan,
+        target: Path,
+        *_options: object,
+    ) -> list[Path]:
         write_curated(plan, tmp_path / "elsewhere")  # staged there until the build commits
-        (target / "plan.json").write_bytes(staged(tmp_path / "elsewhere" / "plan.json")
-                                           .read_bytes())
+        (target / "plan.json").write_bytes(
+            staged(tmp_path / "elsewhere" / "plan.json").read_bytes()
+        )
         raise Interrupted
 
     monkeypatch.setattr(hammplan.publish, "write_curated", write_plan_json_only)
@@ -339,12 +387,21 @@ def test_the_writers_remove_what_a_killed_writer_left(tmp_path: Path) -> None:
     curated, reports = tmp_path / "curated", tmp_path / "reports"
     (reports / "charts").mkdir(parents=True)
     curated.mkdir()
-    stale = [curated / ".plan.json.abcdefgh", curated / ".budget.csv.1234_678",
-             reports / ".index.html.zzzzzzzz", reports / ".report.md.q1w2e3r4",
-             reports / "charts" / ".alt.svg.a1b2c3d4", reports / "charts" / ".alt.png.a1b2c3d4"]
-    kept = [curated / ".plan.json.bak", curated / ".notes.txt.abcdefgh",
-            curated / "plan.json.abcdefgh", reports / ".index.html.abc",
-            reports / "charts" / ".alt.gif.a1b2c3d4"]
+    stale = [
+        curated / ".plan.json.abcdefgh",
+        curated / ".budget.csv.1234_678",
+        reports / ".index.html.zzzzzzzz",
+        reports / ".report.md.q1w2e3r4",
+        reports / "charts" / ".alt.svg.a1b2c3d4",
+        reports / "charts" / ".alt.png.a1b2c3d4",
+    ]
+    kept = [
+        curated / ".plan.json.bak",
+        curated / ".notes.txt.abcdefgh",
+        curated / "plan.json.abcdefgh",
+        reports / ".index.html.abc",
+        reports / "charts" / ".alt.gif.a1b2c3d4",
+    ]
     for path in stale + kept:
         path.write_text("left behind", encoding="utf-8")
     write_curated(plan, curated)

@@ -23,7 +23,10 @@ def year_literals(text: str) -> list[str]:
 
 def test_the_pattern_finds_years_and_nothing_else() -> None:
     assert year_literals('x = "2024"\ny = (2023, 2025)\nDEFAULT = 1999') == [
-        'x = "2024"', "y = (2023, 2025)", "DEFAULT = 1999"]
+        'x = "2024"',
+        "y = (2023, 2025)",
+        "DEFAULT = 1999",
+    ]
     assert year_literals('"U+2069"\n"\\u2014"\n2_000\n12024\nv20245') == []
 
 

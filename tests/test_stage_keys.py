@@ -36,8 +36,9 @@ def package_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_a_change_to_any_module_a_stage_imports_changes_its_key(stage: str,
-                                                                 package_copy: Path) -> None:
+def test_a_change_to_any_module_a_stage_imports_changes_its_key(
+    stage: str, package_copy: Path
+) -> None:
     before = compute_code_key(stage, package_copy)
     files = stage_files(stage, package_copy)
     assert len(files) > 10
@@ -67,11 +68,17 @@ def test_render_s_key_covers_what_the_hand_kept_list_missed() -> None:
     did not name; the slugs (now in hammplan.slugs), the finding records and the loader are
     in render's key because render imports them."""
     names = {p.relative_to(PACKAGE).as_posix() for p in stage_files("render")}
-    assert {"slugs.py", "records/findings.py", "records/plan.py", "io/loading.py",
-            "render/charts/budget.py"} <= names
+    assert {
+        "slugs.py",
+        "records/findings.py",
+        "records/plan.py",
+        "io/loading.py",
+        "render/charts/budget.py",
+    } <= names
     assert not any(name.startswith(("extract/", "curate/", "publish/")) for name in names)
     assert "vocabularies/default.toml" in {
-        p.relative_to(PACKAGE).as_posix() for p in stage_files("validate")}
+        p.relative_to(PACKAGE).as_posix() for p in stage_files("validate")
+    }
 
 
 def _function_imports(function: str) -> set[str]:
@@ -92,9 +99,21 @@ def test_the_entries_reach_every_module_the_stage_function_imports(stage: str) -
 
 def test_recorded_source_reads_the_head_of_an_output(tmp_path: Path) -> None:
     path = tmp_path / "plan.json"
-    path.write_text(json.dumps({"format_version": 1, "source": {
-        "file_name": "a {b}.pdf", "sha256": "ab" * 32, "extracted_sha256": "cd" * 32},
-        "measures": [{"source": {}}] * 3}, indent=2), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format_version": 1,
+                "source": {
+                    "file_name": "a {b}.pdf",
+                    "sha256": "ab" * 32,
+                    "extracted_sha256": "cd" * 32,
+                },
+                "measures": [{"source": {}}] * 3,
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     assert recorded_source(path, "extracted_sha256") == "cd" * 32
     assert recorded_source(path, "sha256") == "ab" * 32
     assert recorded_source(path, "nothing") is None
@@ -108,8 +127,19 @@ def another_plan() -> PlanContent:
 
 
 def _build(data_dir: Path, *extra: str) -> dict[str, object]:
-    result = runner.invoke(app, ["build", "--data-dir", str(data_dir), "--out",
-                                 str(data_dir / "reports"), "--json", "-q", *extra])
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            "--data-dir",
+            str(data_dir),
+            "--out",
+            str(data_dir / "reports"),
+            "--json",
+            "-q",
+            *extra,
+        ],
+    )
     assert result.exit_code == 0, result.output
     summary: dict[str, object] = json.loads(result.stdout)
     return summary
@@ -117,8 +147,12 @@ def _build(data_dir: Path, *extra: str) -> dict[str, object]:
 
 def _outputs(data_dir: Path) -> dict[str, bytes]:
     folders = [data_dir / "curated", data_dir / "reports"]
-    return {p.relative_to(data_dir).as_posix(): p.read_bytes()
-            for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(data_dir).as_posix(): p.read_bytes()
+        for folder in folders
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.slow
@@ -133,8 +167,9 @@ def test_a_build_after_a_hand_run_extract_of_another_pdf_republishes(tmp_path: P
 
     hand = runner.invoke(app, ["extract", str(other), "--data-dir", str(data), "-q"])
     assert hand.exit_code == 0, hand.output
-    assert recorded_source(data / "interim" / "extracted.json", "sha256") == \
-        stagekeys.file_identity(other)
+    assert recorded_source(
+        data / "interim" / "extracted.json", "sha256"
+    ) == stagekeys.file_identity(other)
     summary = _build(data)
     assert summary["pdf"] == str(ours)
     assert _ran(summary) == {"extract": True, "validate": False, "render": False}
@@ -166,8 +201,9 @@ def test_a_build_after_a_hand_run_render_of_another_plan_renders_again(tmp_path:
     _build(data)
     published = _outputs(data)
     _build(elsewhere)
-    hand = runner.invoke(app, ["render", "--data-dir", str(elsewhere), "--out",
-                               str(data / "reports"), "-q"])
+    hand = runner.invoke(
+        app, ["render", "--data-dir", str(elsewhere), "--out", str(data / "reports"), "-q"]
+    )
     assert hand.exit_code == 0, hand.output
     assert _outputs(data) != published
     assert _ran(_build(data)) == {"extract": False, "validate": False, "render": True}

@@ -15,9 +15,17 @@ WORKFLOW = ROOT / ".github" / "workflows" / "rebuild.yml"
 
 def test_workflow_is_valid_against_the_github_schema() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema",
-         "vendor.github-workflows", str(WORKFLOW)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -30,20 +38,30 @@ def test_workflow_runs_on_push_and_a_schedule_and_uses_the_makefile() -> None:
     assert len(cron.split()) == 5
     steps = workflow["jobs"]["rebuild"]["steps"]
     commands = [step["run"] for step in steps if "run" in step]
-    assert commands == ["make install", "make lint", "make typecheck", "make test", "make report",
-                        "make check-outputs"]
+    assert commands == [
+        "make install",
+        "make lint",
+        "make typecheck",
+        "make test",
+        "make report",
+        "make check-outputs",
+    ]
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for command in commands:
         target = command.split()[1]
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
-    uploads = [step["with"]["path"] for step in steps
-               if step.get("uses", "").startswith("actions/upload-artifact")]
+    uploads = [
+        step["with"]["path"]
+        for step in steps
+        if step.get("uses", "").startswith("actions/upload-artifact")
+    ]
     assert uploads == ["reports/", "data/curated/"]
 
 
 def test_make_help_documents_every_target() -> None:
-    result = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        ["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     for target in ("install", "report", "test", "bench", "clean"):
         assert re.search(rf"make {target}\s+\S", result.stdout), target
 

@@ -37,7 +37,6 @@ REPORTS_HASH = "render.reports"
 input identity of their own; a render run by hand elsewhere changes them)."""
 
 
-
 @dataclass(frozen=True)
 class BuildSettings:
     """Everything a build needs but its progress: what it reads, where it writes, how."""
@@ -70,12 +69,17 @@ def read_state(data_dir: Path) -> dict[str, str]:
 def write_state(data_dir: Path, state: dict[str, str]) -> None:
     """Record stage keys (atomically, so an interrupted build never records a half state)."""
     remove_stale_temporaries(data_dir / "interim", [STATE_FILE])
-    write_atomic(data_dir / "interim" / STATE_FILE,
-                 json.dumps(state, indent=1, sort_keys=True) + "\n")
+    write_atomic(
+        data_dir / "interim" / STATE_FILE, json.dumps(state, indent=1, sort_keys=True) + "\n"
+    )
 
 
 def run_stage(
-    name: str, key: str, outputs: list[Path], state: dict[str, str], force: bool,
+    name: str,
+    key: str,
+    outputs: list[Path],
+    state: dict[str, str],
+    force: bool,
     run: Callable[[], tuple[list[Path], Summary]],
     starting: Callable[[], None] | None = None,
     current: Callable[[], bool] | None = None,
@@ -88,8 +92,13 @@ def run_stage(
     no key behind, so the next build runs the stage again even if its input went back to
     what the recorded key was made from.
     """
-    if (not force and state.get(name) == key and outputs and all(p.exists() for p in outputs)
-            and (current is None or current())):
+    if (
+        not force
+        and state.get(name) == key
+        and outputs
+        and all(p.exists() for p in outputs)
+        and (current is None or current())
+    ):
         return StageResult(name=name, ran=False, seconds=0.0, outputs=outputs)
     if name in state:
         del state[name]
@@ -98,8 +107,9 @@ def run_stage(
     started = time.perf_counter()
     written, summary = run()
     state[name] = key
-    return StageResult(name=name, ran=True, seconds=time.perf_counter() - started,
-                       outputs=written, summary=summary)
+    return StageResult(
+        name=name, ran=True, seconds=time.perf_counter() - started, outputs=written, summary=summary
+    )
 
 
 def vocabulary_text(path: Path | None) -> str:
@@ -122,19 +132,23 @@ def plan_path(data_dir: Path) -> Path:
     return data_dir / "curated" / "plan.json"
 
 
-def extract_stage(pdf: Path, data_dir: Path, vocabulary: Path | None,
-                  progress: Progress | None = None,
-                  limits: Limits | None = None,
-                  pages_read: Callable[[], None] | None = None,
-                  ) -> tuple[list[Path], ExtractSummary]:
+def extract_stage(
+    pdf: Path,
+    data_dir: Path,
+    vocabulary: Path | None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+    pages_read: Callable[[], None] | None = None,
+) -> tuple[list[Path], ExtractSummary]:
     """Stage 1: the PDF's tables -> ``interim/extracted.json`` (``pages_read``: see
     :func:`~hammplan.extract.document.extract_document`)."""
     from hammplan.extract import extract_document, write_extracted
     from hammplan.vocabulary import load_vocabulary
 
     pages = progress.pages if progress is not None else None
-    document = extract_document(pdf, load_vocabulary(vocabulary), pages, limits=limits,
-                                pages_read=pages_read)
+    document = extract_document(
+        pdf, load_vocabulary(vocabulary), pages, limits=limits, pages_read=pages_read
+    )
     target = extracted_path(data_dir)
     remove_stale_temporaries(target.parent, [target.name])
     write_extracted(document, target)
@@ -150,9 +164,11 @@ def extract_stage(pdf: Path, data_dir: Path, vocabulary: Path | None,
     )
 
 
-def validate_stage(data_dir: Path, vocabulary: Path | None,
-                   plan_json: Callable[[bytes], None] | None = None,
-                   ) -> tuple[list[Path], ValidateSummary]:
+def validate_stage(
+    data_dir: Path,
+    vocabulary: Path | None,
+    plan_json: Callable[[bytes], None] | None = None,
+) -> tuple[list[Path], ValidateSummary]:
     """Stage 2: ``interim/extracted.json`` -> ``curated/`` (findings counted by severity).
 
     ``plan_json`` is handed the bytes of ``plan.json`` as soon as they are made.
@@ -178,18 +194,28 @@ def validate_stage(data_dir: Path, vocabulary: Path | None,
     return written, ValidateSummary(
         findings={str(k): n for k, n in count_by_severity(plan.findings).items()},
         read_failures=count_read_failures(plan.findings),
-        measures=len(plan.measures), budget_rows=len(plan.budget),
+        measures=len(plan.measures),
+        budget_rows=len(plan.budget),
         districts=len(plan.districts),
-        errors=[f"{f.code} (p. {', '.join(map(str, f.pages))}): {f.message}"
-                for f in plan.findings if f.severity == "error"],
+        errors=[
+            f"{f.code} (p. {', '.join(map(str, f.pages))}): {f.message}"
+            for f in plan.findings
+            if f.severity == "error"
+        ],
     )
 
 
-def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
-                 progress: Progress | None = None, ahead: ReportsAhead | None = None,
-                 previous: Path | None = None, vocabulary: Path | None = None,
-                 limits: Limits | None = None, source_url: str | None = None,
-                 ) -> tuple[list[Path], RenderSummary]:
+def render_stage(
+    data_dir: Path,
+    out_dir: Path,
+    templates: Path | None,
+    progress: Progress | None = None,
+    ahead: ReportsAhead | None = None,
+    previous: Path | None = None,
+    vocabulary: Path | None = None,
+    limits: Limits | None = None,
+    source_url: str | None = None,
+) -> tuple[list[Path], RenderSummary]:
     """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``, and
     beside them ``quelle.pdf`` (unless ``source_url`` links the PDF elsewhere) and
     ``evidence/*.png``.
@@ -201,8 +227,9 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
     """
     step = (progress or Silent()).step
     if previous is not None:
-        written = _render_with_previous(data_dir, out_dir, templates, step, previous,
-                                        vocabulary, limits, source_url)
+        written = _render_with_previous(
+            data_dir, out_dir, templates, step, previous, vocabulary, limits, source_url
+        )
     elif ahead is not None and ahead.asked:
         from hammplan.render.reports import write_reports
 
@@ -215,15 +242,22 @@ def render_stage(data_dir: Path, out_dir: Path, templates: Path | None,
         from hammplan.render.sources import find_source
 
         plan = load_curated_plan(staged(plan_path(data_dir)))
-        written = render_reports(plan, out_dir, templates, step,
-                                 source=find_source(data_dir, plan, source_url))
+        written = render_reports(
+            plan, out_dir, templates, step, source=find_source(data_dir, plan, source_url)
+        )
     return written, RenderSummary(files=len(written))
 
 
-def _render_with_previous(data_dir: Path, out_dir: Path, templates: Path | None,
-                          step: Callable[[str], None], previous: Path,
-                          vocabulary: Path | None, limits: Limits | None,
-                          source_url: str | None = None) -> list[Path]:
+def _render_with_previous(
+    data_dir: Path,
+    out_dir: Path,
+    templates: Path | None,
+    step: Callable[[str], None],
+    previous: Path,
+    vocabulary: Path | None,
+    limits: Limits | None,
+    source_url: str | None = None,
+) -> list[Path]:
     """The reports with the section comparing ``previous`` with the plan (the render stage
     of ``build --previous``, keyed as ``render-previous``: its code includes the comparison
     and the reading of the earlier edition)."""
@@ -234,8 +268,9 @@ def _render_with_previous(data_dir: Path, out_dir: Path, templates: Path | None,
 
     plan = load_curated_plan(staged(plan_path(data_dir)))
     extra, charts = report_section(load_edition(previous, vocabulary, limits), plan)
-    return render_reports(plan, out_dir, templates, step, extra, charts,
-                          find_source(data_dir, plan, source_url))
+    return render_reports(
+        plan, out_dir, templates, step, extra, charts, find_source(data_dir, plan, source_url)
+    )
 
 
 def curated_summary(data_dir: Path) -> ValidateSummary:
@@ -259,8 +294,9 @@ def curated_summary(data_dir: Path) -> ValidateSummary:
             budget_rows = sum(1 for _ in handle) - 1
     except (OSError, ValueError, TypeError):
         measures = budget_rows = None
-    return ValidateSummary(findings=findings, read_failures=failures, measures=measures,
-                           budget_rows=budget_rows)
+    return ValidateSummary(
+        findings=findings, read_failures=failures, measures=measures, budget_rows=budget_rows
+    )
 
 
 def previous_input(previous: Path | None) -> Path | None:
@@ -293,8 +329,12 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
     from hammplan.render.templating import find_templates
 
     pdf, data_dir, out_dir = settings.pdf, settings.data_dir, settings.out_dir
-    vocabulary, templates, force, limits = (settings.vocabulary, settings.templates,
-                                            settings.force, settings.limits)
+    vocabulary, templates, force, limits = (
+        settings.vocabulary,
+        settings.templates,
+        settings.force,
+        settings.limits,
+    )
     if not pdf.is_file():
         raise InputError(f"{pdf}: no such file")
     progress = progress or Silent()
@@ -326,11 +366,18 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
         # and makes the reports as soon as validate has made plan.json's bytes.
         tell("extract")
         pdf_identity = file_identity(pdf)
-        results.append(run_stage(
-            "extract", stage_key("extract", [pdf], f"{words}\0{limits}"),
-            [extracted_path(data_dir)], state, force,
-            lambda: extract_stage(pdf, data_dir, vocabulary, progress, limits, ahead.launch),
-            save, lambda: recorded_source(extracted_path(data_dir), "sha256") == pdf_identity))
+        results.append(
+            run_stage(
+                "extract",
+                stage_key("extract", [pdf], f"{words}\0{limits}"),
+                [extracted_path(data_dir)],
+                state,
+                force,
+                lambda: extract_stage(pdf, data_dir, vocabulary, progress, limits, ahead.launch),
+                save,
+                lambda: recorded_source(extracted_path(data_dir), "sha256") == pdf_identity,
+            )
+        )
         save()
         tell("validate")
         curated = data_dir / "curated"
@@ -341,28 +388,59 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
                 return validate_stage(data_dir, vocabulary)
             ahead.launch()
             return validate_stage(
-                data_dir, vocabulary,
-                lambda data: ahead.start(data, plan_path(data_dir), folder, settings.source_url))
+                data_dir,
+                vocabulary,
+                lambda data: ahead.start(data, plan_path(data_dir), folder, settings.source_url),
+            )
 
-        results.append(run_stage(
-            "validate", stage_key("validate", [extracted_path(data_dir)], words),
-            validate_outputs, state, force, validate, save,
-            lambda: recorded_source(plan_path(data_dir), "extracted_sha256")
-            == file_identity(extracted_path(data_dir))))
+        results.append(
+            run_stage(
+                "validate",
+                stage_key("validate", [extracted_path(data_dir)], words),
+                validate_outputs,
+                state,
+                force,
+                validate,
+                save,
+                lambda: (
+                    recorded_source(plan_path(data_dir), "extracted_sha256")
+                    == file_identity(extracted_path(data_dir))
+                ),
+            )
+        )
         if results[-1].ran:
             fresh.add("validate")
         save()
         tell("render")
         reports = [out_dir / "index.html", out_dir / "report.md"]
-        results.append(run_stage(
-            "render", stage_key("render" if earlier is None else "render-previous",
-                                [staged(plan_path(data_dir)), folder, *earlier_files(earlier)],
-                                str(out_dir.resolve()) + f"\0{settings.source_url or ''}"
-                                + (f"\0{words}\0{limits}" if earlier else "")),
-            reports, state, force,
-            lambda: render_stage(data_dir, out_dir, templates, progress, ahead, earlier,
-                                 vocabulary, limits, settings.source_url), save,
-            lambda: state.get(REPORTS_HASH) == content_key(reports)))
+        results.append(
+            run_stage(
+                "render",
+                stage_key(
+                    "render" if earlier is None else "render-previous",
+                    [staged(plan_path(data_dir)), folder, *earlier_files(earlier)],
+                    str(out_dir.resolve())
+                    + f"\0{settings.source_url or ''}"
+                    + (f"\0{words}\0{limits}" if earlier else ""),
+                ),
+                reports,
+                state,
+                force,
+                lambda: render_stage(
+                    data_dir,
+                    out_dir,
+                    templates,
+                    progress,
+                    ahead,
+                    earlier,
+                    vocabulary,
+                    limits,
+                    settings.source_url,
+                ),
+                save,
+                lambda: state.get(REPORTS_HASH) == content_key(reports),
+            )
+        )
         if results[-1].ran:
             fresh.update(("render", REPORTS_HASH))
             state[REPORTS_HASH] = content_key([staged(p) for p in reports])

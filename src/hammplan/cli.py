@@ -66,6 +66,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
+
 def _fail(error: HammplanError) -> None:
     """Report a known error in one line on stderr and exit with its code."""
     if RunState.debug:
@@ -89,8 +90,12 @@ def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", help="Print the version and exit.", is_eager=True,
-                     callback=lambda value: _print_version(value)),
+        typer.Option(
+            "--version",
+            help="Print the version and exit.",
+            is_eager=True,
+            callback=lambda value: _print_version(value),
+        ),
     ] = False,
 ) -> None:
     """hammplan: extract, validate and report a municipal integration plan."""
@@ -104,16 +109,20 @@ def _print_version(value: bool) -> None:
 
 
 def _findings_line(findings: dict[str, int]) -> str:
-    return (f"{findings.get('error', 0)} errors, {findings.get('warning', 0)} warnings, "
-            f"{findings.get('info', 0)} infos")
+    return (
+        f"{findings.get('error', 0)} errors, {findings.get('warning', 0)} warnings, "
+        f"{findings.get('info', 0)} infos"
+    )
 
 
 def _say_read_failures(report: Reporter, summary: ValidateSummary) -> None:
     """A line that the data are incomplete, when the run could not read part of its PDF."""
     if summary.read_failures:
-        report.say(f"{summary.read_failures} parts of the PDF could not be read (skipped "
-                   "pages, unreadable tables; see findings page_skipped, table_unreadable, "
-                   "budget_rows_missing): the data are incomplete")
+        report.say(
+            f"{summary.read_failures} parts of the PDF could not be read (skipped "
+            "pages, unreadable tables; see findings page_skipped, table_unreadable, "
+            "budget_rows_missing): the data are incomplete"
+        )
 
 
 def _plan_exit(summary: ValidateSummary, fail_on: FailOn | None, strict: bool = False) -> int:
@@ -123,8 +132,11 @@ def _plan_exit(summary: ValidateSummary, fail_on: FailOn | None, strict: bool = 
         return EXIT_FINDINGS
     counts = summary.findings
     level = FailOn.warning if strict else fail_on
-    failing = {None: 0, FailOn.error: counts.get("error", 0),
-               FailOn.warning: counts.get("error", 0) + counts.get("warning", 0)}[level]
+    failing = {
+        None: 0,
+        FailOn.error: counts.get("error", 0),
+        FailOn.warning: counts.get("error", 0) + counts.get("warning", 0),
+    }[level]
     return EXIT_FINDINGS if failing > 0 else 0
 
 
@@ -153,9 +165,13 @@ def extract(
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
         with writing([data_dir], wait, report.say):
-            written, read = extract_stage(source, data_dir, vocabulary, report,
-                                          Limits(max_pages, page_seconds,
-                                                 max_seconds=max_seconds))
+            written, read = extract_stage(
+                source,
+                data_dir,
+                vocabulary,
+                report,
+                Limits(max_pages, page_seconds, max_seconds=max_seconds),
+            )
     except HammplanError as error:
         _fail(error)
         return
@@ -165,8 +181,14 @@ def extract(
         f"{read.overview_rows} overview rows, {read.index_entries} index entries, "
         f"{read.leftovers} leftovers -> {written[0]}"
     )
-    report.done({"command": "extract", "pdf": str(source), **json_fields(read),
-                 "files": [str(p) for p in written]})
+    report.done(
+        {
+            "command": "extract",
+            "pdf": str(source),
+            **json_fields(read),
+            "files": [str(p) for p in written],
+        }
+    )
 
 
 @app.command(epilog=f"{EXIT_CODES} Example: hammplan validate --data-dir data --json")
@@ -207,8 +229,10 @@ def validate(
         report.say(f"  error {line}")
     for path in written:
         report.say(f"  wrote {path}", detail=True)
-    report.done({"command": "validate", **json_fields(plan),
-                 "files": [str(p) for p in written]}, _plan_exit(plan, fail_on, strict))
+    report.done(
+        {"command": "validate", **json_fields(plan), "files": [str(p) for p in written]},
+        _plan_exit(plan, fail_on, strict),
+    )
 
 
 @app.command(epilog=f"{EXIT_CODES} Example: hammplan render --data-dir data --out reports")
@@ -255,8 +279,12 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Rerun every stage.")] = False,
     previous: Annotated[
         Path | None,
-        typer.Option("--previous", help="An earlier edition (data folder or PDF): the report "
-                     "gets a section on what changed since.", show_default=False),
+        typer.Option(
+            "--previous",
+            help="An earlier edition (data folder or PDF): the report "
+            "gets a section on what changed since.",
+            show_default=False,
+        ),
     ] = None,
     fail_on: BuildFailOn = None,
     strict: Strict = False,
@@ -282,11 +310,20 @@ def build(
     try:
         source = pdf if pdf is not None else default_pdf(data_dir)
         with writing([data_dir, out], wait, report.say):
-            results = run_build(BuildSettings(
-                pdf=source, data_dir=data_dir, out_dir=out, vocabulary=vocabulary,
-                templates=templates, force=force,
-                limits=Limits(max_pages, page_seconds, max_seconds=max_seconds),
-                previous=previous, source_url=source_url), report)
+            results = run_build(
+                BuildSettings(
+                    pdf=source,
+                    data_dir=data_dir,
+                    out_dir=out,
+                    vocabulary=vocabulary,
+                    templates=templates,
+                    force=force,
+                    limits=Limits(max_pages, page_seconds, max_seconds=max_seconds),
+                    previous=previous,
+                    source_url=source_url,
+                ),
+                report,
+            )
     except HammplanError as error:
         _fail(error)
         return
@@ -300,33 +337,51 @@ def build(
         report.say(f"  error {line}", detail=True)
     for path in files:
         report.say(f"  wrote {path}", detail=True)
-    records = (f"{plan.measures} measures, {plan.budget_rows} budget rows; "
-               if plan.measures is not None and plan.budget_rows is not None else "")
+    records = (
+        f"{plan.measures} measures, {plan.budget_rows} budget rows; "
+        if plan.measures is not None and plan.budget_rows is not None
+        else ""
+    )
     _say_read_failures(report, plan)
-    report.say(f"{records}findings: {_findings_line(plan.findings)}; {len(files)} files "
-               f"written; {time.perf_counter() - report.started:.1f} s")
-    report.done({
-        "command": "build", "pdf": str(source),
-        "stages": {r.name: {"ran": r.ran, "seconds": round(r.seconds, 3)} for r in results},
-        "measures": plan.measures, "budget_rows": plan.budget_rows,
-        "findings": plan.findings, "files": files, "read_failures": plan.read_failures,
-    }, _plan_exit(plan, fail_on, strict))
+    report.say(
+        f"{records}findings: {_findings_line(plan.findings)}; {len(files)} files "
+        f"written; {time.perf_counter() - report.started:.1f} s"
+    )
+    report.done(
+        {
+            "command": "build",
+            "pdf": str(source),
+            "stages": {r.name: {"ran": r.ran, "seconds": round(r.seconds, 3)} for r in results},
+            "measures": plan.measures,
+            "budget_rows": plan.budget_rows,
+            "findings": plan.findings,
+            "files": files,
+            "read_failures": plan.read_failures,
+        },
+        _plan_exit(plan, fail_on, strict),
+    )
 
 
 EditionArgument = Annotated[
-    Path, typer.Argument(help="A data folder that validate wrote (DIR/curated/plan.json), "
-                              "its plan.json, or a plan PDF (extracted and validated first).",
-                         show_default=False)
+    Path,
+    typer.Argument(
+        help="A data folder that validate wrote (DIR/curated/plan.json), "
+        "its plan.json, or a plan PDF (extracted and validated first).",
+        show_default=False,
+    ),
 ]
 
 
-@app.command(epilog=f"{EXIT_CODES} Example: hammplan compare old-data/ "
-                    "data/raw/plan-neu.pdf --out reports/compare")
+@app.command(
+    epilog=f"{EXIT_CODES} Example: hammplan compare old-data/ "
+    "data/raw/plan-neu.pdf --out reports/compare"
+)
 def compare(
     old: EditionArgument,
     new: EditionArgument,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the comparison.")]
-    = Path("reports/compare"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the comparison.")] = Path(
+        "reports/compare"
+    ),
     data_dir: DataDir = Path("data"),
     vocabulary: Vocabulary = None,
     templates: Templates = None,
@@ -355,23 +410,40 @@ def compare(
     try:
         with writing([out], wait, report.say):
             comparison, written = run_compare(
-                located(old), located(new), out, vocabulary, Limits(max_pages, page_seconds),
-                templates, report)
+                located(old),
+                located(new),
+                out,
+                vocabulary,
+                Limits(max_pages, page_seconds),
+                templates,
+                report,
+            )
     except HammplanError as error:
         _fail(error)
         return
     summary = comparison.summary
     counts = ", ".join(f"{n} {name}" for name, n in summary.massnahmen.items() if n)
-    verdict = "nothing changed" if summary.nichts_geaendert else (
-        f"measures: {counts}; {summary.betraege_geaendert} amounts changed; findings: "
-        f"{summary.befunde['neu']} new, {summary.befunde['behoben']} resolved")
+    verdict = (
+        "nothing changed"
+        if summary.nichts_geaendert
+        else (
+            f"measures: {counts}; {summary.betraege_geaendert} amounts changed; findings: "
+            f"{summary.befunde['neu']} new, {summary.befunde['behoben']} resolved"
+        )
+    )
     report.say(f"{verdict} -> {out}")
     for path in written:
         report.say(f"  wrote {path}", detail=True)
-    report.done({"command": "compare", "old": str(old), "new": str(new),
-                 "summary": summary.model_dump(mode="json"),
-                 "years": comparison.jahre.model_dump(mode="json"),
-                 "files": [str(p) for p in written]})
+    report.done(
+        {
+            "command": "compare",
+            "old": str(old),
+            "new": str(new),
+            "summary": summary.model_dump(mode="json"),
+            "years": comparison.jahre.model_dump(mode="json"),
+            "files": [str(p) for p in written],
+        }
+    )
 
 
 def main() -> None:

@@ -36,15 +36,23 @@ class Commands(TyperGroup):
     in one line (exit 2), an unexpected exception in one line (exit 4, the traceback only
     with ``--debug``)."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         try:
-            code = super().main(args, prog_name, complete_var, False, windows_expand_args,
-                                **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except ClickException as error:
-            where = f" (see '{error.ctx.command_path} -h')" if isinstance(
-                error, UsageError) and error.ctx is not None else ""
+            where = (
+                f" (see '{error.ctx.command_path} -h')"
+                if isinstance(error, UsageError) and error.ctx is not None
+                else ""
+            )
             error_line(" ".join(error.format_message().split()) + where)
             code = error.exit_code
         except typer.Abort:
@@ -64,9 +72,11 @@ class Commands(TyperGroup):
                 code = machine.exit_code
             else:
                 text = " ".join(str(error).split())[:200]
-                error_line(f"unexpected failure, a bug in hammplan ({type(error).__name__}"
-                            f"{': ' + text if text else ''}); rerun with --debug for the "
-                            "traceback and please report it")
+                error_line(
+                    f"unexpected failure, a bug in hammplan ({type(error).__name__}"
+                    f"{': ' + text if text else ''}); rerun with --debug for the "
+                    "traceback and please report it"
+                )
                 code = EXIT_BUG
         code = code if isinstance(code, int) else 0
         if standalone_mode:
@@ -74,9 +84,7 @@ class Commands(TyperGroup):
         return code
 
 
-
 class RunState:
     """What the whole run knows beyond one command: whether ``--debug`` was given."""
-
 
     debug = False

@@ -83,9 +83,14 @@ def resource_error(exc: BaseException, where: str) -> ResourceError | None:
             name = current.filename if isinstance(current.filename, str) else where
             return ResourceError(f"{name}: {_RESOURCES[current.errno]}")
         if isinstance(current, ImportError):
-            return ResourceError(f"{where}: a module hammplan needs cannot be loaded "
-                                 f"({' '.join(str(current).split())[:160]}); too little "
-                                 "memory (ulimit -v), or reinstall with make install")
-        todo += [current.__cause__, current.__context__,
-                 *(a for a in current.args if isinstance(a, BaseException))]
+            return ResourceError(
+                f"{where}: a module hammplan needs cannot be loaded "
+                f"({' '.join(str(current).split())[:160]}); too little "
+                "memory (ulimit -v), or reinstall with make install"
+            )
+        todo += [
+            current.__cause__,
+            current.__context__,
+            *(a for a in current.args if isinstance(a, BaseException)),
+        ]
     return None

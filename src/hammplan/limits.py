@@ -86,8 +86,11 @@ def page_deadline(seconds: float) -> Iterator[None]:
     bytecode. Only the main thread of a process can take signals; elsewhere (a thread, or a
     platform without SIGALRM) the block runs unbounded, as it would without this guard.
     """
-    usable = (seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
     if not usable:
         yield
         return

@@ -32,13 +32,29 @@ PACKAGE = Path(hammplan.__file__).resolve().parent
 
 STAGE_ENTRIES: dict[str, tuple[str, ...]] = {
     "extract": ("hammplan.extract", "hammplan.vocabulary", "hammplan.io.files"),
-    "validate": ("hammplan.io.loading", "hammplan.io.jsonchecks", "hammplan.curate.pipeline",
-                 "hammplan.publish", "hammplan.records.findings", "hammplan.vocabulary"),
-    "render": ("hammplan.io.loading", "hammplan.render", "hammplan.render.reports",
-               "hammplan.render.fast", "hammplan.render.templating"),
-    "render-previous": ("hammplan.io.loading", "hammplan.render", "hammplan.render.reports",
-                        "hammplan.render.templating", "hammplan.compare.load",
-                        "hammplan.compare.section"),
+    "validate": (
+        "hammplan.io.loading",
+        "hammplan.io.jsonchecks",
+        "hammplan.curate.pipeline",
+        "hammplan.publish",
+        "hammplan.records.findings",
+        "hammplan.vocabulary",
+    ),
+    "render": (
+        "hammplan.io.loading",
+        "hammplan.render",
+        "hammplan.render.reports",
+        "hammplan.render.fast",
+        "hammplan.render.templating",
+    ),
+    "render-previous": (
+        "hammplan.io.loading",
+        "hammplan.render",
+        "hammplan.render.reports",
+        "hammplan.render.templating",
+        "hammplan.compare.load",
+        "hammplan.compare.section",
+    ),
 }
 """The modules each stage of ``build`` calls into; what they import is found, not listed.
 ``render-previous`` is render with ``--previous``: the comparison, and reading the earlier
@@ -60,7 +76,9 @@ def module_file(name: str, package: Path = PACKAGE) -> Path | None:
 
 _IMPORT = re.compile(
     r"^[ \t]*(?:import[ \t]+(hammplan[\w.]*)|from[ \t]+(hammplan[\w.]*)[ \t]+import[ \t]+"
-    r"(\([^)]*\)|[^\n]*))", re.MULTILINE)
+    r"(\([^)]*\)|[^\n]*))",
+    re.MULTILINE,
+)
 """An import statement of a hammplan module, at any indentation (also inside a function).
 Read with a pattern, not a parser: a parse of every module cost a build with nothing to do
 half a second. Text that merely looks like an import (in a docstring) can only add a module
@@ -132,8 +150,7 @@ def code_key(stage: str, package: Path = PACKAGE) -> str:
     return compute_code_key(stage, package)
 
 
-def stage_key(stage: str, inputs: list[Path], settings: str = "",
-              package: Path = PACKAGE) -> str:
+def stage_key(stage: str, inputs: list[Path], settings: str = "", package: Path = PACKAGE) -> str:
     """The key of one stage run: its code, its input files (a folder: every file in it) and
     its settings."""
     head = f"{stage}\0{hammplan.__version__}\0{settings}\0{code_key(stage, package)}\0"

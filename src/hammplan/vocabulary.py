@@ -64,8 +64,16 @@ class HeaderPatterns(_Section):
 BudgetRole = Literal["sta", "name", "aufwand", "ertrag", "foerdergeber", "kennzahl", "wert"]
 """The budget columns a header cell may name (see records/budget.py)."""
 
-ProfileField = Literal["titel", "traeger", "beschreibung", "handlungsfelder", "zielgruppe",
-                       "sachstand", "kennzahlen", "kosten"]
+ProfileField = Literal[
+    "titel",
+    "traeger",
+    "beschreibung",
+    "handlungsfelder",
+    "zielgruppe",
+    "sachstand",
+    "kennzahlen",
+    "kosten",
+]
 """The curated fields a profile row may fill."""
 
 
@@ -88,21 +96,25 @@ class BudgetVocabulary(_Section):
         for patterns in columns.values():
             _compile_all(patterns)
         if "name" not in columns or not {"aufwand", "ertrag", "wert"} & set(columns):
-            raise ValueError("must name the 'name' column and at least one of 'aufwand', "
-                             "'ertrag', 'wert'")
+            raise ValueError(
+                "must name the 'name' column and at least one of 'aufwand', 'ertrag', 'wert'"
+            )
         return columns
 
     @cached_property
     def compiled(self) -> dict[BudgetRole, list[re.Pattern[str]]]:
         """The column patterns, compiled case-insensitively."""
-        return {role: [re.compile(p, re.IGNORECASE) for p in patterns]
-                for role, patterns in self.columns.items()}
+        return {
+            role: [re.compile(p, re.IGNORECASE) for p in patterns]
+            for role, patterns in self.columns.items()
+        }
 
     @cached_property
     def any_role(self) -> re.Pattern[str]:
         """One pattern for every column word: a quick test of whether a word opens a column."""
-        return re.compile("|".join(f"(?:{p})" for ps in self.columns.values() for p in ps),
-                          re.IGNORECASE)
+        return re.compile(
+            "|".join(f"(?:{p})" for ps in self.columns.values() for p in ps), re.IGNORECASE
+        )
 
     short_words: list[str] = Field(default_factory=list)
     """Words of three letters or fewer that a funder cell may hold ("Ja"); any other such
@@ -248,15 +260,22 @@ class DocumentVocabulary(_Section):
     city: str = ""
     title: str = ""
     edition: str = ""
+
+
 class Publication(_Section):
     """How the curated data are published: title, publisher, licence and where the source
     PDF is online. Data about the publication (datapackage.json, Datasette's metadata.json),
     set per plan like its words; nothing of it is read from the PDF."""
 
-    title: str = Field(default="", description="Empty: the plan's own name, as its title "
-                       "page gives it, followed by 'als offene Daten'.")
-    publisher: str = Field(default="", description="Empty: the city the plan's title page "
-                           "names (never one it does not name).")
+    title: str = Field(
+        default="",
+        description="Empty: the plan's own name, as its title "
+        "page gives it, followed by 'als offene Daten'.",
+    )
+    publisher: str = Field(
+        default="",
+        description="Empty: the city the plan's title page names (never one it does not name).",
+    )
     licence_name: str = Field(description="Identifier of the licence (as in SPDX or GovData).")
     licence_title: str
     licence_path: str = Field(description="URL of the licence text.")
@@ -316,9 +335,9 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     where = path or "default vocabulary"
     try:
         data = tomllib.loads(
-            resources.files("hammplan").joinpath("vocabularies/default.toml").read_text(
-                encoding="utf-8"
-            )
+            resources.files("hammplan")
+            .joinpath("vocabularies/default.toml")
+            .read_text(encoding="utf-8")
         )
         if path is not None:
             data |= tomllib.loads(path.read_text(encoding="utf-8"))

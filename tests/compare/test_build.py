@@ -13,13 +13,22 @@ from tests.compare.conftest import Editions
 RUNNER = CliRunner()
 
 
-def test_build_with_previous_adds_the_comparison_section(editions: Editions,
-                                                         tmp_path: Path) -> None:
+def test_build_with_previous_adds_the_comparison_section(
+    editions: Editions, tmp_path: Path
+) -> None:
     data, out = tmp_path / "data", tmp_path / "reports"
     previous = tmp_path / "vorher.pdf"
     shutil.copy(editions.old_pdf, previous)
-    args = ["build", str(editions.new_pdf), "--data-dir", str(data), "--out", str(out),
-            "--previous", str(previous)]
+    args = [
+        "build",
+        str(editions.new_pdf),
+        "--data-dir",
+        str(data),
+        "--out",
+        str(out),
+        "--previous",
+        str(previous),
+    ]
     first = RUNNER.invoke(app, args)
     assert first.exit_code in (0, 1), first.output  # 1: the plan has error findings
     page = (out / "index.html").read_text(encoding="utf-8")
@@ -28,7 +37,7 @@ def test_build_with_previous_adds_the_comparison_section(editions: Editions,
     assert '<section id="vergleich" aria-labelledby="vergleich-h">' in page
     assert page.index('id="vergleich"') < page.index('id="methode"')
     assert "7. [Was sich geändert hat](#vergleich)" in text
-    section = text[text.index("## Was sich geändert hat"):]
+    section = text[text.index("## Was sich geändert hat") :]
     assert "### Neue Maßnahmen (1)\n\n- „Sprachcafé für Seniorinnen“" in section
     assert "### Entfallene Maßnahmen (1)\n\n- „Arbeit gegen Rassismus“" in section
     assert (out / "charts" / "vergleich-aufwand.svg").is_file()
@@ -43,15 +52,27 @@ def test_build_with_previous_adds_the_comparison_section(editions: Editions,
 
 def test_build_without_previous_has_no_section(editions: Editions, tmp_path: Path) -> None:
     out = tmp_path / "reports"
-    result = RUNNER.invoke(app, ["build", str(editions.new_pdf), "--data-dir",
-                                 str(tmp_path / "data"), "--out", str(out)])
+    result = RUNNER.invoke(
+        app,
+        ["build", str(editions.new_pdf), "--data-dir", str(tmp_path / "data"), "--out", str(out)],
+    )
     assert result.exit_code in (0, 1), result.output
     assert "vergleich" not in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_build_refuses_a_missing_previous_edition_before_any_work(editions: Editions,
-                                                                  tmp_path: Path) -> None:
-    result = RUNNER.invoke(app, ["build", str(editions.new_pdf), "--data-dir",
-                                 str(tmp_path / "data"), "--previous", str(tmp_path / "fehlt")])
+def test_build_refuses_a_missing_previous_edition_before_any_work(
+    editions: Editions, tmp_path: Path
+) -> None:
+    result = RUNNER.invoke(
+        app,
+        [
+            "build",
+            str(editions.new_pdf),
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--previous",
+            str(tmp_path / "fehlt"),
+        ],
+    )
     assert result.exit_code == 2 and "fehlt: no such file or folder" in result.output
     assert not (tmp_path / "data" / "interim" / "extracted.json").exists()

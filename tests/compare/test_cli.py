@@ -25,43 +25,76 @@ def data_dir(folder: Path, plan: CuratedPlan) -> Path:
 
 def unrelated(plan: CuratedPlan) -> CuratedPlan:
     """Another city's plan: other titles, descriptions and Träger for every measure."""
-    words = ["Bürgerbus", "Stadtteilgarten", "Radwerkstatt", "Lesepaten", "Kältebus",
-             "Repair-Café", "Nachbarschaftsfest", "Trinkbrunnen"]
-    measures = [m.model_copy(update={"titel": f"{words[i % len(words)]} Nord {i}",
-                                     "beschreibung": f"Ein Angebot für {words[-1 - i % 8]}.",
-                                     "traeger": f"Verein {i}"})
-                for i, m in enumerate(plan.measures)]
+    words = [
+        "Bürgerbus",
+        "Stadtteilgarten",
+        "Radwerkstatt",
+        "Lesepaten",
+        "Kältebus",
+        "Repair-Café",
+        "Nachbarschaftsfest",
+        "Trinkbrunnen",
+    ]
+    measures = [
+        m.model_copy(
+            update={
+                "titel": f"{words[i % len(words)]} Nord {i}",
+                "beschreibung": f"Ein Angebot für {words[-1 - i % 8]}.",
+                "traeger": f"Verein {i}",
+            }
+        )
+        for i, m in enumerate(plan.measures)
+    ]
     return plan.model_copy(update={"measures": measures})
 
 
 def test_data_folders_give_the_library_result(editions: Editions, tmp_path: Path) -> None:
     old = data_dir(tmp_path / "alt", editions.old)
     new = data_dir(tmp_path / "neu", editions.new)
-    result = RUNNER.invoke(app, ["compare", str(old), str(new), "--out", str(tmp_path / "out"),
-                                 "--json"])
+    result = RUNNER.invoke(
+        app, ["compare", str(old), str(new), "--out", str(tmp_path / "out"), "--json"]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["summary"] == editions.comparison.summary.model_dump(mode="json")
     assert summary["years"]["gemeinsam"] == editions.comparison.jahre.gemeinsam
-    for name in ("measures.csv", "budget.csv", "districts.csv", "changes.json", "report.md",
-                 "index.html"):
+    for name in (
+        "measures.csv",
+        "budget.csv",
+        "districts.csv",
+        "changes.json",
+        "report.md",
+        "index.html",
+    ):
         assert (tmp_path / "out" / name).read_bytes() == (editions.out / name).read_bytes()
 
 
 def test_pdfs_are_extracted_and_validated_first(editions: Editions, tmp_path: Path) -> None:
-    result = RUNNER.invoke(app, ["compare", str(editions.old_pdf), str(editions.new_pdf),
-                                 "--out", str(tmp_path)])
+    result = RUNNER.invoke(
+        app, ["compare", str(editions.old_pdf), str(editions.new_pdf), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     assert "measures: 1 unveraendert, 3 geaendert, 1 neu, 1 entfallen, 1 geteilt" in result.output
     assert "3 amounts changed; findings: 6 new, 4 resolved" in result.output
     assert (tmp_path / "budget.csv").read_bytes() == (editions.out / "budget.csv").read_bytes()
 
 
-def test_a_relative_name_is_looked_for_in_the_data_folder(editions: Editions,
-                                                          tmp_path: Path) -> None:
+def test_a_relative_name_is_looked_for_in_the_data_folder(
+    editions: Editions, tmp_path: Path
+) -> None:
     data_dir(tmp_path / "data" / "alt", editions.old)
-    result = RUNNER.invoke(app, ["compare", "alt", "alt", "--data-dir", str(tmp_path / "data"),
-                                 "--out", str(tmp_path / "out")])
+    result = RUNNER.invoke(
+        app,
+        [
+            "compare",
+            "alt",
+            "alt",
+            "--data-dir",
+            str(tmp_path / "data"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "nothing changed" in result.output
 
@@ -100,8 +133,9 @@ def test_unrelated_plans_are_refused(editions: Editions, tmp_path: Path) -> None
     assert not (tmp_path / "out").exists()
 
 
-def test_missing_and_broken_editions_are_one_line_errors(editions: Editions,
-                                                         tmp_path: Path) -> None:
+def test_missing_and_broken_editions_are_one_line_errors(
+    editions: Editions, tmp_path: Path
+) -> None:
     new = data_dir(tmp_path / "neu", editions.new)
     missing = RUNNER.invoke(app, ["compare", str(tmp_path / "nirgends"), str(new)])
     assert missing.exit_code == 2 and "nirgends: no such file or folder" in missing.output

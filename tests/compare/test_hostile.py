@@ -11,7 +11,7 @@ from tests.render.plan_fixture import make_hostile_plan, make_plan
 
 def test_markup_in_either_edition_stays_text(tmp_path: Path) -> None:
     old, new = make_plan(), make_hostile_plan()
-    new.measures[1].titel = "=HYPERLINK(\"http://x\")"  # a formula as a title
+    new.measures[1].titel = '=HYPERLINK("http://x")'  # a formula as a title
     comparison = compare_plans(old, new)
     assert comparison.summary.massnahmen["neu"] == 2  # titles replaced: not guessed
     write_comparison(comparison, tmp_path)

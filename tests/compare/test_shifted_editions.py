@@ -27,15 +27,23 @@ from tests.editions.plans import shift_years
 from tests.support.typeset import VARIANTS, build_plan_pdf
 
 UNITS = {
-    "Deutsch": ("allgemeine-deutschkurse", "allgemeine-deutschkurse",
-                "Allgemeine Deutschkurse"),
-    "BAMF": ("allgemeine-integrationskurse-im-auftrag-des-bamf", "integrationskurse-des-bamf",
-             "Integrationskurse des BAMF"),
-    "Beschaeftigung": ("integration-in-beschaeftigung", "integration-in-beschaeftigung",
-                       "Integration in Beschäftigung"),
+    "Deutsch": ("allgemeine-deutschkurse", "allgemeine-deutschkurse", "Allgemeine Deutschkurse"),
+    "BAMF": (
+        "allgemeine-integrationskurse-im-auftrag-des-bamf",
+        "integrationskurse-des-bamf",
+        "Integrationskurse des BAMF",
+    ),
+    "Beschaeftigung": (
+        "integration-in-beschaeftigung",
+        "integration-in-beschaeftigung",
+        "Integration in Beschäftigung",
+    ),
     "Knirpse": ("kleine-knirpse", "kleine-knirpse", "Kleine Knirpse"),
-    "Rucksack": ("rucksack-kita-und-griffbereit", "rucksack-kita;griffbereit",
-                 "Rucksack KiTa | Griffbereit"),
+    "Rucksack": (
+        "rucksack-kita-und-griffbereit",
+        "rucksack-kita;griffbereit",
+        "Rucksack KiTa | Griffbereit",
+    ),
     "Sprachcafe": ("", "sprachcafe-fuer-seniorinnen", "Sprachcafé für Seniorinnen"),
     "Rassismus": ("arbeit-gegen-rassismus", "", "Arbeit gegen Rassismus"),
     "Elternschule": ("", "", "Elternschule Hamm e.V."),
@@ -144,8 +152,9 @@ class Shifted:
 
 
 @pytest.fixture(scope="module", params=[1, 2], ids=["by-one", "by-two"])
-def shifted(request: pytest.FixtureRequest, editions: Editions,
-            tmp_path_factory: pytest.TempPathFactory) -> Shifted:
+def shifted(
+    request: pytest.FixtureRequest, editions: Editions, tmp_path_factory: pytest.TempPathFactory
+) -> Shifted:
     by = int(request.param)
     folder = tmp_path_factory.mktemp(f"shifted-{by}")
     content = new_edition()
@@ -158,25 +167,43 @@ def shifted(request: pytest.FixtureRequest, editions: Editions,
     return Shifted(by, editions.old.years[0], folder / "compare")
 
 
-def test_budget_csv_compares_only_shared_years_each_with_its_own_basis(
-        shifted: Shifted) -> None:
+def test_budget_csv_compares_only_shared_years_each_with_its_own_basis(shifted: Shifted) -> None:
     rows = list(csv.reader(shifted.text("budget.csv").splitlines()))
-    assert rows[0] == ["measure_id_alt", "measure_id_neu", "titel", "jahr", "art", "alt", "neu",
-                       "differenz", "alt_status", "neu_status", "alt_basis", "neu_basis",
-                       "page_alt", "page_neu"]
+    assert rows[0] == [
+        "measure_id_alt",
+        "measure_id_neu",
+        "titel",
+        "jahr",
+        "art",
+        "alt",
+        "neu",
+        "differenz",
+        "alt_status",
+        "neu_status",
+        "alt_basis",
+        "neu_basis",
+        "page_alt",
+        "page_neu",
+    ]
     assert rows[1:] == expected_rows(EXPECTED[shifted.by])
 
 
 def test_years_only_one_edition_prints_are_listed_not_compared(shifted: Shifted) -> None:
     y, by = shifted.first, shifted.by
     years = json.loads(shifted.text("changes.json"))["jahre"]
-    assert years == {"gemeinsam": list(range(y + by, y + 3)),
-                     "nur_alt": list(range(y, y + by)),
-                     "nur_neu": list(range(y + 3, y + 3 + by))}
-    listed = {1: (f"{y + 1}, {y + 2}", f"{y}", f"{y + 3}"),
-              2: (f"{y + 2}", f"{y}, {y + 1}", f"{y + 3}, {y + 4}")}[by]
-    sentence = (f"Verglichen werden die Jahre, die beide Ausgaben nennen: {listed[0]}. "
-                f"Nur in der alten Ausgabe: {listed[1]}. Nur in der neuen Ausgabe: {listed[2]}.")
+    assert years == {
+        "gemeinsam": list(range(y + by, y + 3)),
+        "nur_alt": list(range(y, y + by)),
+        "nur_neu": list(range(y + 3, y + 3 + by)),
+    }
+    listed = {
+        1: (f"{y + 1}, {y + 2}", f"{y}", f"{y + 3}"),
+        2: (f"{y + 2}", f"{y}, {y + 1}", f"{y + 3}, {y + 4}"),
+    }[by]
+    sentence = (
+        f"Verglichen werden die Jahre, die beide Ausgaben nennen: {listed[0]}. "
+        f"Nur in der alten Ausgabe: {listed[1]}. Nur in der neuen Ausgabe: {listed[2]}."
+    )
     assert sentence in shifted.text("report.md")
     assert sentence in shifted.text("index.html")
     changes = json.loads(shifted.text("changes.json"))

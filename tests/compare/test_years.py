@@ -54,8 +54,10 @@ def test_value_table_has_a_row_per_budget_row_year_and_kind(editions: Editions) 
     assert len(table) == len(editions.old.budget) * len(years) * 3
     row = table[(table["massnahme"] == "Kleine Knirpse") & (table["art"] == "aufwand")]
     assert list(zip(row["jahr"], row["betrag"], row["basis"], row["page"], strict=True)) == [
-        (years[0], Decimal(70000), "ist", 3), (years[1], Decimal(74000), "ist", 3),
-        (years[2], Decimal(76000), "plan", 3)]
+        (years[0], Decimal(70000), "ist", 3),
+        (years[1], Decimal(74000), "ist", 3),
+        (years[2], Decimal(76000), "plan", 3),
+    ]
 
 
 @pytest.mark.parametrize("by", [1, 2])
@@ -78,5 +80,6 @@ def test_shifted_years_compare_only_the_shared_ones(editions: Editions, by: int)
     assert (plan.alt, plan.neu) == (Decimal(76000), Decimal({1: 74000, 2: 70000}[by]))
     assert plan.differenz == plan.neu - plan.alt
     totals = money.totals(old, new, years.gemeinsam)
-    assert [(t.jahr, t.art) for t in totals] == [(y, k) for y in years.gemeinsam
-                                                 for k in ("aufwand", "ertrag")]
+    assert [(t.jahr, t.art) for t in totals] == [
+        (y, k) for y in years.gemeinsam for k in ("aufwand", "ertrag")
+    ]

@@ -69,9 +69,7 @@ NOT_STATED = [
 
 
 @pytest.mark.parametrize(("text", "reason", "stand"), NOT_STATED)
-def test_markers_and_empty_cells_are_not_stated(
-    text: str, reason: str, stand: date | None
-) -> None:
+def test_markers_and_empty_cells_are_not_stated(text: str, reason: str, stand: date | None) -> None:
     amount = parse_amount(text)
     assert amount.status == "not_stated"
     assert amount.betrag_eur is None

@@ -24,8 +24,14 @@ def _on(finding: Finding, code: str, record: str) -> bool:
 
 
 def _hit(item: dict[str, Any], findings: list[Finding]) -> Finding | None:
-    return next((f for f in findings if _on(f, item["code"], item["record"])
-                 and all(v in f.message for v in item["values"])), None)
+    return next(
+        (
+            f
+            for f in findings
+            if _on(f, item["code"], item["record"]) and all(v in f.message for v in item["values"])
+        ),
+        None,
+    )
 
 
 def test_the_hand_list_is_well_formed() -> None:
@@ -37,8 +43,11 @@ def test_the_hand_list_is_well_formed() -> None:
 
 def test_validate_finds_nine_in_ten_of_the_hand_checked_items(curated: CuratedPlan) -> None:
     found = {i: _hit(item, curated.findings) for i, item in enumerate(HAND["item"])}
-    missed = [HAND["item"][i]["note"] if "note" in HAND["item"][i] else HAND["item"][i]
-              for i, hit in found.items() if hit is None]
+    missed = [
+        HAND["item"][i]["note"] if "note" in HAND["item"][i] else HAND["item"][i]
+        for i, hit in found.items()
+        if hit is None
+    ]
     expected_missed = [item for item in HAND["item"] if item.get("found") is False]
     # the list says honestly which items validate does not find yet; nothing else may be missed
     assert len(missed) == len(expected_missed), missed
@@ -49,7 +58,8 @@ def test_validate_finds_nine_in_ten_of_the_hand_checked_items(curated: CuratedPl
 def test_at_most_one_false_alarm_in_twenty(curated: CuratedPlan) -> None:
     def explained(finding: Finding) -> bool:
         return any(_on(finding, i["code"], i["record"]) for i in HAND["item"]) or any(
-            _on(finding, a["code"], a["record"]) for a in HAND["accepted"])
+            _on(finding, a["code"], a["record"]) for a in HAND["accepted"]
+        )
 
     false_alarms = [f.message for f in curated.findings if not explained(f)]
     assert len(false_alarms) * 20 <= len(curated.findings), false_alarms
@@ -59,14 +69,19 @@ def test_severities_follow_the_kind_of_item(curated: CuratedPlan) -> None:
     # a contradiction between printed numbers is an error, a gap a warning, an observation
     # info; the few contradictions that may have an innocent reading (a year mixed up, a
     # garbled count, a list twice, the index) are warnings
-    soft = {"kennzahl_other_year", "kennzahl_label_mismatch", "kosten_share_mismatch",
-            "sta_suspect", "overview_duplicate", "index_page_mismatch"}
+    soft = {
+        "kennzahl_other_year",
+        "kennzahl_label_mismatch",
+        "kosten_share_mismatch",
+        "sta_suspect",
+        "overview_duplicate",
+        "index_page_mismatch",
+    }
     for item in HAND["item"]:
         hit = _hit(item, curated.findings)
         if hit is None:
             continue
-        expected = {"contradiction": "error", "gap": "warning", "observation": "info"}[
-            item["kind"]]
+        expected = {"contradiction": "error", "gap": "warning", "observation": "info"}[item["kind"]]
         if item["code"] in soft:
             expected = "warning"
         assert hit.severity == expected, (item["code"], item["record"], hit.severity)

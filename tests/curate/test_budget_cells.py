@@ -15,13 +15,20 @@ def test_strip_debris_records_the_repair() -> None:
     text, repairs = strip_debris("762.584 |")
     assert text == "762.584"
     assert [(r.kind, r.before, r.after) for r in repairs] == [
-        ("recognition", "762.584 |", "762.584")]
+        ("recognition", "762.584 |", "762.584")
+    ]
 
 
 def test_budget_cells_with_debris_keep_their_raw_text_and_say_what_was_removed() -> None:
     texts = dict.fromkeys(PRINTED_NAMES, "o. A.")
-    texts.update(sta="KUC |", name="Integration", expense_2023="| 1.442.494",
-                 income_2023="0.A.|", funder="| Land NRW", value_2023="78|")
+    texts.update(
+        sta="KUC |",
+        name="Integration",
+        expense_2023="| 1.442.494",
+        income_2023="0.A.|",
+        funder="| Land NRW",
+        value_2023="78|",
+    )
     row = budget_row([texts[c] for c in PRINTED_NAMES], 36, 0)
     [line], _ = curate_budget([row], load_vocabulary().organisations)
     assert line.sta == "KJC" and line.sta_raw == "KUC |"
@@ -35,13 +42,19 @@ def test_budget_cells_with_debris_keep_their_raw_text_and_say_what_was_removed()
 
 def test_an_amount_wrapped_in_its_cell_is_rejoined_only_when_its_pieces_need_it() -> None:
     texts = dict.fromkeys(PRINTED_NAMES, "o. A.")
-    texts.update(sta="55", name="Elternschule", expense_2023="213.431,0 9",
-                 expense_2024="1.442 .494", expense_2025="45 821")
+    texts.update(
+        sta="55",
+        name="Elternschule",
+        expense_2023="213.431,0 9",
+        expense_2024="1.442 .494",
+        expense_2025="45 821",
+    )
     row = budget_row([texts[c] for c in PRINTED_NAMES], 36, 0)
     [line], _ = curate_budget([row], load_vocabulary().organisations)
     assert str(line.aufwand(2023).betrag_eur) == "213431.09"
     assert line.aufwand(2023).raw == "213.431,0 9"
     assert [(r.kind, r.after) for r in line.aufwand(2023).repairs] == [
-        ("continuation", "213.431,09")]
+        ("continuation", "213.431,09")
+    ]
     assert str(line.aufwand(2024).betrag_eur) == "1442494"
     assert line.aufwand(2025).status == "suspect"  # two numbers, each valid: not guessed

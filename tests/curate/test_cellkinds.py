@@ -18,19 +18,40 @@ from hammplan.vocabulary import load_vocabulary
 SHORT = ["Ja", "Nein", "EU"]
 
 
-@pytest.mark.parametrize("text", ["Land NRW", "Land", "BAMF", "Ja", "ja", "EU", "Bund",
-                                  "Beschluss- vorlage", "Teilweise", "LWL", "Stadt Hamm",
-                                  "Teilnehmerentgelte finanziert", "KMUs"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Land NRW",
+        "Land",
+        "BAMF",
+        "Ja",
+        "ja",
+        "EU",
+        "Bund",
+        "Beschluss- vorlage",
+        "Teilweise",
+        "LWL",
+        "Stadt Hamm",
+        "Teilnehmerentgelte finanziert",
+        "KMUs",
+    ],
+)
 def test_words_of_a_funder_column_are_believed(text: str) -> None:
     assert word_cell_doubt(text, SHORT) is None
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("10.A.", "o. A."), ("DA", "o. A."),         # near the marker, but none of its shapes
-    ("6l", "Ziffer"), ("La6d", "Ziffer"),        # a digit among letters
-    ("Land NRw", "Kürzel"),                      # an acronym with one lowercase letter
-    ("lei", "zu kurz"), ("Ak", "zu kurz"),       # a few letters, no acronym, no known word
-])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("10.A.", "o. A."),
+        ("DA", "o. A."),  # near the marker, but none of its shapes
+        ("6l", "Ziffer"),
+        ("La6d", "Ziffer"),  # a digit among letters
+        ("Land NRw", "Kürzel"),  # an acronym with one lowercase letter
+        ("lei", "zu kurz"),
+        ("Ak", "zu kurz"),  # a few letters, no acronym, no known word
+    ],
+)
 def test_misread_funder_cells_say_why(text: str, why: str) -> None:
     reason = word_cell_doubt(text, SHORT)
     assert reason is not None and why in reason
@@ -41,21 +62,42 @@ def test_a_key_figure_label_close_to_the_marker_is_doubted(text: str) -> None:
     assert "o. A." in (marker_doubt(text) or "")
 
 
-@pytest.mark.parametrize("text", ["TN", "Teilnehmende", "o. A.", "0.A.", "Schule", "UE",
-                                  "DaZ", "o.B."])
+@pytest.mark.parametrize(
+    "text", ["TN", "Teilnehmende", "o. A.", "0.A.", "Schule", "UE", "DaZ", "o.B."]
+)
 def test_key_figure_labels_are_believed(text: str) -> None:
     assert marker_doubt(text) is None
 
 
-@pytest.mark.parametrize("raw", ["50", "1.200", "o. A.", "0.A.", "oA.", "", "Teilnehmende: 12",
-                                 "Std.", "2000 (90% bulgarisch)", "keine"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "50",
+        "1.200",
+        "o. A.",
+        "0.A.",
+        "oA.",
+        "",
+        "Teilnehmende: 12",
+        "Std.",
+        "2000 (90% bulgarisch)",
+        "keine",
+    ],
+)
 def test_counts_and_markers_of_a_value_column_are_believed(raw: str) -> None:
     assert value_cell_doubt(raw) is None
 
 
-@pytest.mark.parametrize(("raw", "why"), [("so", "Buchstaben"), ("lO", "Buchstaben"),
-                                          ("SB", "Buchstaben"), ("0.A. B", "o. A."),
-                                          ("0. A: x", "o. A.")])
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("so", "Buchstaben"),
+        ("lO", "Buchstaben"),
+        ("SB", "Buchstaben"),
+        ("0.A. B", "o. A."),
+        ("0. A: x", "o. A."),
+    ],
+)
 def test_misread_value_cells_say_why(raw: str, why: str) -> None:
     reason = value_cell_doubt(raw)
     assert reason is not None and why in reason
@@ -70,8 +112,15 @@ def test_only_empty_cells_between_two_printed_ones_count_as_dropped() -> None:
 
 def _row(funder: str, values: tuple[str, str, str]) -> BudgetRow:
     texts = dict.fromkeys(PRINTED_NAMES, "1.000")
-    texts |= {"sta": "41", "name": "Kurs", "funder": funder, "indicator": "Teilnehmende",
-              "value_2023": values[0], "value_2024": values[1], "value_2025": values[2]}
+    texts |= {
+        "sta": "41",
+        "name": "Kurs",
+        "funder": funder,
+        "indicator": "Teilnehmende",
+        "value_2023": values[0],
+        "value_2024": values[1],
+        "value_2025": values[2],
+    }
     return budget_row([texts[name] for name in PRINTED_NAMES], 36, 0)
 
 

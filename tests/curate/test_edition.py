@@ -13,8 +13,10 @@ def _lines(*texts: str) -> list[SourceCell]:
 
 
 def test_the_title_page_names_city_title_and_edition() -> None:
-    edition = read_edition(_lines("Kreis Unna", "Integrationskonzept", "Fortschreibung 2027"),
-                           load_vocabulary().document)
+    edition = read_edition(
+        _lines("Kreis Unna", "Integrationskonzept", "Fortschreibung 2027"),
+        load_vocabulary().document,
+    )
     assert (edition.stadt, edition.stadt_quelle) == ("Unna", "plan")
     assert edition.titel == "Integrationskonzept Fortschreibung 2027"
     assert (edition.ausgabe, edition.page) == ("Fortschreibung 2027", 1)

@@ -21,7 +21,9 @@ def test_quoted_cuts_long_text() -> None:
 
 
 def test_errors_come_first() -> None:
-    findings = [Finding(code="b", severity="info", message=""),
-                Finding(code="a", severity="warning", message=""),
-                Finding(code="c", severity="error", message="")]
+    findings = [
+        Finding(code="b", severity="info", message=""),
+        Finding(code="a", severity="warning", message=""),
+        Finding(code="c", severity="error", message=""),
+    ]
     assert [f.code for f in sort_findings(findings)] == ["c", "a", "b"]

@@ -58,8 +58,9 @@ _TWINS: dict[str, list[str]] = {}
 for _foreign, _latin in LOOKALIKES.items():
     _TWINS.setdefault(_latin, []).append(_foreign)
 
-_LATIN_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                      min_size=1, max_size=15)
+_LATIN_WORD = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=15
+)
 
 
 @st.composite

@@ -33,8 +33,11 @@ from hammplan.records.values import Repair
             "Flucht- und Zuwanderungshintergrund",
             [("Zuwande- rungshintergrund", "Zuwanderungshintergrund")],
         ),
-        ("Kontaktauf- nahme, Sprechstunden", "Kontaktaufnahme, Sprechstunden",
-         [("Kontaktauf- nahme", "Kontaktaufnahme")]),
+        (
+            "Kontaktauf- nahme, Sprechstunden",
+            "Kontaktaufnahme, Sprechstunden",
+            [("Kontaktauf- nahme", "Kontaktaufnahme")],
+        ),
         (
             "bei Zuge- zogenen Familien",
             "bei Zugezogenen Familien",
@@ -85,8 +88,9 @@ def test_whitespace_is_collapsed_without_a_repair() -> None:
 
 _TEXT = st.text(alphabet="aAbBeEuünNdD- \n.,", max_size=60)
 _LOWER = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß", min_size=1, max_size=10)
-_UPPER_WORD = st.builds(lambda head, tail: head + tail,
-                        st.sampled_from("ABCDEFGHIJKLMNOPRSTUVWZÄÖÜ"), _LOWER)
+_UPPER_WORD = st.builds(
+    lambda head, tail: head + tail, st.sampled_from("ABCDEFGHIJKLMNOPRSTUVWZÄÖÜ"), _LOWER
+)
 
 
 @settings(max_examples=200)

@@ -90,8 +90,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         ],
     ),
     ("Beratungen:196", "ok", [("Beratungen", Decimal(196), None, "ok")]),
-    ("Bestellung Stck insgesamt : 500", "ok", [("Bestellung Stck insgesamt", Decimal(500),
-                                                 None, "ok")]),
+    (
+        "Bestellung Stck insgesamt : 500",
+        "ok",
+        [("Bestellung Stck insgesamt", Decimal(500), None, "ok")],
+    ),
     ("Dauer: 1,5 Std", "ok", [("Dauer", Decimal("1.5"), "Std", "ok")]),
     (
         "Gruppe 1: 12 Gruppe 2: 7",
@@ -104,8 +107,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "ok",
         [("Durchgeführte Besuche (davon 91 betreut)", Decimal(863), None, "ok")],
     ),
-    ("Besuche (davon: betreut): 12", "ok", [("Besuche (davon: betreut)", Decimal(12), None,
-                                             "ok")]),
+    ("Besuche (davon: betreut): 12", "ok", [("Besuche (davon: betreut)", Decimal(12), None, "ok")]),
 ]
 
 
@@ -130,7 +132,9 @@ def test_a_bracket_after_a_value_is_kept_in_the_note() -> None:
 def test_each_figure_keeps_its_printed_text() -> None:
     figures = parse_key_figures("Beratungen: 76 Begleitungen: 55 Std Tel. Beratung: 70 Std")
     assert [item.raw for item in figures.items] == [
-        "Beratungen: 76", "Begleitungen: 55 Std", "Tel. Beratung: 70 Std",
+        "Beratungen: 76",
+        "Begleitungen: 55 Std",
+        "Tel. Beratung: 70 Std",
     ]
 
 
@@ -171,8 +175,10 @@ def test_one_suspect_figure_makes_the_cell_suspect() -> None:
     ("text", "labels"),
     [
         ("Familien", ["Familien"]),
-        ("Bildungsangebote in StdBeratung von Eltern in Std",
-         ["Bildungsangebote in Std", "Beratung von Eltern in Std"]),
+        (
+            "Bildungsangebote in StdBeratung von Eltern in Std",
+            ["Bildungsangebote in Std", "Beratung von Eltern in Std"],
+        ),
         ("SGB-II Bezug", ["SGB-II Bezug"]),
     ],
 )

@@ -56,8 +56,28 @@ VARIANTS = [
 ]
 
 NOT_MARKERS = [
-    "", "   ", "Ja", "BAMF", "KI", "Land", "2", "A", "Teilnehmende", "1.012.000", "Land NRW",
-    "Beschlussvorlage", "КЈС", "e. V.", "Std", "%", "9", "90", "0,9", "OAS", "Oase", "©2023",
+    "",
+    "   ",
+    "Ja",
+    "BAMF",
+    "KI",
+    "Land",
+    "2",
+    "A",
+    "Teilnehmende",
+    "1.012.000",
+    "Land NRW",
+    "Beschlussvorlage",
+    "КЈС",
+    "e. V.",
+    "Std",
+    "%",
+    "9",
+    "90",
+    "0,9",
+    "OAS",
+    "Oase",
+    "©2023",
 ]
 
 
@@ -122,8 +142,11 @@ def test_numbers_are_never_markers(number: int, euro: str) -> None:
 
 
 @settings(max_examples=200)
-@given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                    min_size=1, max_size=20))
+@given(
+    word=st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyzäöüßABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=20
+    )
+)
 def test_german_words_are_never_markers(word: str) -> None:
     # "oA" / "OOA" is how text recognition reads a small "o. A" (seen in the real scan's
     # Wert cells): the one shape of letters alone that is a marker, and no German word

@@ -24,8 +24,7 @@ def codes_for(curated: CuratedPlan, code: str) -> list[str]:
     return [f.message for f in curated.findings if f.code == code]
 
 
-def test_every_budget_amount_is_a_printed_number_or_a_named_absence(
-        curated: CuratedPlan) -> None:
+def test_every_budget_amount_is_a_printed_number_or_a_named_absence(curated: CuratedPlan) -> None:
     statuses: dict[str, int] = {}
     for line in curated.budget:
         for field, amount in line.by_column().items():
@@ -52,8 +51,9 @@ def test_known_cells(curated: CuratedPlan) -> None:
     assert schulsozialarbeit.ertrag(2025).betrag_eur == Decimal(762584)
     beratung = line_named(curated, "Beratungs- und Begleitangebot")
     assert beratung.aufwand(2023).betrag_eur == Decimal("45821.54")
-    assert beratung.massnahme.startswith("Beratungs- und Begleitangebot für von Gewalt "
-                                         "betroffene, geflüchtete und zugewanderte")
+    assert beratung.massnahme.startswith(
+        "Beratungs- und Begleitangebot für von Gewalt betroffene, geflüchtete und zugewanderte"
+    )
     vernetzung = line_named(curated, "Vernetzungs- und Informationsstelle")
     assert vernetzung.ertrag(2023).status == "not_stated"
     assert vernetzung.ertrag(2023).raw == "o. Ą."
@@ -77,10 +77,14 @@ def test_profile_costs_dates_and_parts(curated: CuratedPlan) -> None:
     assert [(k.label, k.value) for k in deutsch.kennzahlen] == [("Teilnehmende", Decimal(501))]
     kultur = by_title["Kulturstrolche und Kulturrucksack"]
     assert [(p.label, p.betrag_eur) for p in kultur.kosten.parts] == [
-        ("Kulturstrolche", Decimal("14100.00")), ("Kulturrucksack", Decimal("42343.48"))]
+        ("Kulturstrolche", Decimal("14100.00")),
+        ("Kulturrucksack", Decimal("42343.48")),
+    ]
     assert sorted(kultur.budget_rows) == sorted(
-        b.id for b in curated.budget
-        if "Kulturstrolche" in b.massnahme or "Kulturrucksack" in b.massnahme)
+        b.id
+        for b in curated.budget
+        if "Kulturstrolche" in b.massnahme or "Kulturrucksack" in b.massnahme
+    )
     rate = by_title["Kultursensible Frauenqualifizierung zur Senioren- und Demenzbegleitung"]
     assert rate.kosten.status == "note"
     assert rate.kosten.betrag_eur is None
@@ -94,14 +98,21 @@ def test_titles_are_clean_and_confirmed(curated: CuratedPlan) -> None:
     assert len({m.id for m in curated.measures}) == 46
     assert "Integration in Beschäftigung" in titles
     assert max(len(t.split()) for t in titles) < 25
-    assert ("Unterstützung für von Gewalt betroffenen, geflüchteten und zugewanderten Frauen: "
-            "Vernetzungs- und Informationsstelle für Hilfsangebote für von Gewalt betroffene, "
-            "geflüchtete und zugewanderte Frauen") in titles
+    assert (
+        "Unterstützung für von Gewalt betroffenen, geflüchteten und zugewanderten Frauen: "
+        "Vernetzungs- und Informationsstelle für Hilfsangebote für von Gewalt betroffene, "
+        "geflüchtete und zugewanderte Frauen"
+    ) in titles
     assert 'Bärenkalender "Ein Bär kommt in die Schule – und du kommst mit"' in titles
     repaired = codes_for(curated, "title_repaired")
     assert len(repaired) == 3
-    combined = next(m for m in curated.measures if m.titel.startswith(
-        "Unterstützung für von Gewalt betroffenen, geflüchteten und zugewanderten Frauen: Vern"))
+    combined = next(
+        m
+        for m in curated.measures
+        if m.titel.startswith(
+            "Unterstützung für von Gewalt betroffenen, geflüchteten und zugewanderten Frauen: Vern"
+        )
+    )
     assert combined.traeger == "Diakonie-Ruhr-Hellweg e.V./ Gleichstellungsstelle"
 
 
@@ -111,17 +122,22 @@ def test_fields_are_canonical(curated: CuratedPlan) -> None:
     assert "Transkulturelle Wertesysteme" in used
     komm_an = next(m for m in curated.measures if "KOMM AN" in m.titel)
     assert komm_an.handlungsfelder == [
-        "Sprache", "Teilhabe und Partizipation", "Transkulturelle Wertesysteme"]
+        "Sprache",
+        "Teilhabe und Partizipation",
+        "Transkulturelle Wertesysteme",
+    ]
 
 
 def test_links_across_tables(curated: CuratedPlan) -> None:
     linked = [b for b in curated.budget if b.link.measure_id]
     assert len(linked) == 45
     assert {b.massnahme for b in curated.budget if not b.link.measure_id} == {
-        "Kulturelle Bildung - Kultur und Schule"}
+        "Kulturelle Bildung - Kultur und Schule"
+    }
     # "MSO" is written out as the plan itself defines it: "Migrantenselbstorganisationen (MSO)"
     assert line_named(curated, "Förderung der MSO").link.measure_id == (
-        "foerderung-von-migrantenselbstorganisationen")
+        "foerderung-von-migrantenselbstorganisationen"
+    )
     assert all(e.link.measure_id for e in curated.index)
     rucksack = next(e for e in curated.index if e.titel == "Puckszek Schulo")
     assert rucksack.link.measure_id == "rucksack-schule"

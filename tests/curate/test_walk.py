@@ -27,8 +27,9 @@ def _replay(raw: str, repairs: list[Repair]) -> str:
         elif repair.kind == "homoglyph":
             text = re.sub(rf"(?<!\w){re.escape(repair.before)}(?!\w)", repair.after, text)
         elif repair.before in text and (
-                repair.kind == "hyphenation"
-                or (repair.kind == "continuation" and repair.after not in text)):
+            repair.kind == "hyphenation"
+            or (repair.kind == "continuation" and repair.after not in text)
+        ):
             text = text.replace(repair.before, repair.after, 1)
     return " ".join(text.split())
 
@@ -36,8 +37,10 @@ def _replay(raw: str, repairs: list[Repair]) -> str:
 def _printed(value: Decimal) -> set[str]:
     """How a number may be printed: "8442", "8.442", "42.343,48", "14.100,00"."""
     whole = value == value.to_integral_value()
-    forms = {format_decimal(value, format="#,##0.00", locale="de_DE"),
-             format_decimal(value, format="0.00", locale="de_DE")}
+    forms = {
+        format_decimal(value, format="#,##0.00", locale="de_DE"),
+        format_decimal(value, format="0.00", locale="de_DE"),
+    }
     if whole:
         forms |= {format_decimal(value, format="#,##0", locale="de_DE"), str(int(value))}
     return forms
@@ -59,14 +62,20 @@ def _amount_problems(where: str, amount: Amount) -> list[str]:
     if amount.status != "ok" or amount.betrag_eur is None:
         return []
     if amount.parts:
-        problems = [f"{where}: part {p.betrag_eur} not in {amount.raw!r}"
-                    for p in amount.parts if not _in_cell(p.betrag_eur, amount.raw)]
+        problems = [
+            f"{where}: part {p.betrag_eur} not in {amount.raw!r}"
+            for p in amount.parts
+            if not _in_cell(p.betrag_eur, amount.raw)
+        ]
         total = sum((p.betrag_eur for p in amount.parts if p.per is None), Decimal(0))
         if total != amount.betrag_eur:
             problems.append(f"{where}: {amount.betrag_eur} is not the sum of its parts")
         return problems
-    return [] if _in_cell(amount.betrag_eur, amount.raw) else [
-        f"{where}: {amount.betrag_eur} not in {amount.raw!r}"]
+    return (
+        []
+        if _in_cell(amount.betrag_eur, amount.raw)
+        else [f"{where}: {amount.betrag_eur} not in {amount.raw!r}"]
+    )
 
 
 def _figure_problems(where: str, figure: KeyFigure, cell_raw: str) -> list[str]:
@@ -85,10 +94,17 @@ def _label_printed(label: str, raw: str) -> bool:
 
 
 def _figures_problems(where: str, cell: KeyFigures) -> list[str]:
-    printed = _replay(cell.raw, [r.model_copy(update={"kind": "hyphenation"})
-                                 for r in cell.repairs if r.kind == "recognition"])
-    problems = [p for i, f in enumerate(cell.items)
-                for p in _figure_problems(f"{where}[{i}]", f, printed)]
+    printed = _replay(
+        cell.raw,
+        [
+            r.model_copy(update={"kind": "hyphenation"})
+            for r in cell.repairs
+            if r.kind == "recognition"
+        ],
+    )
+    problems = [
+        p for i, f in enumerate(cell.items) for p in _figure_problems(f"{where}[{i}]", f, printed)
+    ]
     if cell.raw.strip() and cell.status == "note" and not cell.items:
         problems.append(f"{where}: words {cell.raw!r} published as an empty list")
     return problems

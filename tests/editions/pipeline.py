@@ -61,12 +61,16 @@ class Run:
 
     def checks(self) -> list[tuple[str, str]]:
         """The cost and key-figure findings: code and the measure they are about."""
-        return [(f.code, f.refs[0].id) for f in self.plan.findings
-                if f.code.startswith(("kosten_", "kennzahl_", "budget_year"))]
+        return [
+            (f.code, f.refs[0].id)
+            for f in self.plan.findings
+            if f.code.startswith(("kosten_", "kennzahl_", "budget_year"))
+        ]
 
 
-def run_plan(content: PlanContent, folder: Path, layout: Layout = VARIANTS[0],
-             vocabulary: Path | None = None) -> Run:
+def run_plan(
+    content: PlanContent, folder: Path, layout: Layout = VARIANTS[0], vocabulary: Path | None = None
+) -> Run:
     """Typeset ``content`` and run it through every stage into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     pdf = build_plan_pdf(folder / "plan.pdf", content, layout)

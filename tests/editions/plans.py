@@ -21,16 +21,26 @@ def four_years_no_income() -> PlanContent:
     Ertrag column: 12 columns instead of 13, in a header order of its own."""
     base = sample_content()
     first, second, third, fourth = FOUR_YEARS
-    header = ["StA", "Name der Maß- nahme", f"Aufwand (€) {first} Stand 30.06",
-              f"Aufwand (€) {second} Stand 30.06", f"Aufwand (€) {third} geplant",
-              f"Aufwand (€) {fourth} geplant", "Förderge- ber", "Kennzahl",
-              f"Wert {first} Stand 30.06", f"Wert {second} Stand 30.06", f"Wert {third} geplant",
-              f"Wert {fourth} geplant"]
+    header = [
+        "StA",
+        "Name der Maß- nahme",
+        f"Aufwand (€) {first} Stand 30.06",
+        f"Aufwand (€) {second} Stand 30.06",
+        f"Aufwand (€) {third} geplant",
+        f"Aufwand (€) {fourth} geplant",
+        "Förderge- ber",
+        "Kennzahl",
+        f"Wert {first} Stand 30.06",
+        f"Wert {second} Stand 30.06",
+        f"Wert {third} geplant",
+        f"Wert {fourth} geplant",
+    ]
     rows = []
     for n, r in enumerate(base.budget_rows):
         extra = f"{10 + n}.000"
-        rows.append([r[0], r[1], r[2], r[4], r[6], extra, r[8], r[9], r[10], r[11], r[12],
-                     str(n + 1)])
+        rows.append(
+            [r[0], r[1], r[2], r[4], r[6], extra, r[8], r[9], r[10], r[11], r[12], str(n + 1)]
+        )
     return dataclasses.replace(base, budget_header=header, budget_rows=rows)
 
 
@@ -43,8 +53,11 @@ def narrow(layout: Layout, columns: int) -> Layout:
 SHIFT = 3
 """The next edition prints its years this many years later."""
 
-DROPPED = ("Rucksack Schule", "Demokratie- förderung und Werteentwicklung",
-           'Bärenkalender "Ein Bär kommt in die Schule – und du kommst mit"')
+DROPPED = (
+    "Rucksack Schule",
+    "Demokratie- förderung und Werteentwicklung",
+    'Bärenkalender "Ein Bär kommt in die Schule – und du kommst mit"',
+)
 """Budget rows (measures) the next edition no longer has."""
 
 ADDED_TITLE = "Sprachcafé International"
@@ -55,10 +68,12 @@ _YEAR = re.compile(r"(?<![\d.,])20(2\d)(?![\d,])|(?<=30\.06\.)(2\d)(?!\d)")
 
 def shift_years(text: str, by: int = SHIFT) -> str:
     """``text`` with every year (2023, and the "24" of "30.06.24") ``by`` years later."""
+
     def later(match: re.Match[str]) -> str:
         if match.group(1):
             return str(2000 + int(match.group(1)) + by)
         return str(int(match.group(2)) + by)
+
     return _YEAR.sub(later, text)
 
 
@@ -76,48 +91,105 @@ def next_edition() -> PlanContent:
         if row[1] == "Kommunale Schulsozialarbeit":
             row[2:5] = ["1.100.000", "140.000", "1.500.000"]
         rows.append(row)
-    rows.append(["45", ADDED_TITLE, "10.000", "o. A.", "12.500", "o. A.", "13.000", "o. A.",
-                 "Land NRW", "Teilnehmende", "40", "45", "50"])
+    rows.append(
+        [
+            "45",
+            ADDED_TITLE,
+            "10.000",
+            "o. A.",
+            "12.500",
+            "o. A.",
+            "13.000",
+            "o. A.",
+            "Land NRW",
+            "Teilnehmende",
+            "40",
+            "45",
+            "50",
+        ]
+    )
     profiles = [[(label, shift_years(value)) for label, value in p] for p in base.profiles]
-    profiles.append([("Titel", ADDED_TITLE), ("Träger", "VHS"),
-                     ("Beschreibung", "Ein offenes Sprachcafé für Neuzugewanderte."),
-                     ("Handlungsfelder", "Sprache"), ("Zielgruppe", "Neuzugewanderte"),
-                     ("Sachstand", "Läuft seit dem Frühjahr."),
-                     ("Kennzahlen", "Teilnehmende: 45"),
-                     ("Kosten", f"Stand: 30.06.{27}: 12.500 €")])
+    profiles.append(
+        [
+            ("Titel", ADDED_TITLE),
+            ("Träger", "VHS"),
+            ("Beschreibung", "Ein offenes Sprachcafé für Neuzugewanderte."),
+            ("Handlungsfelder", "Sprache"),
+            ("Zielgruppe", "Neuzugewanderte"),
+            ("Sachstand", "Läuft seit dem Frühjahr."),
+            ("Kennzahlen", "Teilnehmende: 45"),
+            ("Kosten", f"Stand: 30.06.{27}: 12.500 €"),
+        ]
+    )
     population = [*base.population_rows[:-1], NEW_DISTRICT]
     total = ["Gesamt", *(str(sum(int(r[i]) for r in population)) for i in range(1, 6))]
     dropped_titles = {"Bärenkalender"}
     index = [e for e in base.index_entries if e[1] not in dropped_titles]
     index.append(("S", ADDED_TITLE, "150"))
     overview = [r for r in base.overview_rows if not r[0].startswith("Bärenkalender")]
-    return dataclasses.replace(base, budget_header=header, budget_rows=rows, profiles=profiles,
-                               population_rows=[*population, total], index_entries=index,
-                               overview_rows=overview)
+    return dataclasses.replace(
+        base,
+        budget_header=header,
+        budget_rows=rows,
+        profiles=profiles,
+        population_rows=[*population, total],
+        index_entries=index,
+        overview_rows=overview,
+    )
 
 
 OTHER_CITY = "Neustadt an der Lippe"
 
-OTHER_LABELS = {"Titel": "Maßnahme", "Träger": "Federführung", "Beschreibung": "Kurzbeschreibung",
-                "Handlungsfelder": "Handlungsfeld", "Zielgruppe": "Zielgruppen",
-                "Sachstand": "Umsetzungsstand", "Kennzahlen": "Messgrößen",
-                "Kosten": "Haushaltsmittel"}
+OTHER_LABELS = {
+    "Titel": "Maßnahme",
+    "Träger": "Federführung",
+    "Beschreibung": "Kurzbeschreibung",
+    "Handlungsfelder": "Handlungsfeld",
+    "Zielgruppe": "Zielgruppen",
+    "Sachstand": "Umsetzungsstand",
+    "Kennzahlen": "Messgrößen",
+    "Kosten": "Haushaltsmittel",
+}
 """Another city's row labels, all common municipal wordings the default vocabulary knows."""
 
-OTHER_HEADER = ["Amt", "Bezeichnung der Maß- nahme", "Ausgaben (€) 2025 Ist 31.12",
-                "Einnahmen (€) 2025 Ist 31.12", "Ausgaben (€) 2026 Ansatz",
-                "Einnahmen (€) 2026 Ansatz", "Ausgaben (€) 2027 Ansatz",
-                "Einnahmen (€) 2027 Ansatz", "Mittelgeber", "Indikator", "Wert 2025",
-                "Wert 2026 Ansatz", "Wert 2027 Ansatz"]
+OTHER_HEADER = [
+    "Amt",
+    "Bezeichnung der Maß- nahme",
+    "Ausgaben (€) 2025 Ist 31.12",
+    "Einnahmen (€) 2025 Ist 31.12",
+    "Ausgaben (€) 2026 Ansatz",
+    "Einnahmen (€) 2026 Ansatz",
+    "Ausgaben (€) 2027 Ansatz",
+    "Einnahmen (€) 2027 Ansatz",
+    "Mittelgeber",
+    "Indikator",
+    "Wert 2025",
+    "Wert 2026 Ansatz",
+    "Wert 2027 Ansatz",
+]
 """Another city's budget header: other words, another as-of date, "Ansatz" for planned."""
 
-OTHER_POPULATION_HEADER = ["Stadtbezirk", "Nichtdeutsche", "Eingebürgerte", "Aussiedler:innen",
-                           "Einwohner mit Migrations- hintergrund gesamt",
-                           "Deutsche ohne Migrations- hintergrund"]
+OTHER_POPULATION_HEADER = [
+    "Stadtbezirk",
+    "Nichtdeutsche",
+    "Eingebürgerte",
+    "Aussiedler:innen",
+    "Einwohner mit Migrations- hintergrund gesamt",
+    "Deutsche ohne Migrations- hintergrund",
+]
 """Another city's population header: the same columns in other words."""
 
-OTHER_DISTRICTS = ["Altstadt", "Nordviertel", "Am Hafen", "Lippeaue", "Südfeld", "Ostheide",
-                   "Westend", "Kirchdorf", "Heide"]
+OTHER_DISTRICTS = [
+    "Altstadt",
+    "Nordviertel",
+    "Am Hafen",
+    "Lippeaue",
+    "Südfeld",
+    "Ostheide",
+    "Westend",
+    "Kirchdorf",
+    "Heide",
+]
 
 
 def other_city() -> PlanContent:
@@ -126,21 +198,36 @@ def other_city() -> PlanContent:
     base = sample_content()
     titles = {p[0][1]: f"Vorhaben {p[0][1]}" for p in base.profiles}
     rename = {row[1]: f"Vorhaben {row[1]}" for row in base.budget_rows}
-    rows = [[row[0], rename[row[1]], *row[2:10], *(shift_years(c, 2) for c in row[10:])]
-            for row in base.budget_rows]
+    rows = [
+        [row[0], rename[row[1]], *row[2:10], *(shift_years(c, 2) for c in row[10:])]
+        for row in base.budget_rows
+    ]
     profiles = []
     for p in base.profiles:
-        profiles.append([(OTHER_LABELS.get(label, label),
-                          titles.get(value, shift_years(value, 2)) if label == "Titel"
-                          else shift_years(value, 2)) for label, value in p])
+        profiles.append(
+            [
+                (
+                    OTHER_LABELS.get(label, label),
+                    titles.get(value, shift_years(value, 2))
+                    if label == "Titel"
+                    else shift_years(value, 2),
+                )
+                for label, value in p
+            ]
+        )
     population = [[OTHER_DISTRICTS[i], *r[1:]] for i, r in enumerate(base.population_rows[:-1])]
     content = dataclasses.replace(
-        base, budget_header=OTHER_HEADER, budget_rows=rows, profiles=profiles,
+        base,
+        budget_header=OTHER_HEADER,
+        budget_rows=rows,
+        profiles=profiles,
         population_header=OTHER_POPULATION_HEADER,
         population_rows=[*population, base.population_rows[-1]],
         index_entries=[(a, titles.get(t, t), p) for a, t, p in base.index_entries],
         overview_rows=[(titles.get(n, n), marks) for n, marks in base.overview_rows],
-        city=OTHER_CITY, title="Integrationskonzept Fortschreibung 2026")
+        city=OTHER_CITY,
+        title="Integrationskonzept Fortschreibung 2026",
+    )
     return _renamed(content, "Hamm", "Neustadt")
 
 
@@ -153,7 +240,12 @@ def _renamed(value: Any, old: str, new: str) -> Any:
     if isinstance(value, tuple):
         return tuple(_renamed(v, old, new) for v in value)
     if isinstance(value, PlanContent):
-        return dataclasses.replace(value, **{f.name: _renamed(getattr(value, f.name), old, new)
-                                            for f in dataclasses.fields(value)
-                                            if f.name != "city"})
+        return dataclasses.replace(
+            value,
+            **{
+                f.name: _renamed(getattr(value, f.name), old, new)
+                for f in dataclasses.fields(value)
+                if f.name != "city"
+            },
+        )
     return value

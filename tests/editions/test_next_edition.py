@@ -31,12 +31,16 @@ def test_every_record_of_the_next_edition(edition: Run) -> None:
     assert [[c.text for c in r.cells()] for r in edition.doc.budget_rows] == content.budget_rows
     assert [p.title for p in edition.doc.profiles] == [p[0][1] for p in content.profiles]
     assert [d.sozialraum for d in edition.plan.districts if not d.ist_gesamt] == [
-        r[0] for r in content.population_rows[:-1]]
+        r[0] for r in content.population_rows[:-1]
+    ]
     assert NEW_DISTRICT[0] in [d.sozialraum for d in edition.plan.districts]
     assert not {line.massnahme for line in edition.plan.budget} & set(DROPPED)
     added = next(m for m in edition.plan.measures if m.titel == ADDED_TITLE)
-    assert [line.aufwand(NEXT_YEARS[1]).betrag_eur for line in edition.plan.budget
-            if line.id in added.budget_rows] == [12500]
+    assert [
+        line.aufwand(NEXT_YEARS[1]).betrag_eur
+        for line in edition.plan.budget
+        if line.id in added.budget_rows
+    ] == [12500]
     school = next(b for b in edition.plan.budget if b.massnahme == "Kommunale Schulsozialarbeit")
     assert [school.aufwand(y).betrag_eur for y in NEXT_YEARS[:2]] == [1100000, 1500000]
     assert edition.doc.leftovers == []
@@ -44,15 +48,21 @@ def test_every_record_of_the_next_edition(edition: Run) -> None:
 
 def test_the_years_are_the_editions_own(edition: Run) -> None:
     years = [(y.jahr, y.basis, y.stand) for y in edition.plan.budget_years]
-    assert years == [(NEXT_YEARS[0], "ist", "30.06"), (NEXT_YEARS[1], "ist", "30.06"),
-                     (NEXT_YEARS[2], "plan", None)]
+    assert years == [
+        (NEXT_YEARS[0], "ist", "30.06"),
+        (NEXT_YEARS[1], "ist", "30.06"),
+        (NEXT_YEARS[2], "plan", None),
+    ]
     for row in edition.doc.budget_rows:
         assert {c.year for c in row.values} == set(NEXT_YEARS)
 
 
 def _year_columns(columns: list[str]) -> set[int]:
-    return {int(c.split("_")[1]) for c in columns
-            if c.split("_")[0] in ("aufwand", "ertrag", "wert") and c.split("_")[1].isdigit()}
+    return {
+        int(c.split("_")[1])
+        for c in columns
+        if c.split("_")[0] in ("aufwand", "ertrag", "wert") and c.split("_")[1].isdigit()
+    }
 
 
 def test_every_output_prints_the_editions_years(edition: Run) -> None:
@@ -77,9 +87,17 @@ def test_every_output_prints_the_editions_years(edition: Run) -> None:
 def test_checks_fire_as_on_the_original(original: Run, edition: Run) -> None:
     assert original.checks()  # the sample plan has a cost and a key-figure contradiction
     assert edition.checks() == original.checks()
-    compared = {"kosten_mismatch", "kosten_not_in_budget", "kosten_not_in_profile",
-                "kosten_equals_ertrag", "kosten_rounded", "kennzahl_mismatch",
-                "kennzahl_other_year", "kennzahl_not_in_budget", "kennzahl_not_in_profile"}
+    compared = {
+        "kosten_mismatch",
+        "kosten_not_in_budget",
+        "kosten_not_in_profile",
+        "kosten_equals_ertrag",
+        "kosten_rounded",
+        "kennzahl_mismatch",
+        "kennzahl_other_year",
+        "kennzahl_not_in_budget",
+        "kennzahl_not_in_profile",
+    }
     messages = [f.message for f in edition.plan.findings if f.code in compared]
     assert messages and all(str(NEXT_YEARS[1]) in m for m in messages)
     assert not any(str(ORIGINAL_YEARS[1]) in m for m in messages)
@@ -87,8 +105,13 @@ def test_checks_fire_as_on_the_original(original: Run, edition: Run) -> None:
 
 def test_a_profile_dated_to_a_year_the_table_lacks_is_a_finding(tmp_path: Path) -> None:
     content = next_edition()
-    profiles = [[(label, value.replace("30.06.27", "30.06.21") if label == "Kosten" else value)
-                 for label, value in p] for p in content.profiles]
+    profiles = [
+        [
+            (label, value.replace("30.06.27", "30.06.21") if label == "Kosten" else value)
+            for label, value in p
+        ]
+        for p in content.profiles
+    ]
     run = run_plan(content.__class__(**{**content.__dict__, "profiles": profiles}), tmp_path)
     missing = [f for f in run.plan.findings if f.code == "budget_year_missing"]
     assert missing

@@ -10,8 +10,16 @@ from tests.editions.pipeline import Run, run_plan
 from tests.editions.plans import OTHER_CITY, OTHER_DISTRICTS, other_city
 
 YEARS = [2025, 2026, 2027]
-FIELDS = ["titel", "traeger", "beschreibung", "handlungsfelder", "zielgruppe", "sachstand",
-          "kennzahlen", "kosten"]
+FIELDS = [
+    "titel",
+    "traeger",
+    "beschreibung",
+    "handlungsfelder",
+    "zielgruppe",
+    "sachstand",
+    "kennzahlen",
+    "kosten",
+]
 
 VOCABULARY = """
 [budget]
@@ -84,8 +92,13 @@ def test_every_record(run: Run) -> None:
     content_rows = {r[0]: r[1:] for r in content.population_rows}
     for district in run.plan.districts:
         printed = content_rows["Gesamt" if district.ist_gesamt else district.sozialraum]
-        assert [district.auslaender, district.eingebuergerte, district.aussiedler,
-                district.migh_gesamt, district.deutsche_ohne_migh] == [int(v) for v in printed]
+        assert [
+            district.auslaender,
+            district.eingebuergerte,
+            district.aussiedler,
+            district.migh_gesamt,
+            district.deutsche_ohne_migh,
+        ] == [int(v) for v in printed]
     assert not [f for f in run.plan.findings if f.code.startswith("population_")]
     assert run.doc.leftovers == []
     assert not [f for f in run.plan.findings if f.code == "profile_field_missing"]
@@ -93,10 +106,14 @@ def test_every_record(run: Run) -> None:
 
 def test_years_kinds_and_bases_from_the_other_header(run: Run) -> None:
     assert [(y.jahr, y.basis, y.stand) for y in run.plan.budget_years] == [
-        (YEARS[0], "ist", "31.12"), (YEARS[1], "plan", None), (YEARS[2], "plan", None)]
+        (YEARS[0], "ist", "31.12"),
+        (YEARS[1], "plan", None),
+        (YEARS[2], "plan", None),
+    ]
     header = run.csv_header("budget.csv")
     assert [c for c in header if c.startswith("aufwand_") and c.count("_") == 1] == [
-        f"aufwand_{y}" for y in YEARS]
+        f"aufwand_{y}" for y in YEARS
+    ]
     assert {r["basis"] for r in run.csv_rows("budget_values.csv")} == {"ist 31.12", "plan"}
 
 

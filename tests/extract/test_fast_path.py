@@ -49,6 +49,7 @@ def _same_document(path: Path, use_rulings: bool = True) -> None:
 
 # --- whole documents -------------------------------------------------------------------------
 
+
 def test_plan_records_identical(plan: ExtractedDocument) -> None:
     """The bundled plan (119 pages): the records ``extract`` writes, fast path and plain."""
     plain = extract_document(PLAN_PDF, fast=False)
@@ -65,8 +66,7 @@ def test_variant_records_identical(layout: Layout, use_rulings: bool, tmp_path: 
 @pytest.mark.parametrize("layout", SCANNABLE, ids=[v.name for v in SCANNABLE])
 def test_scanned_variant_records_identical(layout: Layout, tmp_path: Path) -> None:
     source = build_plan_pdf(tmp_path / "plan.pdf", CONTENT, layout)
-    _same_document(scan_copy(source, tmp_path / "scan.pdf", jitter=0.8, seed=7,
-                             size_jitter=0.15))
+    _same_document(scan_copy(source, tmp_path / "scan.pdf", jitter=0.8, seed=7, size_jitter=0.15))
 
 
 def test_scanned_plan_records_identical(tmp_path: Path) -> None:
@@ -78,13 +78,15 @@ def test_scanned_plan_records_identical(tmp_path: Path) -> None:
     part.save(tmp_path / "part.pdf")
     part.close()
     source.close()
-    scanned = scan_copy(tmp_path / "part.pdf", tmp_path / "scan.pdf", dpi=36, jitter=0.8,
-                        seed=3, size_jitter=0.15)
+    scanned = scan_copy(
+        tmp_path / "part.pdf", tmp_path / "scan.pdf", dpi=36, jitter=0.8, seed=3, size_jitter=0.15
+    )
     assert read_pages(scanned, jobs=1) == read_pages(scanned, jobs=1, fast=False)
     _same_document(scanned)
 
 
 # --- pages with what the synthetic plans do not have ----------------------------------------
+
 
 def _raw_pdf(path: Path, pages: list[dict[str, Any]], extra: list[bytes] | None = None) -> Path:
     """A hand-written PDF: each page a dict of MediaBox, Rotate, content streams (bytes, one
@@ -99,37 +101,56 @@ def _raw_pdf(path: Path, pages: list[dict[str, Any]], extra: list[bytes] | None 
         if compress:
             data = zlib.compress(data)
             attrs += b" /Filter /FlateDecode"
-        return add(b"<< /Length %d%s >>\nstream\n" % (len(data), attrs) + data
-                   + b"\nendstream")
+        return add(b"<< /Length %d%s >>\nstream\n" % (len(data), attrs) + data + b"\nendstream")
 
     add(b"<< /Type /Catalog /Pages 2 0 R >>")
     add(b"")  # the page tree, written last
-    f1 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-             b"/Encoding /WinAnsiEncoding >>")
+    f1 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     widths = b" ".join(b"%d" % (400 + (i * 37) % 300) for i in range(32, 127))
-    descriptor = add(b"<< /Type /FontDescriptor /FontName /Times-Roman /Flags 34 "
-                     b"/FontBBox [-168 -218 1000 898] /ItalicAngle 0 /Ascent 683 "
-                     b"/Descent -217 /CapHeight 662 /StemV 84 >>")
-    f2 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /FirstChar 32 "
-             b"/LastChar 126 /Widths [%s] /FontDescriptor %d 0 R >>" % (widths, descriptor))
+    descriptor = add(
+        b"<< /Type /FontDescriptor /FontName /Times-Roman /Flags 34 "
+        b"/FontBBox [-168 -218 1000 898] /ItalicAngle 0 /Ascent 683 "
+        b"/Descent -217 /CapHeight 662 /StemV 84 >>"
+    )
+    f2 = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /FirstChar 32 "
+        b"/LastChar 126 /Widths [%s] /FontDescriptor %d 0 R >>" % (widths, descriptor)
+    )
     fonts = b"/Font << /F1 %d 0 R /F2 %d 0 R >>" % (f1, f2)
     kids = []
     for page in pages:
         contents = [stream(data, compress=i % 2 == 1) for i, data in enumerate(page["streams"])]
         xobjects = b""
         if page.get("forms"):
-            forms = [stream(data, b" /Type /XObject /Subtype /Form /BBox [0 0 300 300] "
-                                  b"/Matrix [1 0 0 1 10 10] /Resources << " + fonts + b" >>")
-                     for data in page["forms"]]
+            forms = [
+                stream(
+                    data,
+                    b" /Type /XObject /Subtype /Form /BBox [0 0 300 300] "
+                    b"/Matrix [1 0 0 1 10 10] /Resources << " + fonts + b" >>",
+                )
+                for data in page["forms"]
+            ]
             xobjects = b" /XObject << %s >>" % b" ".join(
-                b"/Fm%d %d 0 R" % (i, ref) for i, ref in enumerate(forms))
+                b"/Fm%d %d 0 R" % (i, ref) for i, ref in enumerate(forms)
+            )
         refs = b" ".join(b"%d 0 R" % ref for ref in contents)
-        kids.append(add(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [%s] /Rotate %d /Resources << %s%s >> "
-            b"/Contents [%s] >>" % (page.get("mediabox", b"0 0 612 792"),
-                                    page.get("rotate", 0), fonts, xobjects, refs)))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [%s] /Rotate %d /Resources << %s%s >> "
+                b"/Contents [%s] >>"
+                % (
+                    page.get("mediabox", b"0 0 612 792"),
+                    page.get("rotate", 0),
+                    fonts,
+                    xobjects,
+                    refs,
+                )
+            )
+        )
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -139,7 +160,9 @@ def _raw_pdf(path: Path, pages: list[dict[str, Any]], extra: list[bytes] | None 
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     path.write_bytes(bytes(out))
     return path
 
@@ -159,31 +182,50 @@ _SPACING = (
 
 
 def _special_pdf(path: Path) -> Path:
-    return _raw_pdf(path, [
-        # several content streams (one compressed), operators, escapes, hex, marked content
-        {"streams": [_TEXT_OPERATORS, _SPACING]},
-        # a MediaBox not at the origin; rotated and mirrored text matrices
-        {"mediabox": b"20 30 632 822",
-         "streams": [b"BT /F1 11 Tf 0 1 -1 0 300 400 Tm (Rotated text runs up) Tj ET\n"
-                     b"BT /F1 11 Tf 0 -1 1 0 330 400 Tm (Rotated text runs down) Tj ET\n"
-                     b"BT /F2 11 Tf -1 0 0 1 400 300 Tm (mirrored) Tj ET\n"
-                     b"BT /F1 11 Tf 1 0 0 1 72 200 Tm (Upright beside) Tj ET\n"]},
-        # a page turned by /Rotate
-        {"rotate": 90,
-         "streams": [b"BT /F1 10 Tf 72 700 Td (On a turned page) Tj T* (two) Tj ET\n"]},
-        # form XObjects (text inside, nested in the page's order)
-        {"streams": [b"BT /F1 10 Tf 72 750 Td (before the form) Tj ET\n"
-                     b"q 1 0 0 1 50 50 cm /Fm0 Do Q BT /F1 10 Tf 72 100 Td (after) Tj ET\n"
-                     b"/Fm1 Do\n"],
-         "forms": [b"BT /F2 9 Tf 10 280 Td (inside the form) Tj ET 0 0 100 20 re S\n",
-                   b"BT /F1 8 Tf 0 0 Td (second form) Tj ET\n"]},
-        # an inline image: the fast parser leaves the page to pdfminer
-        {"streams": [b"BT /F1 10 Tf 72 700 Td (above the image) Tj ET\n"
-                     b"q 20 0 0 20 72 600 cm BI /W 2 /H 2 /BPC 8 /CS /G ID \x00\xff\xff\x00\n"
-                     b"EI Q BT /F1 10 Tf 72 560 Td (below) Tj ET\n"]},
-        # a stream boundary inside a token: left to pdfminer too
-        {"streams": [b"BT /F1 10 Tf 72 700 Td (split) Tj", b"ET\n"]},
-    ])
+    return _raw_pdf(
+        path,
+        [
+            # several content streams (one compressed), operators, escapes, hex, marked content
+            {"streams": [_TEXT_OPERATORS, _SPACING]},
+            # a MediaBox not at the origin; rotated and mirrored text matrices
+            {
+                "mediabox": b"20 30 632 822",
+                "streams": [
+                    b"BT /F1 11 Tf 0 1 -1 0 300 400 Tm (Rotated text runs up) Tj ET\n"
+                    b"BT /F1 11 Tf 0 -1 1 0 330 400 Tm (Rotated text runs down) Tj ET\n"
+                    b"BT /F2 11 Tf -1 0 0 1 400 300 Tm (mirrored) Tj ET\n"
+                    b"BT /F1 11 Tf 1 0 0 1 72 200 Tm (Upright beside) Tj ET\n"
+                ],
+            },
+            # a page turned by /Rotate
+            {
+                "rotate": 90,
+                "streams": [b"BT /F1 10 Tf 72 700 Td (On a turned page) Tj T* (two) Tj ET\n"],
+            },
+            # form XObjects (text inside, nested in the page's order)
+            {
+                "streams": [
+                    b"BT /F1 10 Tf 72 750 Td (before the form) Tj ET\n"
+                    b"q 1 0 0 1 50 50 cm /Fm0 Do Q BT /F1 10 Tf 72 100 Td (after) Tj ET\n"
+                    b"/Fm1 Do\n"
+                ],
+                "forms": [
+                    b"BT /F2 9 Tf 10 280 Td (inside the form) Tj ET 0 0 100 20 re S\n",
+                    b"BT /F1 8 Tf 0 0 Td (second form) Tj ET\n",
+                ],
+            },
+            # an inline image: the fast parser leaves the page to pdfminer
+            {
+                "streams": [
+                    b"BT /F1 10 Tf 72 700 Td (above the image) Tj ET\n"
+                    b"q 20 0 0 20 72 600 cm BI /W 2 /H 2 /BPC 8 /CS /G ID \x00\xff\xff\x00\n"
+                    b"EI Q BT /F1 10 Tf 72 560 Td (below) Tj ET\n"
+                ]
+            },
+            # a stream boundary inside a token: left to pdfminer too
+            {"streams": [b"BT /F1 10 Tf 72 700 Td (split) Tj", b"ET\n"]},
+        ],
+    )
 
 
 def _count_fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -199,8 +241,9 @@ def _count_fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.mark.parametrize("use_rulings", [True, False], ids=["rulings", "alignment"])
-def test_special_pages_identical(use_rulings: bool, tmp_path: Path,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_special_pages_identical(
+    use_rulings: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pdf = _special_pdf(tmp_path / "special.pdf")
     fallbacks = _count_fallbacks(monkeypatch)
     with pdfplumber.open(pdf) as doc:
@@ -226,6 +269,7 @@ def test_plan_needs_no_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # --- the content stream parser against pdfminer's -------------------------------------------
+
 
 def _pdfminer_objects(datas: list[bytes]) -> list[Any]:
     parser = PDFContentParser([PDFStream({}, data) for data in datas])
@@ -256,24 +300,39 @@ def _agree(datas: list[bytes]) -> bool:
     return True
 
 
-@pytest.mark.parametrize("data", [
-    _TEXT_OPERATORS, _SPACING,
-    b"1 2.5 -3 +4 -.5 .5 1. - + . -. 1.2.3 12abc 0.0 -0 007",
-    b"/Name /A#20B /#41#42 /x#4 /y#zz /utf\xc3\xa4 /latin\xe4 / /a/b//c",
-    b"(a(b)c) (\\n\\t\\b\\f\\r\\(\\)\\\\) (\\0\\00\\000\\0000 \\12x \\1234) (\\\nx) (\\\r\nx)",
-    b"<> <41> <4 1> <414> <a1B2c> <<>> << /K 1 /V [1 2 (x)] /N null >> <41>>",
-    b"[1 [2 [3]] ] ] [ /a ] { 1 2 } } << /a << /b 2 >> >> true false truex null",
-    b"% comment\r\n1 %\n2 %x", b"\x00 1\x00 Tj\x00 BT", b"a'b \" ' * ! ~ \x80\xff",
-    b"1 2 3 >x> ) ( x ) ] q Q",
-    b"   ", b"",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        _TEXT_OPERATORS,
+        _SPACING,
+        b"1 2.5 -3 +4 -.5 .5 1. - + . -. 1.2.3 12abc 0.0 -0 007",
+        b"/Name /A#20B /#41#42 /x#4 /y#zz /utf\xc3\xa4 /latin\xe4 / /a/b//c",
+        b"(a(b)c) (\\n\\t\\b\\f\\r\\(\\)\\\\) (\\0\\00\\000\\0000 \\12x \\1234) (\\\nx) (\\\r\nx)",
+        b"<> <41> <4 1> <414> <a1B2c> <<>> << /K 1 /V [1 2 (x)] /N null >> <41>>",
+        b"[1 [2 [3]] ] ] [ /a ] { 1 2 } } << /a << /b 2 >> >> true false truex null",
+        b"% comment\r\n1 %\n2 %x",
+        b"\x00 1\x00 Tj\x00 BT",
+        b"a'b \" ' * ! ~ \x80\xff",
+        b"1 2 3 >x> ) ( x ) ] q Q",
+        b"   ",
+        b"",
+    ],
+)
 def test_parser_matches_pdfminer(data: bytes) -> None:
     _agree([data])
 
 
 def test_parser_declines_what_it_does_not_reproduce() -> None:
-    for data in [b"(open string", b"<41", b"<", b"(a\\", b"(\\777)", b"/a#4",
-                 b"BI /W 1 ID x EI", b"<< /a >>"]:
+    for data in [
+        b"(open string",
+        b"<41",
+        b"<",
+        b"(a\\",
+        b"(\\777)",
+        b"/a#4",
+        b"BI /W 1 ID x EI",
+        b"<< /a >>",
+    ]:
         with pytest.raises(Unsupported):
             parse_streams([PDFStream({}, data)])
     with pytest.raises(Unsupported):
@@ -287,15 +346,62 @@ def test_backslash_cr_lf_at_a_block_boundary() -> None:
         assert _agree([data])
 
 
-_FRAGMENTS = [b" ", b"\n", b"\r", b"\r\n", b"\t", b"\x0c", b"\x00", b"(", b")", b"\\", b"<",
-              b">", b"<<", b">>", b"[", b"]", b"{", b"}", b"/", b"#", b"%", b"0", b"1", b"7",
-              b"9", b"-", b"+", b".", b"a", b"F", b"e", b"Tj", b"BT", b"ET", b"TJ", b"true",
-              b"false", b"'", b'"', b"*", b"\x80", b"\\n", b"\\(", b"41", b"cm", b"null"]
+_FRAGMENTS = [
+    b" ",
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b"\t",
+    b"\x0c",
+    b"\x00",
+    b"(",
+    b")",
+    b"\\",
+    b"<",
+    b">",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"/",
+    b"#",
+    b"%",
+    b"0",
+    b"1",
+    b"7",
+    b"9",
+    b"-",
+    b"+",
+    b".",
+    b"a",
+    b"F",
+    b"e",
+    b"Tj",
+    b"BT",
+    b"ET",
+    b"TJ",
+    b"true",
+    b"false",
+    b"'",
+    b'"',
+    b"*",
+    b"\x80",
+    b"\\n",
+    b"\\(",
+    b"41",
+    b"cm",
+    b"null",
+]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map(b"".join),
-                min_size=1, max_size=3))
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_FRAGMENTS), max_size=40).map(b"".join), min_size=1, max_size=3
+    )
+)
 def test_parser_matches_pdfminer_on_token_soup(datas: list[bytes]) -> None:
     _agree(datas)
 
@@ -306,8 +412,9 @@ def test_parser_matches_pdfminer_on_any_bytes(data: bytes) -> None:
     _agree([data])
 
 
-def test_interpreter_falls_back_on_parser_errors(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interpreter_falls_back_on_parser_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An unexpected error in the fast parser leaves the page to pdfminer, same result."""
     pdf = _special_pdf(tmp_path / "special.pdf")
 
@@ -334,19 +441,32 @@ def _chars(draw: st.DrawFn) -> list[dict[str, Any]]:
         top = draw(_coordinate)
         size = draw(st.sampled_from([6.0, 8.0, 8.5]))
         width = draw(st.sampled_from([0.0, 2.0, 3.5, 5.0]))
-        chars.append({"text": draw(st.sampled_from(["a", "b", " ", "\u00a0", "", "ﬁ", "1"])),
-                      "x0": x0, "x1": x0 + width, "top": top, "bottom": top + size,
-                      "doctop": top, "size": size, "height": size, "width": width,
-                      "upright": draw(st.booleans())})
+        chars.append(
+            {
+                "text": draw(st.sampled_from(["a", "b", " ", "\u00a0", "", "ﬁ", "1"])),
+                "x0": x0,
+                "x1": x0 + width,
+                "top": top,
+                "bottom": top + size,
+                "doctop": top,
+                "size": size,
+                "height": size,
+                "width": width,
+                "upright": draw(st.booleans()),
+            }
+        )
     return chars
 
 
 @settings(max_examples=300, deadline=None)
 @given(_chars())
 def test_words_match_pdfplumber(chars: list[dict[str, Any]]) -> None:
-    plumber = plumber_extract_words(chars, keep_blank_chars=False, use_text_flow=False,
-                                    extra_attrs=["size"], return_chars=True)
+    plumber = plumber_extract_words(
+        chars, keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"], return_chars=True
+    )
     expected = [plumber_word(w) for w in plumber if w["text"].strip()]
-    tuples = [(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["upright"],
-               c["width"]) for c in chars]
+    tuples = [
+        (c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["size"], c["upright"], c["width"])
+        for c in chars
+    ]
     assert extract_words(tuples) == expected

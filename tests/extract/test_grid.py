@@ -22,8 +22,15 @@ def test_group_lines_tolerates_wobbling_baselines() -> None:
 
 
 def test_column_starts_merge_wrapped_header_words() -> None:
-    lines = group_lines([word("Name", 10, 0), word("der", 34, 0), word("nahme", 10, 10),
-                         word("Aufwand", 100, 0), word("(€)", 100, 10)])
+    lines = group_lines(
+        [
+            word("Name", 10, 0),
+            word("der", 34, 0),
+            word("nahme", 10, 10),
+            word("Aufwand", 100, 0),
+            word("(€)", 100, 10),
+        ]
+    )
     assert column_starts(lines, gutter=3.3) == [10, 100]
 
 
@@ -46,8 +53,13 @@ def test_bands_keep_middle_aligned_cells_in_their_row() -> None:
 
 
 def test_rows_without_padding_split_at_key_column() -> None:
-    words = [word("01", 10, 0), word("long", 100, 0), word("text", 100, 9.6),
-             word("02", 10, 19.2), word("next", 100, 19.2)]
+    words = [
+        word("01", 10, 0),
+        word("long", 100, 0),
+        word("text", 100, 9.6),
+        word("02", 10, 19.2),
+        word("next", 100, 19.2),
+    ]
     rows = text_rows(page_of(words), group_lines(words), [10, 100])
     assert [[c.text for c in row] for row in rows] == [["01", "long text"], ["02", "next"]]
 
@@ -56,8 +68,15 @@ def test_prose_does_not_fit_table_columns() -> None:
     page = page_of([])
     starts = [10, 100, 200, 300]
     cell_line = Line([word("o.", 100, 0), word("A.", 111, 0), word("Land", 200, 0)])
-    prose = Line([word("Einwohner:innen", 10, 0), word("nach", 82, 0), word("familiärem", 103, 0),
-                  word("Migrationshintergrund", 151, 0), word("(Stichtag)", 250, 0)])
+    prose = Line(
+        [
+            word("Einwohner:innen", 10, 0),
+            word("nach", 82, 0),
+            word("familiärem", 103, 0),
+            word("Migrationshintergrund", 151, 0),
+            word("(Stichtag)", 250, 0),
+        ]
+    )
     assert fits_columns(cell_line, starts, page)
     assert not fits_columns(prose, starts, page)
 

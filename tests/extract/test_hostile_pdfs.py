@@ -23,12 +23,14 @@ HANG = 120
 def extract(pdf: Path, data_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(HAMMPLAN), "extract", str(pdf), "--data-dir", str(data_dir), *extra],
-        capture_output=True, text=True, timeout=HANG, check=False,
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+        check=False,
     )
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int,
-                          says: str) -> None:
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, says: str) -> None:
     assert result.returncode == code, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -104,8 +106,11 @@ def test_image_only_pdf_asks_for_ocr(tmp_path: Path) -> None:
 
 def test_more_pages_than_the_limit_are_refused_before_reading(tmp_path: Path) -> None:
     pdf = corpus.many_pages(60)(tmp_path / "long.pdf")
-    assert_one_line_error(extract(pdf, tmp_path, "--max-pages", "50"), 2,
-                          "60 pages, more than the limit of 50 (--max-pages)")
+    assert_one_line_error(
+        extract(pdf, tmp_path, "--max-pages", "50"),
+        2,
+        "60 pages, more than the limit of 50 (--max-pages)",
+    )
 
 
 def test_a_page_over_the_time_limit_is_skipped_and_reported(tmp_path: Path) -> None:
@@ -142,15 +147,29 @@ def test_a_reference_cycle_ends_at_once_with_exit_2(tmp_path: Path, place: str) 
     pdf = corpus.reference_cycle(place)(tmp_path / f"cycle-{place}.pdf")
     assert pdf.stat().st_size < 1000
     result = subprocess.run(
-        [str(HAMMPLAN), "build", str(pdf), "--data-dir", str(tmp_path), "--out",
-         str(tmp_path / "reports")], capture_output=True, text=True, timeout=60, check=False)
-    assert_one_line_error(result, 2, f"{pdf}: not a readable PDF (a cycle of references: "
-                                     "5 0 R -> 6 0 R -> 5 0 R)")
+        [
+            str(HAMMPLAN),
+            "build",
+            str(pdf),
+            "--data-dir",
+            str(tmp_path),
+            "--out",
+            str(tmp_path / "reports"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert_one_line_error(
+        result, 2, f"{pdf}: not a readable PDF (a cycle of references: 5 0 R -> 6 0 R -> 5 0 R)"
+    )
     assert not (tmp_path / "interim" / "extracted.json").exists()
 
 
-def test_opening_and_counting_run_under_a_deadline(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_opening_and_counting_run_under_a_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Whatever makes the parser loop while the PDF is opened and its pages counted (here a
     stand-in that never returns) ends at the deadline as a one-line input error."""
     from hammplan.errors import InputError
@@ -164,6 +183,9 @@ def test_opening_and_counting_run_under_a_deadline(tmp_path: Path,
 
     monkeypatch.setattr(pool, "count_pages", forever)
     pdf = corpus.good_plan(tmp_path / "plan.pdf")
-    with pytest.raises(InputError, match=r"plan\.pdf: not a readable PDF \(opening it and "
-                                         r"counting its pages took longer than 0\.3 s\)"):
+    with pytest.raises(
+        InputError,
+        match=r"plan\.pdf: not a readable PDF \(opening it and "
+        r"counting its pages took longer than 0\.3 s\)",
+    ):
         read_pages(pdf, limits=Limits(open_seconds=0.3))

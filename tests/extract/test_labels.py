@@ -60,15 +60,18 @@ def test_an_exact_label_is_read_whatever_its_value() -> None:
     assert (reading.labels, reading.match) == (["Haushaltsmittel"], "exact")
 
 
-@pytest.mark.parametrize(("value", "field", "fits"), [
-    ("Stand: 30.06.24: 94.186 €", "kosten", True),
-    ("74.000,00", "kosten", True),
-    ("o. A.", "kosten", True),
-    ("Teilnehmende: 501", "kosten", False),
-    ("Land NRW", "kosten", False),
-    ("Teilnehmende: 501", "kennzahlen", True),
-    ("keine", "kennzahlen", False),
-    ("Teilnehmende: 501", "zielgruppe", True),
-])
+@pytest.mark.parametrize(
+    ("value", "field", "fits"),
+    [
+        ("Stand: 30.06.24: 94.186 €", "kosten", True),
+        ("74.000,00", "kosten", True),
+        ("o. A.", "kosten", True),
+        ("Teilnehmende: 501", "kosten", False),
+        ("Land NRW", "kosten", False),
+        ("Teilnehmende: 501", "kennzahlen", True),
+        ("keine", "kennzahlen", False),
+        ("Teilnehmende: 501", "zielgruppe", True),
+    ],
+)
 def test_value_fits_its_fields_kind(value: str, field: str, fits: bool) -> None:
     assert value_fits(field, value) is fits

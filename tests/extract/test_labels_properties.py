@@ -22,12 +22,14 @@ def test_a_known_label_with_stray_whitespace_is_exact(label: str, pad: str) -> N
 
 
 @settings(max_examples=300, deadline=None)
-@given(label=st.sampled_from(LABELS), position=st.integers(min_value=1, max_value=20),
-       wrong=st.sampled_from("lI1xq"))
-def test_one_misread_letter_still_names_the_field(label: str, position: int,
-                                                  wrong: str) -> None:
+@given(
+    label=st.sampled_from(LABELS),
+    position=st.integers(min_value=1, max_value=20),
+    wrong=st.sampled_from("lI1xq"),
+)
+def test_one_misread_letter_still_names_the_field(label: str, position: int, wrong: str) -> None:
     at = position % len(label)
-    garbled = label[:at] + wrong + label[at + 1:]
+    garbled = label[:at] + wrong + label[at + 1 :]
     reading = read_label(garbled, LABELS, THRESHOLD)
     if garbled == label:
         assert reading.match == "exact"

@@ -24,16 +24,27 @@ def _page(number: int, extra: list[Word]) -> PageLayout:
 
 
 def test_footers_removed_and_content_kept() -> None:
-    pages = [_page(n, [Word(f"Kapitel-{chr(64 + n)}", 70, 120, 60, 68, 8),
-                       Word(f"Zeile{n}", 70, 120, 100, 108, 8)]) for n in range(1, 6)]
+    pages = [
+        _page(
+            n,
+            [
+                Word(f"Kapitel-{chr(64 + n)}", 70, 120, 60, 68, 8),
+                Word(f"Zeile{n}", 70, 120, 100, 108, 8),
+            ],
+        )
+        for n in range(1, 6)
+    ]
     pages.append(_page(6, [Word("Seite", 70, 90, 400, 408, 8)]))  # same word, elsewhere
     remove_furniture(pages)
     assert [[w.text for w in p.words] for p in pages][-2:] == [["Kapitel-E", "Zeile5"], ["Seite"]]
 
 
 def test_repeated_table_header_is_not_furniture() -> None:
-    header = [Word("StA", 70, 90, 60, 68, 8), Word("Wert", 200, 220, 60, 68, 8),
-              Word("2023", 222, 240, 60, 68, 8)]
+    header = [
+        Word("StA", 70, 90, 60, 68, 8),
+        Word("Wert", 200, 220, 60, 68, 8),
+        Word("2023", 222, 240, 60, 68, 8),
+    ]
     pages = [_page(n, [*header, Word(f"{n}0", 70, 80, 100, 108, 8)]) for n in range(1, 4)]
     pages += [_page(n, [Word("Text", 70, 90, 300, 308, 8)]) for n in range(4, 7)]
     remove_furniture(pages)

@@ -25,8 +25,9 @@ CONTENT = sample_content()
 
 
 @pytest.fixture(scope="module", params=VARIANTS, ids=[v.name for v in VARIANTS])
-def variant(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-            ) -> tuple[Layout, ExtractedDocument]:
+def variant(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Layout, ExtractedDocument]:
     layout: Layout = request.param
     path = build_plan_pdf(tmp_path_factory.mktemp(layout.name) / "plan.pdf", CONTENT, layout)
     return layout, extract_document(path)
@@ -71,8 +72,9 @@ def test_population(variant: tuple[Layout, ExtractedDocument]) -> None:
     _, doc = variant
     (table,) = doc.population
     assert [c.text for c in table.header] == CONTENT.population_header
-    assert [[r.district.text, *[v.text for v in r.values]] for r in table.rows] == \
-        CONTENT.population_rows
+    assert [
+        [r.district.text, *[v.text for v in r.values]] for r in table.rows
+    ] == CONTENT.population_rows
     assert [r.is_total for r in table.rows] == [False] * (len(table.rows) - 1) + [True]
 
 
@@ -100,8 +102,9 @@ def test_index(variant: tuple[Layout, ExtractedDocument]) -> None:
 
 def test_nothing_left_over(variant: tuple[Layout, ExtractedDocument]) -> None:
     _, doc = variant
-    assert [(left.family, left.reason, [c.text for c in left.cells]) for left in doc.leftovers] \
-        == []
+    assert [
+        (left.family, left.reason, [c.text for c in left.cells]) for left in doc.leftovers
+    ] == []
 
 
 def test_provenance_pages_are_real(variant: tuple[Layout, ExtractedDocument]) -> None:
@@ -127,8 +130,12 @@ def test_recognition_errors_in_header_words(tmp_path: Path) -> None:
     columns; labels and headings a fuzzy match)."""
     garbled = dataclasses.replace(
         CONTENT,
-        budget_header=["StA", "Name der Maß- nahme", "Aufwaud (€) 2023 Stand 30.06",
-                       *CONTENT.budget_header[3:]],
+        budget_header=[
+            "StA",
+            "Name der Maß- nahme",
+            "Aufwaud (€) 2023 Stand 30.06",
+            *CONTENT.budget_header[3:],
+        ],
         population_header=["Sozialraum", "Auslander:innen", *CONTENT.population_header[2:]],
     )
     path = build_plan_pdf(tmp_path / "garbled.pdf", garbled, VARIANTS[1])

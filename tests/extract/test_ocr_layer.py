@@ -33,9 +33,15 @@ def test_words_without_debris_are_kept_as_they_are() -> None:
 
 
 def test_touching_pieces_of_a_word_are_joined_and_words_a_space_apart_are_not() -> None:
-    line = [word("A", 194.0, 198.0), word("uf", 198.0, 207.0), word("w", 206.9, 212.0),
-            word("an", 212.0, 221.0, top=10.6), word("d", 221.0, 226.0),
-            word("|", 244.0, 247.0), word("Ertrag", 247.0, 266.0)]
+    line = [
+        word("A", 194.0, 198.0),
+        word("uf", 198.0, 207.0),
+        word("w", 206.9, 212.0),
+        word("an", 212.0, 221.0, top=10.6),
+        word("d", 221.0, 226.0),
+        word("|", 244.0, 247.0),
+        word("Ertrag", 247.0, 266.0),
+    ]
     joined = join_fragments([line], 0.05)
     assert [w.text for w in joined] == ["Aufwand", "|Ertrag"]
     assert (joined[0].x0, joined[0].x1, joined[0].top) == (194.0, 226.0, 10.0)
@@ -58,8 +64,9 @@ def test_a_word_covering_the_whole_search_window_leaves_the_boundary_alone() -> 
 class _Page:
     """What has_scan_image reads of a pdfplumber page."""
 
-    def __init__(self, images: list[tuple[float, float, float, float]],
-                 metadata: dict[str, str]) -> None:
+    def __init__(
+        self, images: list[tuple[float, float, float, float]], metadata: dict[str, str]
+    ) -> None:
         self.width, self.height = 600.0, 800.0
         self.images = [{"x0": a, "top": b, "x1": c, "bottom": d} for a, b, c, d in images]
         self.pdf = type("Pdf", (), {"metadata": metadata})()
@@ -69,8 +76,8 @@ def test_a_scan_is_a_page_covered_by_images_or_an_image_from_a_recognition_engin
     strips = [(0.0, 200.0 * i, 600.0, 200.0 * (i + 1)) for i in range(4)]
     assert has_scan_image(_Page(strips, {}))  # scanners that write a page in strips
     assert not has_scan_image(_Page([(50.0, 50.0, 250.0, 250.0)], {}))  # a photo on a page
-    assert has_scan_image(_Page([(50.0, 50.0, 250.0, 250.0)],
-                                {"Producer": "ABBYY FineReader 15"}))
+    assert has_scan_image(_Page([(50.0, 50.0, 250.0, 250.0)], {"Producer": "ABBYY FineReader 15"}))
     assert not has_scan_image(_Page([], {"Creator": "ocrmypdf 14.0.1 / Tesseract OCR-PDF"}))
-    assert not has_scan_image(_Page([(50.0, 50.0, 250.0, 250.0)],
-                                    {"Producer": "Democracy Tools PDF"}))
+    assert not has_scan_image(
+        _Page([(50.0, 50.0, 250.0, 250.0)], {"Producer": "Democracy Tools PDF"})
+    )

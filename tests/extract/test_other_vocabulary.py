@@ -14,9 +14,16 @@ from hammplan.extract import extract_document
 from hammplan.vocabulary import load_vocabulary
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
-RENAMED = {"Titel": "Vorhaben", "Träger": "Kümmerer", "Beschreibung": "Worum es geht",
-           "Handlungsfelder": "Leitziele", "Zielgruppe": "Für wen", "Sachstand": "Wo wir stehen",
-           "Kennzahlen": "Woran wir messen", "Kosten": "Was es kostet"}
+RENAMED = {
+    "Titel": "Vorhaben",
+    "Träger": "Kümmerer",
+    "Beschreibung": "Worum es geht",
+    "Handlungsfelder": "Leitziele",
+    "Zielgruppe": "Für wen",
+    "Sachstand": "Wo wir stehen",
+    "Kennzahlen": "Woran wir messen",
+    "Kosten": "Was es kostet",
+}
 """Labels no default wording covers: only a vocabulary file names them."""
 
 VOCABULARY = """
@@ -68,8 +75,9 @@ def test_vocabulary_file_recognises_another_plans_words(tmp_path: Path) -> None:
         base,
         budget_header=["Amt", *base.budget_header[1:]],
         population_header=["Stadtbezirk", *base.population_header[1:]],
-        profiles=[[(RENAMED.get(label, label), value) for label, value in rows]
-                  for rows in base.profiles],
+        profiles=[
+            [(RENAMED.get(label, label), value) for label, value in rows] for rows in base.profiles
+        ],
     )
     pdf = build_plan_pdf(tmp_path / "other.pdf", content, VARIANTS[1])  # unruled
     (tmp_path / "other.toml").write_text(VOCABULARY, encoding="utf-8")
@@ -82,10 +90,18 @@ def test_vocabulary_file_recognises_another_plans_words(tmp_path: Path) -> None:
     doc = extract_document(pdf, load_vocabulary(tmp_path / "other.toml"))
     assert [p.title for p in doc.profiles] == [rows[0][1] for rows in base.profiles]
     assert {label for p in doc.profiles for r in p.rows for label in r.labels} == set(
-        RENAMED.values())
+        RENAMED.values()
+    )
     assert [r.fields for r in doc.profiles[0].rows] == [
-        ["titel"], ["traeger"], ["beschreibung"], ["handlungsfelder"], ["zielgruppe"],
-        ["sachstand"], ["kennzahlen"], ["kosten"]]
+        ["titel"],
+        ["traeger"],
+        ["beschreibung"],
+        ["handlungsfelder"],
+        ["zielgruppe"],
+        ["sachstand"],
+        ["kennzahlen"],
+        ["kosten"],
+    ]
     assert [[c.text for c in r.cells()] for r in doc.budget_rows] == base.budget_rows
     assert doc.population[0].header[0].text == "Stadtbezirk"
     assert doc.leftovers == []

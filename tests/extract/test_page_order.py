@@ -27,8 +27,10 @@ def _page(number: int, printed: int | None) -> PageLayout:
 
 def test_the_page_number_is_the_run_of_digits_that_changes() -> None:
     key = ("integrationsplan # - seite #", 47)
-    edges = [[(("kopf", 2), "Kopf")] + [(key, f"Integrationsplan 2024 - Seite {n}")]
-             for n in (36, 37, 38)] + [[(("titelblatt", 10), "Titelblatt")]]
+    edges = [
+        [(("kopf", 2), "Kopf")] + [(key, f"Integrationsplan 2024 - Seite {n}")]
+        for n in (36, 37, 38)
+    ] + [[(("titelblatt", 10), "Titelblatt")]]
     assert printed_numbers(edges, {key}) == [36, 37, 38, None]
 
 
@@ -36,21 +38,22 @@ def test_a_page_follows_only_its_printed_predecessor() -> None:
     assert order_break(_page(4, 37), _page(5, 38)) is None
     assert order_break(_page(4, None), _page(5, 12)) is None  # nothing printed: PDF order
     assert order_break(_page(4, 38), _page(5, 37)) == (
-        "page 5 is printed as page 37 but follows printed page 38: pages out of order or "
-        "missing")
+        "page 5 is printed as page 37 but follows printed page 38: pages out of order or missing"
+    )
     later = _page(5, 40)
     later.order_break = order_break(_page(4, 38), later)
     assert later.order_break is not None
     assert not continues(_page(4, 38), later, top=True)
     assert continues(_page(4, 38), _page(5, 39), top=True)
     assert not continues(_page(4, 38), _page(5, 39), top=False)  # not the top row of its page
-    assert not continues(_page(3, 36), _page(5, 37), top=True)   # a page between
-    assert continues(_page(5, 37), _page(5, 37), top=False)      # the same page
+    assert not continues(_page(3, 36), _page(5, 37), top=True)  # a page between
+    assert continues(_page(5, 37), _page(5, 37), top=False)  # the same page
 
 
 def _rows(document: ExtractedDocument) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    return {p.title or "": [(tuple(r.labels), r.value.text) for r in p.rows]
-            for p in document.profiles}
+    return {
+        p.title or "": [(tuple(r.labels), r.value.text) for r in p.rows] for p in document.profiles
+    }
 
 
 def _foreign_rows(original: ExtractedDocument, copy: ExtractedDocument) -> list[str]:
@@ -72,7 +75,8 @@ def _foreign_rows(original: ExtractedDocument, copy: ExtractedDocument) -> list[
 
 @pytest.mark.parametrize("how", ["reversed", "shuffled-1", "shuffled-2"])
 def test_the_plan_out_of_order_joins_no_row_to_another_measure(
-        plan: ExtractedDocument, tmp_path: Path, how: str) -> None:
+    plan: ExtractedDocument, tmp_path: Path, how: str
+) -> None:
     copy = tmp_path / f"{how}.pdf"
     if how == "reversed":
         reversed_copy(PLAN_PDF, copy)
@@ -88,8 +92,14 @@ def test_the_plan_out_of_order_joins_no_row_to_another_measure(
     assert set(codes) == {"page_order", "rows_not_joined"}
     assert f"{len(breaks)} Brüche" in codes["page_order"].message
     # the profiles that stand on their own pages are all still whole
-    whole = [p for p in document.profiles if _rows(plan).get(p.title or "") == _rows(
-        ExtractedDocument(tool_version="", source=document.source, profiles=[p]))[p.title or ""]]
+    whole = [
+        p
+        for p in document.profiles
+        if _rows(plan).get(p.title or "")
+        == _rows(ExtractedDocument(tool_version="", source=document.source, profiles=[p]))[
+            p.title or ""
+        ]
+    ]
     assert len(whole) >= len(plan.profiles) // 3
 
 
@@ -103,12 +113,12 @@ def test_the_plan_in_order_has_no_break(plan: ExtractedDocument) -> None:
 def split_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The synthetic plan with a budget row broken over a page ("Seite N" footers)."""
     layout = next(v for v in VARIANTS if v.split_row_across_pages)
-    return build_plan_pdf(tmp_path_factory.mktemp("split") / "plan.pdf", sample_content(),
-                          layout)
+    return build_plan_pdf(tmp_path_factory.mktemp("split") / "plan.pdf", sample_content(), layout)
 
 
-def test_a_synthetic_plan_reversed_keeps_the_broken_row_apart(split_plan: Path,
-                                                             tmp_path: Path) -> None:
+def test_a_synthetic_plan_reversed_keeps_the_broken_row_apart(
+    split_plan: Path, tmp_path: Path
+) -> None:
     content = sample_content()
     whole = extract_document(split_plan)
     assert [r.continued for r in whole.budget_rows].count(1) == 1
@@ -132,5 +142,6 @@ def test_nothing_is_joined_across_a_missing_page(split_plan: Path, tmp_path: Pat
     assert all(r.continued == 0 for r in document.budget_rows)
     assert [left.reason for left in document.leftovers if left.family == "page_order"] == [
         f"page {first_page} is printed as page {first_page + 1} but follows printed page "
-        f"{first_page - 1}: pages out of order or missing"]
+        f"{first_page - 1}: pages out of order or missing"
+    ]
     assert any("not joined" in left.reason for left in document.leftovers)

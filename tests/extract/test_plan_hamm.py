@@ -13,7 +13,7 @@ from hammplan.records.document import FORMAT_VERSION
 
 
 def _section(text: str, start: str, end: str) -> str:
-    return text[text.index(start): text.index(end, text.index(start))]
+    return text[text.index(start) : text.index(end, text.index(start))]
 
 
 def test_source_information(plan: ExtractedDocument) -> None:
@@ -28,10 +28,14 @@ def test_nothing_left_over(plan: ExtractedDocument) -> None:
 
 
 def test_budget_rows_match_text_export(plan: ExtractedDocument, plan_text: str) -> None:
-    section = _section(plan_text, "StA\tName der Maß-",
-                       "\nMaßnahmenübersicht nach Handlungsfeldern")
-    starts = [line.split("\t")[0] for line in section.splitlines()
-              if re.match(r"^[^\t\s][^\t]{0,3}\t", line) and not line.lower().startswith("sta\t")]
+    section = _section(
+        plan_text, "StA\tName der Maß-", "\nMaßnahmenübersicht nach Handlungsfeldern"
+    )
+    starts = [
+        line.split("\t")[0]
+        for line in section.splitlines()
+        if re.match(r"^[^\t\s][^\t]{0,3}\t", line) and not line.lower().startswith("sta\t")
+    ]
     assert [row.sta.text for row in plan.budget_rows] == starts
     assert len(plan.budget_rows) == 46
 
@@ -40,7 +44,14 @@ def test_budget_cells_verbatim(plan: ExtractedDocument) -> None:
     by_name = {row.name.text: row for row in plan.budget_rows}
     school = by_name["Kommunale Schulsozialarbeit"]
     assert [c.text for c in school.cells()][2:9] == [
-        "1.012.000", "132.000", "1.442.494", "762.58", "922.592", "762.584", "Teilweise"]
+        "1.012.000",
+        "132.000",
+        "1.442.494",
+        "762.58",
+        "922.592",
+        "762.584",
+        "Teilweise",
+    ]
     first = plan.budget_rows[0]
     assert first.value("ertrag", 2023).text == "o. Ą."  # type: ignore[union-attr]  # recognition noise kept verbatim
     assert first.name.text.startswith("Vernetzungs- und Informationsstelle für Hilfsangebote")
@@ -60,11 +71,17 @@ def test_budget_headers_recognised_per_page(plan: ExtractedDocument) -> None:
 def test_budget_years_read_from_the_header(plan: ExtractedDocument) -> None:
     """Every row carries the printed years, kinds and bases, also where one page's header
     lost a year to recognition ("Ertrag" alone on one page)."""
-    expected = [("aufwand", 2023, "ist", "30.06"), ("ertrag", 2023, "ist", "30.06"),
-                ("aufwand", 2024, "ist", "30.06"), ("ertrag", 2024, "ist", "30.06"),
-                ("aufwand", 2025, "plan", None), ("ertrag", 2025, "plan", None),
-                ("wert", 2023, "ist", "30.06"), ("wert", 2024, "ist", "30.06"),
-                ("wert", 2025, "plan", None)]
+    expected = [
+        ("aufwand", 2023, "ist", "30.06"),
+        ("ertrag", 2023, "ist", "30.06"),
+        ("aufwand", 2024, "ist", "30.06"),
+        ("ertrag", 2024, "ist", "30.06"),
+        ("aufwand", 2025, "plan", None),
+        ("ertrag", 2025, "plan", None),
+        ("wert", 2023, "ist", "30.06"),
+        ("wert", 2024, "ist", "30.06"),
+        ("wert", 2025, "plan", None),
+    ]
     assert [h.columns[3].year for h in plan.budget_headers].count(None) == 1
     for row in plan.budget_rows:
         assert [(c.role, c.year, c.basis, c.as_of) for c in row.values] == expected
@@ -157,8 +174,11 @@ def test_population_columns_add_up_to_total(plan: ExtractedDocument) -> None:
 
 
 def test_population_matches_text_export(plan: ExtractedDocument, plan_text: str) -> None:
-    printed = [line.split("\t") for line in plan_text.splitlines()
-               if re.fullmatch(r"[^\t]+(\t\d+){5}", line)]
+    printed = [
+        line.split("\t")
+        for line in plan_text.splitlines()
+        if re.fullmatch(r"[^\t]+(\t\d+){5}", line)
+    ]
     rows = plan.population[0].rows
     assert len(printed) == len(rows)
     for (name, *values), row in zip(printed, rows, strict=True):
@@ -168,11 +188,15 @@ def test_population_matches_text_export(plan: ExtractedDocument, plan_text: str)
 
 def test_overview_rows_and_headers(plan: ExtractedDocument, plan_text: str) -> None:
     (table,) = plan.overview
-    section = _section(plan_text, "Maßnahmenübersicht nach Handlungsfeldern\n",
-                       "Steckbriefe der Maßnahmen")
+    section = _section(
+        plan_text, "Maßnahmenübersicht nach Handlungsfeldern\n", "Steckbriefe der Maßnahmen"
+    )
     printed = [line.split("\t")[0].strip() for line in section.splitlines()[1:]]
-    printed = [name for name in printed
-               if name and name not in ("Integrationsabschnitte", "Handlungsfelder")]
+    printed = [
+        name
+        for name in printed
+        if name and name not in ("Integrationsabschnitte", "Handlungsfelder")
+    ]
     named = [r.measure.text for r in table.rows if r.measure.text]
     # the export breaks some names over two lines where the PDF has one row
     assert " ".join(named) == " ".join(printed)
@@ -192,8 +216,9 @@ def test_overview_rows_and_headers(plan: ExtractedDocument, plan_text: str) -> N
 
 
 def test_index_entries(plan: ExtractedDocument, plan_text: str) -> None:
-    section = _section(plan_text, "Steckbriefe der Maßnahmen in alphabetischer Reihenfolge\n",
-                       "\nTitel\t")
+    section = _section(
+        plan_text, "Steckbriefe der Maßnahmen in alphabetischer Reihenfolge\n", "\nTitel\t"
+    )
     numbered = re.findall(r"^(.+)\t(\d+)$", section, flags=re.MULTILINE)
     entries = {e.title.text: e for e in plan.index}
     for title, page in numbered:

@@ -18,8 +18,9 @@ from hammplan.extract.reading import read_pages
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 
-def test_parallel_reading_equals_sequential(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_reading_equals_sequential(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pool, "PARALLEL_FROM", 8)
     pdf = build_plan_pdf(tmp_path / "plan.pdf", sample_content(), VARIANTS[0])
     calls: list[tuple[int, int]] = []
@@ -43,8 +44,7 @@ def test_sequential_reading_reports_every_page(tmp_path: Path) -> None:
     assert calls == [(n, len(pages)) for n in range(1, len(pages) + 1)]
 
 
-def test_pages_stream_one_block_at_a_time(tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pages_stream_one_block_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Iterating holds the block being handed out, not the pages before it, and the files
     pages were set aside in are gone once the iteration ends."""
     monkeypatch.setattr(pool, "BLOCK", 2)
@@ -65,8 +65,9 @@ def test_pages_stream_one_block_at_a_time(tmp_path: Path,
     assert not list(tmp_path.glob("hammplan-pages-*"))
 
 
-def test_unreadable_file_leaves_nothing_aside(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_leaves_nothing_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4\n not a pdf at all")
@@ -87,7 +88,10 @@ def test_pages_one_at_a_time_are_pdfplumbers_pages(tmp_path: Path) -> None:
             page = source.page(number)
             same = listed[number - 1]
             assert (page.page_number, page.initial_doctop, page.bbox) == (
-                same.page_number, same.initial_doctop, same.bbox)
+                same.page_number,
+                same.initial_doctop,
+                same.bbox,
+            )
             assert page.extract_words() == same.extract_words()
         with pytest.raises(IndexError, match=f"no page {len(listed) + 1}"):
             source.page(len(listed) + 1)

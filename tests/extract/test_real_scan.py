@@ -38,10 +38,12 @@ def test_scan_pages_are_recognised_as_ocr_and_the_plan_is_not() -> None:
     assert not any(page.ocr for page in read_pages(PLAN_PDF))
 
 
-def test_every_budget_row_and_header_of_the_scan(scan: ExtractedDocument,
-                                                  plan: ExtractedDocument) -> None:
+def test_every_budget_row_and_header_of_the_scan(
+    scan: ExtractedDocument, plan: ExtractedDocument
+) -> None:
     assert len(scan.budget_headers) == len(plan.budget_headers)
     assert len(scan.budget_rows) == len(plan.budget_rows)
+
     # the excerpt numbers its pages from 1: compare pages relative to the first budget page
     def relative(doc: ExtractedDocument) -> list[list[int]]:
         first = doc.budget_rows[0].pages[0]
@@ -55,16 +57,18 @@ def test_a_misread_sta_is_flagged(scan: ExtractedDocument, plan: ExtractedDocume
     "4": such rows are never silently right; each has a finding on its StA."""
     organisations = load_vocabulary().organisations
     lines, findings = curate_budget(scan.budget_rows, organisations)
-    flagged = {ref.id for f in findings if f.code in ("sta_unknown", "sta_suspect")
-               for ref in f.refs}
+    flagged = {
+        ref.id for f in findings if f.code in ("sta_unknown", "sta_suspect") for ref in f.refs
+    }
     theirs, _ = curate_budget(plan.budget_rows, organisations)
     differing = [a.id for a, b in zip(lines, theirs, strict=True) if a.sta != b.sta]
     assert len(differing) <= 5  # the five rows of one page where "41" reads as "4"
     assert set(differing) <= flagged
 
 
-def test_budget_amounts_equal_the_plans_or_are_suspect(scan: ExtractedDocument,
-                                                       plan: ExtractedDocument) -> None:
+def test_budget_amounts_equal_the_plans_or_are_suspect(
+    scan: ExtractedDocument, plan: ExtractedDocument
+) -> None:
     organisations = load_vocabulary().organisations
     mine, _ = curate_budget(scan.budget_rows, organisations)
     theirs, _ = curate_budget(plan.budget_rows, organisations)
@@ -86,15 +90,18 @@ def test_budget_amounts_equal_the_plans_or_are_suspect(scan: ExtractedDocument,
 def test_rule_debris_is_a_recorded_repair(scan: ExtractedDocument) -> None:
     organisations = load_vocabulary().organisations
     lines, _ = curate_budget(scan.budget_rows, organisations)
-    repaired = [amount for line in lines for amount in line.by_column().values()
-                if isinstance(amount, Amount) and "|" in amount.raw]
+    repaired = [
+        amount
+        for line in lines
+        for amount in line.by_column().values()
+        if isinstance(amount, Amount) and "|" in amount.raw
+    ]
     assert repaired
     for amount in repaired:
         assert any("|" in r.before and "|" not in r.after for r in amount.repairs)
         assert amount.status in ("ok", "not_stated", "suspect")
     numbers = [a for a in repaired if a.status == "ok"]
-    assert numbers and all(a.betrag_eur is not None and a.betrag_eur > Decimal(0)
-                           for a in numbers)
+    assert numbers and all(a.betrag_eur is not None and a.betrag_eur > Decimal(0) for a in numbers)
 
 
 def test_population_table_is_whole(scan: ExtractedDocument, plan: ExtractedDocument) -> None:
@@ -102,8 +109,9 @@ def test_population_table_is_whole(scan: ExtractedDocument, plan: ExtractedDocum
     mine, theirs = scan.population[0].rows, plan.population[0].rows
     assert [r.district.text for r in mine] == [r.district.text for r in theirs]
     assert [r.is_total for r in mine] == [r.is_total for r in theirs]
-    assert [[v.text for v in r.values] for r in mine] == [[v.text for v in r.values]
-                                                          for r in theirs]
+    assert [[v.text for v in r.values] for r in mine] == [
+        [v.text for v in r.values] for r in theirs
+    ]
 
 
 def test_profile_and_overview_found(scan: ExtractedDocument, plan: ExtractedDocument) -> None:
@@ -113,7 +121,8 @@ def test_profile_and_overview_found(scan: ExtractedDocument, plan: ExtractedDocu
 
 
 def test_funders_and_key_figures_equal_the_plans_or_are_suspect(
-        scan: ExtractedDocument, plan: ExtractedDocument) -> None:
+    scan: ExtractedDocument, plan: ExtractedDocument
+) -> None:
     """Funder and Wert cells: the same text (case aside) or value as the plan's, else suspect
     (a misread "o. A.", "NRw", "6l", "so" for "50", a dropped digit are never values)."""
     vocab = load_vocabulary()
@@ -123,16 +132,19 @@ def test_funders_and_key_figures_equal_the_plans_or_are_suspect(
     suspect = 0
     for a, b in zip(mine, theirs, strict=True):
         cells = [("foerdergeber", a.foerdergeber, b.foerdergeber)] + [
-            (f"wert_{year}", a.wert(year), b.wert(year)) for year in [v.jahr for v in b.jahre]]
+            (f"wert_{year}", a.wert(year), b.wert(year)) for year in [v.jahr for v in b.jahre]
+        ]
         for name, x, y in cells:
             if x.status == "suspect":
                 suspect += 1
                 continue
             if isinstance(x, Text) and isinstance(y, Text):
-                same = ((x.status, (x.text or "").casefold())
-                        == (y.status, (y.text or "").casefold()))
+                same = (x.status, (x.text or "").casefold()) == (
+                    y.status,
+                    (y.text or "").casefold(),
+                )
             else:
-                same = (x.status == y.status and single_value(x) == single_value(y))
+                same = x.status == y.status and single_value(x) == single_value(y)
             if not same and y.status != "suspect":
                 wrong.append((a.id, name, x.raw, y.raw))
     assert wrong == []

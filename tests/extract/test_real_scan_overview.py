@@ -17,8 +17,11 @@ from hammplan.extract import extract_document
 from hammplan.records import ExtractedDocument
 from hammplan.records.overview import OverviewRow
 
-SCAN = Path(__file__).resolve().parents[1] / "fixtures" / (
-    "integrationsplan-hamm-2024-scan-overview-excerpt.pdf")
+SCAN = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / ("integrationsplan-hamm-2024-scan-overview-excerpt.pdf")
+)
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +37,9 @@ def _marked(row: OverviewRow) -> list[int]:
     return [m.column for m in row.marks if m.marked]
 
 
-def test_every_overview_row_of_both_pages_with_its_marks(scan: ExtractedDocument,
-                                                         plan: ExtractedDocument) -> None:
+def test_every_overview_row_of_both_pages_with_its_marks(
+    scan: ExtractedDocument, plan: ExtractedDocument
+) -> None:
     assert len(scan.overview) == 1
     first = min(_page(r) for r in plan.overview[0].rows)
     theirs = [r for r in plan.overview[0].rows if r.measure.text and _page(r) <= first + 1]
@@ -45,7 +49,8 @@ def test_every_overview_row_of_both_pages_with_its_marks(scan: ExtractedDocument
     # the excerpt numbers its pages from 1, the overview from 2 (after the contents page)
     assert [_page(r) - 2 for r in mine] == [_page(r) - first for r in theirs]
     assert [len(r.measure.text.split()) for r in mine] == [
-        len(r.measure.text.split()) for r in theirs]
+        len(r.measure.text.split()) for r in theirs
+    ]
 
 
 def test_nothing_is_left_over(scan: ExtractedDocument) -> None:

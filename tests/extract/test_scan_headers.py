@@ -28,14 +28,26 @@ FIELDS = [("Sprache", 250), ("Wohnen", 300), ("Gesundheit", 350), ("Bildung", 40
 def overview_page(first_row_top: float) -> PageLayout:
     """A section line, the column header (one title wrapped), then body rows; the first
     row's third word stands where no column starts."""
-    words = [word("Integrationsabschnitte", 80, 70), word("Seite", 460, 70),
-             word("Handlungsfelder", 80, 100)]
+    words = [
+        word("Integrationsabschnitte", 80, 70),
+        word("Seite", 460, 70),
+        word("Handlungsfelder", 80, 100),
+    ]
     words += [word(name, x, 100) for name, x in FIELDS]
     words += [word("-fung", 350, 109)]  # the wrapped end of a header title
-    words += [word("Digitalisierung", 80, first_row_top), word("und", 146, first_row_top),
-              word("digitale", 164, first_row_top), word("Kompetenzen", 80, first_row_top + 9)]
-    words += [word("Integration", 80, 150), word("in", 131, 150), word("Ausbildung", 140, 150),
-              word("X", 300, 150), word("18", 460, 150)]
+    words += [
+        word("Digitalisierung", 80, first_row_top),
+        word("und", 146, first_row_top),
+        word("digitale", 164, first_row_top),
+        word("Kompetenzen", 80, first_row_top + 9),
+    ]
+    words += [
+        word("Integration", 80, 150),
+        word("in", 131, 150),
+        word("Ausbildung", 140, 150),
+        word("X", 300, 150),
+        word("18", 460, 150),
+    ]
     return scan_page(words)
 
 
@@ -63,9 +75,17 @@ def test_a_contents_page_of_field_headings_is_no_profile() -> None:
 
 
 def test_two_different_labels_still_open_a_profile_on_a_scan() -> None:
-    words = [word("Titei", 77, 100), word("Kleine", 157, 100), word("Knirpse", 190, 100),
-             word("Träger", 77, 114), word("Stadt", 157, 114), word("Hamm", 185, 114)]
+    words = [
+        word("Titei", 77, 100),
+        word("Kleine", 157, 100),
+        word("Knirpse", 190, 100),
+        word("Träger", 77, 114),
+        word("Stadt", 157, 114),
+        word("Hamm", 185, 114),
+    ]
     chunks = page_chunks(scan_page(words), load_vocabulary(), None)
     assert [c.family for c in chunks] == ["profile"]
     assert [[c.text for c in row] for row in chunks[0].rows] == [
-        ["Titei", "Kleine Knirpse"], ["Träger", "Stadt Hamm"]]
+        ["Titei", "Kleine Knirpse"],
+        ["Träger", "Stadt Hamm"],
+    ]

@@ -38,18 +38,22 @@ def test_scanned_variant_matches_original(layout: object, tmp_path: Path) -> Non
 @pytest.fixture(scope="module")
 def scanned_plan(tmp_path_factory: pytest.TempPathFactory) -> ExtractedDocument:
     target = tmp_path_factory.mktemp("scan") / "plan-scan.pdf"
-    return extract_document(scan_copy(PLAN_PDF, target, dpi=72, jitter=0.8, seed=3,
-                                      size_jitter=0.15))
+    return extract_document(
+        scan_copy(PLAN_PDF, target, dpi=72, jitter=0.8, seed=3, size_jitter=0.15)
+    )
 
 
-@pytest.mark.parametrize("family", ["budget_headers", "budget_rows", "profiles", "population",
-                                    "index", "leftovers"])
-def test_scanned_plan_matches_original(plan: ExtractedDocument, scanned_plan: ExtractedDocument,
-                                       family: str) -> None:
+@pytest.mark.parametrize(
+    "family", ["budget_headers", "budget_rows", "profiles", "population", "index", "leftovers"]
+)
+def test_scanned_plan_matches_original(
+    plan: ExtractedDocument, scanned_plan: ExtractedDocument, family: str
+) -> None:
     assert record_texts(scanned_plan)[family] == record_texts(plan)[family]
 
 
-def test_scanned_plan_overview_measures(plan: ExtractedDocument,
-                                        scanned_plan: ExtractedDocument) -> None:
+def test_scanned_plan_overview_measures(
+    plan: ExtractedDocument, scanned_plan: ExtractedDocument
+) -> None:
     names = [[r.measure.text for r in t.rows] for t in plan.overview]
     assert [[r.measure.text for r in t.rows] for t in scanned_plan.overview] == names

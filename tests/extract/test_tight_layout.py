@@ -62,8 +62,9 @@ def test_every_amount_not_stated_value_and_funder_as_printed(tight: ExtractedDoc
                 continue
             source = CURATED_OF[field]
             expected = parse_amount(cells[source])
-            assert (amount.status, amount.betrag_eur) == (expected.status,
-                                                          expected.betrag_eur), field
+            assert (amount.status, amount.betrag_eur) == (expected.status, expected.betrag_eur), (
+                field
+            )
             if amount.raw != cells[source]:
                 assert [r.kind for r in amount.repairs] == ["continuation"]
                 rejoined += 1

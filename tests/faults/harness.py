@@ -28,8 +28,9 @@ def command(data: Path, verb: str = "build", *extra: str) -> list[str]:
     return [*HAMMPLAN, verb, "--data-dir", str(data), *out, *extra]
 
 
-UNPRIVILEGED = (["setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"]
-                if os.geteuid() == 0 else [])
+UNPRIVILEGED = (
+    ["setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"] if os.geteuid() == 0 else []
+)
 """How to run a command bound by file permissions: as root, without root's capabilities
 (``setpriv``, util-linux); as anyone else, as it is."""
 
@@ -39,16 +40,26 @@ def can_run_unprivileged() -> bool:
     return not UNPRIVILEGED or shutil.which("setpriv") is not None
 
 
-def run(args: list[str], limits: dict[int, int] | None = None, unprivileged: bool = False,
-        timeout: float = 240) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str],
+    limits: dict[int, int] | None = None,
+    unprivileged: bool = False,
+    timeout: float = 240,
+) -> subprocess.CompletedProcess[str]:
     """Run to the end, with resource limits (``resource.RLIMIT_*`` -> soft and hard limit),
     and bound by file permissions if asked."""
+
     def prepare() -> None:
         for which, value in (limits or {}).items():
             resource.setrlimit(which, (value, value))
-    return subprocess.run([*(UNPRIVILEGED if unprivileged else []), *args],
-                          capture_output=True, text=True, timeout=timeout,
-                          preexec_fn=prepare if limits else None)
+
+    return subprocess.run(
+        [*(UNPRIVILEGED if unprivileged else []), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=prepare if limits else None,
+    )
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -68,8 +79,11 @@ class Held:
     def pids(self, timeout: float = 120) -> list[int]:
         deadline = time.monotonic() + timeout
         while True:
-            found = [int(p.read_text()) for p in self.folder.glob(f"{self.point}-*")
-                     if not p.name.endswith(".tmp")]
+            found = [
+                int(p.read_text())
+                for p in self.folder.glob(f"{self.point}-*")
+                if not p.name.endswith(".tmp")
+            ]
             if found:
                 return found
             if self.process.poll() is not None:
@@ -86,8 +100,9 @@ class Held:
 def start_held(args: list[str], point: str, folder: Path) -> Held:
     folder.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, POINT: point, FOLDER: str(folder)}
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     return Held(process, folder, point)
 
 
@@ -135,8 +150,7 @@ def published_set(data: Path, stage_left: bool = False) -> str:
     markdown = (reports / "report.md").read_text(encoding="utf-8")
     html = (reports / "index.html").read_text(encoding="utf-8")
     assert html.endswith("</html>\n") and len(list((reports / "charts").glob("*.svg"))) == 8
-    return amount + (" / report " + ("same" if amount in markdown and amount in html
-                                     else "other"))
+    return amount + (" / report " + ("same" if amount in markdown and amount in html else "other"))
 
 
 def copy_built(source: Path, target: Path) -> Path:

@@ -21,22 +21,37 @@ MEMORY_BOUND_KB = 1 << 20
 def _extract(pdf: Path, tmp_path: Path, *options: str) -> tuple[int, list[str], int]:
     """Exit code, stderr lines and peak memory (KB, the largest process) of an extract."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    done = subprocess.run([*HAMMPLAN, "extract", str(pdf), "--data-dir", str(tmp_path / "d"),
-                           *options], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [*HAMMPLAN, "extract", str(pdf), "--data-dir", str(tmp_path / "d"), *options],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return done.returncode, done.stderr.splitlines(), max(peak, before)
 
 
-@pytest.mark.parametrize(("maker", "line"), [
-    (corpus.flate_bomb(64), "page 1 refused: a stream inflates to more than 16 MiB (the limit "
-                            "per stream)"),
-    (corpus.form_fan_out(8, 10), "page 1 refused: it draws more than 10,000 XObjects (the "
-                                 "limit per page)"),
-    (corpus.form_fan_out(40, 1), "page 1 refused: its form XObjects nest more than 12 deep "
-                                 "(the limit)"),
-], ids=["flate-bomb", "form-fan-out", "form-depth"])
-def test_a_page_beyond_a_bound_is_refused_in_one_line(maker: corpus.Maker, line: str,
-                                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("maker", "line"),
+    [
+        (
+            corpus.flate_bomb(64),
+            "page 1 refused: a stream inflates to more than 16 MiB (the limit per stream)",
+        ),
+        (
+            corpus.form_fan_out(8, 10),
+            "page 1 refused: it draws more than 10,000 XObjects (the limit per page)",
+        ),
+        (
+            corpus.form_fan_out(40, 1),
+            "page 1 refused: its form XObjects nest more than 12 deep (the limit)",
+        ),
+    ],
+    ids=["flate-bomb", "form-fan-out", "form-depth"],
+)
+def test_a_page_beyond_a_bound_is_refused_in_one_line(
+    maker: corpus.Maker, line: str, tmp_path: Path
+) -> None:
     pdf = maker(tmp_path / "hostile.pdf")
     code, lines, peak = _extract(pdf, tmp_path)
     assert (code, lines) == (2, [f"Error: {pdf}: {line}"])
@@ -56,8 +71,10 @@ def test_the_whole_reading_stops_at_max_seconds(tmp_path: Path) -> None:
     would refuse a page at once, never races the whole-run limit)."""
     pdf = corpus.slow_page(150_000, pages=40)(tmp_path / "slow.pdf")
     code, lines, _ = _extract(pdf, tmp_path, "--max-seconds", "1.5")
-    assert (code, lines) == (2, [f"Error: {pdf}: reading took longer than 1.5 s "
-                                 "(--max-seconds); stopped"])
+    assert (code, lines) == (
+        2,
+        [f"Error: {pdf}: reading took longer than 1.5 s (--max-seconds); stopped"],
+    )
 
 
 def test_bounded_inflation_keeps_pdfminer_s_semantics() -> None:

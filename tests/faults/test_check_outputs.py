@@ -13,8 +13,12 @@ SCRIPT = ROOT / "scripts" / "check-outputs.sh"
 
 
 def _check(data: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", str(SCRIPT), str(data), str(data / "reports")],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["bash", str(SCRIPT), str(data), str(data / "reports")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_a_complete_build_passes(built_once: Path, tmp_path: Path) -> None:
@@ -37,5 +41,7 @@ def test_a_file_the_manifest_names_missing_fails(built_once: Path, tmp_path: Pat
     (data / "reports" / "charts" / "top-massnahmen.svg").unlink()
     done = _check(data)
     assert done.returncode == 1
-    assert done.stderr == (f"Error: {data}/reports/charts/top-massnahmen.svg is missing, "
-                           "though the manifest names it\n")
+    assert done.stderr == (
+        f"Error: {data}/reports/charts/top-massnahmen.svg is missing, "
+        "though the manifest names it\n"
+    )

@@ -28,8 +28,7 @@ from tests.faults.harness import (
 
 pytestmark = pytest.mark.slow  # each test runs a build or extracts the bundled plan
 
-KILLED = ("it was killed by signal 9 SIGKILL (the out-of-memory killer, or someone, "
-          "stopped it)")
+KILLED = "it was killed by signal 9 SIGKILL (the out-of-memory killer, or someone, stopped it)"
 
 
 def _spills(pid: int) -> list[Path]:
@@ -39,8 +38,11 @@ def _spills(pid: int) -> list[Path]:
 def _extract_held(tmp_path: Path):  # type: ignore[no-untyped-def]
     """``extract`` of the bundled plan (long enough for page reader processes), held in
     its readers."""
-    held = start_held([*HAMMPLAN, "extract", str(PLAN_PDF), "--data-dir", str(tmp_path / "d")],
-                      "page-read", tmp_path / "hold")
+    held = start_held(
+        [*HAMMPLAN, "extract", str(PLAN_PDF), "--data-dir", str(tmp_path / "d")],
+        "page-read",
+        tmp_path / "hold",
+    )
     readers = held.pids()
     assert held.process.pid not in readers  # the pages are read in child processes
     return held, readers
@@ -52,20 +54,21 @@ def test_page_readers_die_with_a_killed_extract(tmp_path: Path) -> None:
     held.finish()
     assert all(gone(pid) for pid in readers)
     assert _spills(held.process.pid)  # SIGKILL leaves the pages folder, named by the run ...
-    assert [p.name for p in remove_dead_spills()] == [p.name for p in _spills(
-        held.process.pid)] or not _spills(held.process.pid)  # ... the next run removes it
+    assert [p.name for p in remove_dead_spills()] == [
+        p.name for p in _spills(held.process.pid)
+    ] or not _spills(held.process.pid)  # ... the next run removes it
     assert not _spills(held.process.pid)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
-def test_a_stopped_extract_ends_in_one_line_and_leaves_nothing(tmp_path: Path,
-                                                               sig: signal.Signals) -> None:
+def test_a_stopped_extract_ends_in_one_line_and_leaves_nothing(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
     held, readers = _extract_held(tmp_path)
     held.process.send_signal(sig)
     code, stderr = held.finish()
     assert code == 128 + sig
-    assert error_lines(stderr) == [f"Error: stopped by {sig.name}; the previous outputs are "
-                                   "kept"]
+    assert error_lines(stderr) == [f"Error: stopped by {sig.name}; the previous outputs are kept"]
     assert all(gone(pid) for pid in readers)
     assert not _spills(held.process.pid)
     assert not (tmp_path / "d" / "interim" / "extracted.json").exists()
@@ -81,10 +84,12 @@ def test_a_killed_page_reader_is_named_not_blamed_on_the_pdf(tmp_path: Path) -> 
     assert not _spills(held.process.pid)
 
 
-@pytest.mark.parametrize("point", ["staged:curated", "staged:reports", "committed",
-                                   "moving:curated", "moving:reports"])
+@pytest.mark.parametrize(
+    "point", ["staged:curated", "staged:reports", "committed", "moving:curated", "moving:reports"]
+)
 def test_a_build_killed_while_publishing_is_finished_by_the_next(
-        built_once: Path, tmp_path: Path, point: str) -> None:
+    built_once: Path, tmp_path: Path, point: str
+) -> None:
     """curated/ and reports/ are committed together, once both are staged: killed before
     (curated/ staged, or reports/ staged too) the previous pair stays whole; killed after the
     commit, half way through moving the pair in, the next run finishes the pair."""
@@ -100,8 +105,9 @@ def test_a_build_killed_while_publishing_is_finished_by_the_next(
     assert published_set(data) == f"{CHANGED_AMOUNT} / report same"
 
 
-def test_a_killed_report_process_is_named_and_nothing_hangs(built_once: Path,
-                                                            tmp_path: Path) -> None:
+def test_a_killed_report_process_is_named_and_nothing_hangs(
+    built_once: Path, tmp_path: Path
+) -> None:
     data = copy_built(built_once, tmp_path / "data")
     held = start_held(command(data), "report-process", tmp_path / "hold")
     (reporter,) = held.pids()
@@ -110,7 +116,8 @@ def test_a_killed_report_process_is_named_and_nothing_hangs(built_once: Path,
     code, stderr = held.finish(timeout=60)
     assert code == 2
     assert error_lines(stderr) == [
-        f"Error: the report process (render/fast/ahead.py) died: {KILLED}"]
+        f"Error: the report process (render/fast/ahead.py) died: {KILLED}"
+    ]
     # curated/ and reports/ are the previous pair, whole; the next build makes the new ones
     assert published_set(data) == f"{ORIGINAL_AMOUNT} / report same"
     done = run(command(data))
@@ -130,8 +137,9 @@ def test_a_killed_chart_worker_is_named(built_once: Path, tmp_path: Path) -> Non
     assert published_set(data) == f"{ORIGINAL_AMOUNT} / report same"
 
 
-def test_chart_workers_and_report_process_die_with_a_killed_build(built_once: Path,
-                                                                  tmp_path: Path) -> None:
+def test_chart_workers_and_report_process_die_with_a_killed_build(
+    built_once: Path, tmp_path: Path
+) -> None:
     data = copy_built(built_once, tmp_path / "data")
     held = start_held(command(data), "chart-worker", tmp_path / "hold")
     workers = held.pids()

@@ -16,7 +16,8 @@ runner = CliRunner()
 
 def test_every_control_line_break_and_bidi_character_is_escaped() -> None:
     assert printable("a\nError: b\r\t\x1b[31m\x7f\x85\u2028\u202eZ") == (
-        "a\\nError: b\\r\\t\\x1b[31m\\x7f\\x85\\u2028\\u202eZ")
+        "a\\nError: b\\r\\t\\x1b[31m\\x7f\\x85\\u2028\\u202eZ"
+    )
     assert printable("Größe: 1.234 € – ok") == "Größe: 1.234 € – ok"
     for code in range(sys.maxunicode + 1):
         char = chr(code)
@@ -38,8 +39,9 @@ def test_a_file_name_with_a_newline_forges_no_error_line(tmp_path: Path) -> None
 
 
 def test_an_error_naming_such_a_file_is_one_line(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["extract", str(tmp_path / "x\nError: also forged.pdf"),
-                                 "--data-dir", str(tmp_path)])
+    result = runner.invoke(
+        app, ["extract", str(tmp_path / "x\nError: also forged.pdf"), "--data-dir", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "x\\nError: also forged.pdf: no such file" in result.stderr

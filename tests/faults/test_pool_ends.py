@@ -35,13 +35,15 @@ def test_the_dead_worker_is_named_once_its_status_shows() -> None:
     killed = _Worker([None, None, None, -signal.SIGKILL])
     sibling = _Worker([None, -signal.SIGTERM])  # terminated by the pool after the break
     ends = pool_ends(_Pool({1: sibling, 2: killed}), wait=1.0)
-    assert ends == ("it was killed by signal 9 SIGKILL (the out-of-memory killer, or someone, "
-                    "stopped it)")
+    assert ends == (
+        "it was killed by signal 9 SIGKILL (the out-of-memory killer, or someone, stopped it)"
+    )
 
 
 def test_only_the_pool_s_own_sigterm_is_named_when_there_is_nothing_else() -> None:
     assert pool_ends(_Pool({1: _Worker([-signal.SIGTERM])}), wait=0.05) == (
-        "it was killed by signal 15 SIGTERM")
+        "it was killed by signal 15 SIGTERM"
+    )
 
 
 def test_no_status_at_all_says_so() -> None:

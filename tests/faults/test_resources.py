@@ -29,15 +29,28 @@ after both are staged, so one that fails anywhere (here: in render, after valida
 its set) leaves the previous pair; the next build makes both again."""
 
 
-@pytest.mark.parametrize(("limit", "value", "line", "left"), [
-    (resource.RLIMIT_FSIZE, 64 << 10, "cannot set read pages aside (File too large); set "
-                                      "TMPDIR to a folder with room", OLD),
-    (resource.RLIMIT_NOFILE, 16, "hammplan build: too many open files (ulimit -n)", OLD),
-    (resource.RLIMIT_AS, 250_000 << 10, "the memory limit (ulimit -v 250000) is below the "
-                                        "288 MiB hammplan needs; raise it", OLD),
-], ids=["file-size", "open-files", "memory"])
-def test_a_build_under_a_limit_ends_in_one_line(built_once: Path, tmp_path: Path, limit: int,
-                                                value: int, line: str, left: str) -> None:
+@pytest.mark.parametrize(
+    ("limit", "value", "line", "left"),
+    [
+        (
+            resource.RLIMIT_FSIZE,
+            64 << 10,
+            "cannot set read pages aside (File too large); set TMPDIR to a folder with room",
+            OLD,
+        ),
+        (resource.RLIMIT_NOFILE, 16, "hammplan build: too many open files (ulimit -n)", OLD),
+        (
+            resource.RLIMIT_AS,
+            250_000 << 10,
+            "the memory limit (ulimit -v 250000) is below the 288 MiB hammplan needs; raise it",
+            OLD,
+        ),
+    ],
+    ids=["file-size", "open-files", "memory"],
+)
+def test_a_build_under_a_limit_ends_in_one_line(
+    built_once: Path, tmp_path: Path, limit: int, value: int, line: str, left: str
+) -> None:
     data = copy_built(built_once, tmp_path / "data")
     done = run(command(data), limits={limit: value}, timeout=120)
     assert done.returncode == 2, done.stderr
@@ -52,7 +65,8 @@ def test_a_build_under_a_limit_ends_in_one_line(built_once: Path, tmp_path: Path
 
 @pytest.mark.parametrize(("verb", "kib"), [("validate", 256), ("render", 48)])
 def test_a_full_disk_while_publishing_keeps_the_previous_set(
-        built_once: Path, tmp_path: Path, verb: str, kib: int) -> None:
+    built_once: Path, tmp_path: Path, verb: str, kib: int
+) -> None:
     """RLIMIT_FSIZE as a full disk where the curated files (a SQLite database, the PDF copy)
     and the reports (a page of 100 KB and more) are written. For validate the limit leaves
     room for the temporary sheets openpyxl writes while the workbook is built, so it is the
@@ -67,7 +81,8 @@ def test_a_full_disk_while_publishing_keeps_the_previous_set(
     folder = data / ("curated" if verb == "validate" else "reports")
     assert error_lines(done.stderr) == [
         f"Error: {folder}: cannot write the new files there (File too large); the previous "
-        "ones are kept"]
+        "ones are kept"
+    ]
     assert published_set(data) == before
 
 
@@ -82,7 +97,8 @@ def test_no_permission_is_one_line_naming_the_folder(built_once: Path, tmp_path:
         (data / "curated").chmod(0o755)
     assert done.returncode == 2, done.stderr
     assert error_lines(done.stderr) == [
-        f"Error: {data / 'curated'}: cannot write there (Permission denied)"]
+        f"Error: {data / 'curated'}: cannot write there (Permission denied)"
+    ]
     assert published_set(data) == f"{ORIGINAL_AMOUNT} / report same"
 
 
@@ -96,8 +112,9 @@ def test_an_unreadable_pdf_is_one_line_naming_it(built_once: Path, tmp_path: Pat
     assert error_lines(done.stderr) == [f"Error: {pdf}: permission denied"]
 
 
-def test_a_second_writer_stops_in_one_line_naming_the_first(built_once: Path,
-                                                            tmp_path: Path) -> None:
+def test_a_second_writer_stops_in_one_line_naming_the_first(
+    built_once: Path, tmp_path: Path
+) -> None:
     data = copy_built(built_once, tmp_path / "data")
     first = start_held(command(data), "staged:curated", tmp_path / "hold")
     first.pids()
@@ -106,21 +123,29 @@ def test_a_second_writer_stops_in_one_line_naming_the_first(built_once: Path,
     assert second.returncode == 2
     assert error_lines(second.stderr) == [
         f"Error: {data}: another hammplan run (process {first.process.pid}) is writing "
-        "there; run again later, or add --wait"]
+        "there; run again later, or add --wait"
+    ]
     assert time.monotonic() - started < 30
     first.process.kill()
     first.finish()
 
 
 @pytest.mark.slow
-def test_four_builds_of_two_plans_at_once_never_mix(built_once: Path, plans: tuple[Path, Path],
-                                                    tmp_path: Path) -> None:
+def test_four_builds_of_two_plans_at_once_never_mix(
+    built_once: Path, plans: tuple[Path, Path], tmp_path: Path
+) -> None:
     """Four builds at once into one data folder, two of each plan, with --wait: they take
     turns, each ends well, and what is published is one complete set from the last."""
     data = copy_built(built_once, tmp_path / "data")
-    runs = [subprocess.Popen([*command(data, "build", "--wait"), str(plans[i % 2])],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            for i in range(4)]
+    runs = [
+        subprocess.Popen(
+            [*command(data, "build", "--wait"), str(plans[i % 2])],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(4)
+    ]
     results = [(p.wait(timeout=600), p.stderr.read() if p.stderr else "") for p in runs]
     for code, stderr in results:
         assert code in (0, 1) and error_lines(stderr) == [], stderr

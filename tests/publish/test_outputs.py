@@ -265,8 +265,11 @@ def _header(path: Path) -> list[str]:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
-            if p.is_file() and p.name != MANIFEST}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != MANIFEST
+    }
 
 
 # -- files -----------------------------------------------------------------------------------
@@ -277,7 +280,8 @@ def test_every_file_is_written_and_nothing_else(plan: CuratedPlan, tmp_path: Pat
     assert [p.name for p in paths] == FILES
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [*FILES, MANIFEST])  # and the manifest naming them
+        [*FILES, MANIFEST]
+    )  # and the manifest naming them
 
 
 def test_csv_columns_are_exactly_as_documented(written: Path) -> None:
@@ -313,8 +317,10 @@ def test_budget_values_one_row_per_line_year_and_kind(written: Path) -> None:
     assert len(rows) == 3 * 3 * 3  # three lines, three years, three kinds
     first = [r for r in rows if r["budget_id"] == "b-001"]
     assert [(r["jahr"], r["art"], r["basis"]) for r in first[:3]] == [
-        ("2023", "aufwand", "ist 30.06"), ("2023", "ertrag", "ist 30.06"),
-        ("2023", "wert", "ist 30.06")]
+        ("2023", "aufwand", "ist 30.06"),
+        ("2023", "ertrag", "ist 30.06"),
+        ("2023", "wert", "ist 30.06"),
+    ]
     by_key = {(r["budget_id"], r["jahr"], r["art"]): r for r in rows}
     assert by_key["b-001", "2023", "aufwand"]["betrag_eur"] == "45821.54"
     assert by_key["b-001", "2023", "aufwand"]["einheit"] == "EUR"
@@ -393,8 +399,12 @@ def test_json_files(plan: CuratedPlan, written: Path) -> None:
         "kennzahlen", "kosten", "pages", "budget_rows", "index_entry", "overview_rows",
     ]  # fmt: skip
     assert measures[0]["titel"] == HYPERLINK  # JSON is data, not a spreadsheet: verbatim
-    assert measures[0]["kennzahlen"][1] == {"label": "Kosten", "value": 12.5, "unit": "€",
-                                            "status": "ok"}
+    assert measures[0]["kennzahlen"][1] == {
+        "label": "Kosten",
+        "value": 12.5,
+        "unit": "€",
+        "status": "ok",
+    }
     assert measures[0]["kosten"] == {
         "raw": "45.821,54 € (Stand 01.10.2024)",
         "betrag_eur": 45821.54,
@@ -444,8 +454,14 @@ def test_formula_texts_are_neutralised_in_csv(written: Path) -> None:
 
 def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> None:
     book = openpyxl.load_workbook(written / "hammplan.xlsx")
-    assert book.sheetnames == ["Maßnahmen", "Budget", "Budgetwerte", "Sozialräume", "Befunde",
-                               "Datenwörterbuch"]
+    assert book.sheetnames == [
+        "Maßnahmen",
+        "Budget",
+        "Budgetwerte",
+        "Sozialräume",
+        "Befunde",
+        "Datenwörterbuch",
+    ]
     sheet = book["Maßnahmen"]
     header = [c.value for c in sheet[1]]
     assert header == _header(written / "measures.csv")
@@ -517,11 +533,17 @@ def test_sqlite_tables_hold_the_numbers(written: Path) -> None:
         }
         assert pks == {"measures": ["id"], "budget": ["id"], "districts": [], "findings": ["id"]}
         types = {r[1]: r[2] for r in db.execute("PRAGMA table_info(budget)")}
-        assert (types["aufwand_2023"], types["aufwand_2023_cent"], types["page"],
-                types["sta"]) == ("TEXT", "INTEGER", "INTEGER", "TEXT")
+        assert (types["aufwand_2023"], types["aufwand_2023_cent"], types["page"], types["sta"]) == (
+            "TEXT",
+            "INTEGER",
+            "INTEGER",
+            "TEXT",
+        )
         fks = db.execute("PRAGMA foreign_key_list(budget)").fetchall()
         assert {(r[2], r[3], r[4]) for r in fks} == {
-            ("measures", "measure_id", "id"), ("organisations", "sta", "code")}
+            ("measures", "measure_id", "id"),
+            ("organisations", "sta", "code"),
+        }
 
 
 # -- Data Package ----------------------------------------------------------------------------
@@ -603,8 +625,9 @@ def test_failed_render_leaves_previous_files_intact(
     write_curated(plan, tmp_path)
     before = _snapshot(tmp_path)
     plan.measures[0].titel = "Ein neuer Titel"
-    set_value(plan.budget[0], "aufwand_2023",
-              Amount(raw="1,00 €", status="ok", betrag_eur=Decimal(1)))
+    set_value(
+        plan.budget[0], "aufwand_2023", Amount(raw="1,00 €", status="ok", betrag_eur=Decimal(1))
+    )
 
     def fail(*args: object) -> bytes:
         raise RuntimeError("disk on fire")
@@ -644,8 +667,7 @@ def test_a_rename_that_fails_is_finished_by_the_next_run(
     now = _snapshot(target)
     mixed = [n for n in FILES if now[n] == after[n] != before[n]]
     assert mixed == ["plan.json", "measures.json"]  # the commit was cut short
-    assert recover(target) == [f"{target}: finished publishing the set a stopped run had "
-                               "committed"]
+    assert recover(target) == [f"{target}: finished publishing the set a stopped run had committed"]
     assert sorted(p.name for p in target.iterdir()) == sorted([*FILES, MANIFEST])
     assert _snapshot(target) == after  # the whole new set, nothing left over
 
@@ -658,7 +680,7 @@ def test_data_dictionary_is_current() -> None:
     assert committed == data_dictionary_markdown(), (
         "docs/data-dictionary.md is stale; regenerate it with: .venv/bin/python -c "
         "'from hammplan.publish.dictionary import data_dictionary_markdown as d; "
-        "print(d(), end=\"\")'"
+        'print(d(), end="")\''
         " > docs/data-dictionary.md"
     )
 
@@ -678,7 +700,8 @@ def _header_from_package(name: str) -> list[str]:
 
 
 def test_plan_json_is_handed_over_before_the_other_files_are_made(
-        plan: CuratedPlan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan: CuratedPlan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``build`` has the charts drawn from plan.json's bytes while the rest are made: they
     are the bytes written, handed over before any other file is rendered."""
     handed: list[bytes] = []

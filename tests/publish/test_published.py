@@ -46,10 +46,25 @@ def datasette(folder: Path) -> Iterator[str]:
     """Datasette serving hammplan.sqlite with metadata.json, on 127.0.0.1 only; its URL."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(folder / "hammplan.sqlite"),
-         "--metadata", str(folder / "metadata.json"), "--host", "127.0.0.1",
-         "--port", str(port), "--setting", "sql_time_limit_ms", "5000"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(folder / "hammplan.sqlite"),
+            "--metadata",
+            str(folder / "metadata.json"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--setting",
+            "sql_time_limit_ms",
+            "5000",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -80,12 +95,18 @@ def _get(url: str, path: str, **query: str) -> object:
         return json.loads(response.read())
 
 
-def test_datasette_serves_amounts_in_euros_and_exact_cents(datasette: str,
-                                                            curated: CuratedPlan) -> None:
-    line = next(b for b in curated.budget if b.aufwand(2024).betrag_eur is not None
-                and b.aufwand(2024).betrag_eur != b.aufwand(2024).betrag_eur.to_integral_value())
-    rows = _get(datasette, "budget_values", _shape="array", budget_id=line.id, jahr="2024",
-                art="aufwand")
+def test_datasette_serves_amounts_in_euros_and_exact_cents(
+    datasette: str, curated: CuratedPlan
+) -> None:
+    line = next(
+        b
+        for b in curated.budget
+        if b.aufwand(2024).betrag_eur is not None
+        and b.aufwand(2024).betrag_eur != b.aufwand(2024).betrag_eur.to_integral_value()
+    )
+    rows = _get(
+        datasette, "budget_values", _shape="array", budget_id=line.id, jahr="2024", art="aufwand"
+    )
     assert isinstance(rows, list) and len(rows) == 1
     amount = line.aufwand(2024).betrag_eur
     assert amount is not None
@@ -95,18 +116,19 @@ def test_datasette_serves_amounts_in_euros_and_exact_cents(datasette: str,
     assert rows[0]["raw"] == line.aufwand(2024).raw and rows[0]["page"] == line.aufwand(2024).page
 
 
-def test_datasette_shows_titles_for_links_and_searches_text(datasette: str,
-                                                             curated: CuratedPlan) -> None:
+def test_datasette_shows_titles_for_links_and_searches_text(
+    datasette: str, curated: CuratedPlan
+) -> None:
     line = next(b for b in curated.budget if b.link.measure_id)
     measure = next(m for m in curated.measures if m.id == line.link.measure_id)
     found = _get(datasette, "budget", _labels="on", _shape="array", id=line.id)
     assert isinstance(found, list)
     assert found[0]["measure_id"] == {"value": measure.id, "label": measure.titel}
-    word = max(measure.titel.split(), key=len).strip("„“\"(),.:")
+    word = max(measure.titel.split(), key=len).strip('„“"(),.:')
     hits = _get(datasette, "measures", _search=word, _shape="array", _col="titel")
     assert isinstance(hits, list) and measure.titel in [h["titel"] for h in hits]
     error = next(f for f in curated.findings if f.severity == "error")
-    word = max(error.message.split(), key=len).strip("„“\"(),.:;")
+    word = max(error.message.split(), key=len).strip('„“"(),.:;')
     hits = _get(datasette, "findings", _search=word, _shape="array")
     assert isinstance(hits, list) and error.message in [h["message"] for h in hits]
 
@@ -125,14 +147,28 @@ def test_datasette_has_the_metadata(datasette: str, curated: CuratedPlan) -> Non
 
 def test_every_key_is_indexed_and_every_link_holds(folder: Path) -> None:
     with sqlite3.connect(folder / "hammplan.sqlite") as db:
-        tables = [r[0] for r in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%'")]
-        assert {"budget_values", "handlungsfelder", "measure_handlungsfelder", "kennzahlen",
-                "index_entries", "overview", "statements", "finding_refs"} <= set(tables)
+        tables = [
+            r[0]
+            for r in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%'"
+            )
+        ]
+        assert {
+            "budget_values",
+            "handlungsfelder",
+            "measure_handlungsfelder",
+            "kennzahlen",
+            "index_entries",
+            "overview",
+            "statements",
+            "finding_refs",
+        } <= set(tables)
         links = 0
         for table in tables:
-            indexed = {db.execute(f"PRAGMA index_info('{index[1]}')").fetchone()[2]
-                       for index in db.execute(f"PRAGMA index_list('{table}')")}
+            indexed = {
+                db.execute(f"PRAGMA index_info('{index[1]}')").fetchone()[2]
+                for index in db.execute(f"PRAGMA index_list('{table}')")
+            }
             for fk in db.execute(f"PRAGMA foreign_key_list('{table}')"):
                 links += 1
                 assert fk[3] in indexed, (table, fk[3])
@@ -152,13 +188,13 @@ def test_the_data_package_is_valid_with_licence_enums_and_all_resources(folder: 
         for field in resource["schema"]["fields"]:
             if field["name"].endswith("status"):
                 assert field["constraints"]["enum"] == ["ok", "not_stated", "note", "suspect"]
-    severity = next(f for f in resources["findings"]["schema"]["fields"]
-                    if f["name"] == "severity")
+    severity = next(f for f in resources["findings"]["schema"]["fields"] if f["name"] == "severity")
     assert severity["constraints"]["enum"] == ["error", "warning", "info"]
 
 
 def test_the_workbook_has_a_data_dictionary_and_linked_page_numbers(
-        folder: Path, curated: CuratedPlan) -> None:
+    folder: Path, curated: CuratedPlan
+) -> None:
     import openpyxl
 
     assert (folder / "quelle.pdf").read_bytes() == PLAN_PDF.read_bytes()
@@ -175,5 +211,6 @@ def test_the_workbook_has_a_data_dictionary_and_linked_page_numbers(
     pages = [row[header.index("page")] for row in budget.iter_rows(min_row=2)]
     assert [c.value for c in pages] == [b.page for b in curated.budget]
     assert all(c.data_type == "n" for c in pages)
-    assert [c.hyperlink.target for c in pages] == [f"quelle.pdf#page={b.page}"
-                                                   for b in curated.budget]
+    assert [c.hyperlink.target for c in pages] == [
+        f"quelle.pdf#page={b.page}" for b in curated.budget
+    ]

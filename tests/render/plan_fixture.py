@@ -129,33 +129,66 @@ def budget_line(
 def _budget() -> list[BudgetLine]:
     return [
         budget_line(
-            "B01", "45", "VHS Hamm", "Allgemeine Deutschkurse", "M01",
-            [ok("100253", 33, "100.253"), ok("53211", 33, "53.211"), ok("94186", 33, "94.186"),
-             ok("50209", 33, "50.209"), ok("97219", 33, "97.219"), ok("51710", 33, "51.710")],
-            text("Teilnehmerentgelte finanziert", [33],
-                 "Teilneh- merent- gelte finan- ziert"),
+            "B01",
+            "45",
+            "VHS Hamm",
+            "Allgemeine Deutschkurse",
+            "M01",
+            [
+                ok("100253", 33, "100.253"),
+                ok("53211", 33, "53.211"),
+                ok("94186", 33, "94.186"),
+                ok("50209", 33, "50.209"),
+                ok("97219", 33, "97.219"),
+                ok("51710", 33, "51.710"),
+            ],
+            text("Teilnehmerentgelte finanziert", [33], "Teilneh- merent- gelte finan- ziert"),
             text("Teilnehmende", [33]),
-            [figures("548", 33, (None, "548")), figures("501", 33, (None, "501")),
-             figures("516", 33, (None, "516"))],
+            [
+                figures("548", 33, (None, "548")),
+                figures("501", 33, (None, "501")),
+                figures("516", 33, (None, "516")),
+            ],
             33,
         ),
         budget_line(
-            "B02", "40", "Schulverwaltungsamt", "Kommunale Schulsozialarbeit", "M02",
-            [ok("1012000", 32, "1.012.000"), ok("132000", 32, "132.000"),
-             ok("905814", 32, "905.814"),
-             Amount(raw="762.58", status="suspect", page=32,
-                    reason="Punkt mit zwei Stellen: Tausenderpunkt oder Dezimalpunkt?"),
-             ok("922592", 32, "922.592"), ok("762584", 32, "762.584")],
+            "B02",
+            "40",
+            "Schulverwaltungsamt",
+            "Kommunale Schulsozialarbeit",
+            "M02",
+            [
+                ok("1012000", 32, "1.012.000"),
+                ok("132000", 32, "132.000"),
+                ok("905814", 32, "905.814"),
+                Amount(
+                    raw="762.58",
+                    status="suspect",
+                    page=32,
+                    reason="Punkt mit zwei Stellen: Tausenderpunkt oder Dezimalpunkt?",
+                ),
+                ok("922592", 32, "922.592"),
+                ok("762584", 32, "762.584"),
+            ],
             text("Teilweise", [32]),
             text(None, [32]),
             [figures("o. A.", 32), figures("o. A.", 32), figures("o. A.", 32)],
             32,
         ),
         budget_line(
-            "B03", "40", "Schulverwaltungsamt",
-            "Ehrenamtlicher Laien-Sprachmittlerpool der Stadt Hamm", "M03",
-            [note("Landesförderprojekt", 32), oa(32), note("Landesförderprojekt", 32),
-             note("Land NRW", 32), note("Landesförderprojekt", 32), oa(32)],
+            "B03",
+            "40",
+            "Schulverwaltungsamt",
+            "Ehrenamtlicher Laien-Sprachmittlerpool der Stadt Hamm",
+            "M03",
+            [
+                note("Landesförderprojekt", 32),
+                oa(32),
+                note("Landesförderprojekt", 32),
+                note("Land NRW", 32),
+                note("Landesförderprojekt", 32),
+                oa(32),
+            ],
             text("Land NRW", [32]),
             text(None, [32]),
             [figures("o. A.", 32), figures("o. A.", 32), figures("o. A.", 32)],
@@ -164,37 +197,70 @@ def _budget() -> list[BudgetLine]:
             score=91.5,
         ),
         budget_line(
-            "B04", "20", None, "Kultursensible Frauenqualifizierung", "M04",
-            [ok("4265.64", 34, "4.265,64"), ok("4200", 34, "4.200"), oa(34), oa(34), oa(34),
-             oa(34)],
+            "B04",
+            "20",
+            None,
+            "Kultursensible Frauenqualifizierung",
+            "M04",
+            [
+                ok("4265.64", 34, "4.265,64"),
+                ok("4200", 34, "4.200"),
+                oa(34),
+                oa(34),
+                oa(34),
+                oa(34),
+            ],
             text(None, [34]),
             text("Teilnehmende", [34]),
-            [figures("39", 34, (None, "39")), figures("20", 34, (None, "20")),
-             figures("o. A.", 34)],
+            [
+                figures("39", 34, (None, "39")),
+                figures("20", 34, (None, "20")),
+                figures("o. A.", 34),
+            ],
             34,
         ),
         budget_line(
-            "B05", "55", "Jugendamt", "Elternschule Hamm e.V.", "M05",
-            [ok("213431.09", 35, "213.431,09"), oa(35, "o. A"), ok("45821.54", 35, "45.821,54"),
-             oa(35, "o. A"), oa(35, "o. A"), oa(35, "o. A")],
+            "B05",
+            "55",
+            "Jugendamt",
+            "Elternschule Hamm e.V.",
+            "M05",
+            [
+                ok("213431.09", 35, "213.431,09"),
+                oa(35, "o. A"),
+                ok("45821.54", 35, "45.821,54"),
+                oa(35, "o. A"),
+                oa(35, "o. A"),
+                oa(35, "o. A"),
+            ],
             text(None, [35]),
             text("Unterschiedliche Projekte", [35]),
             [figures("o. A.", 35), figures("o. A.", 35), figures("o. A.", 35)],
             35,
         ),
         budget_line(
-            "B06", "24", None, "Förderung der MSO", None,
+            "B06",
+            "24",
+            None,
+            "Förderung der MSO",
+            None,
             [ok("22300", 34, "22.300"), oa(34), oa(34), oa(34), oa(34), oa(34)],
             text(None, [34]),
             text("Betreute Vereine", [34]),
-            [figures("20", 34, (None, "20")), figures("51", 34, (None, "51")),
-             figures("o. A.", 34)],
+            [
+                figures("20", 34, (None, "20")),
+                figures("51", 34, (None, "51")),
+                figures("o. A.", 34),
+            ],
             34,
         ),
         budget_line(
-            "B07", "55", "Jugendamt", "Elternschule Hamm e.V. - Elternkurse", "M05",
-            [oa(35), oa(35), ok("12000", 35, "12.000"), oa(35), ok("12500", 35, "12.500"),
-             oa(35)],
+            "B07",
+            "55",
+            "Jugendamt",
+            "Elternschule Hamm e.V. - Elternkurse",
+            "M05",
+            [oa(35), oa(35), ok("12000", 35, "12.000"), oa(35), ok("12500", 35, "12.500"), oa(35)],
             text(None, [35]),
             text("Kurse", [35]),
             [figures("o. A.", 35), figures("8", 35, (None, "8")), figures("9", 35, (None, "9"))],
@@ -246,8 +312,12 @@ def _measure(
         budget_rows=budget_rows,
         index_entry=index_entry,
         source=source,
-        kennzahlen_cell=KeyFigures(raw=kennzahlen_raw, status="ok" if kennzahlen else "not_stated",
-                                   items=kennzahlen, page=page),
+        kennzahlen_cell=KeyFigures(
+            raw=kennzahlen_raw,
+            status="ok" if kennzahlen else "not_stated",
+            items=kennzahlen,
+            page=page,
+        ),
     )
 
 
@@ -336,8 +406,10 @@ def _measures() -> list[Measure]:
         ["Erziehung und Bildung", "Transkulturelle Wertesysteme"],
         "Eltern und Fachkräfte",
         "Das Angebot wird 2024 um Elternkurse erweitert.",
-        [KeyFigure(label="Kurse", value=Decimal("8"), raw="Kurse: 8"),
-         KeyFigure(label="Quote", value=Decimal("65.5"), unit="%", raw="Quote: 65,5 %")],
+        [
+            KeyFigure(label="Kurse", value=Decimal("8"), raw="Kurse: 8"),
+            KeyFigure(label="Quote", value=Decimal("65.5"), unit="%", raw="Quote: 65,5 %"),
+        ],
         "Kurse: 8 Quote: 65,5 %",
         ok("45821.54", 49, "Stand: 30.06.24: 45.821,54 €", stand=date(2024, 6, 30)),
         49,
@@ -387,8 +459,10 @@ def _findings() -> list[Finding]:
             code="measure.cost_differs",
             severity="warning",
             message="Kosten im Steckbrief (Landesförderprojekt) und Haushalt weichen ab.",
-            refs=[Ref(kind="measure", id="M03", page=45, field="kosten"),
-                  Ref(kind="budget", id="B03", page=32, field="aufwand_2024")],
+            refs=[
+                Ref(kind="measure", id="M03", page=45, field="kosten"),
+                Ref(kind="budget", id="B03", page=32, field="aufwand_2024"),
+            ],
         ),
         Finding(
             code="text.hyphenation_repaired",
@@ -406,8 +480,10 @@ def _findings() -> list[Finding]:
             code="population.total_checked",
             severity="info",
             message="Die Gesamtzeile der Bevölkerungstabelle ist die Summe der Sozialräume.",
-            refs=[Ref(kind="district", id="Gesamt", page=9),
-                  Ref(kind="statement", id="S01", page=8)],
+            refs=[
+                Ref(kind="district", id="Gesamt", page=9),
+                Ref(kind="statement", id="S01", page=8),
+            ],
         ),
     ]
 
@@ -434,18 +510,33 @@ def make_plan() -> CuratedPlan:
             ]
         ],
         overview=[
-            OverviewLink(id="O01", massnahme="Allgemeine Deutschkurse",
-                         handlungsfelder=["Sprache", "Qualifizierung und Arbeit"], page=28,
-                         link=link("M01")),
+            OverviewLink(
+                id="O01",
+                massnahme="Allgemeine Deutschkurse",
+                handlungsfelder=["Sprache", "Qualifizierung und Arbeit"],
+                page=28,
+                link=link("M01"),
+            ),
         ],
         claims=[
-            StatsClaim(id="S01", text="Basierend auf diesen aktuellen Daten lässt sich ein Anteil "
-                       "von 39% Einwohner:innen mit Migrationshintergrund ableiten.", page=8),
-            StatsClaim(id="S02", text="Rund 74 Tausend Menschen mit Migrationshintergrund leben "
-                       "in Hamm.", page=10),
+            StatsClaim(
+                id="S01",
+                text="Basierend auf diesen aktuellen Daten lässt sich ein Anteil "
+                "von 39% Einwohner:innen mit Migrationshintergrund ableiten.",
+                page=8,
+            ),
+            StatsClaim(
+                id="S02",
+                text="Rund 74 Tausend Menschen mit Migrationshintergrund leben in Hamm.",
+                page=10,
+            ),
         ],
-        organisations={"40": "Schulverwaltungsamt", "45": "VHS Hamm", "55": "Jugendamt",
-                       "KI": "Kommunales Integrationszentrum"},
+        organisations={
+            "40": "Schulverwaltungsamt",
+            "45": "VHS Hamm",
+            "55": "Jugendamt",
+            "KI": "Kommunales Integrationszentrum",
+        },
         findings=_findings(),
     )
 
@@ -459,17 +550,30 @@ def make_large_plan(copies: int = 10) -> CuratedPlan:
     for n in range(copies):
         suffix = f"-{n}"
         for m in base.measures:
-            measures.append(m.model_copy(update={
-                "id": m.id + suffix,
-                "titel": f"{m.titel} ({n + 1})",
-                "budget_rows": [b + suffix for b in m.budget_rows],
-            }))
+            measures.append(
+                m.model_copy(
+                    update={
+                        "id": m.id + suffix,
+                        "titel": f"{m.titel} ({n + 1})",
+                        "budget_rows": [b + suffix for b in m.budget_rows],
+                    }
+                )
+            )
         for b in base.budget:
-            budget.append(b.model_copy(update={
-                "id": b.id + suffix,
-                "link": b.link.model_copy(update={
-                    "measure_id": b.link.measure_id + suffix if b.link.measure_id else None}),
-            }))
+            budget.append(
+                b.model_copy(
+                    update={
+                        "id": b.id + suffix,
+                        "link": b.link.model_copy(
+                            update={
+                                "measure_id": b.link.measure_id + suffix
+                                if b.link.measure_id
+                                else None
+                            }
+                        ),
+                    }
+                )
+            )
     return base.model_copy(update={"measures": measures, "budget": budget})
 
 
@@ -489,7 +593,9 @@ def make_hostile_plan() -> CuratedPlan:
     m01.source["titel"] = Text(raw=HOSTILE_TITLE, text=HOSTILE_TITLE, pages=[41])
     m01.source["beschreibung"] = Text(
         raw="# Überschrift\n---\n> Zitat\n    eingerückt\n<script>alert(3)</script>\n```",
-        text=m01.beschreibung, pages=[41])
+        text=m01.beschreibung,
+        pages=[41],
+    )
     plan.budget[0].massnahme = f"Deutschkurse {SCRIPT} | x"
     plan.budget[0].sta_name = "<b>VHS</b>"
     plan.districts[0].sozialraum = "<i>Stadtmitte</i> | $1$"

@@ -21,8 +21,7 @@ def _bytes(plan: CuratedPlan) -> bytes:
     return plan.model_dump_json().encode("utf-8")
 
 
-def test_reports_made_ahead_are_the_reports_made_here(curated: CuratedPlan,
-                                                      tmp_path: Path) -> None:
+def test_reports_made_ahead_are_the_reports_made_here(curated: CuratedPlan, tmp_path: Path) -> None:
     with ReportsAhead() as ahead:
         ahead.launch()
         ahead.start(_bytes(curated), tmp_path / "plan.json", None)
@@ -77,8 +76,9 @@ def test_the_process_leaves_when_the_build_goes_away() -> None:
     assert ahead._process.exitcode == 0
 
 
-def test_reports_nobody_waits_for_do_not_hold_the_build(curated: CuratedPlan,
-                                                        tmp_path: Path) -> None:
+def test_reports_nobody_waits_for_do_not_hold_the_build(
+    curated: CuratedPlan, tmp_path: Path
+) -> None:
     """Render failed (or Ctrl-C) after asking: leaving the context waits for the reports,
     which go nowhere, and returns."""
     with ReportsAhead() as ahead:
@@ -87,8 +87,9 @@ def test_reports_nobody_waits_for_do_not_hold_the_build(curated: CuratedPlan,
     assert ahead._process.exitcode == 0
 
 
-def test_templates_compiled_ahead_fill_the_same_reports(curated: CuratedPlan,
-                                                        tmp_path: Path) -> None:
+def test_templates_compiled_ahead_fill_the_same_reports(
+    curated: CuratedPlan, tmp_path: Path
+) -> None:
     """The process compiles the build's templates folder while it waits for the plan."""
     folder = find_templates(None)
     with ReportsAhead(folder) as ahead:
@@ -99,8 +100,9 @@ def test_templates_compiled_ahead_fill_the_same_reports(curated: CuratedPlan,
     assert made.html == here.html and made.markdown == here.markdown
 
 
-def test_a_template_changed_after_compiling_is_read_again(curated: CuratedPlan,
-                                                          tmp_path: Path) -> None:
+def test_a_template_changed_after_compiling_is_read_again(
+    curated: CuratedPlan, tmp_path: Path
+) -> None:
     """Environments compiled ahead do not reload by themselves: a template edited meanwhile
     is read anew, and a broken folder is reported by compose_reports as without them."""
     folder = tmp_path / "templates"

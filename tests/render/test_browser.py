@@ -19,8 +19,14 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 NB = "\u00a0"
@@ -38,8 +44,13 @@ def chromium() -> Path:
 
 
 def run_chromium(page: Path, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    command = [str(chromium()), *FLAGS, f"--user-data-dir={profile}", *args,
-               page.resolve().as_uri()]
+    command = [
+        str(chromium()),
+        *FLAGS,
+        f"--user-data-dir={profile}",
+        *args,
+        page.resolve().as_uri(),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
     assert result.returncode == 0, f"chromium failed ({result.returncode}): {result.stderr[-2000:]}"
     return result
@@ -56,7 +67,7 @@ def element(dom: str, tag: str, element_id: str) -> str:
     """The markup of the element with ``element_id`` (up to its first closing tag)."""
     start = dom.index(f'id="{element_id}"')
     start = dom.rindex(f"<{tag}", 0, start)
-    return dom[start: dom.index(f"</{tag}>", start)]
+    return dom[start : dom.index(f"</{tag}>", start)]
 
 
 def text_of(markup: str) -> str:
@@ -110,7 +121,8 @@ def test_browser_shows_a_measure_section(dom: str) -> None:
 
 
 def test_browser_keeps_injected_markup_as_text(
-    rendered_hostile: Rendered, tmp_path: Path,
+    rendered_hostile: Rendered,
+    tmp_path: Path,
 ) -> None:
     dom = dump_dom(rendered_hostile.out / "index.html", tmp_path / "profile")
     # the report's own filter script is the one script; no text of the plan became markup
@@ -124,8 +136,12 @@ def test_browser_keeps_injected_markup_as_text(
 
 def test_browser_screenshot(rendered: Rendered, tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
-    run_chromium(rendered.out / "index.html", tmp_path / "profile",
-                 f"--screenshot={shot}", "--window-size=1280,2000")
+    run_chromium(
+        rendered.out / "index.html",
+        tmp_path / "profile",
+        f"--screenshot={shot}",
+        "--window-size=1280,2000",
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])

@@ -67,8 +67,10 @@ def _text_corners(text: mtext.Text, renderer: Any) -> Corners:
     x, y = text.get_transform().transform(text.get_unitless_position())
     angle = math.radians(text.get_rotation())
     cos, sin = math.cos(angle), math.sin(angle)
-    return tuple((x + dx + u * cos - v * sin, y + dy + u * sin + v * cos)
-                 for u, v in ((0, 0), (w, 0), (w, h), (0, h)))
+    return tuple(
+        (x + dx + u * cos - v * sin, y + dy + u * sin + v * cos)
+        for u, v in ((0, 0), (w, 0), (w, h), (0, h))
+    )
 
 
 def _kind(text: mtext.Text, fig: Figure) -> str:
@@ -105,7 +107,8 @@ def draw(monkeypatch: pytest.MonkeyPatch) -> Callable[[CuratedPlan], list[Drawin
             fig = self.get_figure(root=True)
             assert isinstance(fig, Figure)
             drawings[-1].texts.append(
-                (_kind(self, fig), self.get_text(), _text_corners(self, renderer)))
+                (_kind(self, fig), self.get_text(), _text_corners(self, renderer))
+            )
         text_draw(self, renderer)
 
     def record_legend(self: Legend, renderer: Any) -> None:
@@ -154,8 +157,10 @@ def _overlap(a: Corners, b: Corners, space: float = -TOLERANCE) -> bool:
 
 
 def _inside(box: Sequence[tuple[float, float]], width: float, height: float) -> bool:
-    return all(-TOLERANCE <= x <= width + TOLERANCE and -TOLERANCE <= y <= height + TOLERANCE
-               for x, y in box)
+    return all(
+        -TOLERANCE <= x <= width + TOLERANCE and -TOLERANCE <= y <= height + TOLERANCE
+        for x, y in box
+    )
 
 
 def _show(text: str) -> str:
@@ -172,13 +177,16 @@ def layout_problems(drawing: Drawing) -> list[str]:
         if not _inside(box, drawing.width, drawing.height):
             problems.append(f"legend beyond the figure: {box}")
     for i, (kind, text, box) in enumerate(drawing.texts):
-        for other_kind, other, other_box in drawing.texts[i + 1:]:
+        for other_kind, other, other_box in drawing.texts[i + 1 :]:
             space = TICK_SPACE if kind == other_kind and kind.endswith("tick") else -TOLERANCE
             if _overlap(box, other_box, space):
                 problems.append(f"{kind} {_show(text)} overlaps {other_kind} {_show(other)}")
         if kind != "legend":
-            problems += [f"{kind} {_show(text)} overlaps the legend"
-                         for legend in drawing.legends if _overlap(box, legend)]
+            problems += [
+                f"{kind} {_show(text)} overlaps the legend"
+                for legend in drawing.legends
+                if _overlap(box, legend)
+            ]
     return problems
 
 
@@ -195,16 +203,17 @@ LONG_WORD = "Integrationsbegleitungskoordinierungsstellenleitungsunterstützung"
 
 
 def _longer(text: str, n: int) -> str:
-    return (f"{text} für zugewanderte Familien mit Kindern im Vorschulalter "
-            f"({LONG_WORD}, Los {n})")
+    return f"{text} für zugewanderte Familien mit Kindern im Vorschulalter ({LONG_WORD}, Los {n})"
 
 
 def make_long_plan() -> CuratedPlan:
     """A plan of the real size with long names everywhere a chart shows a name, more
     Handlungsfelder and Sozialräume, and amounts a thousand times larger."""
     plan = make_large_plan()
-    fields = {name: f"{name} und interkulturelle Öffnung der Regeldienste {LONG_WORD}"
-              for name in plan.handlungsfelder}
+    fields = {
+        name: f"{name} und interkulturelle Öffnung der Regeldienste {LONG_WORD}"
+        for name in plan.handlungsfelder
+    }
     extra = [f"Weiteres Handlungsfeld Nummer {n} mit langem Namen" for n in range(1, 5)]
     plan.handlungsfelder = [*fields.values(), *extra]
     for n, measure in enumerate(plan.measures):
@@ -214,22 +223,31 @@ def make_long_plan() -> CuratedPlan:
     for n, line in enumerate(plan.budget):
         line.massnahme = _longer(line.massnahme, n)
         line.sta = f"{line.sta}{n % 13}"
-        line.sta_name = (f"Amt für Integration, Ausländer- und Flüchtlingsangelegenheiten, "
-                         f"Bürgerdienste und {LONG_WORD} {n % 13}")
+        line.sta_name = (
+            f"Amt für Integration, Ausländer- und Flüchtlingsangelegenheiten, "
+            f"Bürgerdienste und {LONG_WORD} {n % 13}"
+        )
         line.jahre = [v.model_copy() for v in line.jahre]  # shared by the copies: copy them
         for values in line.jahre:
             for kind in ("aufwand", "ertrag"):
                 amount = getattr(values, kind)
                 if amount is not None and amount.betrag_eur is not None:
-                    setattr(values, kind, amount.model_copy(
-                        update={"betrag_eur": amount.betrag_eur * 1000}))
+                    setattr(
+                        values,
+                        kind,
+                        amount.model_copy(update={"betrag_eur": amount.betrag_eur * 1000}),
+                    )
     total = next(d for d in plan.districts if d.ist_gesamt)
     plan.districts = [
-        District(sozialraum=f"{d.sozialraum}-{LONG_WORD} und Umgebung ({n})",
-                 auslaender=d.auslaender, eingebuergerte=d.eingebuergerte,
-                 aussiedler=d.aussiedler, migh_gesamt=d.migh_gesamt,
-                 deutsche_ohne_migh=(d.deutsche_ohne_migh or Decimal(0)) * (n + 1),
-                 page=d.page)
+        District(
+            sozialraum=f"{d.sozialraum}-{LONG_WORD} und Umgebung ({n})",
+            auslaender=d.auslaender,
+            eingebuergerte=d.eingebuergerte,
+            aussiedler=d.aussiedler,
+            migh_gesamt=d.migh_gesamt,
+            deutsche_ohne_migh=(d.deutsche_ohne_migh or Decimal(0)) * (n + 1),
+            page=d.page,
+        )
         for n, d in enumerate(d for _ in range(5) for d in plan.districts if not d.ist_gesamt)
     ] + [total]
     return plan
@@ -276,7 +294,8 @@ def test_the_margins_are_no_wider_than_the_texts_need(
 
 
 def test_an_empty_plans_charts_fit(
-    draw: Callable[[CuratedPlan], list[Drawing]], curated: CuratedPlan,
+    draw: Callable[[CuratedPlan], list[Drawing]],
+    curated: CuratedPlan,
 ) -> None:
     empty = curated.model_copy(update={"measures": [], "budget": [], "districts": []})
     drawings = draw(empty)
@@ -290,23 +309,30 @@ def _problems_of(drawings: list[Drawing], chart_id: str) -> list[str]:
 
 
 def test_the_check_finds_texts_beyond_the_figure(
-    monkeypatch: pytest.MonkeyPatch, draw: Callable[[CuratedPlan], list[Drawing]],
+    monkeypatch: pytest.MonkeyPatch,
+    draw: Callable[[CuratedPlan], list[Drawing]],
 ) -> None:
     axes_reach = charts.axes_reach
 
     def half(ax: Axes) -> charts.AxesReach:  # margins half as large as needed
         reach = axes_reach(ax)
-        return reach._replace(reaches=[r._replace(x0=r.x0 / 2, x1=r.x1 / 2, y0=r.y0 / 2,
-                                                  y1=r.y1 / 2) for r in reach.reaches])
+        return reach._replace(
+            reaches=[
+                r._replace(x0=r.x0 / 2, x1=r.x1 / 2, y0=r.y0 / 2, y1=r.y1 / 2)
+                for r in reach.reaches
+            ]
+        )
 
     patch_charts(monkeypatch, "axes_reach", half)
     problems = _problems_of(draw(make_plan()), "aufwand-nach-handlungsfeld")
-    assert any(p.startswith("ytick 'Transkulturelle Wertesysteme' beyond the figure")
-               for p in problems)
+    assert any(
+        p.startswith("ytick 'Transkulturelle Wertesysteme' beyond the figure") for p in problems
+    )
 
 
 def test_the_check_finds_texts_on_the_title_and_legend(
-    monkeypatch: pytest.MonkeyPatch, draw: Callable[[CuratedPlan], list[Drawing]],
+    monkeypatch: pytest.MonkeyPatch,
+    draw: Callable[[CuratedPlan], list[Drawing]],
 ) -> None:
     fit_axes = charts.fit_axes
 
@@ -324,7 +350,8 @@ def test_the_check_finds_texts_on_the_title_and_legend(
 
 
 def test_the_check_finds_overlapping_rows(
-    monkeypatch: pytest.MonkeyPatch, draw: Callable[[CuratedPlan], list[Drawing]],
+    monkeypatch: pytest.MonkeyPatch,
+    draw: Callable[[CuratedPlan], list[Drawing]],
 ) -> None:
     figure = charts.figure
     patch_charts(monkeypatch, "figure", lambda height: figure(height / 2))  # half as tall

@@ -34,9 +34,14 @@ def all_charts() -> dict[str, Chart]:
 
 def test_every_chart_is_accessible_svg(all_charts: dict[str, Chart]) -> None:
     assert list(all_charts) == [
-        "aufwand-nach-handlungsfeld", "aufwand-nach-amt", "aufwand-je-massnahme",
-        "top-massnahmen", "drittmittelanteil", "vollstaendigkeit",
-        "bevoelkerung-nach-sozialraum", "massnahmen-handlungsfelder",
+        "aufwand-nach-handlungsfeld",
+        "aufwand-nach-amt",
+        "aufwand-je-massnahme",
+        "top-massnahmen",
+        "drittmittelanteil",
+        "vollstaendigkeit",
+        "bevoelkerung-nach-sozialraum",
+        "massnahmen-handlungsfelder",
     ]
     for chart in all_charts.values():
         root = ElementTree.fromstring(chart.svg.encode("utf-8"))  # well-formed XML
@@ -68,7 +73,8 @@ def test_charts_use_text_not_paths_and_the_okabe_ito_palette(
 
 
 def test_charts_are_byte_identical_when_drawn_again(
-    curated: CuratedPlan, all_charts: dict[str, Chart],
+    curated: CuratedPlan,
+    all_charts: dict[str, Chart],
 ) -> None:
     again = build_charts(curated)
     assert [c.svg for c in again] == [c.svg for c in all_charts.values()]
@@ -78,8 +84,10 @@ def test_budget_by_field_table(all_charts: dict[str, Chart]) -> None:
     chart = all_charts["aufwand-nach-handlungsfeld"]
     rows = {r[0]: r for r in chart.rows}
     assert rows["Teilhabe und Partizipation"] == [
-        "Teilhabe und Partizipation", "3",
-        f"1.112.253{NB}€ (1 Text statt Zahl)", f"1.000.000{NB}€ (1 Text statt Zahl)",
+        "Teilhabe und Partizipation",
+        "3",
+        f"1.112.253{NB}€ (1 Text statt Zahl)",
+        f"1.000.000{NB}€ (1 Text statt Zahl)",
         f"1.019.811{NB}€ (1 Text statt Zahl)",
     ]
     assert rows["Wohnen"][1:] == ["0", "–", "–", "–"]
@@ -91,18 +99,32 @@ def test_budget_by_organisation_table(all_charts: dict[str, Chart]) -> None:
     rows = all_charts["aufwand-nach-amt"].rows
     assert rows[0][:3] == ["40 – Schulverwaltungsamt", "2", f"1.012.000{NB}€ (1 Text statt Zahl)"]
     assert [r[0] for r in rows] == [
-        "40 – Schulverwaltungsamt", "45 – VHS Hamm", "55 – Jugendamt", "24", "20"]
+        "40 – Schulverwaltungsamt",
+        "45 – VHS Hamm",
+        "55 – Jugendamt",
+        "24",
+        "20",
+    ]
 
 
 def test_measure_years_and_top_measures(all_charts: dict[str, Chart]) -> None:
     years = {r[0]: r for r in all_charts["aufwand-je-massnahme"].rows}
     assert years["Allgemeine Deutschkurse"][1:5] == [
-        f"100.253{NB}€", f"94.186{NB}€", f"97.219{NB}€", f"-6,1{NB}%"]
+        f"100.253{NB}€",
+        f"94.186{NB}€",
+        f"97.219{NB}€",
+        f"-6,1{NB}%",
+    ]
     assert years["Elternschule Hamm e.V."][1] == f"213.431,09{NB}€ (1 o.{NB}A.)"
     assert "logarithmisch" in all_charts["aufwand-je-massnahme"].note
     top = all_charts["top-massnahmen"]
-    assert top.rows[0] == ["1", "Kommunale Schulsozialarbeit", f"905.814{NB}€", f"85,6{NB}%",
-                           f"S.{NB}32"]
+    assert top.rows[0] == [
+        "1",
+        "Kommunale Schulsozialarbeit",
+        f"905.814{NB}€",
+        f"85,6{NB}%",
+        f"S.{NB}32",
+    ]
     assert len(top.rows) == 3
     assert "Kommunale Schulsozialarbeit" in top.alt
 
@@ -119,7 +141,14 @@ def test_third_party_share(all_charts: dict[str, Chart]) -> None:
 def test_completeness_counts_not_stated_per_field(all_charts: dict[str, Chart]) -> None:
     rows = {r[0]: r for r in all_charts["vollstaendigkeit"].rows}
     assert rows["Haushalt: Ertrag 2024"] == [
-        "Haushalt: Ertrag 2024", "7", "1", "4", "1", "1", f"57,1{NB}%"]
+        "Haushalt: Ertrag 2024",
+        "7",
+        "1",
+        "4",
+        "1",
+        "1",
+        f"57,1{NB}%",
+    ]
     assert rows["Steckbrief: Träger"][1:4] == ["5", "4", "1"]
     assert rows["Haushalt: Fördergeber"][3] == "4"
 
@@ -127,8 +156,14 @@ def test_completeness_counts_not_stated_per_field(all_charts: dict[str, Chart]) 
 def test_population_in_numbers_and_shares(all_charts: dict[str, Chart]) -> None:
     chart = all_charts["bevoelkerung-nach-sozialraum"]
     assert chart.rows[0] == [
-        "Stadtmitte", f"5.674 (21,9{NB}%)", f"3.589 (13,8{NB}%)", f"1.690 (6,5{NB}%)",
-        f"15.010 (57,8{NB}%)", "25.963", f"42,2{NB}%", f"S.{NB}9",
+        "Stadtmitte",
+        f"5.674 (21,9{NB}%)",
+        f"3.589 (13,8{NB}%)",
+        f"1.690 (6,5{NB}%)",
+        f"15.010 (57,8{NB}%)",
+        "25.963",
+        f"42,2{NB}%",
+        f"S.{NB}9",
     ]
     assert chart.rows[-1][0] == "Gesamt"
     assert "Hamm-Norden" in chart.alt
@@ -154,8 +189,9 @@ def test_markup_and_dollar_signs_in_titles_are_text(curated: CuratedPlan) -> Non
 
 
 def test_an_empty_plan_gives_charts_that_say_so(curated: CuratedPlan) -> None:
-    empty = curated.model_copy(update={"measures": [], "budget": [], "districts": [],
-                                       "findings": []})
+    empty = curated.model_copy(
+        update={"measures": [], "budget": [], "districts": [], "findings": []}
+    )
     result = build_charts(empty)
     assert len(result) == 8
     assert all(c.rows == [] or c.id == "vollstaendigkeit" for c in result)

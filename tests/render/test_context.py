@@ -46,13 +46,23 @@ def _total(context: ReportContext, kind: str, year: int) -> TotalView:
     ],
 )
 def test_headline_totals_count_what_is_not_stated(
-    context: ReportContext, kind: str, year: int, total: str, stated: int, not_stated: int,
-    note: int, suspect: int,
+    context: ReportContext,
+    kind: str,
+    year: int,
+    total: str,
+    stated: int,
+    not_stated: int,
+    note: int,
+    suspect: int,
 ) -> None:
     view = _total(context, kind, year)
     assert view.total == total
     assert (view.stated, view.not_stated, view.note, view.suspect) == (
-        stated, not_stated, note, suspect)
+        stated,
+        not_stated,
+        note,
+        suspect,
+    )
     assert view.rows == 7
     assert not view.complete
     assert view.coverage == f"aus {stated} von 7 Zeilen"
@@ -61,8 +71,7 @@ def test_headline_totals_count_what_is_not_stated(
 
 def test_headline_missing_phrase(context: ReportContext) -> None:
     assert _total(context, "Aufwand", 2024).missing == f"2 o.{NB}A., 1 Text statt Zahl"
-    assert _total(context, "Ertrag", 2024).missing == (
-        f"4 o.{NB}A., 1 Text statt Zahl, 1 fraglich")
+    assert _total(context, "Ertrag", 2024).missing == (f"4 o.{NB}A., 1 Text statt Zahl, 1 fraglich")
     assert [t.year for t in context.headline.totals[:3]] == [2023, 2024, 2025]
 
 
@@ -77,9 +86,11 @@ def test_headline_counts(context: ReportContext) -> None:
     assert headline.measures == 5
     assert (headline.budget_rows, headline.linked_rows, headline.unlinked_rows) == (7, 6, 1)
     assert [(s.label, s.count) for s in headline.findings] == [
-        ("Fehler", 1), ("Warnung", 2), ("Info", 3)]
-    assert [s.text for s in headline.findings] == [
-        f"1{NB}Fehler", f"2{NB}Warnungen", f"3{NB}Infos"]
+        ("Fehler", 1),
+        ("Warnung", 2),
+        ("Info", 3),
+    ]
+    assert [s.text for s in headline.findings] == [f"1{NB}Fehler", f"2{NB}Warnungen", f"3{NB}Infos"]
     # Gesamt row: 33244 with MigH of 63880 residents
     assert headline.population == "63.880"
     assert headline.migh_share == f"52,0{NB}%"
@@ -95,33 +106,61 @@ def test_a_complete_total_has_no_asterisk() -> None:
 
 
 def test_amount_cells() -> None:
-    ok = amount_cell(Amount(raw="Stand: 30.06.24: 94.186 €", status="ok",
-                            betrag_eur=Decimal("94186"), stand=date(2024, 6, 30), page=41))
+    ok = amount_cell(
+        Amount(
+            raw="Stand: 30.06.24: 94.186 €",
+            status="ok",
+            betrag_eur=Decimal("94186"),
+            stand=date(2024, 6, 30),
+            page=41,
+        )
+    )
     assert (ok.text, ok.detail, ok.page, ok.status) == (
-        f"94.186{NB}€", "Stand 30.06.2024", f"S.{NB}41", "ok")
+        f"94.186{NB}€",
+        "Stand 30.06.2024",
+        f"S.{NB}41",
+        "ok",
+    )
     note = amount_cell(Amount(raw="Land NRW", status="note", note="Land NRW", page=32))
     assert (note.text, note.detail) == ("„Land NRW“", "Text statt Betrag")
-    suspect = amount_cell(Amount(raw="762.58", status="suspect", reason="zwei Stellen",
-                                 page=32))
+    suspect = amount_cell(Amount(raw="762.58", status="suspect", reason="zwei Stellen", page=32))
     assert suspect.text == "„762.58“"
     assert suspect.detail == "fraglich, nicht mitgezählt; zwei Stellen"
     missing = amount_cell(Amount(raw="o. A", status="not_stated", reason="leer"), 35)
     assert (missing.text, missing.page, missing.hint, missing.detail) == (
-        f"o.{NB}A.", f"S.{NB}35", "leer", "")
-    parts = amount_cell(Amount(raw="...", status="ok", parts=[
-        AmountPart(label="Kulturstrolche", raw="14.100,00 €", betrag_eur=Decimal("14100")),
-        AmountPart(raw="210 €/pro Person", betrag_eur=Decimal("210"), per="Person"),
-    ]))
+        f"o.{NB}A.",
+        f"S.{NB}35",
+        "leer",
+        "",
+    )
+    parts = amount_cell(
+        Amount(
+            raw="...",
+            status="ok",
+            parts=[
+                AmountPart(label="Kulturstrolche", raw="14.100,00 €", betrag_eur=Decimal("14100")),
+                AmountPart(raw="210 €/pro Person", betrag_eur=Decimal("210"), per="Person"),
+            ],
+        )
+    )
     assert parts.text == f"Kulturstrolche: 14.100{NB}€"
     assert parts.detail == f"210{NB}€ pro Person"
 
 
 def test_key_figures_and_texts() -> None:
-    assert key_figure_text(KeyFigure(label="Quote", value=Decimal("65.5"), unit="%",
-                                     raw="Quote: 65,5 %")) == f"Quote: 65,5{NB}%"
+    assert (
+        key_figure_text(
+            KeyFigure(label="Quote", value=Decimal("65.5"), unit="%", raw="Quote: 65,5 %")
+        )
+        == f"Quote: 65,5{NB}%"
+    )
     assert key_figure_text(KeyFigure(value=Decimal("1200"), raw="1200")) == "1.200"
-    assert key_figure_text(KeyFigure(label="TN", value=Decimal("20"), note="(90% bulgarisch)",
-                                     raw="x")) == "TN: 20 (90% bulgarisch)"
+    assert (
+        key_figure_text(
+            KeyFigure(label="TN", value=Decimal("20"), note="(90% bulgarisch)", raw="x")
+        )
+        == "TN: 20 (90% bulgarisch)"
+    )
     assert key_figure_text(KeyFigure(raw="bei Zugezogenen 65 %")) == "bei Zugezogenen 65 %"
     cell = key_figures_cell(KeyFigures(raw="o. A.", status="not_stated", page=33))
     assert (cell.text, cell.page) == (f"o.{NB}A.", f"S.{NB}33")
@@ -149,8 +188,7 @@ def test_measure_view(context: ReportContext) -> None:
     assert [k.text for k in m05.kennzahlen] == ["Kurse: 8", f"Quote: 65,5{NB}%"]
     assert [b.id for b in m05.budget_rows] == ["B05", "B07"]
     first = m05.budget_rows[0]
-    assert [c.text for c in first.aufwand] == [
-        f"213.431,09{NB}€", f"45.821,54{NB}€", f"o.{NB}A."]
+    assert [c.text for c in first.aufwand] == [f"213.431,09{NB}€", f"45.821,54{NB}€", f"o.{NB}A."]
     assert all(c.page == f"S.{NB}35" for c in first.aufwand + first.ertrag)
     assert m05.budget_rows[1].link == f"ähnlich (87{NB}von 100)"
     totals = {(t.kind, t.year): t for t in m05.budget_totals}
@@ -161,7 +199,10 @@ def test_measure_view(context: ReportContext) -> None:
     # M04 has no Träger: shown as not stated, with the profile's page
     traeger = context.measures[3].fields[0]
     assert (traeger.label, traeger.value.text, traeger.value.page) == (
-        "Träger", f"o.{NB}A.", f"S.{NB}47")
+        "Träger",
+        f"o.{NB}A.",
+        f"S.{NB}47",
+    )
 
 
 def test_measure_raw_text_and_repairs(context: ReportContext) -> None:

@@ -54,7 +54,8 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 
 def test_validation_error_names_the_record_and_what_was_expected(
-    tmp_path: Path, curated: CuratedPlan,
+    tmp_path: Path,
+    curated: CuratedPlan,
 ) -> None:
     path = tmp_path / "plan.json"
     data = _write(path, curated)

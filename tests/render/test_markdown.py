@@ -12,7 +12,8 @@ def test_escape_markup_characters() -> None:
     assert markdown.escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert markdown.escape("a | b") == "a \\| b"
     assert markdown.escape("*fett* _k_ `c` ~s~ $x$ # [l](u)") == (
-        "\\*fett\\* \\_k\\_ \\`c\\` \\~s\\~ \\$x\\$ \\# \\[l\\](u)")
+        "\\*fett\\* \\_k\\_ \\`c\\` \\~s\\~ \\$x\\$ \\# \\[l\\](u)"
+    )
     assert markdown.escape("C:\\Pfad & mehr") == "C:\\\\Pfad &amp; mehr"
     assert markdown.escape("{{ 7*7 }}") == "{{ 7\\*7 }}"
     assert markdown.escape("Zeile\n# Kopf") == "Zeile \\# Kopf"  # one line
@@ -29,7 +30,8 @@ def test_block_keeps_lines_but_no_block_syntax() -> None:
     text = "# Kopf\n---\n> Zitat\n    eingerückt\n1. Punkt\n- Liste\n\nAbsatz <b>"
     assert markdown.block(text) == (
         "\\# Kopf\\\n\\---\\\n&gt; Zitat\\\neingerückt\\\n1\\. Punkt\\\n\\- Liste\n\n"
-        "Absatz &lt;b&gt;")
+        "Absatz &lt;b&gt;"
+    )
 
 
 def test_links_only_to_anchors() -> None:

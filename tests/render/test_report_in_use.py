@@ -100,9 +100,11 @@ def measured(built: Built, width: int, height: int, profile: Path) -> dict[str, 
         f'width="{width}" height="{height}" style="border:0"></iframe><pre id="m"></pre>'
         '<script>addEventListener("message", function (e) {'
         ' document.getElementById("m").textContent = e.data; });</script></body></html>',
-        encoding="utf-8")
-    dom = run_chromium(frame, profile, "--window-size=1400,1000",
-                       "--virtual-time-budget=20000", "--dump-dom").stdout
+        encoding="utf-8",
+    )
+    dom = run_chromium(
+        frame, profile, "--window-size=1400,1000", "--virtual-time-budget=20000", "--dump-dom"
+    ).stdout
     found = re.search(r'<pre id="m">(.+?)</pre>', dom)
     assert found, "the measuring script posted nothing"
     result: dict[str, object] = json.loads(html_lib.unescape(found.group(1)))
@@ -110,8 +112,12 @@ def measured(built: Built, width: int, height: int, profile: Path) -> dict[str, 
 
 
 def overlapping(rects: list[list[float]]) -> list[tuple[int, int]]:
-    return [(i, j) for i, a in enumerate(rects) for j, b in enumerate(rects) if i < j
-            and a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1]
+    return [
+        (i, j)
+        for i, a in enumerate(rects)
+        for j, b in enumerate(rects)
+        if i < j and a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+    ]
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
@@ -131,8 +137,13 @@ def test_layout_holds(built: Built, tmp_path: Path, width: int, height: int) -> 
 
 def test_status_filter_shows_only_rows_with_an_error(built: Built, tmp_path: Path) -> None:
     m = measured(built, 1280, 800, tmp_path / "profile")
-    with_error = {ref.id for f in built.plan.findings if f.severity == "error"
-                  for ref in f.refs if ref.kind == "budget"}
+    with_error = {
+        ref.id
+        for f in built.plan.findings
+        if f.severity == "error"
+        for ref in f.refs
+        if ref.kind == "budget"
+    }
     assert with_error and m["filtered"] == f"{len(with_error)} von {len(built.plan.budget)}"
     shown = m["shownRows"]
     assert isinstance(shown, list) and len(shown) == len(with_error)
@@ -149,7 +160,7 @@ def test_every_page_reference_links_to_its_pdf_page(built: Built) -> None:
     assert (built.out / SOURCE_NAME).read_bytes() == PLAN_PDF.read_bytes()
     links = re.findall(r'<a href="quelle\.pdf#page=(\d+)">([\d.]+)</a>', built.html)
     assert len(links) > 1000 and all(int(n) == int(t.replace(".", "")) for n, t in links)
-    body = built.html[built.html.index("<body>"):]
+    body = built.html[built.html.index("<body>") :]
     unlinked = re.sub(r'<a href="quelle\.pdf#page=\d+">[\d.]+</a>', "", body)
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", unlinked))
     assert re.findall(rf"S\.{NB}\d", text) == []
@@ -204,9 +215,17 @@ def _difference(one: Image.Image, other: Image.Image, slack: int = 3) -> float:
     height = min(one.height, other.height) - 2 * slack
     inner = one.crop((slack, slack, slack + width, slack + height))
     return min(
-        float(ImageStat.Stat(ImageChops.difference(inner, other.crop(
-            (slack + dx, slack + dy, slack + dx + width, slack + dy + height)))).mean[0])
-        for dx in range(-slack, slack + 1) for dy in range(-slack, slack + 1))
+        float(
+            ImageStat.Stat(
+                ImageChops.difference(
+                    inner,
+                    other.crop((slack + dx, slack + dy, slack + dx + width, slack + dy + height)),
+                )
+            ).mean[0]
+        )
+        for dx in range(-slack, slack + 1)
+        for dy in range(-slack, slack + 1)
+    )
 
 
 def test_an_evidence_image_is_the_pdf_cut_at_the_recorded_box(built: Built) -> None:
@@ -226,8 +245,12 @@ def test_an_evidence_image_is_the_pdf_cut_at_the_recorded_box(built: Built) -> N
         with pdfplumber.open(PLAN_PDF) as pdf:
             page = pdf.pages[box.page - 1]
             left, bottom, right, top = crop_box(box, float(page.width), float(page.height))
-            region = (left + shift, top, float(page.width) - right + shift,
-                      float(page.height) - bottom)
+            region = (
+                left + shift,
+                top,
+                float(page.width) - right + shift,
+                float(page.height) - bottom,
+            )
             image: Image.Image = page.crop(region).to_image(resolution=72 * SCALE).original
         return image
 
@@ -241,8 +264,12 @@ def test_print_shows_every_budget_column(built: Built, tmp_path: Path) -> None:
     import pypdfium2 as pdfium
 
     printed = tmp_path / "report.pdf"
-    run_chromium(built.out / "index.html", tmp_path / "profile", "--no-pdf-header-footer",
-                 f"--print-to-pdf={printed}")
+    run_chromium(
+        built.out / "index.html",
+        tmp_path / "profile",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={printed}",
+    )
     document = pdfium.PdfDocument(printed)
     texts = [document[i].get_textpage().get_text_range() for i in range(len(document))]
     sizes = [document[i].get_size() for i in range(len(document))]
@@ -253,8 +280,9 @@ def test_print_shows_every_budget_column(built: Built, tmp_path: Path) -> None:
     first = table[0]
     head = re.search(r"<table class=\"budget\">.*?</thead>", built.html, flags=re.S)
     assert head is not None
-    columns = [html_lib.unescape(c) for c in re.findall(r'<th scope="col"[^>]*>([^<]+)</th>',
-                                                        head.group())]
+    columns = [
+        html_lib.unescape(c) for c in re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', head.group())
+    ]
     assert len(columns) == 4 + 2 * 3
     flat = " ".join(texts[first].split())
     for column in columns:
@@ -262,16 +290,22 @@ def test_print_shows_every_budget_column(built: Built, tmp_path: Path) -> None:
     width, height = sizes[first]
     assert width > height  # the budget table prints on landscape pages
     last_row = built.plan.budget[-1]
-    pages_of_table = "".join(texts[first: first + 4])
+    pages_of_table = "".join(texts[first : first + 4])
     assert " ".join(last_row.massnahme.split()[:2]) in " ".join(pages_of_table.split())
     # chart data tables and the printed text (closed <details> on screen) are printed too
     printed = " ".join(" ".join(t.split()) for t in texts)
     for figure in re.findall(r'<figure class="chart".*?</figure>', built.html, flags=re.S):
         row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", figure, flags=re.S)
         assert row is not None
-        cells = [" ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", c)).split())
-                 for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row.group(1))]
+        cells = [
+            " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", c)).split())
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row.group(1))
+        ]
         assert " ".join(cells[:2]) in printed, cells[:2]
-    repaired = next(t for m in built.plan.measures for t in m.source.values()
-                    if t.repairs and t.raw != t.text and len(t.raw.split()) > 8)
+    repaired = next(
+        t
+        for m in built.plan.measures
+        for t in m.source.values()
+        if t.repairs and t.raw != t.text and len(t.raw.split()) > 8
+    )
     assert " ".join(repaired.raw.split()[:8]) in printed

@@ -22,27 +22,38 @@ from tests.render.plan_fixture import make_large_plan
 
 NB = "\u00a0"
 CHART_FILES = [
-    "aufwand-nach-handlungsfeld.svg", "aufwand-nach-amt.svg", "aufwand-je-massnahme.svg",
-    "top-massnahmen.svg", "drittmittelanteil.svg", "vollstaendigkeit.svg",
-    "bevoelkerung-nach-sozialraum.svg", "massnahmen-handlungsfelder.svg",
+    "aufwand-nach-handlungsfeld.svg",
+    "aufwand-nach-amt.svg",
+    "aufwand-je-massnahme.svg",
+    "top-massnahmen.svg",
+    "drittmittelanteil.svg",
+    "vollstaendigkeit.svg",
+    "bevoelkerung-nach-sozialraum.svg",
+    "massnahmen-handlungsfelder.svg",
 ]
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_files_written(rendered: Rendered) -> None:
     out = rendered.out
     assert rendered.files == [out / "charts" / name for name in CHART_FILES] + [
-        out / "report.md", out / "index.html"]
-    assert sorted(_tree(out)) == sorted([".hammplan-files.json", "index.html", "report.md"]
-                                        + [f"charts/{n}" for n in CHART_FILES])
+        out / "report.md",
+        out / "index.html",
+    ]
+    assert sorted(_tree(out)) == sorted(
+        [".hammplan-files.json", "index.html", "report.md"] + [f"charts/{n}" for n in CHART_FILES]
+    )
 
 
 def test_two_renders_are_byte_identical(
-    rendered: Rendered, curated: CuratedPlan, tmp_path: Path,
+    rendered: Rendered,
+    curated: CuratedPlan,
+    tmp_path: Path,
 ) -> None:
     render_reports(curated, tmp_path / "a")
     assert _tree(tmp_path / "a") == _tree(rendered.out)
@@ -57,16 +68,17 @@ def test_a_change_of_data_changes_the_report(curated: CuratedPlan, tmp_path: Pat
     a, b = _tree(tmp_path / "a"), _tree(tmp_path / "b")
     assert a["index.html"] != b["index.html"]
     assert a["charts/aufwand-nach-amt.svg"] != b["charts/aufwand-nach-amt.svg"]
-    assert a["charts/bevoelkerung-nach-sozialraum.svg"] == b[
-        "charts/bevoelkerung-nach-sozialraum.svg"]
+    assert (
+        a["charts/bevoelkerung-nach-sozialraum.svg"] == b["charts/bevoelkerung-nach-sozialraum.svg"]
+    )
 
 
 def test_html_is_self_contained(rendered: Rendered) -> None:
     html = rendered.html
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"de\">")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="de">')
     # one script, the report's own filter, allowed by its hash and by nothing else
     assert html.count("<script") == 1 and f"<script>{SCRIPT}</script>" in html
-    assert f"script-src {script_hash()}\"" in html
+    assert f'script-src {script_hash()}"' in html
     assert "<link" not in html and "<iframe" not in html
     assert not re.search(r'\b(src|href|action)="(?!#)', html)  # only in-page links
     assert "url(http" not in html and "@import" not in html
@@ -106,8 +118,10 @@ def test_html_headline_figures(rendered: Rendered) -> None:
 
 def test_markdown_headline_figures(rendered: Rendered) -> None:
     md = rendered.markdown
-    assert (f"| **Aufwand** | **1.352.249,73{NB}€**\\* aus 5 von 7 Zeilen; 1 o.{NB}A., "
-            f"1 Text statt Zahl (S.{NB}32–35) | **1.057.821,54{NB}€**\\*") in md
+    assert (
+        f"| **Aufwand** | **1.352.249,73{NB}€**\\* aus 5 von 7 Zeilen; 1 o.{NB}A., "
+        f"1 Text statt Zahl (S.{NB}32–35) | **1.057.821,54{NB}€**\\*"
+    ) in md
     assert f"**814.294{NB}€**\\* aus 2 von 7 Zeilen; 5 o.{NB}A." in md
     assert "- **5** Maßnahmen (Steckbriefe)" in md
 
@@ -117,16 +131,16 @@ def test_each_chart_has_its_data_table(rendered: Rendered) -> None:
     assert html.count("<summary>Daten des Diagramms als Tabelle</summary>") == 8
     assert md.count("<summary>Daten des Diagramms als Tabelle</summary>") == 8
     assert f"| Stadtmitte | 5.674 (21,9{NB}%) |" in md
-    assert f"<th scope=\"row\">Stadtmitte</th><td>5.674 (21,9{NB}%)</td>" in html
+    assert f'<th scope="row">Stadtmitte</th><td>5.674 (21,9{NB}%)</td>' in html
 
 
 def test_measure_section(rendered: Rendered) -> None:
     html = rendered.html
     start = html.index('<section class="measure" id="massnahme-m05"')
-    section = html[start: html.index("</section>", start)]
-    assert "<h3 id=\"massnahme-m05-h\">5. Elternschule Hamm e.V.</h3>" in section
-    assert f"45.821,54{NB}€</span> <span class=\"detail\">(Stand 30.06.2024)</span>" in section
-    assert f"213.431,09{NB}€</span> <span class=\"pg\">S.{NB}35</span>" in section
+    section = html[start : html.index("</section>", start)]
+    assert '<h3 id="massnahme-m05-h">5. Elternschule Hamm e.V.</h3>' in section
+    assert f'45.821,54{NB}€</span> <span class="detail">(Stand 30.06.2024)</span>' in section
+    assert f'213.431,09{NB}€</span> <span class="pg">S.{NB}35</span>' in section
     assert "<summary>Text wie gedruckt</summary>" in section
     assert "Wert (Kurse)" in section
 
@@ -134,13 +148,15 @@ def test_measure_section(rendered: Rendered) -> None:
 def test_findings_grouped_with_links(rendered: Rendered) -> None:
     html = rendered.html
     start = html.index('id="befund-measure-cost-differs"')
-    group = html[start: html.index("</section>", start)]
+    group = html[start : html.index("</section>", start)]
     assert '<a href="#massnahme-m03">Maßnahme „Ehrenamtlicher Laien-Sprachmittlerpool' in group
     assert '<a href="#haushalt-b03">' in group
     assert f'Feld Aufwand 2024, <span class="pg">S.{NB}32</span>' in group
     md = rendered.markdown
-    assert ("  - [Haushaltszeile „Kommunale Schulsozialarbeit“ (StA 40)](#haushalt-b02), "
-            f"Feld Ertrag 2024, S.{NB}32") in md
+    assert (
+        "  - [Haushaltszeile „Kommunale Schulsozialarbeit“ (StA 40)](#haushalt-b02), "
+        f"Feld Ertrag 2024, S.{NB}32"
+    ) in md
 
 
 def test_markup_in_pdf_text_stays_text_in_html(rendered_hostile: Rendered) -> None:
@@ -156,20 +172,23 @@ def test_markup_in_pdf_text_stays_text_in_markdown(rendered_hostile: Rendered) -
     md = rendered_hostile.markdown
     assert "<script" not in md and "<img" not in md and "<b>" not in md and "<u>" not in md
     assert "<i>" not in md and "</td>" not in md and "<details open>" not in md
-    title = ("&lt;script&gt;alert(1)&lt;/script&gt; {{ 7\\*7 }} \\| \\*fett\\* "
-             "\\[Link\\](javascript:alert(1)) \\$5\\$ \\# \\~x\\~ \\`c\\`")
+    title = (
+        "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7\\*7 }} \\| \\*fett\\* "
+        "\\[Link\\](javascript:alert(1)) \\$5\\$ \\# \\~x\\~ \\`c\\`"
+    )
     assert f"### 1. {title}" in md
     assert not re.search(r"(?<!\\)\]\(javascript", md)
     # raw text: every line kept, none starts a heading, rule, quote or code block
     assert "\\# Überschrift\\\n\\---\\\n&gt; Zitat\\\neingerückt\\\n" in md
     # table rows keep their column count despite "|" in the data
     for line in md.splitlines():
-        if line.startswith("| <a id=\"haushalt-b01\">"):
+        if line.startswith('| <a id="haushalt-b01">'):
             assert len(re.findall(r"(?<!\\)\|", line)) == 11
 
 
 def test_templates_are_found_in_cwd_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     assert find_templates() == PACKAGED_TEMPLATES or (Path.cwd() / "templates").is_dir()
     own = tmp_path / "templates"
@@ -215,8 +234,9 @@ def test_stale_charts_are_removed_other_files_kept(curated: CuratedPlan, tmp_pat
     render_reports(curated, out)
     manifest = out / ".hammplan-files.json"
     older = json.loads(manifest.read_text(encoding="utf-8"))
-    manifest.write_text(json.dumps({"files": [*older["files"], "charts/alt.svg"]}),
-                        encoding="utf-8")
+    manifest.write_text(
+        json.dumps({"files": [*older["files"], "charts/alt.svg"]}), encoding="utf-8"
+    )
     (out / "charts" / "alt.svg").write_text("<svg/>", encoding="utf-8")
     render_reports(curated, out)
     assert not (out / "charts" / "alt.svg").exists()
@@ -228,8 +248,11 @@ def test_stale_charts_are_removed_other_files_kept(curated: CuratedPlan, tmp_pat
 def test_progress_messages(curated: CuratedPlan, tmp_path: Path) -> None:
     messages: list[str] = []
     render_reports(curated, tmp_path, progress=messages.append)
-    assert messages == ["render: content", "render: 8 charts",
-                        f"render: wrote 10 files to {tmp_path}"]
+    assert messages == [
+        "render: content",
+        "render: 8 charts",
+        f"render: wrote 10 files to {tmp_path}",
+    ]
 
 
 def test_a_plan_of_the_real_size_renders_in_seconds(tmp_path: Path) -> None:

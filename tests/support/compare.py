@@ -26,8 +26,10 @@ def record_texts(doc: ExtractedDocument) -> dict[str, list[Any]]:
         ],
         "overview": [
             [[c.text for c in t.section_header], [c.text for c in t.column_header]]
-            + [[r.measure.text, *[(m.column, m.marked, m.cell.text) for m in r.marks]]
-               for r in t.rows]
+            + [
+                [r.measure.text, *[(m.column, m.marked, m.cell.text) for m in r.marks]]
+                for r in t.rows
+            ]
             for t in doc.overview
         ],
         "index": [(e.letter, e.title.text, e.page_cell.text, e.page) for e in doc.index],
@@ -43,7 +45,12 @@ def layout_free(texts: dict[str, list[Any]]) -> dict[str, list[Any]]:
     an "x" in some layouts, a coloured cell in others (so only whether a cell is marked counts).
     """
     unique_headers = list(dict.fromkeys(tuple(h) for h in texts["budget_headers"]))
-    overview = [[" ".join(c for c in table[0] if c), table[1],
-                 *[[row[0], *[mark[:2] for mark in row[1:]]] for row in table[2:]]]
-                for table in texts["overview"]]
+    overview = [
+        [
+            " ".join(c for c in table[0] if c),
+            table[1],
+            *[[row[0], *[mark[:2] for mark in row[1:]]] for row in table[2:]],
+        ]
+        for table in texts["overview"]
+    ]
     return {**texts, "budget_headers": unique_headers, "overview": overview}

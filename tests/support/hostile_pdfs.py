@@ -21,6 +21,7 @@ from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 Maker = Callable[[Path], Path]
 
+
 def good_plan(path: Path) -> Path:
     """A small, valid synthetic plan (the base the damaged copies are made from)."""
     return build_plan_pdf(path, sample_content(), VARIANTS[0])
@@ -39,20 +40,24 @@ def not_a_pdf(content: bytes) -> Maker:
     def make(path: Path) -> Path:
         path.write_bytes(content)
         return path
+
     return make
 
 
 def truncated(fraction: float) -> Maker:
     """The valid plan cut off after ``fraction`` of its bytes."""
+
     def make(path: Path) -> Path:
         data = good_plan(path.with_suffix(".src.pdf")).read_bytes()
         path.write_bytes(data[: int(len(data) * fraction)])
         return path
+
     return make
 
 
 def flipped(seed: int, flips: int = 64) -> Maker:
     """The valid plan with ``flips`` random bits flipped (seeded, so failures reproduce)."""
+
     def make(path: Path) -> Path:
         data = bytearray(good_plan(path.with_suffix(".src.pdf")).read_bytes())
         rng = random.Random(seed)
@@ -60,19 +65,21 @@ def flipped(seed: int, flips: int = 64) -> Maker:
             data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
         path.write_bytes(bytes(data))
         return path
+
     return make
 
 
 def encrypted(user_password: str) -> Maker:
     """A one-page PDF with text, encrypted (RC4) by reportlab; an empty user password opens
     without asking, as readers do."""
+
     def make(path: Path) -> Path:
-        pdf = canvas.Canvas(str(path), pagesize=A4,
-                            encrypt=_encryption(user_password))
+        pdf = canvas.Canvas(str(path), pagesize=A4, encrypt=_encryption(user_password))
         pdf.drawString(72, 720, "Titel Vertraulich")
         pdf.showPage()
         pdf.save()
         return path
+
     return make
 
 
@@ -101,12 +108,14 @@ def image_only(path: Path) -> Path:
 
 def many_pages(count: int) -> Maker:
     """An empty PDF of ``count`` pages (cheap to make, expensive to read in full)."""
+
     def make(path: Path) -> Path:
         document = pypdfium2.PdfDocument.new()
         for _ in range(count):
             document.new_page(595, 842)
         document.save(str(path))
         return path
+
     return make
 
 
@@ -119,8 +128,15 @@ def raw_pdf(path: Path, objects: list[bytes]) -> Path:
 def _stream(data: bytes, extra: bytes = b"", compressed: bytes | None = None) -> bytes:
     """A Flate stream object of ``data`` (or of the ready ``compressed`` bytes)."""
     body = zlib.compress(data) if compressed is None else compressed
-    return (b"<< /Length " + str(len(body)).encode() + b" /Filter /FlateDecode " + extra
-            + b">>\nstream\n" + body + b"\nendstream")
+    return (
+        b"<< /Length "
+        + str(len(body)).encode()
+        + b" /Filter /FlateDecode "
+        + extra
+        + b">>\nstream\n"
+        + body
+        + b"\nendstream"
+    )
 
 
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -131,37 +147,50 @@ def _pages(contents: list[int], resources: bytes = b"/Font << /F1 3 0 R >>") -> 
     (the page objects follow the caller's objects)."""
     first_page = 4 + max(contents)
     kids = " ".join(f"{first_page + i} 0 R" for i in range(len(contents)))
-    return [b"<< /Type /Catalog /Pages 2 0 R >>",
-            f"<< /Type /Pages /Kids [{kids}] /Count {len(contents)} >>".encode(), _FONT]
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(contents)} >>".encode(),
+        _FONT,
+    ]
 
 
 def _page(content: int, resources: bytes) -> bytes:
-    return (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents "
-            + f"{content} 0 R".encode() + b" /Resources << " + resources + b" >> >>")
+    return (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents "
+        + f"{content} 0 R".encode()
+        + b" /Resources << "
+        + resources
+        + b" >> >>"
+    )
 
 
 def one_page_of(streams: list[bytes], resources: bytes = b"/Font << /F1 3 0 R >>") -> Maker:
     """A one-page PDF: objects 4, 5, ... are ``streams`` (object 4 the page's contents)."""
+
     def make(path: Path) -> Path:
         head = _pages([3 + len(streams)])
         return raw_pdf(path, [*head, *streams, _page(4, resources)])
+
     return make
 
 
 def flate_bomb(inflated_mib: int) -> Maker:
     """A one-page PDF whose content stream is small compressed and inflates to
     ``inflated_mib`` MiB of spaces (Flate reaches about 1000:1 on them)."""
+
     def make(path: Path) -> Path:
         packer = zlib.compressobj(9)
         block = b" " * (1 << 20)
         body = b"".join(packer.compress(block) for _ in range(inflated_mib)) + packer.flush()
         return one_page_of([_stream(b"", compressed=body)])(path)
+
     return make
 
 
 def form_fan_out(depth: int, fan_out: int) -> Maker:
     """Form XObjects F0 ... F(depth-1), each drawing the next ``fan_out`` times, the last a
     line; the page draws F0 once: fan_out ** depth lines from a few hundred bytes."""
+
     def make(path: Path) -> Path:
         forms = []
         for level in range(depth):
@@ -171,32 +200,50 @@ def form_fan_out(depth: int, fan_out: int) -> Maker:
                 resources = f"/Resources << /XObject << /X{level + 1} {number + 1} 0 R >> >> "
             else:
                 data, resources = b"0 0 m 10 10 l S", ""
-            forms.append(_stream(data, f"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
-                                       f"{resources}".encode()))
-        return one_page_of([_stream(b"BT /F1 12 Tf 72 720 Td (Titel) Tj ET /X0 Do"), *forms],
-                           b"/Font << /F1 3 0 R >> /XObject << /X0 5 0 R >>")(path)
+            forms.append(
+                _stream(
+                    data, f"/Type /XObject /Subtype /Form /BBox [0 0 595 842] {resources}".encode()
+                )
+            )
+        return one_page_of(
+            [_stream(b"BT /F1 12 Tf 72 720 Td (Titel) Tj ET /X0 Do"), *forms],
+            b"/Font << /F1 3 0 R >> /XObject << /X0 5 0 R >>",
+        )(path)
+
     return make
 
 
 def form_cycle(path: Path) -> Path:
     """Two form XObjects drawing each other (and the page drawing the first)."""
-    forms = [_stream(b"0 0 m 1 1 l S /Y Do", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
-                     b"/Resources << /XObject << /Y 6 0 R >> >> "),
-             _stream(b"/Y Do 0 0 m 1 1 l S", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
-                     b"/Resources << /XObject << /Y 5 0 R >> >> ")]
+    forms = [
+        _stream(
+            b"0 0 m 1 1 l S /Y Do",
+            b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
+            b"/Resources << /XObject << /Y 6 0 R >> >> ",
+        ),
+        _stream(
+            b"/Y Do 0 0 m 1 1 l S",
+            b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] "
+            b"/Resources << /XObject << /Y 5 0 R >> >> ",
+        ),
+    ]
     return one_page_of([_stream(b"/Y Do"), *forms], b"/XObject << /Y 5 0 R >>")(path)
 
 
 def slow_page(operations: int, pages: int = 1) -> Maker:
     """A PDF of ``pages`` pages, each a content stream of ``operations`` text-showing
     operators (one stream shared by all pages)."""
+
     def make(path: Path) -> Path:
         body = b"BT /F1 1 Tf " + b"(x) Tj " * operations + b"ET"
         head = _pages([4] * pages)
-        head[1] = (f"<< /Type /Pages /Kids [{' '.join(f'{5 + i} 0 R' for i in range(pages))}]"
-                   f" /Count {pages} >>").encode()
+        head[1] = (
+            f"<< /Type /Pages /Kids [{' '.join(f'{5 + i} 0 R' for i in range(pages))}]"
+            f" /Count {pages} >>"
+        ).encode()
         page = _page(4, b"/Font << /F1 3 0 R >>")
         return raw_pdf(path, [*head, _stream(body), *[page] * pages])
+
     return make
 
 
@@ -215,8 +262,9 @@ def _pdf(objects: list[bytes]) -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-            "%%EOF\n").encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
     return bytes(out)
 
 
@@ -224,23 +272,25 @@ def reference_cycle(place: str) -> Maker:
     """A one-page PDF (well under a kilobyte) whose page leads, at ``place``, into a cycle of
     references: object 5 is ``6 0 R`` and object 6 is ``5 0 R``. A parser that follows
     references without noticing cycles loops for ever."""
+
     def make(path: Path) -> Path:
-        stream = b"BT /F1 12 Tf 72 720 Td (Titel) Tj ET" + (b" q /X1 Do Q" if place == "XObject"
-                                                            else b"")
-        contents = b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + \
-            b"\nendstream"
+        stream = b"BT /F1 12 Tf 72 720 Td (Titel) Tj ET" + (
+            b" q /X1 Do Q" if place == "XObject" else b""
+        )
+        contents = (
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
+        )
         font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
         page = {
             "Resources": b"/Resources 5 0 R /MediaBox [0 0 595 842] /Contents 4 0 R",
             "Contents": b"/Resources << /Font << /F1 7 0 R >> >> /MediaBox [0 0 595 842] "
-                        b"/Contents 5 0 R",
+            b"/Contents 5 0 R",
             "Font": b"/Resources << /Font 5 0 R >> /MediaBox [0 0 595 842] /Contents 4 0 R",
-            "MediaBox": b"/Resources << /Font << /F1 7 0 R >> >> /MediaBox 5 0 R "
-                        b"/Contents 4 0 R",
+            "MediaBox": b"/Resources << /Font << /F1 7 0 R >> >> /MediaBox 5 0 R /Contents 4 0 R",
             "Kids": b"/Resources << /Font << /F1 7 0 R >> >> /MediaBox [0 0 595 842] "
-                    b"/Contents 4 0 R",
+            b"/Contents 4 0 R",
             "XObject": b"/Resources << /Font << /F1 7 0 R >> /XObject << /X1 5 0 R >> >> "
-                       b"/MediaBox [0 0 595 842] /Contents 4 0 R",
+            b"/MediaBox [0 0 595 842] /Contents 4 0 R",
         }[place]
         kids = b"5 0 R" if place == "Kids" else b"3 0 R"
         objects = [
@@ -254,4 +304,5 @@ def reference_cycle(place: str) -> Maker:
         ]
         path.write_bytes(_pdf(objects))
         return path
+
     return make

@@ -7,6 +7,7 @@ little off its true position.  Extraction that relies on vector graphics or on e
 breaks on such copies; tests use `scan_copy` to find out.  The OCR is simulated (words are taken
 from the source's text layer), so the copy's text is exact and only its geometry is disturbed.
 """
+
 from __future__ import annotations
 
 import random
@@ -46,8 +47,15 @@ def _font_for(text: str) -> str:
     return UNICODE_FONT
 
 
-def scan_copy(source: Path, target: Path, *, dpi: int = 100, jitter: float = 0.8,
-              seed: int = 0, size_jitter: float = 0.0) -> Path:
+def scan_copy(
+    source: Path,
+    target: Path,
+    *,
+    dpi: int = 100,
+    jitter: float = 0.8,
+    seed: int = 0,
+    size_jitter: float = 0.0,
+) -> Path:
     """Write to `target` a scan-like copy of `source` and return `target`.
 
     Every page becomes a greyscale bitmap of `dpi` (no vector lines, rects or curves remain)
@@ -83,8 +91,14 @@ def scan_copy(source: Path, target: Path, *, dpi: int = 100, jitter: float = 0.8
     return target
 
 
-def _write_invisible_words(canvas: Canvas, words: list[dict[str, Any]], height: float,
-                           rng: random.Random, jitter: float, size_jitter: float) -> None:
+def _write_invisible_words(
+    canvas: Canvas,
+    words: list[dict[str, Any]],
+    height: float,
+    rng: random.Random,
+    jitter: float,
+    size_jitter: float,
+) -> None:
     """Write `words` (pdfplumber dicts) as invisible text, each jittered, in one text object.
 
     Every word is followed by a space, as OCR engines write them: without it, two words whose

@@ -48,9 +48,11 @@ def cop(copy: Path) -> Words:
 
 def offsets(src: Words, cop: Words) -> list[tuple[float, float]]:
     """(dx0, dtop) of every word of a copy from the same word of the source."""
-    return [(c["x0"] - s["x0"], c["top"] - s["top"])
-            for page_src, page_cop in zip(src, cop, strict=True)
-            for s, c in zip(page_src, page_cop, strict=True)]
+    return [
+        (c["x0"] - s["x0"], c["top"] - s["top"])
+        for page_src, page_cop in zip(src, cop, strict=True)
+        for s, c in zip(page_src, page_cop, strict=True)
+    ]
 
 
 def test_same_pages_and_sizes(source: Path, copy: Path) -> None:
@@ -88,8 +90,9 @@ def test_without_jitter_words_keep_their_boxes(source: Path, src: Words, tmp_pat
             assert [c[k] for k in keys] == pytest.approx([s[k] for k in keys], abs=0.01), s
 
 
-def test_jitter_is_real_bounded_and_deterministic(source: Path, src: Words, cop: Words,
-                                                  tmp_path: Path) -> None:
+def test_jitter_is_real_bounded_and_deterministic(
+    source: Path, src: Words, cop: Words, tmp_path: Path
+) -> None:
     shifts = offsets(src, cop)
     assert max(abs(dx) for dx, _ in shifts) > JITTER / 2
     assert max(abs(dy) for _, dy in shifts) > JITTER / 2
@@ -111,7 +114,6 @@ def test_baselines_wobble_per_line(src: Words, cop: Words) -> None:
             assert max(dys) - min(dys) <= JITTER + 1e-6
 
 
-
 def test_size_jitter_changes_line_sizes_not_positions(source: Path, tmp_path: Path) -> None:
     copy = scan_copy(source, tmp_path / "copy.pdf", jitter=0, size_jitter=0.15, seed=2)
     with pdfplumber.open(source) as a, pdfplumber.open(copy) as b:
@@ -126,5 +128,7 @@ def test_size_jitter_changes_line_sizes_not_positions(source: Path, tmp_path: Pa
     assert [w["text"] for w in after] == [w["text"] for w in before]
     ratios = {round(y["size"] / x["size"], 3) for x, y in zip(before, after, strict=True)}
     assert len(ratios) > 3 and all(0.85 <= r <= 1.15 for r in ratios)
-    assert all(abs(x["x0"] - y["x0"]) < 0.05 and abs(x["bottom"] - y["bottom"]) < 0.6
-               for x, y in zip(before, after, strict=True))
+    assert all(
+        abs(x["x0"] - y["x0"]) < 0.05 and abs(x["bottom"] - y["bottom"]) < 0.6
+        for x, y in zip(before, after, strict=True)
+    )

@@ -8,6 +8,7 @@ identical records whatever the typesetting.  Text is wrapped only at spaces and
 never hyphenated, so joining wrapped lines with single spaces restores the cell
 text exactly.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,13 +38,24 @@ from reportlab.platypus import (
     Table,
 )
 
-__all__ = ["BOILERPLATE", "LONG_VALUE_CHARS", "TIGHT", "VARIANTS", "Layout", "PlanContent",
-           "build_plan_pdf", "font_file", "overview_page_numbers", "sample_content"]
+__all__ = [
+    "BOILERPLATE",
+    "LONG_VALUE_CHARS",
+    "TIGHT",
+    "VARIANTS",
+    "Layout",
+    "PlanContent",
+    "build_plan_pdf",
+    "font_file",
+    "overview_page_numbers",
+    "sample_content",
+]
 
 
 @dataclass(frozen=True)
 class PlanContent:
     """Everything the extractor should recover; plain data, independent of src/."""
+
     budget_header: list[str]
     budget_rows: list[list[str]]
     profiles: list[list[tuple[str, str]]]
@@ -62,6 +74,7 @@ class PlanContent:
 @dataclass(frozen=True)
 class Layout:
     """One way of typesetting a PlanContent; every field changes only the looks."""
+
     name: str
     pagesize: tuple[float, float] = A4
     budget_landscape: bool = True
@@ -85,22 +98,37 @@ class Layout:
 
 # Fixed texts around the tables; exported so tests can tell them from content.
 TITLE = ("Stadt Hamm", "Kommunaler Integrationsplan Fortschreibung")
-INTRO = ("Im Rahmen des Integrationsplans der Stadt Hamm werden diese Bedarfe erfasst und daraus "
-         "eine Strategie für die kommunale Integrationsarbeit abgeleitet. Da Integration eine "
-         "Querschnittsaufgabe darstellt, steht das Leitbild für eine übergreifende gemeinsame "
-         "Haltung – die Grundlage für die Integrationsarbeit in Hamm.")
+INTRO = (
+    "Im Rahmen des Integrationsplans der Stadt Hamm werden diese Bedarfe erfasst und daraus "
+    "eine Strategie für die kommunale Integrationsarbeit abgeleitet. Da Integration eine "
+    "Querschnittsaufgabe darstellt, steht das Leitbild für eine übergreifende gemeinsame "
+    "Haltung – die Grundlage für die Integrationsarbeit in Hamm."
+)
 POPULATION_HEADING = "Datenset der sozialen Lage"
-POPULATION_PROSE = ("Die nachfolgende Tabelle 1 bietet einen statistischen Überblick über die "
-                    "Bevölkerungszahlen vom Jahr 2023 der Stadt Hamm (Stichtag: 30.06.2023).")
+POPULATION_PROSE = (
+    "Die nachfolgende Tabelle 1 bietet einen statistischen Überblick über die "
+    "Bevölkerungszahlen vom Jahr 2023 der Stadt Hamm (Stichtag: 30.06.2023)."
+)
 BUDGET_HEADING = "Maßnahmen"
-BUDGET_PROSE = ("Im Rahmen des Integrationsplans der Stadt Hamm werden zahlreiche und "
-                "verschiedenste Maßnahmen und Projekte umgesetzt; die folgende Übersicht nennt "
-                "Aufwand, Ertrag und Kennzahlen.")
+BUDGET_PROSE = (
+    "Im Rahmen des Integrationsplans der Stadt Hamm werden zahlreiche und "
+    "verschiedenste Maßnahmen und Projekte umgesetzt; die folgende Übersicht nennt "
+    "Aufwand, Ertrag und Kennzahlen."
+)
 OVERVIEW_HEADING = "Maßnahmenübersicht nach Handlungsfeldern"
 OVERVIEW_CORNER = ("Integrationsabschnitte", "Handlungsfelder", "Seite")
 INDEX_HEADING = "Steckbriefe der Maßnahmen in alphabetischer Reihenfolge"
-BOILERPLATE: tuple[str, ...] = (*TITLE, INTRO, POPULATION_HEADING, POPULATION_PROSE, BUDGET_HEADING,
-                                BUDGET_PROSE, OVERVIEW_HEADING, *OVERVIEW_CORNER, INDEX_HEADING)
+BOILERPLATE: tuple[str, ...] = (
+    *TITLE,
+    INTRO,
+    POPULATION_HEADING,
+    POPULATION_PROSE,
+    BUDGET_HEADING,
+    BUDGET_PROSE,
+    OVERVIEW_HEADING,
+    *OVERVIEW_CORNER,
+    INDEX_HEADING,
+)
 
 LONG_VALUE_CHARS = 1200  # profile values longer than this are forced across a page break
 
@@ -108,29 +136,39 @@ _RASSISMUS = (  # ~1500 characters, forced across a page break
     "Wir verstehen unter Rassismus das gesellschaftlich verankerte Machtgefüge, das soziale "
     "Ungleichverhältnisse produziert und legitimiert. Diese Ungleichverhältnisse werden durch "
     "Homogenisierung und gleichzeitige Hierarchisierung von Gruppen begründet und gehen mit einer "
-    "festen Zuschreibung von Differenz in \"Wir\" und \"Die\" und der gesellschaftlichen Macht "
+    'festen Zuschreibung von Differenz in "Wir" und "Die" und der gesellschaftlichen Macht '
     "zur Durchsetzung dieser Unterscheidungslogik einher. Dieses Thema erlangt aktuell zunehmende "
-    "Bedeutung auch dadurch, dass Rassismus nicht nur als ein Problem am \"rechten Rand\" der "
+    'Bedeutung auch dadurch, dass Rassismus nicht nur als ein Problem am "rechten Rand" der '
     "Gesellschaft verstanden werden kann, sondern als Problem in der Mitte einer Gesellschaft, "
     "die wir als durch Einwanderung und Vielfalt gekennzeichnet betrachten. In der Perspektive "
-    "der Rassismuskritik formuliert Paul Mecheril (2007) den \"Rassismus als Strukturierungsgröße "
-    "gesellschaftlicher Realität, die gewissermaßen uns alle betrifft.\" Eine rassismuskritische "
+    'der Rassismuskritik formuliert Paul Mecheril (2007) den "Rassismus als Strukturierungsgröße '
+    'gesellschaftlicher Realität, die gewissermaßen uns alle betrifft." Eine rassismuskritische '
     "Auseinandersetzung bedeutet: Menschen sind von Rassismus unterschiedlich betroffen – wie "
     "kann ich das in meiner professionellen Arbeit berücksichtigen? - Wie bin ich an "
     "rassistischen Unterscheidungspraxen ungewollt beteiligt? Das Kommunale Integrationszentrum "
     "bildet mit aktuell 14 weiteren Institutionen, Organisationen und Vertreter:innen der "
     "Zivilgesellschaft ein Netzwerk (Hammer Netzwerk rassismuskritische Arbeit), welches "
     "rassismuskritische Veranstaltungs- und Informationsreihen plant und durchführt. Eng "
-    "verknüpft ist dieses Themenfeld mit den Aufgabenbereichen IKÖ und Demokratieförderung.")
+    "verknüpft ist dieses Themenfeld mit den Aufgabenbereichen IKÖ und Demokratieförderung."
+)
 
 
 def sample_content() -> PlanContent:
     """Realistic excerpt of the Hamm plan 2024 (umlauts, ß, €, –, quotes, <, &, wrapping cells)."""
     header = [
-        "StA", "Name der Maß- nahme", "Aufwand (€) 2023 Stand 30.06", "Ertrag (€) 2023 Stand 30.06",
-        "Aufwand (€) 2024 Stand 30.06", "Ertrag (€) 2024 Stand 30.06", "Aufwand (€) 2025 geplant",
-        "Ertrag (€) 2025 geplant", "Förderge- ber", "Kennzahl", "Wert 2023",
-        "Wert 2024 Stand 30.06", "Wert 2025 geplant",
+        "StA",
+        "Name der Maß- nahme",
+        "Aufwand (€) 2023 Stand 30.06",
+        "Ertrag (€) 2023 Stand 30.06",
+        "Aufwand (€) 2024 Stand 30.06",
+        "Ertrag (€) 2024 Stand 30.06",
+        "Aufwand (€) 2025 geplant",
+        "Ertrag (€) 2025 geplant",
+        "Förderge- ber",
+        "Kennzahl",
+        "Wert 2023",
+        "Wert 2024 Stand 30.06",
+        "Wert 2025 geplant",
     ]
     na, lgp = "o. A.", "Landes- geförderte Personal- kosten"
     rows = [  # "|" separates the 13 cells; {na} and {lgp} abbreviate frequent cells
@@ -145,7 +183,7 @@ def sample_content() -> PlanContent:
         "|{na}|{na}|{na}|{na}",
         "40|FerienIntensiv Training – FIT in Deutsch|41.731|33.385|50.000|27.000|100.680|80.544"
         "|Land NRW|{na}|{na}|{na}|{na}",
-        "40|Familienbildungs- und Sprachbil- dungs-programme \"Griffbereit\" und \"Rucksack KiTa\""
+        '40|Familienbildungs- und Sprachbil- dungs-programme "Griffbereit" und "Rucksack KiTa"'
         "|365.000|33.300|370.050|33.300|394.000|33.300|Beschluss- vorlage|{na}|{na}|{na}|{na}",
         "40|Kommunale Schulsozialarbeit|1.012.000|132.000|1.442.494|762.584|922.592|762.584"
         "|Teilweise|{na}|{na}|{na}|{na}",
@@ -158,7 +196,7 @@ def sample_content() -> PlanContent:
         "55|Willkommens-be- suche inklusive der Rabatz Spieletreffs|55.224|{na}|36.816|{na}|{na}"
         "|{na}||Durch-ge- führte Besu- che in %"
         "|bei Zuge- zogenen Familien 65 %, bei Neu- geborenen 69 %|{na}|{na}",
-        "25|Bärenkalender \"Ein Bär kommt in die Schule – und du kommst mit\"|5.992,00|{na}"
+        '25|Bärenkalender "Ein Bär kommt in die Schule – und du kommst mit"|5.992,00|{na}'
         "|4.166,67|{na}|{na}|{na}||Bestellung Stk insgesamt|2500|2500|{na}",
         "55|Elternschule Hamm e.V.|213.431,09|{na}|113.207|{na}|{na}|{na}|"
         "|Unterschiedli- che Projekte (Bildungsange- bote, Beratung von Eltern, Fort- bildung von "
@@ -166,82 +204,147 @@ def sample_content() -> PlanContent:
     ]
     hf = "Handlungsfelder"
     profiles = [
-        [("Titel", "Allgemeine Deutschkurse"), ("Träger", "VHS Hamm"),
-         ("Beschreibung", "Allgemeine Deutschkurse richten sich insbesondere an zugewanderte "
-          "Menschen, die über keine Berechtigung zur Teilnahme an einem Integrationskurs verfügen. "
-          "Die Zielsetzung liegt in der Vermittlung der Deutschen Sprache, dazu werden "
-          "unterschiedliche Kurse auf den Niveaustufen A1 bis B2 angeboten."),
-         (hf, "Sprache, Qualifizierung und Arbeit, Teilhabe und Partizipation"),
-         ("Zielgruppe", "Zugewanderte Personen ohne Zugang zu Integrationskursen"),
-         ("Sachstand", "Die VHS bietet fortlaufend Allgemeine Deutschkurse an. Pro Semester "
-          "nehmen zwischen 100 und 150 Personen an einem dieser Kurse teil."),
-         ("Kennzahlen", "Teilnehmende: 501"), ("Kosten", "Stand: 30.06.24: 94.186 €")],
-        [("Titel", "Allgemeine Integrationskurse im Auftrag des BAMF"), ("Träger", "VHS Hamm"),
-         ("Beschreibung", "Allgemeine Integrationskurse bestehen aus einem Sprachkurs und einem "
-          "Orientierungskurs mit einer regulären Gesamtdauer zwischen 700 und 1.000 "
-          "Unterrichtseinheiten. Der Sprachkurs schließt mit der Prüfung „Deutsch-Test für "
-          "Zuwanderer“ (DTZ) ab."),
-         ("", "Allgemeine Integrationskurse für TN*innen mit dem Sprachniveauziel B 1"),
-         (hf, "Sprache, Qualifizierung und Arbeit, Interkulturelle Wertesysteme"),
-         ("Zielgruppe", "Zugewanderte Personen"),
-         ("Sachstand", "Den Deutsch-Test für Zuwanderer haben rd. 95% der Teilnehmenden "
-          "erfolgreich absolviert, den Test \"Leben in Deutschland\" etwa 92%."),
-         ("Kennzahlen", "Teilnehmende: 217 (< 27 Jahre: 64 & > 27 Jahre: 153)"),
-         ("Kosten", "Stand: 30.06.24: 8442 €")],
-        [("Titel", "Arbeit gegen Rassismus"),
-         ("Träger", "Kommunales Integrationszentrum (KI) Hamm"),
-         ("Beschreibung", _RASSISMUS), (hf, "Interkulturelle Wertesysteme, Systementwicklung"),
-         ("Zielgruppe", "Organisationen / Fachkräfte/ Interessierte"),
-         ("Sachstand", "Im November 2023 hat der Rat der Stadt Hamm den Beitritt zur Europäischen "
-          "Städtekoalition gegen Rassismus \"European Coalition of Cities Against Racism\" "
-          "(ECCAR) beschlossen."),
-         ("Kennzahlen", "k.A."), ("Kosten", "k.A.")],
-        [("Titel", "Integration in Beschäftigung"), ("Träger", "Kommunales Jobcenter Hamm AöR"),
-         ("Beschreibung", "Berufliche Teilhabe und damit die Chance auf ein selbstbestimmtes Leben "
-          "unabhängig von staatlichen Transferleistungen ist einer der zentralen Schlüssel zu "
-          "gelungener Integration."),
-         (hf, "Qualifizierung und Arbeit"), ("Zielgruppe", "(Junge) Erwachsene"),
-         ("Zieigi uppe", "(Julige) Li wacliselle"),
-         ("Sachstand", "2023 wurden insgesamt 1518 Menschen mit Flucht-, Zuwanderungs- und "
-          "Migrationserfahrung in Beschäftigung integriert. Davon gehörten 471 zur Gruppe der "
-          "Geflüchteten."),
-         ("Kennzahlen", "Vermittlungen: 471 Teilnahme an Maßnahmen: 1518"), ("Kosten", "o.A.")],
-        [("Titel", "Kleine Knirpse"), ("Träger", "Familienrathaus, Jugendamt, Caritas"),
-         ("Beschreibung", "Projekt \"Kleine Knirpse\" Familien in Belastungssituationen brauchen "
-          "pädagogische Angebote, die sich auszeichnen durch niederschwellige Zugänge, Kontinuität "
-          "in der Beziehungsarbeit und einer Fokussierung auf die Förderung von "
-          "Bindungsverhalten, Alltags- und Erziehungskompetenz."),
-         (hf, "Erziehung und Bildung, Gesundheit, Teilhabe und Partizipation"),
-         ("Zielgruppe", "Familien"),
-         ("Sachstand", "Das Thema Integration hat sich bei den Kleinen Knirpsen weiter zu einer "
-          "Win- Win Situation entwickelt."),
-         ("Kennzahlen", "Anzahl betreute Fälle in 2023: 29 Anzahl betreute Fälle in 2024: o.A."),
-         ("Kosten", "Stand 30.06.2024: 74.000,00 €")],
+        [
+            ("Titel", "Allgemeine Deutschkurse"),
+            ("Träger", "VHS Hamm"),
+            (
+                "Beschreibung",
+                "Allgemeine Deutschkurse richten sich insbesondere an zugewanderte "
+                "Menschen, die über keine Berechtigung zur Teilnahme an einem "
+                "Integrationskurs verfügen. "
+                "Die Zielsetzung liegt in der Vermittlung der Deutschen Sprache, dazu werden "
+                "unterschiedliche Kurse auf den Niveaustufen A1 bis B2 angeboten.",
+            ),
+            (hf, "Sprache, Qualifizierung und Arbeit, Teilhabe und Partizipation"),
+            ("Zielgruppe", "Zugewanderte Personen ohne Zugang zu Integrationskursen"),
+            (
+                "Sachstand",
+                "Die VHS bietet fortlaufend Allgemeine Deutschkurse an. Pro Semester "
+                "nehmen zwischen 100 und 150 Personen an einem dieser Kurse teil.",
+            ),
+            ("Kennzahlen", "Teilnehmende: 501"),
+            ("Kosten", "Stand: 30.06.24: 94.186 €"),
+        ],
+        [
+            ("Titel", "Allgemeine Integrationskurse im Auftrag des BAMF"),
+            ("Träger", "VHS Hamm"),
+            (
+                "Beschreibung",
+                "Allgemeine Integrationskurse bestehen aus einem Sprachkurs und einem "
+                "Orientierungskurs mit einer regulären Gesamtdauer zwischen 700 und 1.000 "
+                "Unterrichtseinheiten. Der Sprachkurs schließt mit der Prüfung „Deutsch-Test für "
+                "Zuwanderer“ (DTZ) ab.",
+            ),
+            ("", "Allgemeine Integrationskurse für TN*innen mit dem Sprachniveauziel B 1"),
+            (hf, "Sprache, Qualifizierung und Arbeit, Interkulturelle Wertesysteme"),
+            ("Zielgruppe", "Zugewanderte Personen"),
+            (
+                "Sachstand",
+                "Den Deutsch-Test für Zuwanderer haben rd. 95% der Teilnehmenden "
+                'erfolgreich absolviert, den Test "Leben in Deutschland" etwa 92%.',
+            ),
+            ("Kennzahlen", "Teilnehmende: 217 (< 27 Jahre: 64 & > 27 Jahre: 153)"),
+            ("Kosten", "Stand: 30.06.24: 8442 €"),
+        ],
+        [
+            ("Titel", "Arbeit gegen Rassismus"),
+            ("Träger", "Kommunales Integrationszentrum (KI) Hamm"),
+            ("Beschreibung", _RASSISMUS),
+            (hf, "Interkulturelle Wertesysteme, Systementwicklung"),
+            ("Zielgruppe", "Organisationen / Fachkräfte/ Interessierte"),
+            (
+                "Sachstand",
+                "Im November 2023 hat der Rat der Stadt Hamm den Beitritt zur Europäischen "
+                'Städtekoalition gegen Rassismus "European Coalition of Cities Against Racism" '
+                "(ECCAR) beschlossen.",
+            ),
+            ("Kennzahlen", "k.A."),
+            ("Kosten", "k.A."),
+        ],
+        [
+            ("Titel", "Integration in Beschäftigung"),
+            ("Träger", "Kommunales Jobcenter Hamm AöR"),
+            (
+                "Beschreibung",
+                "Berufliche Teilhabe und damit die Chance auf ein selbstbestimmtes Leben "
+                "unabhängig von staatlichen Transferleistungen ist einer der zentralen "
+                "Schlüssel zu gelungener Integration.",
+            ),
+            (hf, "Qualifizierung und Arbeit"),
+            ("Zielgruppe", "(Junge) Erwachsene"),
+            ("Zieigi uppe", "(Julige) Li wacliselle"),
+            (
+                "Sachstand",
+                "2023 wurden insgesamt 1518 Menschen mit Flucht-, Zuwanderungs- und "
+                "Migrationserfahrung in Beschäftigung integriert. Davon gehörten 471 zur "
+                "Gruppe der Geflüchteten.",
+            ),
+            ("Kennzahlen", "Vermittlungen: 471 Teilnahme an Maßnahmen: 1518"),
+            ("Kosten", "o.A."),
+        ],
+        [
+            ("Titel", "Kleine Knirpse"),
+            ("Träger", "Familienrathaus, Jugendamt, Caritas"),
+            (
+                "Beschreibung",
+                'Projekt "Kleine Knirpse" Familien in Belastungssituationen brauchen '
+                "pädagogische Angebote, die sich auszeichnen durch niederschwellige Zugänge, "
+                "Kontinuität "
+                "in der Beziehungsarbeit und einer Fokussierung auf die Förderung von "
+                "Bindungsverhalten, Alltags- und Erziehungskompetenz.",
+            ),
+            (hf, "Erziehung und Bildung, Gesundheit, Teilhabe und Partizipation"),
+            ("Zielgruppe", "Familien"),
+            (
+                "Sachstand",
+                "Das Thema Integration hat sich bei den Kleinen Knirpsen weiter zu einer "
+                "Win- Win Situation entwickelt.",
+            ),
+            ("Kennzahlen", "Anzahl betreute Fälle in 2023: 29 Anzahl betreute Fälle in 2024: o.A."),
+            ("Kosten", "Stand 30.06.2024: 74.000,00 €"),
+        ],
     ]
     population = [
-        "Stadtmitte|5674|3589|1690|10953|15010", "Hamm- Westen|7351|4635|1494|13480|10210",
-        "Hamm- Norden|4305|2867|1639|8811|5416", "Uentrop|1968|2716|2209|6893|19769",
-        "Rhynern|1060|1370|1159|3589|14751", "Pelkum|2259|2140|983|5382|8005",
-        "Herringen|2755|2635|911|6301|7897", "Bockum- Hövel|4094|3859|2795|10748|16635",
-        "Heessen|3853|3259|1368|8480|9730", "Gesamt|33319|27070|14248|74637|107423",
+        "Stadtmitte|5674|3589|1690|10953|15010",
+        "Hamm- Westen|7351|4635|1494|13480|10210",
+        "Hamm- Norden|4305|2867|1639|8811|5416",
+        "Uentrop|1968|2716|2209|6893|19769",
+        "Rhynern|1060|1370|1159|3589|14751",
+        "Pelkum|2259|2140|983|5382|8005",
+        "Herringen|2755|2635|911|6301|7897",
+        "Bockum- Hövel|4094|3859|2795|10748|16635",
+        "Heessen|3853|3259|1368|8480|9730",
+        "Gesamt|33319|27070|14248|74637|107423",
     ]
     marks = {  # measure -> 1-based marked columns
-        "Kleine Knirpse": (3, 4, 9), "Elternschule": (3, 9), "Hammer Hausbesuche": (3, 4, 7),
+        "Kleine Knirpse": (3, 4, 9),
+        "Elternschule": (3, 9),
+        "Hammer Hausbesuche": (3, 4, 7),
         "Willkommensbesuche inklusive der Rabatz Spieletreffs": (2, 9),
-        "Bärenkalender \"Ein Bär kommt in die Schule – und du kommst mit\"": (1, 6),
-        "Rucksack KiTa / Griffbereit": (1, 3, 9), "Kommunale Schulsozialarbeit (KUS)": (6, 10),
-        "Allgemeine Deutschkurse": (1, 5, 9), "Arbeit gegen Rassismus": (8, 10),
-        "Integration in Beschäftigung": (5,), "Ramadan Konzert": (),
+        'Bärenkalender "Ein Bär kommt in die Schule – und du kommst mit"': (1, 6),
+        "Rucksack KiTa / Griffbereit": (1, 3, 9),
+        "Kommunale Schulsozialarbeit (KUS)": (6, 10),
+        "Allgemeine Deutschkurse": (1, 5, 9),
+        "Arbeit gegen Rassismus": (8, 10),
+        "Integration in Beschäftigung": (5,),
+        "Ramadan Konzert": (),
     }
     index = [
-        "A|Allgemeine Deutschkurse|48", "A|Allgemeine Integrationskurse im Auftrag des BAMF|49",
+        "A|Allgemeine Deutschkurse|48",
+        "A|Allgemeine Integrationskurse im Auftrag des BAMF|49",
         "A|Alphabetisierungskurse im Auftrag des BAMF|50",
-        "A|Anerkennung von Bildungs- und Berufsabschlüssen|51", "A|Arbeit gegen Rassismus|52",
-        "B|Bärenkalender|61", "B|Berufliche Qualifizierung|62",
-        "D|Demokratieförderung und Werteentwicklung|64", "E|Elternschule|72",
-        "F|Familienbildungs- und Sprachbildungsprogramme \"Griffbereit\" und \"Rucksack KiTa\"|75",
-        "F|FerienIntensivTraining – FIT in Deutsch|78", "F|Förderfonds Interkultur|81",
-        "H|Hammer Hausbesuche|84", "I|Integration in Beschäftigung|94", "K|Kleine Knirpse|113",
+        "A|Anerkennung von Bildungs- und Berufsabschlüssen|51",
+        "A|Arbeit gegen Rassismus|52",
+        "B|Bärenkalender|61",
+        "B|Berufliche Qualifizierung|62",
+        "D|Demokratieförderung und Werteentwicklung|64",
+        "E|Elternschule|72",
+        'F|Familienbildungs- und Sprachbildungsprogramme "Griffbereit" und "Rucksack KiTa"|75',
+        "F|FerienIntensivTraining – FIT in Deutsch|78",
+        "F|Förderfonds Interkultur|81",
+        "H|Hammer Hausbesuche|84",
+        "I|Integration in Beschäftigung|94",
+        "K|Kleine Knirpse|113",
         "K|Kommunale Schulsozialarbeit|119",
         "W|Willkommensbesuche inklusive der Rabatz Spieletreffs|160",
     ]
@@ -249,17 +352,35 @@ def sample_content() -> PlanContent:
         budget_header=header,
         budget_rows=[r.format(na=na, lgp=lgp).split("|") for r in rows],
         profiles=profiles,
-        population_header=["Sozialraum", "Ausländer:innen", "Deutsch- Einbürgerung",
-                           "Deutsch- Aussiedler", "EW MigH Gesamt", "Deutsch ohne MigH"],
+        population_header=[
+            "Sozialraum",
+            "Ausländer:innen",
+            "Deutsch- Einbürgerung",
+            "Deutsch- Aussiedler",
+            "EW MigH Gesamt",
+            "Deutsch ohne MigH",
+        ],
         population_rows=[r.split("|") for r in population],
-        overview_sections=[("Erstintegration/ Ankommen", 4), ("Integration in die Regelsysteme", 3),
-                           ("Partizipation und Zusammenhalt", 3)],
-        overview_columns=["Sprache", "Wohnen", "Erziehung/ Bildung", "Gesundheit",
-                          "Qualifizierung und Ar- beit", "Bildung/ Erziehung", "Gesundheit",
-                          "Interkulturelle Werte- systeme", "Teilhabe und Partizi- pation",
-                          "Systementwicklung"],
+        overview_sections=[
+            ("Erstintegration/ Ankommen", 4),
+            ("Integration in die Regelsysteme", 3),
+            ("Partizipation und Zusammenhalt", 3),
+        ],
+        overview_columns=[
+            "Sprache",
+            "Wohnen",
+            "Erziehung/ Bildung",
+            "Gesundheit",
+            "Qualifizierung und Ar- beit",
+            "Bildung/ Erziehung",
+            "Gesundheit",
+            "Interkulturelle Werte- systeme",
+            "Teilhabe und Partizi- pation",
+            "Systementwicklung",
+        ],
         overview_rows=[(name, [c + 1 in cols for c in range(10)]) for name, cols in marks.items()],
-        index_entries=[(a, b, c) for a, b, c in (e.split("|") for e in index)])
+        index_entries=[(a, b, c) for a, b, c in (e.split("|") for e in index)],
+    )
 
 
 def overview_page_numbers(content: PlanContent) -> list[str]:
@@ -281,10 +402,21 @@ VARIANTS: list[Layout] = [
     Layout("default_a4"),
     Layout("unruled", ruled=False, cell_padding=2.5),
     Layout("letter_portrait", pagesize=LETTER, budget_landscape=False, font_size=6),
-    Layout("times_small_narrow", font="Times-Roman", font_size=6.5, col_scale=(1,) * 13,
-           budget_rows_per_page=4),
-    Layout("courier_wide", font="Courier", font_size=7, cell_padding=4, header_repeat=False,
-           col_scale=(0.5, 3.5, 1, 1, 1, 1, 1, 1, 1, 1.6, 1, 1, 1)),
+    Layout(
+        "times_small_narrow",
+        font="Times-Roman",
+        font_size=6.5,
+        col_scale=(1,) * 13,
+        budget_rows_per_page=4,
+    ),
+    Layout(
+        "courier_wide",
+        font="Courier",
+        font_size=7,
+        cell_padding=4,
+        header_repeat=False,
+        col_scale=(0.5, 3.5, 1, 1, 1, 1, 1, 1, 1, 1.6, 1, 1, 1),
+    ),
     Layout("middle_unruled", ruled=False, valign="MIDDLE", font_size=8),
     Layout("split_rows", split_row_across_pages=True),
     Layout("fill_marks_unruled", ruled=False, mark_style="fill"),
@@ -293,9 +425,16 @@ VARIANTS: list[Layout] = [
 ]
 
 
-TIGHT = Layout("tight_unruled", ruled=False, budget_landscape=False, font_size=6.5,
-               cell_padding=0.5, amounts_right=True, wrap_amounts=True,
-               col_scale=(0.5, 2.2, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 0.8, 0.8, 0.8))
+TIGHT = Layout(
+    "tight_unruled",
+    ruled=False,
+    budget_landscape=False,
+    font_size=6.5,
+    cell_padding=0.5,
+    amounts_right=True,
+    wrap_amounts=True,
+    col_scale=(0.5, 2.2, 1, 1, 1, 1, 1, 1, 1.2, 1.5, 0.8, 0.8, 0.8),
+)
 """Narrow portrait budget columns without lines, one point apart (less than a character):
 pdfplumber runs neighbouring cells together ("80.544Land", "A.o."), a right-aligned Ertrag
 touches the Fördergeber beside it, the widest amount wraps. Not in VARIANTS: its words are
@@ -340,21 +479,38 @@ class _Typesetter:
     def frame_size(self, page: tuple[float, float]) -> tuple[float, float]:
         return page[0] - 2 * self.margin, page[1] - self.margin - self.bottom
 
-    def style(self, bold: bool = False, size: float | None = None, align: int = 0,
-              after: float = 0) -> ParagraphStyle:
+    def style(
+        self, bold: bool = False, size: float | None = None, align: int = 0, after: float = 0
+    ) -> ParagraphStyle:
         """Paragraph style that wraps only at spaces: no hyphenation, no splitting of long words."""
         size = size or self.size
         return ParagraphStyle(
-            "s", fontName=self.bold if bold else self.font, fontSize=size, leading=size * 1.2,
-            alignment=align, spaceBefore=0, spaceAfter=after, splitLongWords=0,
-            hyphenationLang="", embeddedHyphenation=0, uriWasteReduce=0)
+            "s",
+            fontName=self.bold if bold else self.font,
+            fontSize=size,
+            leading=size * 1.2,
+            alignment=align,
+            spaceBefore=0,
+            spaceAfter=after,
+            splitLongWords=0,
+            hyphenationLang="",
+            embeddedHyphenation=0,
+            uriWasteReduce=0,
+        )
 
     def para(self, text: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(escape(text), style)
 
-    def widths(self, rows: list[list[str]], bold_rows: int, total: float, scale: list[float],
-               size: float | None = None, bold_cols: int = 0,
-               wrap: Sequence[int] = ()) -> list[float]:
+    def widths(
+        self,
+        rows: list[list[str]],
+        bold_rows: int,
+        total: float,
+        scale: list[float],
+        size: float | None = None,
+        bold_cols: int = 0,
+        wrap: Sequence[int] = (),
+    ) -> list[float]:
         """Column widths proportional to `scale` but never narrower than the longest word of a
         column, because an unbreakable word wider than its cell would overflow into the next.
         Columns in `wrap` are exactly as wide as their second-widest word needs (their widest
@@ -373,8 +529,11 @@ class _Typesetter:
                         second[i].append(width)
                     else:
                         need[i] = max(need[i], width)
-        fixed: dict[int, float] = {i: max(need[i], sorted(set(ws))[-2] if len(set(ws)) > 1
-                                          else ws[0]) for i, ws in second.items() if ws}
+        fixed: dict[int, float] = {
+            i: max(need[i], sorted(set(ws))[-2] if len(set(ws)) > 1 else ws[0])
+            for i, ws in second.items()
+            if ws
+        }
         while True:
             free = [i for i in range(len(scale)) if i not in fixed]
             rest = total - sum(fixed.values())
@@ -387,8 +546,14 @@ class _Typesetter:
             raise ValueError(f"layout {name!r}: columns need {sum(need):.0f}pt of {total:.0f}pt")
         return [fixed.get(i, scale[i] * unit) for i in range(len(scale))]
 
-    def table(self, data: list[list[Flowable]], widths: list[float], header_rows: int = 0,
-              extra: Sequence[tuple[Any, ...]] = (), **kw: Any) -> Table:
+    def table(
+        self,
+        data: list[list[Flowable]],
+        widths: list[float],
+        header_rows: int = 0,
+        extra: Sequence[tuple[Any, ...]] = (),
+        **kw: Any,
+    ) -> Table:
         """Table with the layout's grid policy: full grid plus header fill, or no lines/rects."""
         pad, everything = self.lay.cell_padding, ((0, 0), (-1, -1))
         cmds: list[tuple[Any, ...]] = [("VALIGN", *everything, self.lay.valign)]
@@ -397,16 +562,24 @@ class _Typesetter:
         if self.lay.ruled:
             cmds.append(("GRID", *everything, 0.5, colors.black))
             if kw.get("splitInRow"):  # GRID leaves a split row open at the foot and below header
-                cmds += [("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, colors.black),
-                         ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 0.5, colors.black)]
+                cmds += [
+                    ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, colors.black),
+                    ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 0.5, colors.black),
+                ]
             if header_rows:
                 fill = colors.HexColor("#d9e2f3")
                 cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), fill))
         return Table(data, colWidths=widths, style=cmds, **kw)
 
-    def cells(self, rows: list[list[str]], bold_rows: int = 1, size: float | None = None,
-              align: dict[int, int] | None = None, body_only: bool = False,
-              split: Sequence[int] = ()) -> list[list[Flowable]]:
+    def cells(
+        self,
+        rows: list[list[str]],
+        bold_rows: int = 1,
+        size: float | None = None,
+        align: dict[int, int] | None = None,
+        body_only: bool = False,
+        split: Sequence[int] = (),
+    ) -> list[list[Flowable]]:
         """Paragraph cells; `align` by column (for body rows only with `body_only`); words of
         the columns in `split` that are numbers may be split inside their cell."""
         styles = [self.style(False, size), self.style(True, size)]
@@ -415,11 +588,14 @@ class _Typesetter:
             head = r < bold_rows
             aligned = 0 if head and body_only else (align or {}).get(i, 0)
             splits = i in split and not head and bool(_NUMBER.fullmatch(text))
-            return ParagraphStyle("a", parent=styles[head], alignment=aligned,
-                                  splitLongWords=int(splits))
+            return ParagraphStyle(
+                "a", parent=styles[head], alignment=aligned, splitLongWords=int(splits)
+            )
 
-        return [[Paragraph(escape(t), style(r, i, t)) for i, t in enumerate(row)]
-                for r, row in enumerate(rows)]
+        return [
+            [Paragraph(escape(t), style(r, i, t)) for i, t in enumerate(row)]
+            for r, row in enumerate(rows)
+        ]
 
     def heading(self, text: str) -> Paragraph:
         return self.para(text, self.style(True, 13, after=8))
@@ -433,8 +609,10 @@ class _Typesetter:
         title = (f"Stadt {c.city}", c.title)
         out: list[Flowable] = [Spacer(1, 120), *(self.para(t, big) for t in title)]
         out += [self.prose(INTRO.replace("Hamm", c.city)), PageBreak()]
-        out += [self.heading(POPULATION_HEADING),
-                self.prose(POPULATION_PROSE.replace("Hamm", c.city))]
+        out += [
+            self.heading(POPULATION_HEADING),
+            self.prose(POPULATION_PROSE.replace("Hamm", c.city)),
+        ]
         rows = [c.population_header, *c.population_rows]
         w = self.widths(rows, 1, self.frame_size(self.portrait)[0] * 0.8, [1.6, 1.2, 1, 1, 1, 1])
         data = self.cells(rows, align={i: TA_RIGHT for i in range(1, 6)})
@@ -450,7 +628,7 @@ class _Typesetter:
         right = {i: TA_RIGHT for i in (*_AMOUNT_COLUMNS, *_FIGURE_COLUMNS)}
         align = right if lay.amounts_right else None
         n = lay.budget_rows_per_page or len(c.budget_rows)
-        chunks = [c.budget_rows[i:i + n] for i in range(0, len(c.budget_rows), n)]
+        chunks = [c.budget_rows[i : i + n] for i in range(0, len(c.budget_rows), n)]
         intro = [self.heading(BUDGET_HEADING), self.prose(BUDGET_PROSE.replace("Hamm", c.city))]
         out: list[Flowable] = [NextPageTemplate("wide"), PageBreak(), *intro]
         split: dict[str, Any] = {}
@@ -458,8 +636,13 @@ class _Typesetter:
             split = {"splitByRow": 0, "splitInRow": 1}
         for k, chunk in enumerate(chunks):
             head = 1 if k == 0 or lay.header_repeat else 0
-            data = self.cells(([c.budget_header] if head else []) + chunk, head, align=align,
-                              body_only=True, split=wrap)
+            data = self.cells(
+                ([c.budget_header] if head else []) + chunk,
+                head,
+                align=align,
+                body_only=True,
+                split=wrap,
+            )
             t = self.table(data, w, head, repeatRows=head if lay.header_repeat else 0, **split)
             if k:
                 out.append(PageBreak())
@@ -475,7 +658,7 @@ class _Typesetter:
         used = sum(p.wrap(width, height)[1] + p.getSpaceAfter() for p in before)
         t.wrap(width, height)
         hs = t._rowHeights
-        ends = [sum(hs[:i + 1]) for i in range(len(hs))]
+        ends = [sum(hs[: i + 1]) for i in range(len(hs))]
         fits = [i for i in range(1, len(hs)) if ends[i] <= height - used]
         k = max(fits, key=lambda i: hs[i], default=1)
         return Spacer(1, max(0.0, height - used - ends[k] + hs[k] / 2))
@@ -496,9 +679,12 @@ class _Typesetter:
         for (name, flags), page in zip(c.overview_rows, overview_page_numbers(c), strict=True):
             rows.append([name, *("x" if f and text else "" for f in flags), page])
         fill = colors.HexColor("#f4b183")
-        fills = [("BACKGROUND", (j + 1, r + 2), (j + 1, r + 2), fill)
-                 for r, (_, flags) in enumerate(c.overview_rows) for j, f in enumerate(flags)
-                 if f and not text]
+        fills = [
+            ("BACKGROUND", (j + 1, r + 2), (j + 1, r + 2), fill)
+            for r, (_, flags) in enumerate(c.overview_rows)
+            for j, f in enumerate(flags)
+            if f and not text
+        ]
         # Spanned section titles only need to fit their span, so size columns without row 0.
         w = self.widths(rows[1:], 1, self.frame_size(self.wide)[0], [3.2] + [1] * ncol + [0.7])
         data = self.cells(rows, 2, align={i: TA_CENTER for i in range(1, ncol + 2)})
@@ -519,8 +705,12 @@ class _Typesetter:
         data = self.cells(rows, 0, size, {1: TA_RIGHT})
         for r in letters:
             data[r][0] = self.para(rows[r][0], self.style(True, size))
-        return [NextPageTemplate("portrait"), PageBreak(), self.heading(INDEX_HEADING),
-                self.table(data, w)]
+        return [
+            NextPageTemplate("portrait"),
+            PageBreak(),
+            self.heading(INDEX_HEADING),
+            self.table(data, w),
+        ]
 
     def profiles(self) -> list[Flowable]:
         """One label/value table per profile, each on a new page; rows may split across pages.
@@ -565,12 +755,27 @@ def build_plan_pdf(path: Path, content: PlanContent, layout: Layout) -> Path:
 
     def template(tid: str, page: tuple[float, float]) -> PageTemplate:
         w, h = ts.frame_size(page)
-        frame = Frame(ts.margin, ts.bottom, w, h, leftPadding=0, rightPadding=0, topPadding=0,
-                      bottomPadding=0, id=tid)
+        frame = Frame(
+            ts.margin,
+            ts.bottom,
+            w,
+            h,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=tid,
+        )
         return PageTemplate(id=tid, frames=[frame], pagesize=page, onPage=footer)
 
     templates = [template("portrait", ts.portrait), template("wide", ts.wide)]
-    doc = BaseDocTemplate(str(path), pagesize=ts.portrait, title="Integrationsplan (synthetisch)",
-                          author="hammplan tests", invariant=1, pageTemplates=templates)
+    doc = BaseDocTemplate(
+        str(path),
+        pagesize=ts.portrait,
+        title="Integrationsplan (synthetisch)",
+        author="hammplan tests",
+        invariant=1,
+        pageTemplates=templates,
+    )
     doc.build([*ts.front(), *ts.budget(), *ts.overview(), *ts.index(), *ts.profiles()])
     return path

@@ -19,13 +19,13 @@ TOTAL_KEY = "\0gesamt"
 
 def district_columns() -> list[str]:
     """Names of the number fields of :class:`District`, in model order."""
+
     def holds_number(annotation: object) -> bool:
         if annotation is Decimal:
             return True
         return any(holds_number(a) for a in typing.get_args(annotation))
 
-    return [name for name, info in District.model_fields.items()
-            if holds_number(info.annotation)]
+    return [name for name, info in District.model_fields.items() if holds_number(info.annotation)]
 
 
 def _key(district: District) -> str:
@@ -46,12 +46,25 @@ def district_changes(old: list[District], new: list[District]) -> list[DistrictC
         a, b = before.get(key), after.get(key)
         values_a, values_b = _values(a, columns), _values(b, columns)
         differing = [c for c in columns if values_a[c] != values_b[c]]
-        status = ("neu" if a is None else "entfallen" if b is None
-                  else "geaendert" if differing else "unveraendert")
+        status = (
+            "neu"
+            if a is None
+            else "entfallen"
+            if b is None
+            else "geaendert"
+            if differing
+            else "unveraendert"
+        )
         shown = b if b is not None else a
-        changes.append(DistrictChange(
-            sozialraum=shown.sozialraum if shown is not None else "", status=status,
-            alt=values_a, neu=values_b,
-            spalten=differing if a is not None and b is not None else [],
-            page_alt=a.page if a else None, page_neu=b.page if b else None))
+        changes.append(
+            DistrictChange(
+                sozialraum=shown.sozialraum if shown is not None else "",
+                status=status,
+                alt=values_a,
+                neu=values_b,
+                spalten=differing if a is not None and b is not None else [],
+                page_alt=a.page if a else None,
+                page_neu=b.page if b else None,
+            )
+        )
     return changes

@@ -10,8 +10,16 @@ from __future__ import annotations
 from hammplan.compare.model import FieldChange
 from hammplan.records.plan import Measure
 
-PROFILE_FIELDS = ("titel", "traeger", "beschreibung", "handlungsfelder", "zielgruppe",
-                  "sachstand", "kennzahlen", "kosten")
+PROFILE_FIELDS = (
+    "titel",
+    "traeger",
+    "beschreibung",
+    "handlungsfelder",
+    "zielgruppe",
+    "sachstand",
+    "kennzahlen",
+    "kosten",
+)
 """The profile fields compared, in the order a profile prints them."""
 
 
@@ -46,8 +54,11 @@ def _same_kosten(old: list[Measure], new: list[Measure]) -> bool:
     if len(old) != 1 or len(new) != 1:
         return False
     a, b = old[0].kosten, new[0].kosten
-    return (a.status == b.status == "ok" and a.betrag_eur is not None
-            and (a.betrag_eur, a.stand) == (b.betrag_eur, b.stand))
+    return (
+        a.status == b.status == "ok"
+        and a.betrag_eur is not None
+        and (a.betrag_eur, a.stand) == (b.betrag_eur, b.stand)
+    )
 
 
 def field_changes(old: list[Measure], new: list[Measure]) -> list[FieldChange]:

@@ -38,8 +38,9 @@ def finding_key(finding: Finding, plan: CuratedPlan, measure_ids: dict[str, str]
     return finding.code, tuple(sorted({_subject(r, plan, measure_ids) for r in finding.refs}))
 
 
-def finding_changes(old: CuratedPlan, new: CuratedPlan, old_to_new: dict[str, str]
-                    ) -> list[FindingChange]:
+def finding_changes(
+    old: CuratedPlan, new: CuratedPlan, old_to_new: dict[str, str]
+) -> list[FindingChange]:
     """Each finding of either edition: ``neu`` (new edition only), ``behoben`` (old only,
     resolved) or ``offen`` (both); new edition's first, in the report's order."""
     before: dict[FindingKey, list[Finding]] = {}
@@ -50,15 +51,28 @@ def finding_changes(old: CuratedPlan, new: CuratedPlan, old_to_new: dict[str, st
         key = finding_key(finding, new, {})
         earlier = before.get(key)
         previous = earlier.pop(0) if earlier else None
-        changes.append(FindingChange(
-            status="offen" if previous else "neu", code=finding.code,
-            severity=finding.severity, message=finding.message,
-            pages_alt=previous.pages if previous else [], pages_neu=finding.pages))
+        changes.append(
+            FindingChange(
+                status="offen" if previous else "neu",
+                code=finding.code,
+                severity=finding.severity,
+                message=finding.message,
+                pages_alt=previous.pages if previous else [],
+                pages_neu=finding.pages,
+            )
+        )
     for finding in sort_findings(old.findings):
         left = before.get(finding_key(finding, old, old_to_new), [])
         if finding in left:
             left.remove(finding)
-            changes.append(FindingChange(
-                status="behoben", code=finding.code, severity=finding.severity,
-                message=finding.message, pages_alt=finding.pages, pages_neu=[]))
+            changes.append(
+                FindingChange(
+                    status="behoben",
+                    code=finding.code,
+                    severity=finding.severity,
+                    message=finding.message,
+                    pages_alt=finding.pages,
+                    pages_neu=[],
+                )
+            )
     return changes

@@ -21,15 +21,21 @@ def plan_file(path: Path) -> Path | None:
         for candidate in (path / "curated" / "plan.json", path / "plan.json"):
             if candidate.is_file():
                 return candidate
-        raise InputError(f"{path}: no curated/plan.json in this folder "
-                         "(run `hammplan validate --data-dir` on it first, or name a PDF)")
+        raise InputError(
+            f"{path}: no curated/plan.json in this folder "
+            "(run `hammplan validate --data-dir` on it first, or name a PDF)"
+        )
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     return path if path.suffix.lower() == ".json" else None
 
 
-def load_edition(path: Path, vocabulary: Path | None = None, limits: Limits | None = None,
-                 progress: Progress | None = None) -> CuratedPlan:
+def load_edition(
+    path: Path,
+    vocabulary: Path | None = None,
+    limits: Limits | None = None,
+    progress: Progress | None = None,
+) -> CuratedPlan:
     """The curated plan of a data folder, a ``plan.json`` or a PDF (extracted and curated)."""
     from hammplan.io.loading import load_curated_plan
 

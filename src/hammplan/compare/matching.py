@@ -70,8 +70,11 @@ def similarity_matrix(old: Sequence[Measure], new: Sequence[Measure]) -> Scores:
     """Similarity 0-100 of every old (rows) and new (columns) measure."""
     total = np.zeros((len(old), len(new)))
     weight = np.zeros((len(old), len(new)))
-    scorers = {"titel": fuzz.token_sort_ratio, "beschreibung": fuzz.token_set_ratio,
-               "traeger": fuzz.token_set_ratio}
+    scorers = {
+        "titel": fuzz.token_sort_ratio,
+        "beschreibung": fuzz.token_set_ratio,
+        "traeger": fuzz.token_set_ratio,
+    }
     for name, share in WEIGHTS.items():
         a, b = _texts(old, name), _texts(new, name)
         if not a or not b:
@@ -91,8 +94,13 @@ def _contained(part: Measure, whole: Measure) -> bool:
 
 def _pairs(scores: Scores) -> list[tuple[int, int, float]]:
     """One-to-one pairs at or above the threshold, best first (ties in plan order)."""
-    order = sorted(((float(scores[i, j]), i, j) for i, j in zip(*np.nonzero(
-        scores >= MATCH_THRESHOLD), strict=True)), key=lambda t: (-t[0], t[1], t[2]))
+    order = sorted(
+        (
+            (float(scores[i, j]), i, j)
+            for i, j in zip(*np.nonzero(scores >= MATCH_THRESHOLD), strict=True)
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
     taken_old: set[int] = set()
     taken_new: set[int] = set()
     pairs = []
@@ -104,8 +112,9 @@ def _pairs(scores: Scores) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def _parts(whole: Measure, pieces: Sequence[Measure], free: set[int], partner: int | None
-           ) -> list[int]:
+def _parts(
+    whole: Measure, pieces: Sequence[Measure], free: set[int], partner: int | None
+) -> list[int]:
     """Indexes of ``pieces`` that are parts of ``whole``: free ones whose titles it contains,
     and its one-to-one partner when that is a part too."""
     found = [k for k in sorted(free) if _contained(pieces[k], whole)]
@@ -117,12 +126,16 @@ def _same_titles(old: Sequence[Measure], new: Sequence[Measure]) -> list[tuple[i
     keys_old = [match_key(m.titel) for m in old]
     keys_new = [match_key(m.titel) for m in new]
     once_new = {k: j for j, k in enumerate(keys_new) if keys_new.count(k) == 1}
-    return [(i, once_new[k]) for i, k in enumerate(keys_old)
-            if k and keys_old.count(k) == 1 and k in once_new]
+    return [
+        (i, once_new[k])
+        for i, k in enumerate(keys_old)
+        if k and keys_old.count(k) == 1 and k in once_new
+    ]
 
 
-def scores_of(old: Sequence[Measure], new: Sequence[Measure]) -> tuple[Scores,
-                                                                       list[tuple[int, int]]]:
+def scores_of(
+    old: Sequence[Measure], new: Sequence[Measure]
+) -> tuple[Scores, list[tuple[int, int]]]:
     """The similarity of every old and new measure that could be paired, and the pairs of
     measures whose titles read the same.
 
@@ -138,7 +151,8 @@ def scores_of(old: Sequence[Measure], new: Sequence[Measure]) -> tuple[Scores,
     rest_new = sorted(set(range(len(new))) - {j for _, j in same})
     if rest_old and rest_new:
         scores[np.ix_(rest_old, rest_new)] = similarity_matrix(
-            [old[i] for i in rest_old], [new[j] for j in rest_new])
+            [old[i] for i in rest_old], [new[j] for j in rest_new]
+        )
     return scores, same
 
 

@@ -14,8 +14,9 @@ from pydantic import BaseModel, Field
 
 from hammplan.records.values import Number
 
-MeasureStatus = Literal["unveraendert", "geaendert", "neu", "entfallen", "geteilt",
-                        "zusammengelegt"]
+MeasureStatus = Literal[
+    "unveraendert", "geaendert", "neu", "entfallen", "geteilt", "zusammengelegt"
+]
 """unveraendert / geaendert: one measure in both editions (geaendert: some field differs);
 neu / entfallen: in the new / old edition only; geteilt: one old measure became several new
 ones; zusammengelegt: several old measures became one new one."""

@@ -81,13 +81,18 @@ def _side(rows: list[tuple[object, ...]]) -> Side:
     """One side of a unit, year and kind from its cells (betrag, status, basis, stand, page)."""
     stands = [r[3] for r in rows if isinstance(r[3], date)]
     pages = [p for r in rows if (p := _page(r[4])) is not None]
-    return Side(_stated_sum(r[0] for r in rows), combined_status(str(r[1]) for r in rows),
-                str(rows[0][2]), min(stands) if stands else None,
-                min(pages) if pages else None)
+    return Side(
+        _stated_sum(r[0] for r in rows),
+        combined_status(str(r[1]) for r in rows),
+        str(rows[0][2]),
+        min(stands) if stands else None,
+        min(pages) if pages else None,
+    )
 
 
 def unlinked_units(old: pd.DataFrame, new: pd.DataFrame) -> list[Unit]:
     """Budget rows linked to no measure, paired across editions by their printed name."""
+
     def names(frame: pd.DataFrame) -> dict[str, list[str]]:
         free = frame[frame["measure_id"].isna()].drop_duplicates("budget_id")
         found: dict[str, list[str]] = {}
@@ -118,8 +123,9 @@ def _unit_index(frame: pd.DataFrame, units: Sequence[Unit], old: bool) -> pd.Ser
     return linked.fillna(frame["budget_id"].map(by_row)).fillna(-1).astype(int)
 
 
-def _grouped(frame: pd.DataFrame, units: Sequence[Unit], old: bool, shared: list[int]
-             ) -> dict[tuple[int, int, str], Side]:
+def _grouped(
+    frame: pd.DataFrame, units: Sequence[Unit], old: bool, shared: list[int]
+) -> dict[tuple[int, int, str], Side]:
     """Each unit's cells per shared year and kind, added up (grouped in one pass: a pandas
     group per unit, year and kind costs more than the sums)."""
     frame = frame[frame["jahr"].isin(shared)].assign(unit=_unit_index(frame, units, old))
@@ -131,8 +137,9 @@ def _grouped(frame: pd.DataFrame, units: Sequence[Unit], old: bool, shared: list
     return {key: _side(rows) for key, rows in cells.items()}
 
 
-def budget_changes(old: pd.DataFrame, new: pd.DataFrame, units: Sequence[Unit],
-                   shared: list[int]) -> list[BudgetChange]:
+def budget_changes(
+    old: pd.DataFrame, new: pd.DataFrame, units: Sequence[Unit], shared: list[int]
+) -> list[BudgetChange]:
     """One row per unit, shared year and kind that either edition has a budget row for."""
     before, after = _grouped(old, units, True, shared), _grouped(new, units, False, shared)
     changes = []
@@ -150,52 +157,86 @@ def _change(unit: Unit, year: int, kind: str, a: Side | None, b: Side | None) ->
     return BudgetChange(
         measure_id_alt=";".join(unit.old_measures) or None,
         measure_id_neu=";".join(unit.new_measures) or None,
-        titel=unit.titel, jahr=year, art=kind,
-        alt=a.value if a else None, neu=b.value if b else None,
+        titel=unit.titel,
+        jahr=year,
+        art=kind,
+        alt=a.value if a else None,
+        neu=b.value if b else None,
         differenz=difference(a.value if a else None, b.value if b else None),
-        alt_status=a.status if a else None, neu_status=b.status if b else None,
-        alt_basis=a.basis if a else None, neu_basis=b.basis if b else None,
-        alt_stand=a.stand if a else None, neu_stand=b.stand if b else None,
-        page_alt=a.page if a else None, page_neu=b.page if b else None)
+        alt_status=a.status if a else None,
+        neu_status=b.status if b else None,
+        alt_basis=a.basis if a else None,
+        neu_basis=b.basis if b else None,
+        alt_stand=a.stand if a else None,
+        neu_stand=b.stand if b else None,
+        page_alt=a.page if a else None,
+        page_neu=b.page if b else None,
+    )
 
 
-def _sums(frame: pd.DataFrame) -> dict[tuple[str, int, str], tuple[Decimal | None, int, int,
-                                                                  list[int]]]:
+def _sums(
+    frame: pd.DataFrame,
+) -> dict[tuple[str, int, str], tuple[Decimal | None, int, int, list[int]]]:
     """Per group, year and kind: stated total, cells stating none, cells, pages."""
     cells: dict[tuple[str, int, str], list[tuple[object, object, object]]] = {}
     columns = ["gruppe", "jahr", "art", "betrag", "status", "page"]
     for group, year, kind, *cell in frame[columns].itertuples(index=False, name=None):
         cells.setdefault((str(group), int(year), str(kind)), []).append(tuple(cell))
-    return {key: (_stated_sum(c[0] for c in rows), sum(1 for c in rows if c[1] != "ok"),
-                  len(rows), sorted({p for c in rows if (p := _page(c[2])) is not None}))
-            for key, rows in sorted(cells.items())}
+    return {
+        key: (
+            _stated_sum(c[0] for c in rows),
+            sum(1 for c in rows if c[1] != "ok"),
+            len(rows),
+            sorted({p for c in rows if (p := _page(c[2])) is not None}),
+        )
+        for key, rows in sorted(cells.items())
+    }
 
 
-def totals(old: pd.DataFrame, new: pd.DataFrame, shared: list[int],
-           groups_old: dict[str, list[str]] | None = None,
-           groups_new: dict[str, list[str]] | None = None) -> list[Total]:
+def totals(
+    old: pd.DataFrame,
+    new: pd.DataFrame,
+    shared: list[int],
+    groups_old: dict[str, list[str]] | None = None,
+    groups_new: dict[str, list[str]] | None = None,
+) -> list[Total]:
     """Aufwand and Ertrag per shared year, added up on each side: over all budget rows, or
     (given each measure's Handlungsfelder) per Handlungsfeld, a measure counting in each of
     its fields and a row with no measure under :data:`NO_FIELD`."""
+
     def prepared(frame: pd.DataFrame, groups: dict[str, list[str]] | None) -> pd.DataFrame:
         frame = frame[frame["jahr"].isin(shared) & frame["art"].isin(SUMMED_KINDS)]
         if groups is None:
             return frame.assign(gruppe=ALL)
-        fields = frame["measure_id"].map(lambda m: groups.get(m) or [NO_FIELD]
-                                         if isinstance(m, str) else [NO_FIELD])
+        fields = frame["measure_id"].map(
+            lambda m: groups.get(m) or [NO_FIELD] if isinstance(m, str) else [NO_FIELD]
+        )
         return frame.assign(gruppe=fields).explode("gruppe")
 
     before = _sums(prepared(old, groups_old))
     after = _sums(prepared(new, groups_new))
-    keys = sorted(set(before) | set(after),
-                  key=lambda k: (k[0] != ALL, k[0] == NO_FIELD, k[0], k[1],
-                                 SUMMED_KINDS.index(k[2])))
+    keys = sorted(
+        set(before) | set(after),
+        key=lambda k: (k[0] != ALL, k[0] == NO_FIELD, k[0], k[1], SUMMED_KINDS.index(k[2])),
+    )
     empty: tuple[Decimal | None, int, int, list[int]] = (None, 0, 0, [])
     result = []
     for group, year, kind in keys:
         a, b = before.get((group, year, kind), empty), after.get((group, year, kind), empty)
-        result.append(Total(gruppe=group, jahr=year, art=kind, alt=a[0], neu=b[0],
-                            differenz=difference(a[0], b[0]), alt_fehlend=a[1],
-                            neu_fehlend=b[1], alt_zeilen=a[2], neu_zeilen=b[2],
-                            pages_alt=a[3], pages_neu=b[3]))
+        result.append(
+            Total(
+                gruppe=group,
+                jahr=year,
+                art=kind,
+                alt=a[0],
+                neu=b[0],
+                differenz=difference(a[0], b[0]),
+                alt_fehlend=a[1],
+                neu_fehlend=b[1],
+                alt_zeilen=a[2],
+                neu_zeilen=b[2],
+                pages_alt=a[3],
+                pages_neu=b[3],
+            )
+        )
     return result

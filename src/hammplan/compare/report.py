@@ -25,9 +25,16 @@ MARKDOWN_TEMPLATE = "compare.md.j2"
 TITLE = "Was sich geändert hat"
 BIGGEST = 10
 """How many of the largest changes of money the report lists."""
-STATUS_LABELS = {"unveraendert": "unverändert", "geaendert": "geändert", "neu": "neu",
-                 "entfallen": "entfallen", "geteilt": "geteilt", "zusammengelegt":
-                 "zusammengelegt", "behoben": "behoben", "offen": "offen"}
+STATUS_LABELS = {
+    "unveraendert": "unverändert",
+    "geaendert": "geändert",
+    "neu": "neu",
+    "entfallen": "entfallen",
+    "geteilt": "geteilt",
+    "zusammengelegt": "zusammengelegt",
+    "behoben": "behoben",
+    "offen": "offen",
+}
 COLUMN_LABELS = {**dict(POPULATION_GROUPS), "migh_gesamt": "MigH gesamt"}
 SEVERITIES: dict[str, str] = {str(k): v for k, v in SEVERITY_LABELS.items()}
 
@@ -142,34 +149,59 @@ def basis_label(basis: str | None, stand: date | None = None) -> str:
 
 def money_view(row: BudgetChange) -> MoneyView:
     return MoneyView(
-        titel=row.titel, jahr=str(row.jahr), art=ART_LABELS.get(row.art, row.art),
+        titel=row.titel,
+        jahr=str(row.jahr),
+        art=ART_LABELS.get(row.art, row.art),
         alt=figure_text(row.alt, row.alt_status, row.art),
         neu=figure_text(row.neu, row.neu_status, row.art),
-        differenz=(signed_euro(row.differenz) if row.art != "wert" or row.differenz is None
-                   else ("+" if row.differenz > 0 else "") + fmt.number(row.differenz)),
+        differenz=(
+            signed_euro(row.differenz)
+            if row.art != "wert" or row.differenz is None
+            else ("+" if row.differenz > 0 else "") + fmt.number(row.differenz)
+        ),
         alt_basis=basis_label(row.alt_basis, row.alt_stand),
         neu_basis=basis_label(row.neu_basis, row.neu_stand),
-        page_alt=fmt.page(row.page_alt), page_neu=fmt.page(row.page_neu))
+        page_alt=fmt.page(row.page_alt),
+        page_neu=fmt.page(row.page_neu),
+    )
 
 
 def total_view(total: Total) -> MoneyView:
-    missing = (f"alt {fmt.number(total.alt_fehlend)} von {fmt.number(total.alt_zeilen)}, "
-               f"neu {fmt.number(total.neu_fehlend)} von {fmt.number(total.neu_zeilen)}")
+    missing = (
+        f"alt {fmt.number(total.alt_fehlend)} von {fmt.number(total.alt_zeilen)}, "
+        f"neu {fmt.number(total.neu_fehlend)} von {fmt.number(total.neu_zeilen)}"
+    )
     return MoneyView(
-        titel=total.gruppe, jahr=str(total.jahr), art=ART_LABELS.get(total.art, total.art),
-        alt=euro(total.alt), neu=euro(total.neu), differenz=signed_euro(total.differenz),
-        alt_basis="", neu_basis="", page_alt=fmt.page(total.pages_alt),
-        page_neu=fmt.page(total.pages_neu), fehlend=missing)
+        titel=total.gruppe,
+        jahr=str(total.jahr),
+        art=ART_LABELS.get(total.art, total.art),
+        alt=euro(total.alt),
+        neu=euro(total.neu),
+        differenz=signed_euro(total.differenz),
+        alt_basis="",
+        neu_basis="",
+        page_alt=fmt.page(total.pages_alt),
+        page_neu=fmt.page(total.pages_neu),
+        fehlend=missing,
+    )
 
 
 def measure_view(m: MeasureChange) -> MeasureView:
     return MeasureView(
-        status=STATUS_LABELS[m.status], titel_alt=m.titel_alt or "", titel_neu=m.titel_neu or "",
+        status=STATUS_LABELS[m.status],
+        titel_alt=m.titel_alt or "",
+        titel_neu=m.titel_neu or "",
         aehnlichkeit=fmt.number(Decimal(str(m.aehnlichkeit))) if m.aehnlichkeit else "",
         felder=", ".join(FIELD_LABELS.get(f, f) for f in m.felder),
-        page_alt=fmt.page(m.page_alt), page_neu=fmt.page(m.page_neu),
-        changes=[Change(FIELD_LABELS.get(c.feld, c.feld), c.alt or fmt.NOT_STATED,
-                        c.neu or fmt.NOT_STATED) for c in m.aenderungen])
+        page_alt=fmt.page(m.page_alt),
+        page_neu=fmt.page(m.page_neu),
+        changes=[
+            Change(
+                FIELD_LABELS.get(c.feld, c.feld), c.alt or fmt.NOT_STATED, c.neu or fmt.NOT_STATED
+            )
+            for c in m.aenderungen
+        ],
+    )
 
 
 def _cards(c: Comparison) -> list[Card]:
@@ -178,14 +210,17 @@ def _cards(c: Comparison) -> list[Card]:
         Card(fmt.number(m["neu"]), "neue Maßnahmen"),
         Card(fmt.number(m["entfallen"]), "entfallene Maßnahmen"),
         Card(fmt.number(m["geaendert"]), "geänderte Maßnahmen"),
-        Card(fmt.number(m["geteilt"] + m["zusammengelegt"]),
-             "Maßnahmen geteilt oder zusammengelegt (Zeilen)"),
+        Card(
+            fmt.number(m["geteilt"] + m["zusammengelegt"]),
+            "Maßnahmen geteilt oder zusammengelegt (Zeilen)",
+        ),
         Card(fmt.number(m["unveraendert"]), "unveränderte Maßnahmen"),
         Card(fmt.number(c.summary.betraege_geaendert), "geänderte Beträge und Werte"),
-        Card(fmt.number(s["neu"] + s["entfallen"] + s["geaendert"]),
-             "Sozialräume neu, entfallen oder geändert"),
-        Card(f"{fmt.number(f['neu'])} / {fmt.number(f['behoben'])}",
-             "Befunde neu / behoben"),
+        Card(
+            fmt.number(s["neu"] + s["entfallen"] + s["geaendert"]),
+            "Sozialräume neu, entfallen oder geändert",
+        ),
+        Card(f"{fmt.number(f['neu'])} / {fmt.number(f['behoben'])}", "Befunde neu / behoben"),
     ]
 
 
@@ -217,12 +252,21 @@ def _district_views(c: Comparison) -> list[MeasureView]:
         def text(v: Decimal | None) -> str:
             return fmt.number(v) if v is not None else "–"
 
-        views.append(MeasureView(
-            status=STATUS_LABELS[d.status], titel_alt=d.sozialraum, titel_neu=d.sozialraum,
-            aehnlichkeit="", felder=", ".join(COLUMN_LABELS.get(s, s) for s in shown),
-            page_alt=fmt.page(d.page_alt), page_neu=fmt.page(d.page_neu),
-            changes=[Change(COLUMN_LABELS.get(s, s), text(d.alt.get(s)), text(d.neu.get(s)))
-                     for s in shown]))
+        views.append(
+            MeasureView(
+                status=STATUS_LABELS[d.status],
+                titel_alt=d.sozialraum,
+                titel_neu=d.sozialraum,
+                aehnlichkeit="",
+                felder=", ".join(COLUMN_LABELS.get(s, s) for s in shown),
+                page_alt=fmt.page(d.page_alt),
+                page_neu=fmt.page(d.page_neu),
+                changes=[
+                    Change(COLUMN_LABELS.get(s, s), text(d.alt.get(s)), text(d.neu.get(s)))
+                    for s in shown
+                ],
+            )
+        )
     return views
 
 
@@ -230,35 +274,72 @@ def build_context(c: Comparison) -> CompareContext:
     """The report's content, every figure formatted and paged."""
     from hammplan.compare.matching import CANDIDATE_THRESHOLD, MATCH_THRESHOLD
 
-    by_status = {s: [measure_view(m) for m in c.measures if m.status == s]
-                 for s in STATUS_LABELS}
-    findings = {s: [FindingView(SEVERITIES.get(f.severity, f.severity), f.message,
-                                fmt.page(f.pages_neu or f.pages_alt))
-                    for f in c.findings if f.status == s] for s in ("neu", "behoben")}
+    by_status = {s: [measure_view(m) for m in c.measures if m.status == s] for s in STATUS_LABELS}
+    findings = {
+        s: [
+            FindingView(
+                SEVERITIES.get(f.severity, f.severity),
+                f.message,
+                fmt.page(f.pages_neu or f.pages_alt),
+            )
+            for f in c.findings
+            if f.status == s
+        ]
+        for s in ("neu", "behoben")
+    }
     return CompareContext(
-        title=TITLE, old=c.alt.file_name, new=c.neu.file_name,
-        unchanged=c.summary.nichts_geaendert, cards=_cards(c), years=_years(c),
+        title=TITLE,
+        old=c.alt.file_name,
+        new=c.neu.file_name,
+        unchanged=c.summary.nichts_geaendert,
+        cards=_cards(c),
+        years=_years(c),
         totals=[total_view(t) for t in c.summen],
         field_totals=[total_view(t) for t in c.summen_handlungsfelder],
-        added=by_status["neu"], dropped=by_status["entfallen"],
+        added=by_status["neu"],
+        dropped=by_status["entfallen"],
         regrouped=by_status["geteilt"] + by_status["zusammengelegt"],
         changed=by_status["geaendert"],
-        candidates=[MeasureView("möglich", k.titel_alt, k.titel_neu,
-                                fmt.number(Decimal(str(k.aehnlichkeit))), "", "", "", [])
-                    for k in c.kandidaten],
-        biggest=_biggest(c), districts=_district_views(c),
+        candidates=[
+            MeasureView(
+                "möglich",
+                k.titel_alt,
+                k.titel_neu,
+                fmt.number(Decimal(str(k.aehnlichkeit))),
+                "",
+                "",
+                "",
+                [],
+            )
+            for k in c.kandidaten
+        ],
+        biggest=_biggest(c),
+        districts=_district_views(c),
         field_list=[Change(name, "", "neu") for name in c.handlungsfelder.neu]
         + [Change(name, "entfallen", "") for name in c.handlungsfelder.entfallen],
-        overview=[MeasureView("geändert", o.massnahme, o.massnahme, "", "",
-                              fmt.page(o.page_alt), fmt.page(o.page_neu),
-                              [Change("Handlungsfelder", ", ".join(o.alt) or "–",
-                                      ", ".join(o.neu) or "–")]) for o in c.uebersicht],
-        findings_new=findings["neu"], findings_resolved=findings["behoben"],
+        overview=[
+            MeasureView(
+                "geändert",
+                o.massnahme,
+                o.massnahme,
+                "",
+                "",
+                fmt.page(o.page_alt),
+                fmt.page(o.page_neu),
+                [Change("Handlungsfelder", ", ".join(o.alt) or "–", ", ".join(o.neu) or "–")],
+            )
+            for o in c.uebersicht
+        ],
+        findings_new=findings["neu"],
+        findings_resolved=findings["behoben"],
         findings_open=c.summary.befunde["offen"],
-        thresholds=(f"Zwei Maßnahmen gelten als dieselbe ab einer Ähnlichkeit von "
-                    f"{fmt.number(MATCH_THRESHOLD)} von 100 (Titel, Beschreibung und Träger); "
-                    f"ab {fmt.number(CANDIDATE_THRESHOLD)} wird ein Paar als mögliche "
-                    "Zuordnung genannt, aber nicht zugeordnet."))
+        thresholds=(
+            f"Zwei Maßnahmen gelten als dieselbe ab einer Ähnlichkeit von "
+            f"{fmt.number(MATCH_THRESHOLD)} von 100 (Titel, Beschreibung und Träger); "
+            f"ab {fmt.number(CANDIDATE_THRESHOLD)} wird ein Paar als mögliche "
+            "Zuordnung genannt, aber nicht zugeordnet."
+        ),
+    )
 
 
 def comparison_chart(c: Comparison) -> Chart:
@@ -270,21 +351,34 @@ def comparison_chart(c: Comparison) -> Chart:
 
     year = c.jahre.gemeinsam[-1] if c.jahre.gemeinsam else None
     rows = [b for b in c.budget if b.jahr == year and b.art == "aufwand"]
+
     def largest_first(b: BudgetChange) -> tuple[Decimal, str]:
         shown = b.neu if b.neu is not None else b.alt
         return -(shown if shown is not None else Decimal(0)), b.titel
 
     rows.sort(key=largest_first)
-    headers = ["Maßnahme", "Aufwand alt", "Basis alt", "Seite alt", "Aufwand neu", "Basis neu",
-               "Seite neu", "Differenz"]
-    table = [[v.titel, v.alt, v.alt_basis, v.page_alt, v.neu, v.neu_basis, v.page_neu,
-              v.differenz] for v in map(money_view, rows)]
-    return money_chart(rows, str(year) if year is not None else "", "alte Ausgabe",
-                       "neue Ausgabe", headers, table)
+    headers = [
+        "Maßnahme",
+        "Aufwand alt",
+        "Basis alt",
+        "Seite alt",
+        "Aufwand neu",
+        "Basis neu",
+        "Seite neu",
+        "Differenz",
+    ]
+    table = [
+        [v.titel, v.alt, v.alt_basis, v.page_alt, v.neu, v.neu_basis, v.page_neu, v.differenz]
+        for v in map(money_view, rows)
+    ]
+    return money_chart(
+        rows, str(year) if year is not None else "", "alte Ausgabe", "neue Ausgabe", headers, table
+    )
 
 
-def compose(c: Comparison, templates_dir: Path | None = None,
-            say: Callable[[str], None] | None = None) -> tuple[str, str, list[Chart]]:
+def compose(
+    c: Comparison, templates_dir: Path | None = None, say: Callable[[str], None] | None = None
+) -> tuple[str, str, list[Chart]]:
     """The HTML page, the Markdown page and the chart of the comparison."""
     from hammplan.render import html, markdown, templating
     from hammplan.render.reports import chart_view, fill_template
@@ -294,9 +388,10 @@ def compose(c: Comparison, templates_dir: Path | None = None,
     chart = comparison_chart(c)
     values = {"report": build_context(c), "charts": [chart_view(chart)]}
     html_env, md_env = html.environment(folder), markdown.environment(folder)
-    page = fill_template(folder, HTML_TEMPLATE,
-                         lambda: html.render(html_env, HTML_TEMPLATE, values))
-    text = fill_template(folder, MARKDOWN_TEMPLATE,
-                         lambda: markdown.render(md_env, MARKDOWN_TEMPLATE, values))
+    page = fill_template(
+        folder, HTML_TEMPLATE, lambda: html.render(html_env, HTML_TEMPLATE, values)
+    )
+    text = fill_template(
+        folder, MARKDOWN_TEMPLATE, lambda: markdown.render(md_env, MARKDOWN_TEMPLATE, values)
+    )
     return page, text, [chart]
-

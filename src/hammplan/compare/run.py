@@ -15,12 +15,22 @@ from hammplan.compare.model import Comparison
 from hammplan.limits import Limits
 from hammplan.progress import Progress, Silent
 
-OUTPUT_FILES = ("measures.csv", "budget.csv", "districts.csv", "changes.json", "report.md",
-                "index.html")
+OUTPUT_FILES = (
+    "measures.csv",
+    "budget.csv",
+    "districts.csv",
+    "changes.json",
+    "report.md",
+    "index.html",
+)
 
 
-def write_comparison(comparison: Comparison, out_dir: Path, templates: Path | None = None,
-                     say: Callable[[str], None] | None = None) -> list[Path]:
+def write_comparison(
+    comparison: Comparison,
+    out_dir: Path,
+    templates: Path | None = None,
+    say: Callable[[str], None] | None = None,
+) -> list[Path]:
     """Write the data files, the reports and the chart to ``out_dir``; the files written."""
     from hammplan.compare.outputs import data_files
     from hammplan.compare.report import compose
@@ -37,9 +47,15 @@ def write_comparison(comparison: Comparison, out_dir: Path, templates: Path | No
     return written + write_reports(Reports(page, text, charts), out_dir)
 
 
-def run_compare(old: Path, new: Path, out_dir: Path, vocabulary: Path | None = None,
-                limits: Limits | None = None, templates: Path | None = None,
-                progress: Progress | None = None) -> tuple[Comparison, list[Path]]:
+def run_compare(
+    old: Path,
+    new: Path,
+    out_dir: Path,
+    vocabulary: Path | None = None,
+    limits: Limits | None = None,
+    templates: Path | None = None,
+    progress: Progress | None = None,
+) -> tuple[Comparison, list[Path]]:
     """Compare the editions at ``old`` and ``new`` (data folders, ``plan.json`` files or
     PDFs) and write the outputs to ``out_dir``."""
     progress = progress or Silent()

@@ -13,8 +13,9 @@ from hammplan.records.plan import CuratedPlan
 from hammplan.render.drawn import Chart
 
 
-def report_section(previous: CuratedPlan, current: CuratedPlan
-                   ) -> tuple[dict[str, object], list[Chart]]:
+def report_section(
+    previous: CuratedPlan, current: CuratedPlan
+) -> tuple[dict[str, object], list[Chart]]:
     """Template values and the chart of the section comparing ``previous`` with ``current``.
 
     Raises :class:`~hammplan.compare.core.UnrelatedEditionsError` as ``compare`` does.

@@ -17,8 +17,19 @@ import pandas as pd
 from hammplan.records.plan import ARTEN, BudgetLine, CuratedPlan
 from hammplan.records.values import Amount, KeyFigures
 
-COLUMNS = ("budget_id", "measure_id", "massnahme", "jahr", "art", "betrag", "status", "basis",
-           "stand", "raw", "page")
+COLUMNS = (
+    "budget_id",
+    "measure_id",
+    "massnahme",
+    "jahr",
+    "art",
+    "betrag",
+    "status",
+    "basis",
+    "stand",
+    "raw",
+    "page",
+)
 """Columns of :func:`budget_values`; ``art`` is ``aufwand``, ``ertrag`` or ``wert``."""
 
 KINDS = ARTEN
@@ -58,10 +69,19 @@ def budget_values(plan: CuratedPlan) -> pd.DataFrame:
                 if cell is None:
                     continue
                 value, status, raw, page = _cell(line, cell)
-                rows.append({
-                    "budget_id": line.id, "measure_id": line.link.measure_id,
-                    "massnahme": line.massnahme, "jahr": values.jahr, "art": kind,
-                    "betrag": value, "status": status, "basis": basis.get(values.jahr),
-                    "stand": getattr(cell, "stand", None), "raw": raw, "page": page,
-                })
+                rows.append(
+                    {
+                        "budget_id": line.id,
+                        "measure_id": line.link.measure_id,
+                        "massnahme": line.massnahme,
+                        "jahr": values.jahr,
+                        "art": kind,
+                        "betrag": value,
+                        "status": status,
+                        "basis": basis.get(values.jahr),
+                        "stand": getattr(cell, "stand", None),
+                        "raw": raw,
+                        "page": page,
+                    }
+                )
     return pd.DataFrame(rows, columns=list(COLUMNS))

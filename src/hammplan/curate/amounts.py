@@ -19,9 +19,7 @@ from decimal import Decimal
 from hammplan.curate.notstated import match_not_stated
 from hammplan.records.values import Amount, AmountPart
 
-_NUMBER = re.compile(
-    r"(?:0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,(?P<decimals>[0-9]+))?"
-)
+_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,(?P<decimals>[0-9]+))?")
 """A well-formed German number: no leading zero, "." groups of three, "," before decimals."""
 
 _CURRENCY = re.compile(r"\s*(?:€|EUR)$")
@@ -117,7 +115,7 @@ def _split_stand(text: str) -> _Stand:
     match = _STAND.match(text)
     if match is None:
         return _Stand(stand=None, rest=text)
-    rest = text[match.end():]
+    rest = text[match.end() :]
     year_text = match.group("year") or match.group("lead")
     if year_text is None:
         return _Stand(stand=None, rest=rest)
@@ -125,8 +123,9 @@ def _split_stand(text: str) -> _Stand:
     try:
         stand = date(year, int(match.group("month")), int(match.group("day")))
     except ValueError:
-        return _Stand(stand=None, rest=rest,
-                      problem=f"Stichtag in {text!r} ist kein gültiges Datum")
+        return _Stand(
+            stand=None, rest=rest, problem=f"Stichtag in {text!r} ist kein gültiges Datum"
+        )
     return _Stand(stand=stand, rest=rest)
 
 
@@ -145,8 +144,11 @@ def _labelled_parts(text: str) -> list[AmountPart] | None:
         betrag = parse_german_number(match.group("number"))
         if betrag is None:
             return None
-        parts.append(AmountPart(label=match.group("label").strip(), raw=match.group().strip(),
-                                betrag_eur=betrag))
+        parts.append(
+            AmountPart(
+                label=match.group("label").strip(), raw=match.group().strip(), betrag_eur=betrag
+            )
+        )
         position = match.end()
     return parts or None
 
@@ -174,8 +176,9 @@ def _suspect_reason(text: str) -> str:
 def _parse_rest(raw: str, rest: str, stand: date | None) -> Amount:
     """Parse what follows an as-of prefix (or the whole cell when it has none)."""
     if not rest:
-        return Amount(raw=raw, status="not_stated", stand=stand,
-                      reason="kein Betrag nach dem Stichtag")
+        return Amount(
+            raw=raw, status="not_stated", stand=stand, reason="kein Betrag nach dem Stichtag"
+        )
     marker = match_not_stated(rest)
     if marker is not None:
         return Amount(raw=raw, status="not_stated", stand=stand, reason=marker.describe(rest))
@@ -191,8 +194,9 @@ def _parse_rest(raw: str, rest: str, stand: date | None) -> Amount:
         return Amount(raw=raw, status="note", stand=stand, parts=rates, note=rest)
     # "&,": what recognition left of a mark (a dash alone is a way of printing "none")
     if not any(char.isalnum() for char in rest) and rest.strip("-–— "):
-        return Amount(raw=raw, status="suspect", stand=stand,
-                      reason=f"weder Betrag noch Wort: {rest!r}")
+        return Amount(
+            raw=raw, status="suspect", stand=stand, reason=f"weder Betrag noch Wort: {rest!r}"
+        )
     if not any(char.isdigit() for char in rest):
         return Amount(raw=raw, status="note", stand=stand, note=rest)
     return Amount(raw=raw, status="suspect", stand=stand, reason=_suspect_reason(rest))

@@ -79,8 +79,9 @@ def _amount(cell: SourceCell) -> Amount:
         amount.note = text.text
     marker = match_not_stated(printed) if amount.status == "not_stated" else None
     if marker is not None and marker.variant:
-        amount.repairs.append(Repair(kind="recognition", before=printed, after="o. A.",
-                                     detail=amount.reason))
+        amount.repairs.append(
+            Repair(kind="recognition", before=printed, after="o. A.", detail=amount.reason)
+        )
     return amount
 
 
@@ -90,11 +91,18 @@ def _wrapped_amount(text: str) -> Repair | None:
     does not parse alone (two numbers that each parse, "45 821", stay as printed)."""
     pieces = text.split()
     joined = "".join(pieces)
-    if (len(pieces) < 2 or parse_german_number(joined) is None
-            or all(parse_german_number(piece) is not None for piece in pieces)):
+    if (
+        len(pieces) < 2
+        or parse_german_number(joined) is None
+        or all(parse_german_number(piece) is not None for piece in pieces)
+    ):
         return None
-    return Repair(kind="continuation", before=text, after=joined,
-                  detail="in der Zelle umbrochener Betrag zusammengefügt")
+    return Repair(
+        kind="continuation",
+        before=text,
+        after=joined,
+        detail="in der Zelle umbrochener Betrag zusammengefügt",
+    )
 
 
 def _figures(cell: SourceCell) -> KeyFigures:
@@ -122,23 +130,28 @@ def _digits(amount: Amount) -> str:
 def _context_suspects(line: BudgetLine) -> list[str]:
     """Suspect amounts whose digits are a longer neighbour's minus its last digit (truncation)."""
     suspects = []
-    amounts = {name: value for name, value in line.by_column().items()
-               if isinstance(value, Amount)}
+    amounts = {name: value for name, value in line.by_column().items() if isinstance(value, Amount)}
     for name, amount in amounts.items():
         if amount.status != "suspect":
             continue
         mine = _digits(amount)
         for other_name, other in amounts.items():
             theirs = _digits(other)
-            if (other_name != name and other.status == "ok" and len(theirs) > len(mine) >= 3
-                    and theirs.startswith(mine) and len(theirs) - len(mine) == 1):
+            if (
+                other_name != name
+                and other.status == "ok"
+                and len(theirs) > len(mine) >= 3
+                and theirs.startswith(mine)
+                and len(theirs) - len(mine) == 1
+            ):
                 suspects.append(f"{name}:{other_name}")
                 break
     return suspects
 
 
 def curate_budget(
-    rows: list[BudgetRow], organisations: OrganisationsVocabulary,
+    rows: list[BudgetRow],
+    organisations: OrganisationsVocabulary,
     words: BudgetVocabulary | None = None,
 ) -> tuple[list[BudgetLine], list[Finding]]:
     """One :class:`BudgetLine` per extracted budget row (not yet linked to measures).
@@ -157,12 +170,18 @@ def curate_budget(
         code, code_repairs = resolve_code(sta, organisations)
         name = _text(row.name)
         line = BudgetLine(
-            id=ident, sta=code, sta_raw=row.sta.text, massnahme=name.text or "",
-            massnahme_raw=row.name.text, link=Link(measure_id=None, method="none"),
+            id=ident,
+            sta=code,
+            sta_raw=row.sta.text,
+            massnahme=name.text or "",
+            massnahme_raw=row.name.text,
+            link=Link(measure_id=None, method="none"),
             jahre=[_year_values(row, year) for year in years],
             foerdergeber=_text(row.funder),
             kennzahl=_text(row.indicator),
-            page=page, pages=row.pages, repairs=[*sta_debris, *code_repairs, *name.repairs],
+            page=page,
+            pages=row.pages,
+            repairs=[*sta_debris, *code_repairs, *name.repairs],
         )
         fields = line.by_column()
         for pair in _context_suspects(line):
@@ -172,30 +191,50 @@ def curate_budget(
                 continue
             amount.status = "suspect"
             amount.betrag_eur = None
-            amount.reason = (f"{quoted(amount.raw)} wirkt abgeschnitten: {neighbour} derselben "
-                             f"Zeile lautet {quoted(other.raw)}")
+            amount.reason = (
+                f"{quoted(amount.raw)} wirkt abgeschnitten: {neighbour} derselben "
+                f"Zeile lautet {quoted(other.raw)}"
+            )
         where = Ref(kind="budget", id=ident, page=page)
         findings.extend(_garbled_words(line, where))
         findings.extend(_misread_kinds(line, where, short_words))
         for field, value in line.by_column().items():
             if value.status == "suspect":
-                findings.append(Finding(
-                    code="value_suspect", severity="error",
-                    message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} "
-                              f"{quoted(value.raw)} ist nicht vertrauenswürdig ({value.reason})"),
-                    refs=[where.model_copy(update={"field": field, "page": value.page})]))
+                findings.append(
+                    Finding(
+                        code="value_suspect",
+                        severity="error",
+                        message=(
+                            f"Haushaltszeile {quoted(line.massnahme)}: {field} "
+                            f"{quoted(value.raw)} ist nicht vertrauenswürdig ({value.reason})"
+                        ),
+                        refs=[where.model_copy(update={"field": field, "page": value.page})],
+                    )
+                )
             elif value.status == "not_stated" and value.repairs:
-                findings.append(Finding(
-                    code="not_stated_garbled", severity="info",
-                    message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} "
-                              f"{quoted(value.raw)} als „o. A.“ gelesen (Erkennungsfehler)"),
-                    refs=[where.model_copy(update={"field": field, "page": value.page})]))
+                findings.append(
+                    Finding(
+                        code="not_stated_garbled",
+                        severity="info",
+                        message=(
+                            f"Haushaltszeile {quoted(line.massnahme)}: {field} "
+                            f"{quoted(value.raw)} als „o. A.“ gelesen (Erkennungsfehler)"
+                        ),
+                        refs=[where.model_copy(update={"field": field, "page": value.page})],
+                    )
+                )
         if not code.isdigit() and code not in organisations.codes:
-            findings.append(Finding(
-                code="sta_unknown", severity="warning",
-                message=(f"Haushaltszeile {quoted(line.massnahme)}: StA {quoted(row.sta.text)} "
-                         "ist kein bekanntes Kürzel"),
-                refs=[where]))
+            findings.append(
+                Finding(
+                    code="sta_unknown",
+                    severity="warning",
+                    message=(
+                        f"Haushaltszeile {quoted(line.massnahme)}: StA {quoted(row.sta.text)} "
+                        "ist kein bekanntes Kürzel"
+                    ),
+                    refs=[where],
+                )
+            )
         lines.append(line)
     findings.extend(_odd_code_lengths(lines))
     return lines, findings
@@ -219,12 +258,18 @@ def _garbled_words(line: BudgetLine, where: Ref) -> list[Finding]:
             continue
         text.status = "suspect"
         text.repairs = [r for r in text.repairs if r.after != "o. A."]
-        findings.append(Finding(
-            code="cell_garbled", severity="warning",
-            message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} {quoted(text.raw)} ist "
-                     "unleserlich und wird nicht als „o. A.“ gewertet. Was hier gedruckt "
-                     "ist, lässt sich nicht lesen"),
-            refs=[where.model_copy(update={"field": field, "page": first_page(text.pages)})]))
+        findings.append(
+            Finding(
+                code="cell_garbled",
+                severity="warning",
+                message=(
+                    f"Haushaltszeile {quoted(line.massnahme)}: {field} {quoted(text.raw)} ist "
+                    "unleserlich und wird nicht als „o. A.“ gewertet. Was hier gedruckt "
+                    "ist, lässt sich nicht lesen"
+                ),
+                refs=[where.model_copy(update={"field": field, "page": first_page(text.pages)})],
+            )
+        )
     return findings
 
 
@@ -233,8 +278,10 @@ def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list
     become suspect: a funder that is no word, a Wert that is no count. Wert cells are marked
     here and reported with the other suspect values; a funder gets its own finding."""
     findings = []
-    checks = (("foerdergeber", lambda t: word_cell_doubt(t, short_words)),
-              ("kennzahl", marker_doubt))
+    checks = (
+        ("foerdergeber", lambda t: word_cell_doubt(t, short_words)),
+        ("kennzahl", marker_doubt),
+    )
     for field, check in checks:
         cell: Text = getattr(line, field)
         doubt = check(cell.text) if cell.status == "ok" and cell.text else None
@@ -242,16 +289,23 @@ def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list
             continue
         cell.status = "suspect"
         cell.text = None
-        findings.append(Finding(
-            code="cell_garbled", severity="warning",
-            message=(f"Haushaltszeile {quoted(line.massnahme)}: {field} {quoted(cell.raw)} "
-                     f"ist vermutlich falsch erkannt ({doubt}) und wird nicht verwendet, bis "
-                     "es geprüft ist"),
-            refs=[where.model_copy(update={"field": field, "page": first_page(cell.pages)})]))
+        findings.append(
+            Finding(
+                code="cell_garbled",
+                severity="warning",
+                message=(
+                    f"Haushaltszeile {quoted(line.massnahme)}: {field} {quoted(cell.raw)} "
+                    f"ist vermutlich falsch erkannt ({doubt}) und wird nicht verwendet, bis "
+                    "es geprüft ist"
+                ),
+                refs=[where.model_copy(update={"field": field, "page": first_page(cell.pages)})],
+            )
+        )
     values = [v.wert for v in line.jahre if v.wert is not None]
     printed = [strip_debris(v.raw)[0] for v in values]
-    reasons = {i: value_cell_doubt(text) for i, text in enumerate(printed)
-               if values[i].status != "suspect"}
+    reasons = {
+        i: value_cell_doubt(text) for i, text in enumerate(printed) if values[i].status != "suspect"
+    }
     for i in dropped_between(printed, [v.status == "ok" for v in values]):
         reasons[i] = "leere Zelle zwischen zwei gedruckten Zellen (Ziffer verloren?)"
     for i, reason in reasons.items():
@@ -264,8 +318,9 @@ def _make_suspect(figures: KeyFigures, reason: str) -> None:
     """Mark a Wert cell suspect: no figure of it keeps a value."""
     figures.status = "suspect"
     figures.reason = reason
-    figures.items = [item.model_copy(update={"status": "suspect", "value": None})
-                     for item in figures.items]
+    figures.items = [
+        item.model_copy(update={"status": "suspect", "value": None}) for item in figures.items
+    ]
 
 
 def _odd_code_lengths(lines: list[BudgetLine]) -> list[Finding]:
@@ -275,9 +330,15 @@ def _odd_code_lengths(lines: list[BudgetLine]) -> list[Finding]:
         return []
     usual = lengths.most_common(1)[0][0]
     return [
-        Finding(code="sta_suspect", severity="warning",
-                message=(f"Haushaltszeile {quoted(line.massnahme)}: StA {quoted(line.sta_raw)} "
-                         f"hat {len(line.sta)} Stelle(n), Amtsnummern haben {usual}"),
-                refs=[Ref(kind="budget", id=line.id, page=line.page, field="sta")])
-        for line in lines if line.sta.isdigit() and len(line.sta) != usual
+        Finding(
+            code="sta_suspect",
+            severity="warning",
+            message=(
+                f"Haushaltszeile {quoted(line.massnahme)}: StA {quoted(line.sta_raw)} "
+                f"hat {len(line.sta)} Stelle(n), Amtsnummern haben {usual}"
+            ),
+            refs=[Ref(kind="budget", id=line.id, page=line.page, field="sta")],
+        )
+        for line in lines
+        if line.sta.isdigit() and len(line.sta) != usual
     ]

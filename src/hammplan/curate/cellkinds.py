@@ -54,9 +54,12 @@ def _near_marker(text: str) -> bool:
     at most one more in front ("1oa"): a word such as "DaZ" is no marker however close."""
     compact = "".join(text.split()).translate(_O_SHAPES).casefold()
     core = "".join(ch for ch in compact if ch.isalnum())
-    return (len(compact) <= len(_MARKER_SHAPE) + _NEAR_MARKER
-            and Levenshtein.distance(compact, _MARKER_SHAPE) <= _NEAR_MARKER
-            and core.endswith("oa") and len(core) <= 3)
+    return (
+        len(compact) <= len(_MARKER_SHAPE) + _NEAR_MARKER
+        and Levenshtein.distance(compact, _MARKER_SHAPE) <= _NEAR_MARKER
+        and core.endswith("oa")
+        and len(core) <= 3
+    )
 
 
 def marker_doubt(text: str) -> str | None:
@@ -84,8 +87,11 @@ def word_cell_doubt(text: str, known_words: Sequence[str]) -> str | None:
             return f"Kürzel mit einem Kleinbuchstaben: {core!r}"
     letters = _letters(text)
     known = {w.casefold() for w in known_words}
-    if (len(letters) <= _SHORT and not (len(letters) >= 2 and letters.isupper())
-            and text.strip(" .").casefold() not in known):
+    if (
+        len(letters) <= _SHORT
+        and not (len(letters) >= 2 and letters.isupper())
+        and text.strip(" .").casefold() not in known
+    ):
         return f"zu kurz für ein Wort dieser Spalte und kein bekanntes Wort: {text!r}"
     return None
 
@@ -97,8 +103,14 @@ def value_cell_doubt(raw: str) -> str | None:
     "50"); a zero followed by ".A" (the "o" of a misread "o. A.", not a number).
     """
     token = raw.strip()
-    if (token and " " not in token and len(token) <= 4 and token.isalpha()
-            and set(token) <= _DIGIT_LOOKALIKES and match_not_stated(token) is None):
+    if (
+        token
+        and " " not in token
+        and len(token) <= 4
+        and token.isalpha()
+        and set(token) <= _DIGIT_LOOKALIKES
+        and match_not_stated(token) is None
+    ):
         return f"Buchstaben, wo eine Zahl steht (verlesene Ziffern?): {token!r}"
     if _ZERO_MARKER.search(raw) and match_not_stated(raw) is None:
         return f"die „0“ gehört zu einem verlesenen „o. A.“: {token!r}"
@@ -108,9 +120,14 @@ def value_cell_doubt(raw: str) -> str | None:
 def dropped_between(raws: Sequence[str], numbers: Sequence[bool]) -> list[int]:
     """Positions of empty cells between two printed cells of a row, one of them a number:
     the recognition dropped what stood there (a table that prints "o. A." for nothing)."""
-    return [i for i in range(1, len(raws) - 1)
-            if not raws[i].strip() and raws[i - 1].strip() and raws[i + 1].strip()
-            and (numbers[i - 1] or numbers[i + 1])]
+    return [
+        i
+        for i in range(1, len(raws) - 1)
+        if not raws[i].strip()
+        and raws[i - 1].strip()
+        and raws[i + 1].strip()
+        and (numbers[i - 1] or numbers[i + 1])
+    ]
 
 
 __all__ = ["dropped_between", "marker_doubt", "value_cell_doubt", "word_cell_doubt"]

@@ -16,5 +16,11 @@ def strip_debris(text: str) -> tuple[str, list[Repair]]:
     if not any(ch in RULE_DEBRIS for ch in text):
         return text, []
     cleaned = " ".join("".join(" " if ch in RULE_DEBRIS else ch for ch in text).split())
-    return cleaned, [Repair(kind="recognition", before=text, after=cleaned,
-                            detail="Linienrest der Texterkennung („|“) entfernt")]
+    return cleaned, [
+        Repair(
+            kind="recognition",
+            before=text,
+            after=cleaned,
+            detail="Linienrest der Texterkennung („|“) entfernt",
+        )
+    ]

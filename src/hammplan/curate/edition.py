@@ -42,16 +42,21 @@ def read_edition(title_page: list[SourceCell], vocab: DocumentVocabulary) -> Pla
     edition = None
     if title:
         years = _YEAR.findall(title)
-        named = [w for w in vocab.edition_words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)",
-                                                             title, re.IGNORECASE)]
+        named = [
+            w
+            for w in vocab.edition_words
+            if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", title, re.IGNORECASE)
+        ]
         edition = " ".join([*named[:1], *years[:1]]) or None
     source = "plan" if title_page else None
     page = _first_page(title_page)
     return PlanEdition(
-        stadt=vocab.city or city, stadt_quelle="vocabulary" if vocab.city else (
-            source if city else None),
-        titel=vocab.title or title, titel_quelle="vocabulary" if vocab.title else (
-            source if title else None),
-        ausgabe=vocab.edition or edition, ausgabe_quelle="vocabulary" if vocab.edition else (
-            source if edition else None),
-        page=page, raw=lines)
+        stadt=vocab.city or city,
+        stadt_quelle="vocabulary" if vocab.city else (source if city else None),
+        titel=vocab.title or title,
+        titel_quelle="vocabulary" if vocab.title else (source if title else None),
+        ausgabe=vocab.edition or edition,
+        ausgabe_quelle="vocabulary" if vocab.edition else (source if edition else None),
+        page=page,
+        raw=lines,
+    )

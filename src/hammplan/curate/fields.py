@@ -43,19 +43,25 @@ def canonical_field(name: str, vocab: FieldsVocabulary) -> tuple[str | None, Rep
     if key in exact:
         target = exact[key]
         same = " ".join(name.split()) == target
-        return target, None if same else Repair(kind="vocabulary", before=name, after=target,
-                                                detail="spelling")
+        return target, None if same else Repair(
+            kind="vocabulary", before=name, after=target, detail="spelling"
+        )
     aliases = {_key(a): t for a, t in vocab.aliases.items()}
     if key in aliases:
-        return aliases[key], Repair(kind="vocabulary", before=name, after=aliases[key],
-                                    detail="known variant")
+        return aliases[key], Repair(
+            kind="vocabulary", before=name, after=aliases[key], detail="known variant"
+        )
     pool = {**exact, **aliases} | {k: v for k, v in aliases.items()}
     best = max(pool, key=lambda k: (fuzz.token_sort_ratio(key, k), k))
     score = fuzz.token_sort_ratio(key, best)
     if score >= vocab.fuzzy_threshold:
         target = exact.get(best) or aliases[best]
-        return target, Repair(kind="vocabulary", before=name, after=target,
-                              detail=f"nearest field, similarity {score:.0f}")
+        return target, Repair(
+            kind="vocabulary",
+            before=name,
+            after=target,
+            detail=f"nearest field, similarity {score:.0f}",
+        )
     return None, None
 
 
@@ -95,10 +101,16 @@ def fields_after_label(text: str, label: str, vocab: FieldsVocabulary) -> str | 
     """
     for match in re.finditer(rf"\b{re.escape(label)}\b:?", text):
         names: list[str] = []
-        for part in text[match.end():].split(","):
+        for part in text[match.end() :].split(","):
             words = part.split()
-            found = next((" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1)
-                          if _strict(" ".join(words[:n]), vocab)), None)
+            found = next(
+                (
+                    " ".join(words[:n])
+                    for n in range(min(len(words), 6), 0, -1)
+                    if _strict(" ".join(words[:n]), vocab)
+                ),
+                None,
+            )
             if found is None:
                 break
             names.append(found)

@@ -75,8 +75,10 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
 
 
-_GREEK_AND_CYRILLIC = re.compile(r"[\u0370-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff"
-                                 r"\ua640-\ua69f]")
+_GREEK_AND_CYRILLIC = re.compile(
+    r"[\u0370-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff"
+    r"\ua640-\ua69f]"
+)
 """The Unicode blocks of Greek and Cyrillic letters: a quick test before the per-letter one."""
 
 

@@ -14,18 +14,62 @@ import re
 
 from hammplan.records.values import Repair
 
-ELISION_WORDS: frozenset[str] = frozenset({
-    "und", "oder", "bzw", "beziehungsweise", "sowie", "als", "wie", "noch", "statt", "anstatt",
-    "bis", "u", "o", "resp", "respektive", "versus", "vs", "aber", "sondern", "plus", "weder",
-    "entweder",
-})
+ELISION_WORDS: frozenset[str] = frozenset(
+    {
+        "und",
+        "oder",
+        "bzw",
+        "beziehungsweise",
+        "sowie",
+        "als",
+        "wie",
+        "noch",
+        "statt",
+        "anstatt",
+        "bis",
+        "u",
+        "o",
+        "resp",
+        "respektive",
+        "versus",
+        "vs",
+        "aber",
+        "sondern",
+        "plus",
+        "weder",
+        "entweder",
+    }
+)
 """Words that follow an elision hyphen ("Bildungs- und Berufsabschlüsse", "Vor- bzw. Nach-"):
 a hyphen before them is printed on purpose and never joined."""
 
-PHRASE_WORDS: frozenset[str] = frozenset({
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
-    "eines", "sie", "er", "es", "wir", "ihr", "ich", "man", "dass", "wenn", "weil", "denn",
-})
+PHRASE_WORDS: frozenset[str] = frozenset(
+    {
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "sie",
+        "er",
+        "es",
+        "wir",
+        "ihr",
+        "ich",
+        "man",
+        "dass",
+        "wenn",
+        "weil",
+        "denn",
+    }
+)
 """Words that start a phrase: after a whole word and a hyphen ("Angeboten- die") the hyphen
 is a dash between words, not a line break. A short word part ("Stu- die") still joins."""
 
@@ -49,8 +93,10 @@ def _line_break(left: str, right: str) -> tuple[str, str] | None:
         return None
     if right_letters.group().casefold() in ELISION_WORDS:
         return None
-    if (right_letters.group().casefold() in PHRASE_WORDS
-            and len(left_word.group().rstrip("-").split("-")[-1]) >= DASH_MIN_LETTERS):
+    if (
+        right_letters.group().casefold() in PHRASE_WORDS
+        and len(left_word.group().rstrip("-").split("-")[-1]) >= DASH_MIN_LETTERS
+    ):
         return None
     return left_word.group(), right_letters.group()
 
@@ -70,6 +116,11 @@ def repair_hyphenation(text: str) -> tuple[str, list[Repair]]:
             continue
         left_word, right_letters = parts
         tokens[-1] = tokens[-1][:-1] + token
-        repairs.append(Repair(kind="hyphenation", before=f"{left_word} {right_letters}",
-                              after=left_word[:-1] + right_letters))
+        repairs.append(
+            Repair(
+                kind="hyphenation",
+                before=f"{left_word} {right_letters}",
+                after=left_word[:-1] + right_letters,
+            )
+        )
     return " ".join(tokens), repairs

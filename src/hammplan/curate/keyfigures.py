@@ -34,8 +34,20 @@ FIGURE_DECIMALS: tuple[int, ...] = (1, 2)
 """Decimal places a key figure may have ("1,5 Std"); three would look like a thousands group."""
 
 UNITS: tuple[str, ...] = (
-    "Std.", "Stunden", "Std", "Min.", "Min", "h", "%", "€", "EUR", "Stk.", "Stk", "Stck.",
-    "Stck", "Stück",
+    "Std.",
+    "Stunden",
+    "Std",
+    "Min.",
+    "Min",
+    "h",
+    "%",
+    "€",
+    "EUR",
+    "Stk.",
+    "Stk",
+    "Stck.",
+    "Stck",
+    "Stück",
 )
 """Units taken with a figure when printed right after it. Words that may also start the next
 label (UE, TN, Personen) are left out on purpose: after a value they start the next label."""
@@ -107,8 +119,14 @@ def _extend(text: str, match: re.Match[str]) -> _Value:
     bracket = _BRACKET.match(text, end)
     if bracket is not None:
         note, end = bracket.group("note"), bracket.end()
-    return _Value(start=match.start(), end=end, number=match.group("number"),
-                  marker=match.group("marker"), unit=unit, note=note)
+    return _Value(
+        start=match.start(),
+        end=end,
+        number=match.group("number"),
+        marker=match.group("marker"),
+        unit=unit,
+        note=note,
+    )
 
 
 def _find_values(text: str) -> list[_Value]:
@@ -141,7 +159,7 @@ def _split_colons(span: str) -> list[str]:
     start = 0
     for match in _SEPARATOR.finditer(span):
         if depths[match.start()] == 0:
-            pieces.append(span[start:match.start()])
+            pieces.append(span[start : match.start()])
             start = match.end()
     pieces.append(span[start:])
     return pieces
@@ -225,20 +243,33 @@ def _labels_only(text: str) -> KeyFigures:
     labels = [_clean(text[start:end]) for start, end in zip(cuts, cuts[1:], strict=False)]
     items = [KeyFigure(label=label, raw=label, status="not_stated") for label in labels if label]
     glued = [m for m in ends if m.end() < len(text) and not text[m.end()].isspace()]
-    repairs = [Repair(kind="recognition", before=text[m.start():m.end() + 1],
-                      after=f"{text[m.start():m.end()]} {text[m.end()]}",
-                      detail="two labels printed without a space between them")
-               for m in glued]
-    return KeyFigures(raw=text, status="note", items=items, repairs=repairs,
-                      reason="Bezeichnungen ohne Zahl" if items else None)
+    repairs = [
+        Repair(
+            kind="recognition",
+            before=text[m.start() : m.end() + 1],
+            after=f"{text[m.start() : m.end()]} {text[m.end()]}",
+            detail="two labels printed without a space between them",
+        )
+        for m in glued
+    ]
+    return KeyFigures(
+        raw=text,
+        status="note",
+        items=items,
+        repairs=repairs,
+        reason="Bezeichnungen ohne Zahl" if items else None,
+    )
 
 
 def label_year(label: str | None) -> int | None:
     """The year a figure's own label names ("Anzahl betreute Fälle in JJJJ" -> JJJJ)."""
     if not label:
         return None
-    years = {int(m.group()) for m in _YEAR.finditer(label)
-             if _YEAR_AFTER_WORD.search(label, 0, m.start())}
+    years = {
+        int(m.group())
+        for m in _YEAR.finditer(label)
+        if _YEAR_AFTER_WORD.search(label, 0, m.start())
+    }
     return years.pop() if len(years) == 1 else None
 
 
@@ -252,8 +283,9 @@ def parse_key_figures(text: str) -> KeyFigures:
     values = _find_values(text)
     if not values and not any(char.isalnum() for char in text) and text.strip("-–— "):
         # "&,": what recognition left of a mark (a dash alone is a way of printing "none")
-        return KeyFigures(raw=text, status="suspect",
-                          reason=f"weder Zahl noch Wort: {text.strip()!r}")
+        return KeyFigures(
+            raw=text, status="suspect", reason=f"weder Zahl noch Wort: {text.strip()!r}"
+        )
     if not values:
         return _labels_only(text)
     items: list[KeyFigure] = []
@@ -261,10 +293,11 @@ def parse_key_figures(text: str) -> KeyFigures:
     heading: str | None = None
     start = 0
     for value in values:
-        labels = _span_labels(text[start:value.start])
+        labels = _span_labels(text[start : value.start])
         heading = labels.heading or heading
-        figure, reason = _figure(_join_label(heading, labels.label), value,
-                                 text[start:value.end].strip())
+        figure, reason = _figure(
+            _join_label(heading, labels.label), value, text[start : value.end].strip()
+        )
         items.append(figure)
         if reason is not None:
             reasons.setdefault(figure.status, []).append(reason)

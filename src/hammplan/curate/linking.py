@@ -28,8 +28,11 @@ the plan's recognition garbled more than other tables."""
 def _link(measure_id: str | None, score: float | None) -> Link:
     if measure_id is None:
         return Link(measure_id=None, method="none")
-    return Link(measure_id=measure_id, score=score,
-                method="exact" if score is not None and score >= 100 else "fuzzy")
+    return Link(
+        measure_id=measure_id,
+        score=score,
+        method="exact" if score is not None and score >= 100 else "fuzzy",
+    )
 
 
 def _part_link(line: BudgetLine, profiles: list[CuratedProfile]) -> tuple[str, float] | None:
@@ -51,8 +54,11 @@ def _keyer(abbreviations: dict[str, str] | None) -> Callable[[str], str]:
     return lambda name: expand_abbreviations(match_key(name), abbreviations or {})
 
 
-def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile],
-                abbreviations: dict[str, str] | None = None) -> list[Finding]:
+def link_budget(
+    lines: list[BudgetLine],
+    profiles: list[CuratedProfile],
+    abbreviations: dict[str, str] | None = None,
+) -> list[Finding]:
     """Set each budget line's link; findings for lines no profile names.
 
     Rows that a profile's labelled cost parts name are linked to it first (the strongest
@@ -65,8 +71,12 @@ def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile],
     free = [j for j, p in enumerate(profiles) if p.id not in taken]
     rest = [i for i in range(len(lines)) if i not in by_part]
     keys = [key(p.titel) for p in profiles]
-    pairs = assign_one_to_one([key(lines[i].massnahme) for i in rest],
-                              [keys[j] for j in free], LINK_THRESHOLD, GARBLED_LINK_THRESHOLD)
+    pairs = assign_one_to_one(
+        [key(lines[i].massnahme) for i in rest],
+        [keys[j] for j in free],
+        LINK_THRESHOLD,
+        GARBLED_LINK_THRESHOLD,
+    )
     for position, i in enumerate(rest):
         if position in pairs:
             target, score = pairs[position]
@@ -76,55 +86,91 @@ def link_budget(lines: list[BudgetLine], profiles: list[CuratedProfile],
             measure_id, score = by_part[position]
             line.link = Link(measure_id=measure_id, score=score, method="part")
             title = next(p.titel for p in profiles if p.id == measure_id)
-            findings.append(Finding(
-                code="budget_linked_by_part", severity="info",
-                message=(f"Haushaltszeile {quoted(line.massnahme)} ist einer der Teile, die "
-                         f"der Steckbrief {quoted(title)} in seinen Kosten nennt"),
-                refs=[Ref(kind="budget", id=line.id, page=line.page),
-                      Ref(kind="measure", id=measure_id)]))
+            findings.append(
+                Finding(
+                    code="budget_linked_by_part",
+                    severity="info",
+                    message=(
+                        f"Haushaltszeile {quoted(line.massnahme)} ist einer der Teile, die "
+                        f"der Steckbrief {quoted(title)} in seinen Kosten nennt"
+                    ),
+                    refs=[
+                        Ref(kind="budget", id=line.id, page=line.page),
+                        Ref(kind="measure", id=measure_id),
+                    ],
+                )
+            )
             continue
         if line.link.measure_id is not None:
             continue
         best = best_match(key(line.massnahme), keys)
-        hint = (f"; am nächsten: {quoted(profiles[best.candidate].titel)} "
-                f"(Ähnlichkeit {best.score:.0f})") if best else ""
-        findings.append(Finding(
-            code="budget_without_profile", severity="warning",
-            message=f"Haushaltszeile {quoted(line.massnahme)} passt zu keinem Steckbrief{hint}",
-            refs=[Ref(kind="budget", id=line.id, page=line.page)]))
+        hint = (
+            (
+                f"; am nächsten: {quoted(profiles[best.candidate].titel)} "
+                f"(Ähnlichkeit {best.score:.0f})"
+            )
+            if best
+            else ""
+        )
+        findings.append(
+            Finding(
+                code="budget_without_profile",
+                severity="warning",
+                message=f"Haushaltszeile {quoted(line.massnahme)} passt zu keinem Steckbrief{hint}",
+                refs=[Ref(kind="budget", id=line.id, page=line.page)],
+            )
+        )
     return findings
 
 
-def link_index(links: list[IndexLink], profiles: list[CuratedProfile],
-               abbreviations: dict[str, str] | None = None) -> list[Finding]:
+def link_index(
+    links: list[IndexLink],
+    profiles: list[CuratedProfile],
+    abbreviations: dict[str, str] | None = None,
+) -> list[Finding]:
     """Pair index entries with profiles; report garbled and unlinked entries."""
     key = _keyer(abbreviations)
     keys = [key(p.titel) for p in profiles]
-    pairs = assign_one_to_one([key(e.titel) for e in links], keys,
-                              GARBLED_LINK_THRESHOLD)
+    pairs = assign_one_to_one([key(e.titel) for e in links], keys, GARBLED_LINK_THRESHOLD)
     findings: list[Finding] = []
     for position, entry in enumerate(links):
         ref = Ref(kind="index", id=entry.id, page=entry.page)
         if entry.seite is None:
-            findings.append(Finding(
-                code="index_page_unreadable", severity="info",
-                message=(f"Verzeichniseintrag {quoted(entry.titel)}: Seite "
-                         f"{quoted(entry.seite_raw)} ist keine Zahl"),
-                refs=[ref]))
+            findings.append(
+                Finding(
+                    code="index_page_unreadable",
+                    severity="info",
+                    message=(
+                        f"Verzeichniseintrag {quoted(entry.titel)}: Seite "
+                        f"{quoted(entry.seite_raw)} ist keine Zahl"
+                    ),
+                    refs=[ref],
+                )
+            )
         if position not in pairs:
-            findings.append(Finding(
-                code="index_without_profile", severity="warning",
-                message=f"Verzeichniseintrag {quoted(entry.titel)} passt zu keinem Steckbrief",
-                refs=[ref]))
+            findings.append(
+                Finding(
+                    code="index_without_profile",
+                    severity="warning",
+                    message=f"Verzeichniseintrag {quoted(entry.titel)} passt zu keinem Steckbrief",
+                    refs=[ref],
+                )
+            )
             continue
         target, score = pairs[position]
         entry.link = _link(profiles[target].id, score)
         if score < LINK_THRESHOLD:
-            findings.append(Finding(
-                code="index_title_garbled", severity="info",
-                message=(f"Verzeichniseintrag {quoted(entry.titel)} ist verstümmelt; verknüpft mit "
-                         f"{quoted(profiles[target].titel)} (Ähnlichkeit {score:.0f})"),
-                refs=[ref, Ref(kind="measure", id=profiles[target].id)]))
+            findings.append(
+                Finding(
+                    code="index_title_garbled",
+                    severity="info",
+                    message=(
+                        f"Verzeichniseintrag {quoted(entry.titel)} ist verstümmelt; verknüpft mit "
+                        f"{quoted(profiles[target].titel)} (Ähnlichkeit {score:.0f})"
+                    ),
+                    refs=[ref, Ref(kind="measure", id=profiles[target].id)],
+                )
+            )
     return findings
 
 
@@ -135,8 +181,11 @@ def _distinct_parts(title: str, first: str, second: str) -> bool:
     return len(parts) >= 2 and len(keys) == 2 and keys <= parts
 
 
-def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
-                  abbreviations: dict[str, str] | None = None) -> list[Finding]:
+def link_overview(
+    rows: list[OverviewLink],
+    profiles: list[CuratedProfile],
+    abbreviations: dict[str, str] | None = None,
+) -> list[Finding]:
     """Link overview rows to profiles; report unnamed, unlinked and repeated rows.
 
     Rows are paired one to one first, so a row that merely resembles an already paired measure
@@ -146,8 +195,9 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
     key_of = _keyer(abbreviations)
     keys = [key_of(p.titel) for p in profiles]
     named = [i for i, row in enumerate(rows) if match_key(row.massnahme)]
-    pairs = assign_one_to_one([key_of(rows[i].massnahme) for i in named], keys,
-                              LINK_THRESHOLD, GARBLED_LINK_THRESHOLD)
+    pairs = assign_one_to_one(
+        [key_of(rows[i].massnahme) for i in named], keys, LINK_THRESHOLD, GARBLED_LINK_THRESHOLD
+    )
     first: dict[str, OverviewLink] = {}
     for position, i in enumerate(named):
         if position in pairs:
@@ -159,37 +209,61 @@ def link_overview(rows: list[OverviewLink], profiles: list[CuratedProfile],
         ref = Ref(kind="overview", id=row.id, page=row.page)
         key = key_of(row.massnahme)
         if not key:
-            findings.append(Finding(
-                code="overview_row_unnamed", severity="info",
-                message=("Eine Zeile der Übersicht nennt keine Maßnahme (Markierungen: "
-                         f"{', '.join(row.handlungsfelder) or 'keine'})"),
-                refs=[ref]))
+            findings.append(
+                Finding(
+                    code="overview_row_unnamed",
+                    severity="info",
+                    message=(
+                        "Eine Zeile der Übersicht nennt keine Maßnahme (Markierungen: "
+                        f"{', '.join(row.handlungsfelder) or 'keine'})"
+                    ),
+                    refs=[ref],
+                )
+            )
             continue
         if row.link.measure_id is not None:
             continue
         best = best_match(key, keys)
         if best is None or best.score < LINK_THRESHOLD:
-            findings.append(Finding(
-                code="overview_without_profile", severity="warning",
-                message=f"Übersichtszeile {quoted(row.massnahme)} passt zu keinem Steckbrief",
-                refs=[ref]))
+            findings.append(
+                Finding(
+                    code="overview_without_profile",
+                    severity="warning",
+                    message=f"Übersichtszeile {quoted(row.massnahme)} passt zu keinem Steckbrief",
+                    refs=[ref],
+                )
+            )
             continue
         measure_id = profiles[best.candidate].id
         row.link = _link(measure_id, best.score)
         earlier = first.get(measure_id)
         title = profiles[best.candidate].titel
         if earlier is not None and _distinct_parts(title, earlier.massnahme, row.massnahme):
-            findings.append(Finding(
-                code="overview_row_part", severity="info",
-                message=(f"Die Übersicht führt die Teile von {quoted(title)} in eigenen Zeilen: "
-                         f"{quoted(earlier.massnahme)} und {quoted(row.massnahme)}"),
-                refs=[Ref(kind="overview", id=earlier.id, page=earlier.page), ref]))
+            findings.append(
+                Finding(
+                    code="overview_row_part",
+                    severity="info",
+                    message=(
+                        f"Die Übersicht führt die Teile von {quoted(title)} in eigenen Zeilen: "
+                        f"{quoted(earlier.massnahme)} und {quoted(row.massnahme)}"
+                    ),
+                    refs=[Ref(kind="overview", id=earlier.id, page=earlier.page), ref],
+                )
+            )
             continue
-        findings.append(Finding(
-            code="overview_duplicate", severity="warning",
-            message=(f"Die Übersicht führt {quoted(profiles[best.candidate].titel)} erneut als "
-                     f"{quoted(row.massnahme)}"
-                     + (f" (zuerst als {quoted(earlier.massnahme)})" if earlier else "")),
-            refs=[*([Ref(kind="overview", id=earlier.id, page=earlier.page)] if earlier else []),
-                  ref]))
+        findings.append(
+            Finding(
+                code="overview_duplicate",
+                severity="warning",
+                message=(
+                    f"Die Übersicht führt {quoted(profiles[best.candidate].titel)} erneut als "
+                    f"{quoted(row.massnahme)}"
+                    + (f" (zuerst als {quoted(earlier.massnahme)})" if earlier else "")
+                ),
+                refs=[
+                    *([Ref(kind="overview", id=earlier.id, page=earlier.page)] if earlier else []),
+                    ref,
+                ],
+            )
+        )
     return findings

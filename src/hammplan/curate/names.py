@@ -112,7 +112,7 @@ def find_abbreviations(texts: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for text in texts:
         for match in _ACRONYM.finditer(text):
-            words, acronym = _words_before(text[:match.start()]), match.group(1)
+            words, acronym = _words_before(text[: match.start()]), match.group(1)
             if not words:
                 continue
             for count in range(1, min(len(words), len(acronym)) + 1):
@@ -150,7 +150,9 @@ def best_match(key: str, candidates: Sequence[str]) -> Match | None:
 
 
 def assign_one_to_one(
-    keys: Sequence[str], candidates: Sequence[str], threshold: float,
+    keys: Sequence[str],
+    candidates: Sequence[str],
+    threshold: float,
     leftover_threshold: float | None = None,
 ) -> dict[int, tuple[int, float]]:
     """Pair names with candidates, best pairs first, each candidate used once.
@@ -181,8 +183,11 @@ def assign_one_to_one(
         taken_names.add(i)
         taken_candidates.add(j)
     if leftover_threshold is not None and leftover_threshold < threshold:
-        rest = [(score, ratio, i, j) for score, ratio, i, j in pairs
-                if leftover_threshold <= score < threshold]
+        rest = [
+            (score, ratio, i, j)
+            for score, ratio, i, j in pairs
+            if leftover_threshold <= score < threshold
+        ]
         for score, _, i, j in rest:
             if i not in taken_names and j not in taken_candidates:
                 assigned[i] = (j, score)

@@ -105,9 +105,11 @@ NOT_STATED_PATTERNS: tuple[NotStatedPattern, ...] = (
         variant=True,
         regex=re.compile(rf"[{_O_LIKE}9]{{1,2}}\s*[.,:;]{{0,2}}\s*[{_A_LIKE}]\s*[.,:;]{{0,2}}"),
         on="cell",
-        why=('"o. A." as text recognition reads it in a scan: o read twice or as 9, the dots '
-             'lost, doubled or read as a comma or colon: "oA.", "0A", "o0.A.", "9.A.", "0A:", '
-             '"0..A."'),
+        why=(
+            '"o. A." as text recognition reads it in a scan: o read twice or as 9, the dots '
+            'lost, doubled or read as a comma or colon: "oA.", "0A", "o0.A.", "9.A.", "0A:", '
+            '"0..A."'
+        ),
     ),
     NotStatedPattern(
         name="o. A. OCR speck",
@@ -123,8 +125,10 @@ NOT_STATED_PATTERNS: tuple[NotStatedPattern, ...] = (
         variant=True,
         regex=re.compile(r"[oO0]\s*\."),
         on="cell",
-        why=('a lone "o." or "0." is what is left of "o. A." when the "A." was lost (cut off at '
-             'the page edge of a scan); no number is printed "0."'),
+        why=(
+            'a lone "o." or "0." is what is left of "o. A." when the "A." was lost (cut off at '
+            'the page edge of a scan); no number is printed "0."'
+        ),
     ),
     NotStatedPattern(
         name="A. remnant",
@@ -193,9 +197,7 @@ def _strip_noise(text: str) -> str:
 def _letters_only(text: str) -> str:
     """The cell without punctuation, symbols and spaces: what a speck rule judges."""
     return "".join(
-        char
-        for char in text
-        if not char.isspace() and unicodedata.category(char)[0] not in "PSZ"
+        char for char in text if not char.isspace() and unicodedata.category(char)[0] not in "PSZ"
     )
 
 

@@ -31,12 +31,19 @@ def resolve_code(raw: str, vocab: OrganisationsVocabulary) -> tuple[str, list[Re
     for code, organisation in vocab.codes.items():
         if upper == code.upper():
             if folded != code:
-                repairs.append(Repair(kind="vocabulary", before=folded, after=code,
-                                      detail="code spelling"))
+                repairs.append(
+                    Repair(kind="vocabulary", before=folded, after=code, detail="code spelling")
+                )
             return code, repairs
         if upper in (v.upper() for v in organisation.variants):
-            repairs.append(Repair(kind="recognition", before=folded, after=code,
-                                  detail=f"known recognition variant of {code}"))
+            repairs.append(
+                Repair(
+                    kind="recognition",
+                    before=folded,
+                    after=code,
+                    detail=f"known recognition variant of {code}",
+                )
+            )
             return code, repairs
     return folded, repairs
 
@@ -103,15 +110,19 @@ def _name_after(rest: str) -> str | None:
 
 
 _BRACKETED = re.compile(
-    r"(?P<name>Amt für [^()]+?|[A-ZÄÖÜ][\w-]*amt)\s*\((?:(?P<word>[\w.]+)\s+)?(?P<code>\d{1,3})\)")
+    r"(?P<name>Amt für [^()]+?|[A-ZÄÖÜ][\w-]*amt)\s*\((?:(?P<word>[\w.]+)\s+)?(?P<code>\d{1,3})\)"
+)
 """A name with its number in brackets: "Amt für schulische Bildung (StA 40)", "Jugendamt (51)"."""
 
 _LEADING = re.compile(r"^\s*(?P<code>\d{1,3})\s*[–—-]\s*(?P<rest>\S.*)", re.DOTALL)
 """A Träger cell that opens with the number: "40 – Amt für schulische Bildung"."""
 
 
-def paired_names(texts: Sequence[tuple[str, int | None]], is_office_word: Callable[[str], bool],
-                 traeger: Sequence[tuple[str, int | None]] = ()) -> list[PairedName]:
+def paired_names(
+    texts: Sequence[tuple[str, int | None]],
+    is_office_word: Callable[[str], bool],
+    traeger: Sequence[tuple[str, int | None]] = (),
+) -> list[PairedName]:
     """Every place a text of the plan pairs an Amt number with a name.
 
     ``is_office_word`` says whether a word heads the StA column ("StA", "Amt"): only a number
@@ -124,25 +135,36 @@ def paired_names(texts: Sequence[tuple[str, int | None]], is_office_word: Callab
         match = _LEADING.match(" ".join(text.split()))
         name = _name_after(match.group("rest")) if match else None
         if match and name is not None:
-            found.append(PairedName(code=match.group("code"), name=name,
-                                    text=match.group(0)[: match.start("rest") + len(name)],
-                                    page=page))
+            found.append(
+                PairedName(
+                    code=match.group("code"),
+                    name=name,
+                    text=match.group(0)[: match.start("rest") + len(name)],
+                    page=page,
+                )
+            )
     for text, page in [*texts, *traeger]:
         flat = " ".join(text.split())
         for bracketed in _BRACKETED.finditer(flat):
             word = bracketed.group("word")
             if word is None or is_office_word(word):
-                found.append(PairedName(code=bracketed.group("code"),
-                                        name=" ".join(bracketed.group("name").split()),
-                                        text=bracketed.group(0), page=page))
+                found.append(
+                    PairedName(
+                        code=bracketed.group("code"),
+                        name=" ".join(bracketed.group("name").split()),
+                        text=bracketed.group(0),
+                        page=page,
+                    )
+                )
         for match in _PAIR.finditer(flat):
             if not is_office_word(match.group("word")):
                 continue
             name = _name_after(match.group("rest"))
             if name is not None:
-                excerpt = flat[match.start(): match.start("rest") + len(name)]
-                found.append(PairedName(code=match.group("code"), name=name, text=excerpt,
-                                        page=page))
+                excerpt = flat[match.start() : match.start("rest") + len(name)]
+                found.append(
+                    PairedName(code=match.group("code"), name=name, text=excerpt, page=page)
+                )
     return found
 
 
@@ -161,7 +183,8 @@ def name_amt_numbers(pairs: list[PairedName]) -> dict[str, PairedName]:
 
 
 CONFUSABLE_DIGITS: frozenset[frozenset[str]] = frozenset(
-    frozenset(pair) for pair in ("08", "06", "09", "17", "25", "38", "56", "68", "89", "49"))
+    frozenset(pair) for pair in ("08", "06", "09", "17", "25", "38", "56", "68", "89", "49")
+)
 """Digits that text recognition takes for each other."""
 
 
@@ -185,8 +208,9 @@ class OrganisationNames:
     findings: list[Finding]
 
 
-def organisation_names(vocab: OrganisationsVocabulary, pairs: list[PairedName],
-                       lines: list[BudgetLine]) -> OrganisationNames:
+def organisation_names(
+    vocab: OrganisationsVocabulary, pairs: list[PairedName], lines: list[BudgetLine]
+) -> OrganisationNames:
     """Name the codes of the budget lines: by the vocabulary, else as the plan pairs them;
     a number neither names stays a number. Look-alike Amt numbers are findings."""
     names = {code: o.name for code, o in vocab.codes.items()}
@@ -201,10 +225,16 @@ def organisation_names(vocab: OrganisationsVocabulary, pairs: list[PairedName],
         for other in sorted(counts):
             if look_alike(code, other) and (counts[code], code) < (counts[other], other):
                 first = next(line for line in lines if line.sta == code)
-                findings.append(Finding(
-                    code="sta_lookalike", severity="warning",
-                    message=(f"Amtsnummer {quoted(code)} ({counts[code]} Zeile(n)) sieht aus wie "
-                             f"{quoted(other)} ({counts[other]} Zeile(n)): ein Lesefehler? Nicht "
-                             "zusammengelegt"),
-                    refs=[Ref(kind="budget", id=first.id, page=first.page, field="sta")]))
+                findings.append(
+                    Finding(
+                        code="sta_lookalike",
+                        severity="warning",
+                        message=(
+                            f"Amtsnummer {quoted(code)} ({counts[code]} Zeile(n)) sieht aus wie "
+                            f"{quoted(other)} ({counts[other]} Zeile(n)): ein Lesefehler? Nicht "
+                            "zusammengelegt"
+                        ),
+                        refs=[Ref(kind="budget", id=first.id, page=first.page, field="sta")],
+                    )
+                )
     return OrganisationNames(names=names, sources=sources, findings=findings)

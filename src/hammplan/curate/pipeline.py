@@ -54,10 +54,16 @@ def _index_links(doc: ExtractedDocument) -> list[IndexLink]:
     links = []
     for number, entry in enumerate(doc.index, start=1):
         title = clean_text(entry.title.text)
-        links.append(IndexLink(
-            id=f"i{number:03d}", titel=title.text or "", seite=entry.page,
-            seite_raw=entry.page_cell.text, page=first_page(entry.title.pages),
-            link=Link(measure_id=None, method="none")))
+        links.append(
+            IndexLink(
+                id=f"i{number:03d}",
+                titel=title.text or "",
+                seite=entry.page,
+                seite_raw=entry.page_cell.text,
+                page=first_page(entry.title.pages),
+                link=Link(measure_id=None, method="none"),
+            )
+        )
     return links
 
 
@@ -79,32 +85,48 @@ def _overview_links(doc: ExtractedDocument, vocab: Vocabulary) -> list[OverviewL
         for row in table.rows:
             number += 1
             marked = [columns[m.column] for m in row.marks if m.marked and m.column in columns]
-            links.append(OverviewLink(
-                id=f"o{number:03d}", massnahme=clean_text(row.measure.text).text or "",
-                handlungsfelder=list(dict.fromkeys(marked)),
-                page=next((p for m in row.marks for p in m.cell.pages), None)
-                if not row.measure.pages else row.measure.pages[0],
-                link=Link(measure_id=None, method="none")))
+            links.append(
+                OverviewLink(
+                    id=f"o{number:03d}",
+                    massnahme=clean_text(row.measure.text).text or "",
+                    handlungsfelder=list(dict.fromkeys(marked)),
+                    page=next((p for m in row.marks for p in m.cell.pages), None)
+                    if not row.measure.pages
+                    else row.measure.pages[0],
+                    link=Link(measure_id=None, method="none"),
+                )
+            )
     return links
 
 
-def _measure(profile: CuratedProfile, budget_ids: list[str], index_id: str | None,
-             overview_ids: list[str]) -> Measure:
+def _measure(
+    profile: CuratedProfile, budget_ids: list[str], index_id: str | None, overview_ids: list[str]
+) -> Measure:
     texts = profile.texts
     return Measure(
-        id=profile.id, titel=profile.titel, traeger=texts["traeger"].text,
-        traeger_codes=profile.traeger_codes, beschreibung=texts["beschreibung"].text,
-        handlungsfelder=profile.handlungsfelder, zielgruppe=texts["zielgruppe"].text,
-        sachstand=texts["sachstand"].text, kennzahlen=profile.kennzahlen.items,
-        kosten=profile.kosten, pages=profile.pages, budget_rows=budget_ids,
-        index_entry=index_id, overview_rows=overview_ids, source=texts,
+        id=profile.id,
+        titel=profile.titel,
+        traeger=texts["traeger"].text,
+        traeger_codes=profile.traeger_codes,
+        beschreibung=texts["beschreibung"].text,
+        handlungsfelder=profile.handlungsfelder,
+        zielgruppe=texts["zielgruppe"].text,
+        sachstand=texts["sachstand"].text,
+        kennzahlen=profile.kennzahlen.items,
+        kosten=profile.kosten,
+        pages=profile.pages,
+        budget_rows=budget_ids,
+        index_entry=index_id,
+        overview_rows=overview_ids,
+        source=texts,
         kennzahlen_cell=profile.kennzahlen,
         handlungsfelder_unknown=profile.handlungsfelder_unknown,
     )
 
 
-def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
-                extracted_sha256: str | None = None) -> CuratedPlan:
+def curate_plan(
+    doc: ExtractedDocument, vocab: Vocabulary, extracted_sha256: str | None = None
+) -> CuratedPlan:
     """Curate, link and check every record of an extracted plan; ``extracted_sha256``, the
     identity of the extracted.json it was read from, is recorded in the plan's source."""
     findings: list[Finding] = check_reading(doc)
@@ -117,7 +139,8 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
     findings += found
     abbreviations = find_abbreviations(
         [t.raw for p in profiles for t in p.texts.values()]
-        + [s.sentence.text for s in doc.statements])
+        + [s.sentence.text for s in doc.statements]
+    )
     findings += link_budget(budget, profiles, abbreviations)
     findings += link_index(index, profiles, abbreviations)
     findings += link_overview(overview, profiles, abbreviations)
@@ -133,8 +156,11 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
     respell(measures, budget, references)
     texts = [(t.raw, first_page(t.pages)) for p in profiles for t in p.texts.values()]
     texts += [(s.sentence.text, first_page(s.sentence.pages)) for s in doc.statements]
-    traeger = [(p.texts["traeger"].raw, first_page(p.texts["traeger"].pages))
-               for p in profiles if "traeger" in p.texts]
+    traeger = [
+        (p.texts["traeger"].raw, first_page(p.texts["traeger"].pages))
+        for p in profiles
+        if "traeger" in p.texts
+    ]
     office = vocab.budget.compiled.get("sta", [])
     pairs = paired_names(texts, lambda word: any(p.search(word) for p in office), traeger)
     named = organisation_names(vocab.organisations, pairs, budget)
@@ -170,9 +196,15 @@ def curate_plan(doc: ExtractedDocument, vocab: Vocabulary,
         tool_version=__version__,
         source=SourceSummary(**doc.source.model_dump(), extracted_sha256=extracted_sha256),
         handlungsfelder=list(vocab.fields.canonical),
-        measures=measures, budget=budget, districts=districts, index=index,
-        overview=overview, claims=claims, budget_years=years,
+        measures=measures,
+        budget=budget,
+        districts=districts,
+        index=index,
+        overview=overview,
+        claims=claims,
+        budget_years=years,
         edition=read_edition(doc.title_page, vocab.document),
-        organisations=named.names, organisation_sources=named.sources,
+        organisations=named.names,
+        organisation_sources=named.sources,
         findings=sort_findings([explain(f) for f in findings]),
     )

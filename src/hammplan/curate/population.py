@@ -11,7 +11,11 @@ from hammplan.records.population import PopulationTable
 from hammplan.vocabulary import PopulationColumns
 
 COLUMNS: tuple[str, ...] = (
-    "auslaender", "eingebuergerte", "aussiedler", "migh_gesamt", "deutsche_ohne_migh",
+    "auslaender",
+    "eingebuergerte",
+    "aussiedler",
+    "migh_gesamt",
+    "deutsche_ohne_migh",
 )
 
 
@@ -39,11 +43,17 @@ def curate_population(
         mapping = map_columns(header, patterns)
         page = next((p for c in table.header for p in c.pages), None)
         for missing in (c for c in COLUMNS if c not in mapping):
-            findings.append(Finding(
-                code="population_column_missing", severity="error",
-                message=f"Bevölkerungstabelle: keine Spaltenüberschrift passt zu {quoted(missing)} "
-                        f"(Überschriften: {', '.join(map(quoted, header))})",
-                refs=[Ref(kind="district", id="header", page=page)]))
+            findings.append(
+                Finding(
+                    code="population_column_missing",
+                    severity="error",
+                    message=(
+                        "Bevölkerungstabelle: keine Spaltenüberschrift passt zu "
+                        f"{quoted(missing)} (Überschriften: {', '.join(map(quoted, header))})"
+                    ),
+                    refs=[Ref(kind="district", id="header", page=page)],
+                )
+            )
         for row in table.rows:
             name = " ".join(row.district.text.split())
             values: dict[str, object] = {}
@@ -51,17 +61,27 @@ def curate_population(
             row_page = row.district.pages[0] if row.district.pages else page
             for column in COLUMNS:
                 position = mapping.get(column)
-                cell = row.values[position] if position is not None and position < len(
-                    row.values) else None
+                cell = (
+                    row.values[position]
+                    if position is not None and position < len(row.values)
+                    else None
+                )
                 raw[column] = cell.text if cell is not None else ""
                 number = parse_german_number(raw[column]) if raw[column] else None
                 if cell is not None and number is None:
-                    findings.append(Finding(
-                        code="value_suspect", severity="error",
-                        message=f"Bevölkerungstabelle, {name}: {column} {quoted(raw[column])} ist "
-                                "keine Zahl",
-                        refs=[Ref(kind="district", id=name, page=row_page, field=column)]))
+                    findings.append(
+                        Finding(
+                            code="value_suspect",
+                            severity="error",
+                            message=(
+                                f"Bevölkerungstabelle, {name}: {column} "
+                                f"{quoted(raw[column])} ist keine Zahl"
+                            ),
+                            refs=[Ref(kind="district", id=name, page=row_page, field=column)],
+                        )
+                    )
                 values[column] = number
-            districts.append(District(sozialraum=name, ist_gesamt=row.is_total, page=row_page,
-                                      raw=raw, **values))
+            districts.append(
+                District(sozialraum=name, ist_gesamt=row.is_total, page=row_page, raw=raw, **values)
+            )
     return districts, findings

@@ -30,7 +30,12 @@ TITLE_CONFIRM_THRESHOLD = 85.0
 """Similarity a reference title (index, overview) needs to confirm a repaired title."""
 
 FIELD_NAMES: tuple[str, ...] = (
-    "traeger", "beschreibung", "handlungsfelder", "zielgruppe", "sachstand", "kennzahlen",
+    "traeger",
+    "beschreibung",
+    "handlungsfelder",
+    "zielgruppe",
+    "sachstand",
+    "kennzahlen",
     "kosten",
 )
 """The curated fields a profile fills besides its title; the vocabulary says which printed
@@ -66,23 +71,30 @@ def _rows_by_meaning(profile: Profile) -> _Reading:
             after_title = True
             reading.title = row.value.text
             if row.fields != ["titel"]:
-                reading.combined_labels = [lb for lb, f in zip(row.labels, row.fields, strict=False)
-                                           if f != "titel"]
+                reading.combined_labels = [
+                    lb for lb, f in zip(row.labels, row.fields, strict=False) if f != "titel"
+                ]
                 reading.title_malformed.append(
                     f"Titelzelle bezeichnet {quoted(' '.join(row.labels))}: Titel und "
-                    f"{', '.join(reading.combined_labels)} teilen sich eine Zelle")
+                    f"{', '.join(reading.combined_labels)} teilen sich eine Zelle"
+                )
             reading.title_pages = row.value.pages
             previous = row
             continue
         elif row.match in ("unmatched", "none") and after_title and reading.title is not None:
-            reading.title_repairs.append(Repair(
-                kind="continuation", before=row.value.text,
-                after=f"{reading.title} {row.value.text}",
-                detail=f"row with garbled label {row.label_cell.text!r} continues the title"))
+            reading.title_repairs.append(
+                Repair(
+                    kind="continuation",
+                    before=row.value.text,
+                    after=f"{reading.title} {row.value.text}",
+                    detail=f"row with garbled label {row.label_cell.text!r} continues the title",
+                )
+            )
             reading.title = f"{reading.title} {row.value.text}"
             reading.title_malformed.append(
                 f"Titel über eine Zeile mit verstümmelter Bezeichnung "
-                f"{quoted(row.label_cell.text)} verteilt")
+                f"{quoted(row.label_cell.text)} verteilt"
+            )
             continue
         elif row.match in ("unmatched", "none"):
             if previous is not None and previous.value.text.rstrip().endswith(","):
@@ -130,7 +142,7 @@ def _runs_on(title: str, confirmed: tuple[str, str, float] | None) -> bool:
     """
     if confirmed is None:
         return False
-    rest = title.split()[len(confirmed[0].split()):]
+    rest = title.split()[len(confirmed[0].split()) :]
     return len(rest) >= RUN_TOGETHER_WORDS and bool(re.search(r"[.!?]\s", " ".join(rest)))
 
 
@@ -139,8 +151,9 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def _plan_words(profiles: list[Profile]) -> Counter[str]:
     """How often each word is printed across all profiles: the plan's own spelling."""
-    return Counter(w.casefold() for p in profiles for r in p.rows
-                   for w in _WORD.findall(r.value.text))
+    return Counter(
+        w.casefold() for p in profiles for r in p.rows for w in _WORD.findall(r.value.text)
+    )
 
 
 def _legibility(text: str, known: Counter[str]) -> float:
@@ -155,8 +168,15 @@ def _legibility(text: str, known: Counter[str]) -> float:
 def _pick_row(rows: list[ProfileRow], known: Counter[str]) -> ProfileRow:
     """Of several rows for one label, the most legible copy; then the one read most surely
     (exact label, then longest)."""
-    return max(rows, key=lambda r: (_legibility(r.value.text, known), r.match == "exact",
-                                    r.score or 0, len(r.value.text)))
+    return max(
+        rows,
+        key=lambda r: (
+            _legibility(r.value.text, known),
+            r.match == "exact",
+            r.score or 0,
+            len(r.value.text),
+        ),
+    )
 
 
 def _field_rows(reading: _Reading, field_name: str, vocab: Vocabulary) -> None:
@@ -176,9 +196,14 @@ def _inline_fields(reading: _Reading, label: str, vocab: Vocabulary) -> Text | N
             names = fields_after_label(row.value.text, label, vocab.fields)
             if names is not None:
                 text = clean_text(names, row.value.pages)
-                text.repairs.append(Repair(
-                    kind="continuation", before=row.value.text[:80], after=names,
-                    detail=f"{label} printed inside the text of another field, read from there"))
+                text.repairs.append(
+                    Repair(
+                        kind="continuation",
+                        before=row.value.text[:80],
+                        after=names,
+                        detail=f"{label} printed inside the text of another field, read from there",
+                    )
+                )
                 return text
     return None
 
@@ -218,28 +243,45 @@ def curate_profiles(  # noqa: C901 - one pass over every profile field, split is
         if raw_title and (reading.title_malformed or _runs_on(raw_title, confirmed)):
             if confirmed is not None:
                 clean, reference, score = confirmed
-                rest = raw_title[len(" ".join(raw_title.split()[: len(clean.split())])):].strip()
+                rest = raw_title[len(" ".join(raw_title.split()[: len(clean.split())])) :].strip()
                 title = clean
-                title_repairs.append(Repair(
-                    kind="title", before=raw_title, after=clean,
-                    detail=f"confirmed by {reference!r} (similarity {score:.0f})"))
+                title_repairs.append(
+                    Repair(
+                        kind="title",
+                        before=raw_title,
+                        after=clean,
+                        detail=f"confirmed by {reference!r} (similarity {score:.0f})",
+                    )
+                )
                 if reading.combined_labels and rest:
                     reading.combined_rest = rest
                 elif rest and not reading.combined_labels:
                     reading.title_malformed.append("Titel läuft in den folgenden Text über")
-                findings.append(Finding(
-                    code="title_repaired", severity="warning",
-                    message=(f"Titel des Steckbriefs ist in der Quelle fehlerhaft "
-                             f"({'; '.join(reading.title_malformed) or 'zusammengelaufen'}); "
-                             f"bereinigter Titel {quoted(clean)}, bestätigt durch "
-                             f"{quoted(reference)}"),
-                    refs=[where]))
+                findings.append(
+                    Finding(
+                        code="title_repaired",
+                        severity="warning",
+                        message=(
+                            f"Titel des Steckbriefs ist in der Quelle fehlerhaft "
+                            f"({'; '.join(reading.title_malformed) or 'zusammengelaufen'}); "
+                            f"bereinigter Titel {quoted(clean)}, bestätigt durch "
+                            f"{quoted(reference)}"
+                        ),
+                        refs=[where],
+                    )
+                )
             else:
-                findings.append(Finding(
-                    code="title_unconfirmed", severity="warning",
-                    message=(f"Titel {quoted(raw_title, 80)} ist fehlerhaft, und kein Eintrag "
-                             "in Verzeichnis oder Übersicht bestätigt einen bereinigten Titel"),
-                    refs=[where]))
+                findings.append(
+                    Finding(
+                        code="title_unconfirmed",
+                        severity="warning",
+                        message=(
+                            f"Titel {quoted(raw_title, 80)} ist fehlerhaft, und kein Eintrag "
+                            "in Verzeichnis oder Übersicht bestätigt einen bereinigten Titel"
+                        ),
+                        refs=[where],
+                    )
+                )
         title_text = clean_text(title, reading.title_pages)
         title_text.repairs[:0] = title_repairs
         title_text.raw = raw_title
@@ -249,27 +291,43 @@ def curate_profiles(  # noqa: C901 - one pass over every profile field, split is
             label = vocab.profile.fields.get(name, [name])[0]  # type: ignore[call-overload]
             if name == "traeger" and not rows and reading.combined_rest is not None:
                 texts[name] = clean_text(reading.combined_rest, reading.title_pages)
-                texts[name].repairs.append(Repair(
-                    kind="title", before=raw_title, after=reading.combined_rest,
-                    detail="Träger taken from the cell it shares with the title"))
+                texts[name].repairs.append(
+                    Repair(
+                        kind="title",
+                        before=raw_title,
+                        after=reading.combined_rest,
+                        detail="Träger taken from the cell it shares with the title",
+                    )
+                )
                 continue
             if not rows:
-                inline = (_inline_fields(reading, label, vocab)
-                          if name == "handlungsfelder" else None)
+                inline = (
+                    _inline_fields(reading, label, vocab) if name == "handlungsfelder" else None
+                )
                 if inline is not None:
                     texts[name] = inline
                     continue
                 if name == "beschreibung" and reading.before_title:
                     row = reading.before_title[0]
                     texts[name] = clean_text(row.value.text, row.value.pages)
-                    texts[name].repairs.append(Repair(
-                        kind="continuation", before="", after=row.value.text[:60],
-                        detail="unlabelled row before the title read as the description"))
+                    texts[name].repairs.append(
+                        Repair(
+                            kind="continuation",
+                            before="",
+                            after=row.value.text[:60],
+                            detail="unlabelled row before the title read as the description",
+                        )
+                    )
                     continue
                 texts[name] = Text(raw="", text=None, status="not_stated")
-                findings.append(Finding(
-                    code="profile_field_missing", severity="warning",
-                    message=f"Steckbrief {quoted(title)} hat keine Zeile {label}", refs=[where]))
+                findings.append(
+                    Finding(
+                        code="profile_field_missing",
+                        severity="warning",
+                        message=f"Steckbrief {quoted(title)} hat keine Zeile {label}",
+                        refs=[where],
+                    )
+                )
                 continue
             row = _pick_row(rows, known)
             value = row.value.text
@@ -277,62 +335,112 @@ def curate_profiles(  # noqa: C901 - one pass over every profile field, split is
                 value = f"{value} {reading.continued[id(row)]}"
             texts[name] = clean_text(value, row.value.pages)
             if not value.strip() and name not in ("kennzahlen", "kosten"):
-                findings.append(Finding(
-                    code="profile_field_empty", severity="warning",
-                    message=f"Steckbrief {quoted(title)}: die Zeile {label} ist leer",
-                    refs=[where.model_copy(update={"page": first_page(row.value.pages, page)})]))
+                findings.append(
+                    Finding(
+                        code="profile_field_empty",
+                        severity="warning",
+                        message=f"Steckbrief {quoted(title)}: die Zeile {label} ist leer",
+                        refs=[where.model_copy(update={"page": first_page(row.value.pages, page)})],
+                    )
+                )
             if row.match == "fuzzy":
                 read_as = row.labels[0] if row.labels else label
-                texts[name].repairs.append(Repair(
-                    kind="recognition", before=row.label_cell.text, after=read_as,
-                    detail=f"garbled label read as {read_as} (similarity {row.score or 0:.0f})"))
+                texts[name].repairs.append(
+                    Repair(
+                        kind="recognition",
+                        before=row.label_cell.text,
+                        after=read_as,
+                        detail=f"garbled label read as {read_as} (similarity {row.score or 0:.0f})",
+                    )
+                )
             if id(row) in reading.continued:
-                texts[name].repairs.append(Repair(
-                    kind="continuation", before=reading.continued[id(row)], after=value,
-                    detail="row with a garbled label continues a value ending in a comma"))
+                texts[name].repairs.append(
+                    Repair(
+                        kind="continuation",
+                        before=reading.continued[id(row)],
+                        after=value,
+                        detail="row with a garbled label continues a value ending in a comma",
+                    )
+                )
             if len(rows) > 1:
                 others = [r for r in rows if r is not row]
-                texts[name].repairs.extend(Repair(
-                    kind="recognition", before=r.value.text, after=row.value.text,
-                    detail=(f"{len(rows)} printed copies; kept the most legible "
+                texts[name].repairs.extend(
+                    Repair(
+                        kind="recognition",
+                        before=r.value.text,
+                        after=row.value.text,
+                        detail=(
+                            f"{len(rows)} printed copies; kept the most legible "
                             f"({_legibility(row.value.text, known):.1f} of its words printed "
                             f"elsewhere too, against {_legibility(r.value.text, known):.1f}); "
-                            "the other copy is kept here as evidence")) for r in others)
-                findings.append(Finding(
-                    code="profile_field_duplicated", severity="warning",
-                    message=(f"Steckbrief {quoted(title)} hat {len(rows)} Zeilen {label}; "
-                             f"behalten: {quoted(row.value.text, 60)}, nicht "
-                             + ", ".join(quoted(r.value.text, 60) for r in others)),
-                    refs=[where]))
+                            "the other copy is kept here as evidence"
+                        ),
+                    )
+                    for r in others
+                )
+                findings.append(
+                    Finding(
+                        code="profile_field_duplicated",
+                        severity="warning",
+                        message=(
+                            f"Steckbrief {quoted(title)} hat {len(rows)} Zeilen {label}; "
+                            f"behalten: {quoted(row.value.text, 60)}, nicht "
+                            + ", ".join(quoted(r.value.text, 60) for r in others)
+                        ),
+                        refs=[where],
+                    )
+                )
         for row in reading.garbled:
-            findings.append(Finding(
-                code="profile_row_garbled", severity="warning",
-                message=(f"Steckbrief {quoted(title)}: eine Zeile mit unleserlicher "
-                         f"Bezeichnung {quoted(row.label_cell.text)} und Wert "
-                         f"{quoted(row.value.text, 80)} gehört zu keinem Feld"),
-                refs=[Ref(kind="measure", id=f"#{number}",
-                          page=first_page(row.value.pages, page))]))
+            findings.append(
+                Finding(
+                    code="profile_row_garbled",
+                    severity="warning",
+                    message=(
+                        f"Steckbrief {quoted(title)}: eine Zeile mit unleserlicher "
+                        f"Bezeichnung {quoted(row.label_cell.text)} und Wert "
+                        f"{quoted(row.value.text, 80)} gehört zu keinem Feld"
+                    ),
+                    refs=[
+                        Ref(kind="measure", id=f"#{number}", page=first_page(row.value.pages, page))
+                    ],
+                )
+            )
         fields_text = texts["handlungsfelder"]
         reading_fields = read_fields(fields_text.text or "", vocab.fields)
         fields_text.repairs.extend(reading_fields.repairs)
         for unknown in reading_fields.unknown:
-            findings.append(Finding(
-                code="field_unknown", severity="warning",
-                message=(f"Steckbrief {quoted(title)} nennt ein unbekanntes Handlungsfeld "
-                         f"{quoted(unknown)}"),
-                refs=[where]))
+            findings.append(
+                Finding(
+                    code="field_unknown",
+                    severity="warning",
+                    message=(
+                        f"Steckbrief {quoted(title)} nennt ein unbekanntes Handlungsfeld "
+                        f"{quoted(unknown)}"
+                    ),
+                    refs=[where],
+                )
+            )
         kennzahlen = parse_key_figures(texts["kennzahlen"].raw)
         kennzahlen.page = first_page(texts["kennzahlen"].pages)
         kosten = parse_amount(texts["kosten"].raw)
         kosten.page = first_page(texts["kosten"].pages)
         traeger = texts["traeger"].text or ""
-        drafts.append((slug(title or f"profil-{number}"), CuratedProfile(
-            id="", titel=title_text.text or f"Profil {number}", texts=texts,
-            handlungsfelder=reading_fields.canonical,
-            handlungsfelder_unknown=reading_fields.unknown,
-            kennzahlen=kennzahlen, kosten=kosten,
-            traeger_codes=codes_in(traeger, vocab.organisations),
-            pages=profile.pages)))
+        drafts.append(
+            (
+                slug(title or f"profil-{number}"),
+                CuratedProfile(
+                    id="",
+                    titel=title_text.text or f"Profil {number}",
+                    texts=texts,
+                    handlungsfelder=reading_fields.canonical,
+                    handlungsfelder_unknown=reading_fields.unknown,
+                    kennzahlen=kennzahlen,
+                    kosten=kosten,
+                    traeger_codes=codes_in(traeger, vocab.organisations),
+                    pages=profile.pages,
+                ),
+            )
+        )
     ids = unique_ids([s for s, _ in drafts])
     curated = []
     for (number, (_, draft)), ident in zip(enumerate(drafts, start=1), ids, strict=True):

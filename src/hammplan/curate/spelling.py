@@ -25,8 +25,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w-]*[^\W\d_]|[^\W\d_]")
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[a-zäöüß])")
 _OPEN_HYPHEN = re.compile(r"(?P<left>[^\W\d_][\w-]*[^\W\d_])- (?P<right>[A-ZÄÖÜ][\w-]*)")
 
-MEASURE_TEXTS: tuple[str, ...] = (
-    "titel", "traeger", "beschreibung", "zielgruppe", "sachstand")
+MEASURE_TEXTS: tuple[str, ...] = ("titel", "traeger", "beschreibung", "zielgruppe", "sachstand")
 BUDGET_TEXTS: tuple[str, ...] = ("foerdergeber", "kennzahl")
 
 
@@ -55,11 +54,17 @@ def _join_leftovers(text: str, known: dict[str, str]) -> tuple[str, list[Repair]
         while joined_one:
             joined_one = False
             for hyphen in _INNER_HYPHEN.finditer(word):
-                joined = word[:hyphen.start()] + word[hyphen.end():]
+                joined = word[: hyphen.start()] + word[hyphen.end() :]
                 if joined.casefold() in known:
-                    repairs.append(Repair(kind="hyphenation", before=word, after=joined,
-                                          detail=f"leftover hyphen; the plan prints "
-                                                 f"{known[joined.casefold()]!r} elsewhere"))
+                    repairs.append(
+                        Repair(
+                            kind="hyphenation",
+                            before=word,
+                            after=joined,
+                            detail=f"leftover hyphen; the plan prints "
+                            f"{known[joined.casefold()]!r} elsewhere",
+                        )
+                    )
                     word, joined_one = joined, True
                     break
         return word
@@ -71,8 +76,14 @@ def _join_leftovers(text: str, known: dict[str, str]) -> tuple[str, list[Repair]
         spelled = known.get(joined.casefold())
         if spelled is None:
             return match.group(0)
-        repairs.append(Repair(kind="hyphenation", before=match.group(0), after=spelled,
-                              detail=f"leftover hyphen; the plan prints {spelled!r} elsewhere"))
+        repairs.append(
+            Repair(
+                kind="hyphenation",
+                before=match.group(0),
+                after=spelled,
+                detail=f"leftover hyphen; the plan prints {spelled!r} elsewhere",
+            )
+        )
         return spelled
 
     return _OPEN_HYPHEN.sub(open_hyphen, text), repairs
@@ -88,8 +99,14 @@ def _case_of_folded(text: Text, words: Counter[str]) -> tuple[str, list[Repair]]
         best = max(variants, key=lambda w: (variants[w], w), default=word)
         if best != word and variants[best] > variants.get(word, 0):
             value = re.sub(rf"\b{re.escape(word)}\b", best, value)
-            repairs.append(Repair(kind="homoglyph", before=word, after=best,
-                                  detail=f"case as the plan prints it ({variants[best]} times)"))
+            repairs.append(
+                Repair(
+                    kind="homoglyph",
+                    before=word,
+                    after=best,
+                    detail=f"case as the plan prints it ({variants[best]} times)",
+                )
+            )
     return value, repairs
 
 
@@ -106,8 +123,9 @@ def _respell(text: Text, words: Counter[str], known: dict[str, str]) -> bool:
     return True
 
 
-def respell(measures: list[Measure], budget: list[BudgetLine],
-            references: Iterable[str] = ()) -> None:
+def respell(
+    measures: list[Measure], budget: list[BudgetLine], references: Iterable[str] = ()
+) -> None:
     """Finish leftover hyphens and look-alike case in every measure and budget text, in place.
 
     ``references`` are further texts of the plan (index and overview names) whose spelling

@@ -17,13 +17,20 @@ def clean_text(raw: str, pages: list[int] | None = None) -> Text:
     if marker is not None:
         repairs = []
         if marker.variant:
-            repairs.append(Repair(kind="recognition", before=raw, after="o. A.",
-                                  detail=f"read as not stated ({marker.pattern})"))
+            repairs.append(
+                Repair(
+                    kind="recognition",
+                    before=raw,
+                    after="o. A.",
+                    detail=f"read as not stated ({marker.pattern})",
+                )
+            )
         return Text(raw=raw, text=None, status="not_stated", pages=pages, repairs=repairs)
     text, hyphen_repairs = repair_hyphenation(raw)
     text, glyph_repairs = fold_homoglyphs(text)
-    return Text(raw=raw, text=" ".join(text.split()), pages=pages,
-                repairs=[*hyphen_repairs, *glyph_repairs])
+    return Text(
+        raw=raw, text=" ".join(text.split()), pages=pages, repairs=[*hyphen_repairs, *glyph_repairs]
+    )
 
 
 def first_page(pages: list[int], default: int | None = None) -> int | None:

@@ -63,8 +63,9 @@ def _mib(count: int) -> str:
 def _check_stream(total: int) -> None:
     """Refuse a stream once it has inflated to more than the limit per stream."""
     if total > _stream_limit[0]:
-        raise LimitExceeded(f"a stream inflates to more than {_mib(_stream_limit[0])} "
-                            "(the limit per stream)")
+        raise LimitExceeded(
+            f"a stream inflates to more than {_mib(_stream_limit[0])} (the limit per stream)"
+        )
 
 
 def _count_page(count: int) -> None:
@@ -73,8 +74,10 @@ def _count_page(count: int) -> None:
         budget = _current[-1]
         budget.inflated += count
         if budget.inflated > budget.limits.page_bytes:
-            raise LimitExceeded(f"its streams inflate to more than "
-                                f"{_mib(budget.limits.page_bytes)} (the limit per page)")
+            raise LimitExceeded(
+                f"its streams inflate to more than "
+                f"{_mib(budget.limits.page_bytes)} (the limit per page)"
+            )
 
 
 class _BoundedInflater:
@@ -126,7 +129,7 @@ def _decompress_corrupted(data: bytes) -> bytes:
     parts: list[bytes] = []
     for i in range(len(data)):
         try:
-            parts.append(inflater.decompress(data[i:i + 1]))
+            parts.append(inflater.decompress(data[i : i + 1]))
         except zlib.error:
             if i < len(data) - 3:
                 raise
@@ -146,13 +149,15 @@ def _bounded_do(self: PDFPageInterpreter, xobjid: Any) -> None:
     budget = _current[-1]
     budget.draws += 1
     if budget.draws > budget.limits.xobject_draws:
-        raise LimitExceeded(f"it draws more than {budget.limits.xobject_draws:,} XObjects "
-                            "(the limit per page)")
+        raise LimitExceeded(
+            f"it draws more than {budget.limits.xobject_draws:,} XObjects (the limit per page)"
+        )
     budget.depth += 1
     try:
         if budget.depth > budget.limits.form_depth:
-            raise LimitExceeded(f"its form XObjects nest more than {budget.limits.form_depth} "
-                                "deep (the limit)")
+            raise LimitExceeded(
+                f"its form XObjects nest more than {budget.limits.form_depth} deep (the limit)"
+            )
         _original_do(self, xobjid)
     finally:
         budget.depth -= 1
@@ -164,8 +169,10 @@ def count_objects(count: int) -> None:
         budget = _current[-1]
         budget.objects += count
         if budget.objects > budget.limits.page_objects:
-            raise LimitExceeded(f"it holds more than {budget.limits.page_objects:,} characters "
-                                "and drawn objects (the limit per page)")
+            raise LimitExceeded(
+                f"it holds more than {budget.limits.page_objects:,} characters "
+                "and drawn objects (the limit per page)"
+            )
 
 
 def _counted_add(self: LTContainer[Any], obj: Any) -> None:

@@ -86,21 +86,25 @@ def budget_layout(headers: list[BudgetHeader]) -> dict[int, list[BudgetColumn]]:
     by_width: dict[int, list[list[BudgetColumn]]] = {}
     for header in headers:
         by_width.setdefault(len(header.columns), []).append(header.columns)
-    return {width: _fill_basis(_fill_years(_agreed(readings)))
-            for width, readings in by_width.items()}
+    return {
+        width: _fill_basis(_fill_years(_agreed(readings))) for width, readings in by_width.items()
+    }
 
 
 def _usable(columns: list[BudgetColumn]) -> bool:
     roles = [c.role for c in columns]
-    return "name" in roles and all(
-        c.year is not None for c in columns if c.role in VALUE_KINDS)
+    return "name" in roles and all(c.year is not None for c in columns if c.role in VALUE_KINDS)
 
 
 def _row(cells: list[SourceCell], columns: list[BudgetColumn]) -> BudgetRow:
-    return BudgetRow(columns=[
-        BudgetCell(role=col.role or "name", year=col.year, basis=col.basis, as_of=col.as_of,
-                   cell=cell)
-        for col, cell in zip(columns, cells, strict=True)])
+    return BudgetRow(
+        columns=[
+            BudgetCell(
+                role=col.role or "name", year=col.year, basis=col.basis, as_of=col.as_of, cell=cell
+            )
+            for col, cell in zip(columns, cells, strict=True)
+        ]
+    )
 
 
 def assemble_budget(
@@ -118,8 +122,9 @@ def assemble_budget(
     for chunk in chunks:
         for header_row in chunk.header:
             cells = _cells(header_row)
-            headers.append(BudgetHeader(cells=cells,
-                                        columns=[read_column(c.text, vocab) for c in cells]))
+            headers.append(
+                BudgetHeader(cells=cells, columns=[read_column(c.text, vocab) for c in cells])
+            )
         header_of.append(headers[-1] if chunk.header else None)
     layouts = budget_layout(headers)
     rows: list[BudgetRow] = []
@@ -131,9 +136,13 @@ def assemble_budget(
         if header is not None:
             columns = layouts[len(header.columns)]
             if not _usable(columns):
-                leftovers.append(Leftover(family="budget", reason=(
-                    "header without a name column, or a year's column without a year"),
-                    cells=header.cells))
+                leftovers.append(
+                    Leftover(
+                        family="budget",
+                        reason=("header without a name column, or a year's column without a year"),
+                        cells=header.cells,
+                    )
+                )
                 columns = None
         for grid_row in chunk.rows:
             cells = _cells(grid_row)
@@ -141,18 +150,34 @@ def assemble_budget(
                 continue
             if columns is None or len(cells) != len(columns):
                 expected = "a readable header" if columns is None else f"{len(columns)} cells"
-                leftovers.append(Leftover(family="budget", reason=(
-                    f"row of {len(cells)} cells, expected {expected}"), cells=cells))
+                leftovers.append(
+                    Leftover(
+                        family="budget",
+                        reason=(f"row of {len(cells)} cells, expected {expected}"),
+                        cells=cells,
+                    )
+                )
                 continue
             row = _row(cells, columns)
             key = row.sta if any(c.role == "sta" for c in columns) else cells[0]
-            if (not key.text and rows and len(rows[-1].columns) == len(cells)
-                    and continues(last_page, chunk.page, first)):
+            if (
+                not key.text
+                and rows
+                and len(rows[-1].columns) == len(cells)
+                and continues(last_page, chunk.page, first)
+            ):
                 rows[-1] = rows[-1].joined(row)
             elif not key.text:
-                leftovers.append(Leftover(family="budget", reason=(
-                    f"continuation row on page {chunk.page.number} not joined: no row right "
-                    "before it in reading order"), cells=cells))
+                leftovers.append(
+                    Leftover(
+                        family="budget",
+                        reason=(
+                            f"continuation row on page {chunk.page.number} not joined: "
+                            "no row right before it in reading order"
+                        ),
+                        cells=cells,
+                    )
+                )
                 first = False
                 continue
             else:

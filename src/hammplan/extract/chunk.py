@@ -51,9 +51,14 @@ def first_cell(line: Line, page: PageLayout) -> str:
     return " ".join(w.text for w in segments(line, page.gutter)[0])
 
 
-def rows_from(page: PageLayout, lines: list[Line], start: int, starts: list[float],
-               key_column: int | None = 0, closes: Callable[[Line], bool] | None = None
-               ) -> tuple[list[GridRow], list[Line]]:
+def rows_from(
+    page: PageLayout,
+    lines: list[Line],
+    start: int,
+    starts: list[float],
+    key_column: int | None = 0,
+    closes: Callable[[Line], bool] | None = None,
+) -> tuple[list[GridRow], list[Line]]:
     """The text rows of ``lines`` from ``start`` on in the columns ``starts``, and the lines
     they use (up to the first that ``closes`` the table, if given)."""
     body = table_lines(lines, start, page, starts, closes)

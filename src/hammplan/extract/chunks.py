@@ -60,40 +60,53 @@ def _index_like(rows: list[GridRow]) -> bool:
         texts = [c.text for c in row]
         if len(texts) != 2:
             return False
-        if ((is_letter_heading(texts[0]) and not texts[1])
-                or (texts[0] and _DIGIT.search(texts[1]))):
+        if (is_letter_heading(texts[0]) and not texts[1]) or (texts[0] and _DIGIT.search(texts[1])):
             hits += 1
     return bool(rows) and hits >= 0.6 * len(rows)
 
 
-def _classify_ruled(rows: list[GridRow], page: PageLayout, vocab: Vocabulary,
-                    previous: Chunk | None, heading_above: bool) -> Chunk:
+def _classify_ruled(
+    rows: list[GridRow],
+    page: PageLayout,
+    vocab: Vocabulary,
+    previous: Chunk | None,
+    heading_above: bool,
+) -> Chunk:
     """Name the family of a ruled table's rows and split off its header rows."""
     for i, row in enumerate(rows[:3]):
         if is_budget_header([c.text for c in row], vocab.budget):
-            return Chunk("budget", page, rows[: i + 1], rows[i + 1:], True)
+            return Chunk("budget", page, rows[: i + 1], rows[i + 1 :], True)
     population = vocab.population
-    if rows and is_header_row(rows[0], population_score(population.compiled),
-                              population.min_matches / len(population.compiled)):
+    if rows and is_header_row(
+        rows[0],
+        population_score(population.compiled),
+        population.min_matches / len(population.compiled),
+    ):
         return Chunk("population", page, rows[:1], rows[1:], True)
     for i, row in enumerate(rows[:3]):
         if len(row) >= 4 and reads_as(row[0].text, vocab.overview.column_label):
-            return Chunk("overview", page, rows[: i + 1], rows[i + 1:], True)
+            return Chunk("overview", page, rows[: i + 1], rows[i + 1 :], True)
     width = len(rows[0]) if rows else 0
-    if width == 2 and (heading_above or (previous is not None and previous.family == "index"
-                                         and _index_like(rows))):
+    if width == 2 and (
+        heading_above or (previous is not None and previous.family == "index" and _index_like(rows))
+    ):
         return Chunk("index", page, [], rows, True)
     if width == 2 and any(_is_label(r[0].text, vocab) for r in rows):
         return Chunk("profile", page, [], rows, True)
-    if (previous is not None and previous.family != "unknown" and previous.reaches_page_end
-            and width == previous.columns):
+    if (
+        previous is not None
+        and previous.family != "unknown"
+        and previous.reaches_page_end
+        and width == previous.columns
+    ):
         return Chunk(previous.family, page, [], rows, True)
     return Chunk("unknown", page, [], rows, True)
 
 
 def _outside(line: Line, boxes: list[BBox]) -> bool:
-    return not any(b.x0 <= w.cx <= b.x1 and b.top <= w.cy <= b.bottom
-                   for b in boxes for w in line.words)
+    return not any(
+        b.x0 <= w.cx <= b.x1 and b.top <= w.cy <= b.bottom for b in boxes for w in line.words
+    )
 
 
 def _label_starts(page: PageLayout, lines: list[Line], vocab: Vocabulary) -> list[float] | None:
@@ -110,21 +123,26 @@ def _label_starts(page: PageLayout, lines: list[Line], vocab: Vocabulary) -> lis
         runs = segments(line, page.gutter)
         if len(runs) < 2:
             continue
-        reading = read_label(" ".join(w.text for w in runs[0]), vocab.profile.labels,
-                             vocab.profile.fuzzy_threshold)
+        reading = read_label(
+            " ".join(w.text for w in runs[0]), vocab.profile.labels, vocab.profile.fuzzy_threshold
+        )
         if reading.match in ("exact", "combined", "fuzzy", "inline"):
             found.append((runs[0][0].x0, runs[1][0].x0, tuple(reading.labels)))
     tolerance = page.space_width + 1
     for label_x, value_x, _ in found:
-        aligned = [f for f in found if abs(f[0] - label_x) <= tolerance
-                   and abs(f[1] - value_x) <= tolerance]
+        aligned = [
+            f
+            for f in found
+            if abs(f[0] - label_x) <= tolerance and abs(f[1] - value_x) <= tolerance
+        ]
         if len({f[2] for f in aligned}) >= 2:
             return [min(f[0] for f in aligned), min(f[1] for f in aligned)]
     return None
 
 
-def _text_chunks(page: PageLayout, lines: list[Line], vocab: Vocabulary,
-                 previous: Chunk | None) -> list[Chunk]:
+def _text_chunks(
+    page: PageLayout, lines: list[Line], vocab: Vocabulary, previous: Chunk | None
+) -> list[Chunk]:
     """Tables without ruling lines on one page, found by their header or labels."""
     chunks: list[Chunk] = []
     bands = line_bands(lines)
@@ -133,8 +151,9 @@ def _text_chunks(page: PageLayout, lines: list[Line], vocab: Vocabulary,
         if id(band[0]) in taken:
             continue
         start = lines.index(band[0])
-        found = _text_chunk_at(page, lines, start, band, vocab,
-                               chunks[-1] if chunks else previous, first=b == 0)
+        found = _text_chunk_at(
+            page, lines, start, band, vocab, chunks[-1] if chunks else previous, first=b == 0
+        )
         if found is None:
             continue
         chunk, used = found
@@ -149,9 +168,10 @@ def _heading_lines(lines: list[Line], start: int, band: list[Line], heading: str
     """The lines from ``start`` that read as ``heading``: its band, or the one to three lines
     that match it best (a large heading wraps with more space between its lines than table
     text has, so its lines may stand in bands of their own)."""
-    candidates = [band] + [lines[start: start + n] for n in (1, 2, 3)]
-    scored = [(heading_score(" ".join(x.text for x in c), heading), len(c), c)
-              for c in candidates if c]
+    candidates = [band] + [lines[start : start + n] for n in (1, 2, 3)]
+    scored = [
+        (heading_score(" ".join(x.text for x in c), heading), len(c), c) for c in candidates if c
+    ]
     score, _, best = max(scored, key=lambda t: (t[0], t[1]))
     return best if score >= HEADING_SCORE else []
 
@@ -159,36 +179,54 @@ def _heading_lines(lines: list[Line], start: int, band: list[Line], heading: str
 def _index_starts(page: PageLayout, lines: list[Line]) -> list[float]:
     """Title column and page column of an index: the page column begins at the leftmost
     last run of a line that holds a digit (so "Frauen: 150" stays one page cell)."""
-    page_x = [runs[-1][0].x0 for line in lines
-              if len(runs := segments(line, page.gutter)) >= 2
-              and any(_DIGIT.search(w.text) for w in runs[-1])]
+    page_x = [
+        runs[-1][0].x0
+        for line in lines
+        if len(runs := segments(line, page.gutter)) >= 2
+        and any(_DIGIT.search(w.text) for w in runs[-1])
+    ]
     left = min(line.x0 for line in lines)
     return [left, min(page_x)] if page_x else [left, max(line.words[-1].x0 for line in lines)]
 
 
-def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[Line],
-                   vocab: Vocabulary, previous: Chunk | None,
-                   first: bool) -> tuple[Chunk, list[Line]] | None:
+def _text_chunk_at(
+    page: PageLayout,
+    lines: list[Line],
+    start: int,
+    band: list[Line],
+    vocab: Vocabulary,
+    previous: Chunk | None,
+    first: bool,
+) -> tuple[Chunk, list[Line]] | None:
     """The table that begins with ``band``, if any family recognises it, and its lines."""
     for family, starts, score, minimum in _header_starts(page, band, vocab):
         if starts is not None:
-            if (previous is not None and previous.family == family and not previous.ruled
-                    and previous.starts and len(previous.starts) != len(starts)
-                    and score_at(page, band, previous.starts, score) >= minimum):
+            if (
+                previous is not None
+                and previous.family == family
+                and not previous.ruled
+                and previous.starts
+                and len(previous.starts) != len(starts)
+                and score_at(page, band, previous.starts, score) >= minimum
+            ):
                 # the table of the page before goes on in its columns (a skewed scan may
                 # run two header cells together), as long as they read its header too
                 starts = previous.starts
             starts = _best_fit(page, lines[start:], starts, previous, family)
-            rows, used = rows_from(page, lines, start, starts,
-                                    closes=_total_row(page, vocab) if family == "population"
-                                    else None)
+            rows, used = rows_from(
+                page,
+                lines,
+                start,
+                starts,
+                closes=_total_row(page, vocab) if family == "population" else None,
+            )
             return Chunk(family, page, rows[:1], rows[1:], False, starts), used
     overview = overview_chunk(page, lines, start, band, vocab, previous)
     if overview is not None:
         return overview
     heading = _heading_lines(lines, start, band, vocab.index.heading)
     if heading:
-        rest = lines[start + len(heading):]
+        rest = lines[start + len(heading) :]
         if not rest:
             return None
         starts = _index_starts(page, table_lines(rest, 0, page))
@@ -201,16 +239,23 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
     # lines are still required
     opening = (100 + vocab.profile.fuzzy_threshold) / 2
     if reading.match in ("exact", "combined") or (
-            page.ocr and reading.match == "fuzzy" and (reading.score or 0) >= opening):
+        page.ocr and reading.match == "fuzzy" and (reading.score or 0) >= opening
+    ):
         starts = _label_starts(page, table_lines(lines, start, page), vocab)
         if starts is not None:
             rows, used = rows_from(page, lines, start, starts)
             return Chunk("profile", page, [], rows, False, starts), used
-    if (first and previous is not None and previous.starts and not previous.ruled
-            and previous.family != "unknown" and previous.reaches_page_end
-            and all(fits_columns(line, previous.starts, page) for line in band)
-            and _same_size(band, previous)
-            and _may_continue(previous, band, page, vocab)):
+    if (
+        first
+        and previous is not None
+        and previous.starts
+        and not previous.ruled
+        and previous.family != "unknown"
+        and previous.reaches_page_end
+        and all(fits_columns(line, previous.starts, page) for line in band)
+        and _same_size(band, previous)
+        and _may_continue(previous, band, page, vocab)
+    ):
         if previous.family == "index":
             starts = _index_starts(page, table_lines(lines, start, page))
             rows, used = rows_from(page, lines, start, starts, key_column=None)
@@ -220,8 +265,9 @@ def _text_chunk_at(page: PageLayout, lines: list[Line], start: int, band: list[L
     return None
 
 
-def _header_starts(page: PageLayout, band: list[Line], vocab: Vocabulary
-                   ) -> Iterator[tuple[Family, list[float] | None, HeaderScore, float]]:
+def _header_starts(
+    page: PageLayout, band: list[Line], vocab: Vocabulary
+) -> Iterator[tuple[Family, list[float] | None, HeaderScore, float]]:
     """Column starts of ``band`` read as a budget header, then as a population header.
 
     A budget header has as many columns as the plan prints years and kinds: about as many as
@@ -233,16 +279,22 @@ def _header_starts(page: PageLayout, band: list[Line], vocab: Vocabulary
         minimum = vocab.budget.min_share
         yield "budget", text_header(page, band, score, minimum, counts), score, minimum
     population = vocab.population
-    words = sum(1 for line in band for w in line.words
-                if any(p.search(w.text) for p in population.compiled))
+    words = sum(
+        1 for line in band for w in line.words if any(p.search(w.text) for p in population.compiled)
+    )
     share = population_score(population.compiled)
     least = population.min_matches / len(population.compiled)
-    yield ("population", text_header(page, band, share, least,
-                                     (len(population.compiled), words)), share, least)
+    yield (
+        "population",
+        text_header(page, band, share, least, (len(population.compiled), words)),
+        share,
+        least,
+    )
 
 
-def _best_fit(page: PageLayout, lines: list[Line], starts: list[float],
-              previous: Chunk | None, family: str) -> list[float]:
+def _best_fit(
+    page: PageLayout, lines: list[Line], starts: list[float], previous: Chunk | None, family: str
+) -> list[float]:
     """The header's column starts, or those of the same table on the page before when the
     body's words fit those better (cross fewer column starts).
 
@@ -250,8 +302,12 @@ def _best_fit(page: PageLayout, lines: list[Line], starts: list[float],
     first header words of the plan stand a column to the right); the body's own alignment
     says which starts are right.
     """
-    if (previous is None or previous.family != family or previous.ruled
-            or len(previous.starts) != len(starts)):
+    if (
+        previous is None
+        or previous.family != family
+        or previous.ruled
+        or len(previous.starts) != len(starts)
+    ):
         return starts
     body = table_lines(lines, 0, page)
     slack = page.space_width
@@ -295,16 +351,20 @@ def page_chunks(page: PageLayout, vocab: Vocabulary, previous: Chunk | None) -> 
     lines = page.lines
     for table in sorted(page.ruled_tables, key=lambda t: t.bbox.top):
         reach = 6 * median(w.height for w in page.words) if page.words else 0
-        above = [line for line in lines
-                 if line.bottom <= table.bbox.top and table.bbox.top - line.bottom < reach]
+        above = [
+            line
+            for line in lines
+            if line.bottom <= table.bbox.top and table.bbox.top - line.bottom < reach
+        ]
         heading_above = any(reads_as(line.text, vocab.index.heading) for line in above) or (
-            len(above) >= 2 and reads_as(" ".join(x.text for x in above[-2:]),
-                                            vocab.index.heading))
+            len(above) >= 2 and reads_as(" ".join(x.text for x in above[-2:]), vocab.index.heading)
+        )
         rows = ruled_rows(page, table.rows)
         if not rows:
             continue
-        chunk = _classify_ruled(rows, page, vocab, chunks[-1] if chunks else previous,
-                                heading_above)
+        chunk = _classify_ruled(
+            rows, page, vocab, chunks[-1] if chunks else previous, heading_above
+        )
         chunk.reaches_page_end = not any(w.top > table.bbox.bottom for w in page.words)
         chunks.append(chunk)
     free = [line for line in lines if _outside(line, boxes)]

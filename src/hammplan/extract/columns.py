@@ -47,28 +47,34 @@ def letter_boxes(word: Word, page: PageLayout) -> list[tuple[float, float]]:
     """
     if word.edges and len(word.edges) == 2 * (len(word.text) - 1):
         inner = word.edges
-        return [(inner[2 * i - 1] if i else word.x0, inner[2 * i] if i < len(word.text) - 1
-                 else word.x1) for i in range(len(word.text))]
+        return [
+            (
+                inner[2 * i - 1] if i else word.x0,
+                inner[2 * i] if i < len(word.text) - 1 else word.x1,
+            )
+            for i in range(len(word.text))
+        ]
     if page.ocr or len(word.text) == 1:
         edges = char_edges(word)
         return list(zip(edges, edges[1:], strict=False))
     return [(word.x0, word.x1)]
 
 
-def _ink(words: Sequence[Word], page: PageLayout, lo: float, hi: float
-         ) -> list[tuple[float, float, int]]:
+def _ink(
+    words: Sequence[Word], page: PageLayout, lo: float, hi: float
+) -> list[tuple[float, float, int]]:
     """Letter boxes ``(x0, x1, word)`` reaching into ``[lo, hi]``; debris is not ink."""
     boxes: list[tuple[float, float, int]] = []
     for word in words:
         if word.x1 < lo or word.x0 > hi or is_debris(word):
             continue
-        boxes.extend((a, b, id(word)) for a, b in letter_boxes(word, page)
-                     if b >= lo and a <= hi)
+        boxes.extend((a, b, id(word)) for a, b in letter_boxes(word, page) if b >= lo and a <= hi)
     return boxes
 
 
-def _free_strips(boxes: list[tuple[float, float, int]], lo: float, hi: float
-                 ) -> list[tuple[float, float]]:
+def _free_strips(
+    boxes: list[tuple[float, float, int]], lo: float, hi: float
+) -> list[tuple[float, float]]:
     """The white strips of ``[lo, hi]`` that no letter box covers, at least _MIN_STRIP wide."""
     strips = []
     edge = lo
@@ -81,8 +87,9 @@ def _free_strips(boxes: list[tuple[float, float, int]], lo: float, hi: float
     return strips
 
 
-def _boundary(words: Sequence[Word], lines: int, start: float, page: PageLayout,
-              debris: list[float]) -> Boundary:
+def _boundary(
+    words: Sequence[Word], lines: int, start: float, page: PageLayout, debris: list[float]
+) -> Boundary:
     """The boundary before the column whose header begins at ``start`` (see the module)."""
     slack = page.space_width
     old = start - slack
@@ -100,7 +107,8 @@ def _boundary(words: Sequence[Word], lines: int, start: float, page: PageLayout,
     # the place inside the fewest words, a read rule first, then the nearest to the header's
     spans = [(w.x0, w.x1) for w in words if not is_debris(w) and w.x1 >= lo and w.x0 <= hi]
     candidates = [x for x in debris if lo <= x <= hi] + [
-        x for box in boxes for x in box[:2] if lo <= x <= hi]
+        x for box in boxes for x in box[:2] if lo <= x <= hi
+    ]
     if not candidates:  # one word covers the whole window
         return Boundary(old, cuts=False)
     inside = {x: sum(1 for x0, x1 in spans if x0 < x < x1) for x in candidates}
@@ -110,8 +118,9 @@ def _boundary(words: Sequence[Word], lines: int, start: float, page: PageLayout,
     return Boundary(old, cuts=False)
 
 
-def column_bounds(lines: Sequence[Line], starts: Sequence[float], page: PageLayout
-                  ) -> list[Boundary]:
+def column_bounds(
+    lines: Sequence[Line], starts: Sequence[float], page: PageLayout
+) -> list[Boundary]:
     """One boundary per column start: where each column begins, given the table's lines.
 
     The first column takes everything left of the second, so its boundary is the header's.
@@ -133,9 +142,10 @@ def _cut(word: Word, at: float, page: PageLayout) -> list[Word]:
         return [word]
 
     def piece(i: int, j: int) -> Word:
-        inner = word.edges[2 * i: 2 * (j - 1)] if word.edges else ()
-        return Word(word.text[i:j], boxes[i][0], boxes[j - 1][1], word.top, word.bottom,
-                    word.size, inner)
+        inner = word.edges[2 * i : 2 * (j - 1)] if word.edges else ()
+        return Word(
+            word.text[i:j], boxes[i][0], boxes[j - 1][1], word.top, word.bottom, word.size, inner
+        )
 
     return [piece(0, k), piece(k, len(word.text))]
 
@@ -154,25 +164,29 @@ def split_at_gaps(word: Word, page: PageLayout) -> list[Word]:
     boxes = letter_boxes(word, page)
     if len(boxes) != len(word.text):
         return [word]
-    gaps = [(a[1] + b[0]) / 2 for a, b in zip(boxes, boxes[1:], strict=False)
-            if b[0] - a[1] >= _MIN_STRIP]
+    gaps = [
+        (a[1] + b[0]) / 2
+        for a, b in zip(boxes, boxes[1:], strict=False)
+        if b[0] - a[1] >= _MIN_STRIP
+    ]
     pieces = [word]
     for x in gaps:
         pieces = [*pieces[:-1], *_cut(pieces[-1], x, page)]
     return pieces
 
 
-def cut_words(words: Sequence[Word], bounds: Sequence[Boundary], page: PageLayout
-              ) -> list[Word]:
+def cut_words(words: Sequence[Word], bounds: Sequence[Boundary], page: PageLayout) -> list[Word]:
     """The words, each cut where it reaches over a boundary that allows cuts."""
     out = list(words)
     for bound in bounds[1:]:
         if not bound.cuts:
             continue
-        out = [piece for w in out
-               for piece in (_cut(w, bound.x, page) if w.x0 < bound.x < w.x1 else [w])]
+        out = [
+            piece
+            for w in out
+            for piece in (_cut(w, bound.x, page) if w.x0 < bound.x < w.x1 else [w])
+        ]
     return out
 
 
-__all__ = ["Boundary", "column_bounds", "cut_words", "has_gaps", "letter_boxes",
-           "split_at_gaps"]
+__all__ = ["Boundary", "column_bounds", "cut_words", "has_gaps", "letter_boxes", "split_at_gaps"]

@@ -88,20 +88,25 @@ def extract_document(
     if not any_text:
         raise ExtractionError(
             f"{path}: none of its {count} pages has a text layer (a scan without text "
-            "recognition?); run OCR first, e.g. ocrmypdf, then extract the OCR'd copy")
+            "recognition?); run OCR first, e.g. ocrmypdf, then extract the OCR'd copy"
+        )
 
     def of(family: str) -> list[Chunk]:
         return [c for c in chunks if c.family == family]
 
     headers, budget_rows, left_budget = assemble_budget(of("budget"), vocab.budget)
     profiles, left_profiles = assemble_profiles(of("profile"), vocab.profile)
-    population, left_population = assemble_population(of("population"),
-                                                      vocab.population.total_labels)
+    population, left_population = assemble_population(
+        of("population"), vocab.population.total_labels
+    )
     overview, left_overview = assemble_overview(of("overview"), vocab.overview.page_column_label)
     index, left_index = assemble_index(of("index"))
     unknown = [
-        Leftover(family="unknown", reason=f"table on page {c.page.number} of no known family",
-                 cells=[cell.source() for row in c.header + c.rows for cell in row])
+        Leftover(
+            family="unknown",
+            reason=f"table on page {c.page.number} of no known family",
+            cells=[cell.source() for row in c.header + c.rows for cell in row],
+        )
         for c in of("unknown")
         if any(cell.text for row in c.header + c.rows for cell in row)
     ]
@@ -118,8 +123,16 @@ def extract_document(
         overview=overview,
         index=index,
         statements=statements,
-        leftovers=[*left_budget, *left_profiles, *left_population, *left_overview, *left_index,
-                   *unknown, *skipped, *out_of_order],
+        leftovers=[
+            *left_budget,
+            *left_profiles,
+            *left_population,
+            *left_overview,
+            *left_index,
+            *unknown,
+            *skipped,
+            *out_of_order,
+        ],
     )
 
 

@@ -69,8 +69,12 @@ def ruled_rows(page: PageLayout, boxes: list[list[BBox | None]]) -> list[GridRow
     present = [box for row in boxes for box in row if box]
     candidates: list[Word] = []
     if present:  # only words inside the table's outline can be inside one of its cells
-        outline = BBox(x0=min(b.x0 for b in present), top=min(b.top for b in present),
-                       x1=max(b.x1 for b in present), bottom=max(b.bottom for b in present))
+        outline = BBox(
+            x0=min(b.x0 for b in present),
+            top=min(b.top for b in present),
+            x1=max(b.x1 for b in present),
+            bottom=max(b.bottom for b in present),
+        )
         candidates = [w for w in page.words if _inside(w, outline)]
     rows = []
     for row in boxes:
@@ -171,8 +175,9 @@ def line_bands(lines: Sequence[Line]) -> list[list[Line]]:
     return bands
 
 
-def split_band_at_keys(band: list[Line], key_words: Callable[[Line], list[Word]]
-                       ) -> list[list[Line]]:
+def split_band_at_keys(
+    band: list[Line], key_words: Callable[[Line], list[Word]]
+) -> list[list[Line]]:
     """Split one band where the key column starts a new cell (rows set without padding).
 
     Lines of one key cell follow each other at the leading; a key line more than one and a
@@ -218,8 +223,9 @@ def text_rows(
     for band in line_bands(lines):
         for part in split_band_at_keys(band, key_words) if key_column is not None else [band]:
             words = [w for line in part for w in line.words]
-            rows.append([GridCell(col, page.number, None)
-                         for col in assign_columns(words, edges, 0.0)])
+            rows.append(
+                [GridCell(col, page.number, None) for col in assign_columns(words, edges, 0.0)]
+            )
     return rows
 
 
@@ -242,23 +248,37 @@ def fits_columns(line: Line, starts: Sequence[float], page: PageLayout) -> bool:
     slack = 2 * page.gutter  # right-aligned numbers may stick out a little to the left
     # a word that two columns ran together ("80.544Land") does not cross the boundary at
     # the white between its pieces (columns a point apart)
-    inner = [(a.x1, b.x0) for w in line.words
-             for a, b in pairwise(split_at_gaps(w, page))]
-    return all(_crossings(run, starts, slack, page.space_width, inner) < limit
-               for run in segments(line, page.gutter))
+    inner = [(a.x1, b.x0) for w in line.words for a, b in pairwise(split_at_gaps(w, page))]
+    return all(
+        _crossings(run, starts, slack, page.space_width, inner) < limit
+        for run in segments(line, page.gutter)
+    )
 
 
-def _crossings(run: Sequence[Word], starts: Sequence[float], slack: float, near: float,
-               gaps: Sequence[tuple[float, float]]) -> int:
+def _crossings(
+    run: Sequence[Word],
+    starts: Sequence[float],
+    slack: float,
+    near: float,
+    gaps: Sequence[tuple[float, float]],
+) -> int:
     """:func:`crossings`, not counting a boundary that one of ``gaps`` (white inside a word)
     stands at, within ``near``."""
     x0, x1 = run[0].x0, run[-1].x1
-    return sum(1 for s in starts[1:] if x0 < s - slack and x1 > s + slack
-               and not any(left - near <= s <= right + near for left, right in gaps))
+    return sum(
+        1
+        for s in starts[1:]
+        if x0 < s - slack
+        and x1 > s + slack
+        and not any(left - near <= s <= right + near for left, right in gaps)
+    )
 
 
 def table_lines(
-    lines: Sequence[Line], start: int, page: PageLayout, starts: Sequence[float] | None = None,
+    lines: Sequence[Line],
+    start: int,
+    page: PageLayout,
+    starts: Sequence[float] | None = None,
     closes: Callable[[Line], bool] | None = None,
 ) -> list[Line]:
     """The lines of a table without ruling lines that begins at ``lines[start]``.
@@ -273,13 +293,17 @@ def table_lines(
     picked = [lines[start]]
     size = median(w.height for w in lines[start].words)
     closed = closes is not None and closes(lines[start])
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.top - picked[-1].bottom > 3 * size:
             break
         if starts is not None and not fits_columns(line, starts, page):
             break
-        if closed and starts is not None and len(starts) > 1 and any(
-                w.cx < starts[1] - page.space_width for w in line.words):
+        if (
+            closed
+            and starts is not None
+            and len(starts) > 1
+            and any(w.cx < starts[1] - page.space_width for w in line.words)
+        ):
             break
         closed = closed or (closes is not None and closes(line))
         picked.append(line)

@@ -64,8 +64,9 @@ def budget_header_score(texts: Sequence[str], vocab: BudgetVocabulary) -> float:
         return 0.0
     once = [r for r in roles if r is not None and r not in VALUE_KINDS]
     repeated = len(once) - len(set(once))
-    opening = sum(max(1, sum(1 for w in t.split()[:HEAD_WORDS] if vocab.any_role.search(w)))
-                  for t in texts)
+    opening = sum(
+        max(1, sum(1 for w in t.split()[:HEAD_WORDS] if vocab.any_role.search(w))) for t in texts
+    )
     return (sum(r is not None for r in roles) - repeated) / max(len(texts), opening)
 
 
@@ -84,10 +85,12 @@ def population_score(patterns: Sequence[re.Pattern[str]]) -> HeaderScore:
     """The header score of the population table: the share of cells whose first words match
     one of the patterns, in any order and number; 0 unless the first cell names the district
     column (the first pattern: "Sozialraum", "Stadtbezirk", ...)."""
+
     def score(texts: list[str]) -> float:
         if len(texts) < 3 or not _opens(texts[0], patterns[:1]):
             return 0.0
         return sum(1 for t in texts if _opens(t, patterns)) / len(texts)
+
     return score
 
 
@@ -100,8 +103,7 @@ def is_header_row(row: GridRow, score: HeaderScore, minimum: float) -> bool:
     return score([c.text for c in row]) >= minimum
 
 
-def role_word_counts(band: Sequence[Line], vocab: BudgetVocabulary, page: PageLayout
-                     ) -> list[int]:
+def role_word_counts(band: Sequence[Line], vocab: BudgetVocabulary, page: PageLayout) -> list[int]:
     """About how many columns ``band`` has, if it is a budget header: its words that open a
     column, counted over its first one, two, three lines and all of them (a header set tight
     above its body forms one band with it), each one more (a garbled word) or one less (a
@@ -114,8 +116,13 @@ def role_word_counts(band: Sequence[Line], vocab: BudgetVocabulary, page: PageLa
     for n in (1, 2, 3, len(lines)):
         words = [w for line in lines[:n] for w in line.words]
         count = sum(1 for w in words if vocab.any_role.search(w.text))
-        cut = sum(1 for w in words if has_gaps(w) for p in split_at_gaps(w, page)
-                  if vocab.any_role.search(p.text))
+        cut = sum(
+            1
+            for w in words
+            if has_gaps(w)
+            for p in split_at_gaps(w, page)
+            if vocab.any_role.search(p.text)
+        )
         joined = sum(1 for w in words if has_gaps(w) and vocab.any_role.search(w.text))
         counts += [count, count + 1, count - 1, count - joined + cut]
     return [n for n in dict.fromkeys(counts) if n >= 3]
@@ -124,12 +131,14 @@ def role_word_counts(band: Sequence[Line], vocab: BudgetVocabulary, page: PageLa
 def without_debris(lines: Sequence[Line]) -> list[Line]:
     """Header lines without the rules recognition read as "|" (a header's columns are where
     its words stand; the rules would each count as a column of their own)."""
-    return [Line(kept) for line in lines
-            if (kept := [w for w in line.words if not is_debris(w)])]
+    return [Line(kept) for line in lines if (kept := [w for w in line.words if not is_debris(w)])]
 
 
 def text_header(
-    page: PageLayout, band: Sequence[Line], score: HeaderScore, minimum: float,
+    page: PageLayout,
+    band: Sequence[Line],
+    score: HeaderScore,
+    minimum: float,
     counts: Sequence[int],
 ) -> list[float] | None:
     """Column starts of ``band`` when it reads as the header ``score`` describes, else None.
@@ -146,8 +155,9 @@ def text_header(
         yield column_starts(band, page.gutter)
         yield from (column_starts_n(band, n) for n in counts if n > 0)
         if any(has_gaps(w) for line in band for w in line.words):
-            letters = [Line([p for w in line.words for p in split_at_gaps(w, page)])
-                       for line in band]
+            letters = [
+                Line([p for w in line.words for p in split_at_gaps(w, page)]) for line in band
+            ]
             yield from (column_starts_n(letters, n) for n in counts if n > 0)
 
     best: tuple[float, int, list[float]] | None = None
@@ -162,8 +172,9 @@ def text_header(
     return best[2] if best else None
 
 
-def score_at(page: PageLayout, band: Sequence[Line], starts: list[float],
-             score: HeaderScore) -> float:
+def score_at(
+    page: PageLayout, band: Sequence[Line], starts: list[float], score: HeaderScore
+) -> float:
     """How well ``band`` reads as a header when split at ``starts``."""
     band = without_debris(band)
     bounds = column_bounds(band, starts, page)

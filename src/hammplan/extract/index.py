@@ -27,8 +27,9 @@ def assemble_index(chunks: list[Chunk]) -> tuple[list[IndexEntry], list[Leftover
             if not any(c.text for c in cells):
                 continue
             if len(cells) != 2:
-                leftovers.append(Leftover(family="index", reason="row of unexpected width",
-                                          cells=cells))
+                leftovers.append(
+                    Leftover(family="index", reason="row of unexpected width", cells=cells)
+                )
                 continue
             title, page_cell = cells
             if is_letter_heading(title.text) and not page_cell.text:
@@ -40,6 +41,12 @@ def assemble_index(chunks: list[Chunk]) -> tuple[list[IndexEntry], list[Leftover
                 entries[-1] = last.model_copy(update={"page_cell": joined})
                 continue
             match = _PAGE.match(page_cell.text)
-            entries.append(IndexEntry(letter=letter, title=title, page_cell=page_cell,
-                                      page=int(match.group(1)) if match else None))
+            entries.append(
+                IndexEntry(
+                    letter=letter,
+                    title=title,
+                    page_cell=page_cell,
+                    page=int(match.group(1)) if match else None,
+                )
+            )
     return entries, leftovers

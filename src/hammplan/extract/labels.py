@@ -47,8 +47,9 @@ class LabelReading:
     score: float | None = None
 
 
-def read_label(text: str, known: list[str], threshold: float,
-               fits: Callable[[str], bool] | None = None) -> LabelReading:
+def read_label(
+    text: str, known: list[str], threshold: float, fits: Callable[[str], bool] | None = None
+) -> LabelReading:
     """Name the label(s) of a label cell.
 
     Order of tries: exact; several known labels run together ("Titel Träger"); a known label
@@ -78,7 +79,8 @@ def read_label(text: str, known: list[str], threshold: float,
 
 
 _AMOUNT_LIKE = re.compile(
-    r"€|\bEUR\b|\bEuro\b|^\W*\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?\W*$", re.IGNORECASE)
+    r"€|\bEUR\b|\bEuro\b|^\W*\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?\W*$", re.IGNORECASE
+)
 _NOT_STATED = re.compile(r"^\W*(?:o\.?\s*A\.?|k\.?\s*A\.?|-+|–)?\W*$", re.IGNORECASE)
 _DIGIT_ANY = re.compile(r"\d")
 

@@ -109,7 +109,8 @@ class PageLayout:
     order_break: str | None = None
     """Why the page does not follow the page before it in reading order (see pageorder)."""
     _lines: tuple[list[Word], list[Line]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+        default=None, init=False, repr=False, compare=False
+    )
     """``group_lines(words)``, kept with the list it was grouped from."""
 
     @property
@@ -123,9 +124,19 @@ class PageLayout:
         """The page as table chunks keep it once it is read: number, size, fills and ruled
         tables, not its words (the chunks hold their own), so that a long document's words
         are not all held until its tables are assembled."""
-        return PageLayout(self.number, self.width, self.height, [], self.space_width,
-                          self.ruled_tables, self.fills, self.skipped, self.ocr,
-                          self.printed, self.order_break)
+        return PageLayout(
+            self.number,
+            self.width,
+            self.height,
+            [],
+            self.space_width,
+            self.ruled_tables,
+            self.fills,
+            self.skipped,
+            self.ocr,
+            self.printed,
+            self.order_break,
+        )
 
     @property
     def gutter(self) -> float:
@@ -213,8 +224,10 @@ def ligature_boxes(letters: str, x0: float, x1: float) -> list[tuple[float, floa
     """The x-extents of the letters of one character whose text expands to ``letters`` (a
     ligature's letters share its box evenly)."""
     step = (x1 - x0) / len(letters)
-    return [(x0 + step * k if k else x0, x0 + step * (k + 1) if k + 1 < len(letters) else x1)
-            for k in range(len(letters))]
+    return [
+        (x0 + step * k if k else x0, x0 + step * (k + 1) if k + 1 < len(letters) else x1)
+        for k in range(len(letters))
+    ]
 
 
 def letter_starts(chars: Sequence[tuple[str, float, float]]) -> tuple[float, ...]:
@@ -228,17 +241,28 @@ def letter_starts(chars: Sequence[tuple[str, float, float]]) -> tuple[float, ...
             boxes.append((x0, x1))
         elif letters:
             boxes.extend(ligature_boxes(letters, x0, x1))
-    return tuple(float(x) for left, right in zip(boxes, boxes[1:], strict=False)
-                 for x in (left[1], right[0]))
+    return tuple(
+        float(x) for left, right in zip(boxes, boxes[1:], strict=False) for x in (left[1], right[0])
+    )
 
 
 def plumber_word(word: dict[str, Any]) -> Word:
     """A :class:`Word` of one of pdfplumber's words (``extract_words(return_chars=True,
     extra_attrs=["size"])``), with its letters' extents when it is upright."""
-    edges = (letter_starts([(c["text"], c["x0"], c["x1"]) for c in word["chars"]])
-             if word["upright"] else ())
-    return Word(word["text"], float(word["x0"]), float(word["x1"]), float(word["top"]),
-                float(word["bottom"]), float(word["size"]), edges)
+    edges = (
+        letter_starts([(c["text"], c["x0"], c["x1"]) for c in word["chars"]])
+        if word["upright"]
+        else ()
+    )
+    return Word(
+        word["text"],
+        float(word["x0"]),
+        float(word["x1"]),
+        float(word["top"]),
+        float(word["bottom"]),
+        float(word["size"]),
+        edges,
+    )
 
 
 def read_page(page: Any, number: int, use_rulings: bool = True) -> PageLayout:
@@ -249,8 +273,9 @@ def read_page(page: Any, number: int, use_rulings: bool = True) -> PageLayout:
     reference reading; :func:`hammplan.extract.fast.read_page_fast` gives the same page
     in a fraction of the time.
     """
-    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"],
-                             return_chars=True)
+    raw = page.extract_words(
+        keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"], return_chars=True
+    )
     words = [plumber_word(w) for w in raw if w["text"].strip()]
     spaces = [float(c["width"]) for c in page.chars if c["text"] == " " and c["width"] > 0]
     return page_layout(page, number, words, spaces, use_rulings)
@@ -262,8 +287,9 @@ Pieces of one word touch (gaps of -0.1 to 0 on a real Tesseract layer); words st
 apart (1.4 pt and more at 200 dpi)."""
 
 
-def page_layout(page: Any, number: int, words: list[Word], spaces: list[float],
-                use_rulings: bool) -> PageLayout:
+def page_layout(
+    page: Any, number: int, words: list[Word], spaces: list[float], use_rulings: bool
+) -> PageLayout:
     """A :class:`PageLayout` of a pdfplumber page's words, the widths of its space characters,
     its filled rectangles and (with ``use_rulings``) the tables its ruling lines draw.
 
@@ -281,17 +307,24 @@ def page_layout(page: Any, number: int, words: list[Word], spaces: list[float],
     for rect in page.rects:
         colour = _colour(rect.get("non_stroking_color"))
         if rect.get("fill") and colour is not None:
-            fills.append(Fill(BBox(x0=rect["x0"], top=rect["top"], x1=rect["x1"],
-                                   bottom=rect["bottom"]), colour))
+            fills.append(
+                Fill(
+                    BBox(x0=rect["x0"], top=rect["top"], x1=rect["x1"], bottom=rect["bottom"]),
+                    colour,
+                )
+            )
     ruled = []
     if use_rulings and (page.lines or page.rects or page.curves):
         for table in page.find_tables():
-            rows = [[BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None
-                     for c in row.cells] for row in table.rows]
+            rows = [
+                [BBox(x0=c[0], top=c[1], x1=c[2], bottom=c[3]) if c else None for c in row.cells]
+                for row in table.rows
+            ]
             x0, top, x1, bottom = table.bbox
             ruled.append(RuledTable(BBox(x0=x0, top=top, x1=x1, bottom=bottom), rows))
-    return PageLayout(number, float(page.width), float(page.height), words, space_width,
-                      ruled, fills, ocr=ocr)
+    return PageLayout(
+        number, float(page.width), float(page.height), words, space_width, ruled, fills, ocr=ocr
+    )
 
 
 _DIGITS = re.compile(r"\d+")
@@ -363,5 +396,4 @@ def drop_furniture(page: PageLayout, keys: set[EdgeKey]) -> None:
     page.words = [w for w in page.words if id(w) not in drop]
     # Dropped lines are whole first or last lines, so grouping the words that remain
     # gives the other lines unchanged (grouping is greedy in a fixed order).
-    page._lines = (page.words, [line for line in lines
-                                if not any(line is d for d in dropped)])
+    page._lines = (page.words, [line for line in lines if not any(line is d for d in dropped)])

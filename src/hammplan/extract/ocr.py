@@ -33,7 +33,8 @@ def is_debris(word: Word) -> bool:
 
 
 _OCR_PRODUCERS = re.compile(
-    r"tesseract|ocrmypdf|abbyy|finereader|paper capture|omnipage|readiris|\bocr\b", re.I)
+    r"tesseract|ocrmypdf|abbyy|finereader|paper capture|omnipage|readiris|\bocr\b", re.I
+)
 """What names a text recognition engine in a PDF's Creator or Producer."""
 
 
@@ -69,8 +70,9 @@ def char_edges(word: Word) -> list[float]:
 
 def piece(word: Word, start: int, end: int, edges: list[float]) -> Word:
     """Characters ``start`` to ``end`` of a word as a word of their own."""
-    return type(word)(word.text[start:end], edges[start], edges[end], word.top, word.bottom,
-                      word.size)
+    return type(word)(
+        word.text[start:end], edges[start], edges[end], word.top, word.bottom, word.size
+    )
 
 
 def join_fragments(lines: list[list[Word]], tolerance: float) -> list[Word]:
@@ -86,12 +88,19 @@ def join_fragments(lines: list[list[Word]], tolerance: float) -> list[Word]:
         current: Word | None = None
         for word in line:
             gap = word.x0 - current.x1 if current is not None else tolerance
-            overlap_ok = -gap < min(word.x1 - word.x0, 0.0 if current is None
-                                    else current.x1 - current.x0) / 2
+            overlap_ok = (
+                -gap
+                < min(word.x1 - word.x0, 0.0 if current is None else current.x1 - current.x0) / 2
+            )
             if current is not None and gap < tolerance and overlap_ok:
-                current = type(word)(current.text + word.text, current.x0,
-                                     max(current.x1, word.x1), min(current.top, word.top),
-                                     max(current.bottom, word.bottom), current.size)
+                current = type(word)(
+                    current.text + word.text,
+                    current.x0,
+                    max(current.x1, word.x1),
+                    min(current.top, word.top),
+                    max(current.bottom, word.bottom),
+                    current.size,
+                )
                 continue
             if current is not None:
                 out.append(current)
@@ -115,12 +124,20 @@ def split_debris(words: list[Word]) -> list[Word]:
         edges = char_edges(word)
         start = 0
         for i in range(1, len(word.text) + 1):
-            if i == len(word.text) or ((word.text[i] in RULE_DEBRIS)
-                                       != (word.text[i - 1] in RULE_DEBRIS)):
+            if i == len(word.text) or (
+                (word.text[i] in RULE_DEBRIS) != (word.text[i - 1] in RULE_DEBRIS)
+            ):
                 out.append(piece(word, start, i, edges))
                 start = i
     return out
 
 
-__all__ = ["RULE_DEBRIS", "char_edges", "has_scan_image", "is_debris", "join_fragments", "piece",
-           "split_debris"]
+__all__ = [
+    "RULE_DEBRIS",
+    "char_edges",
+    "has_scan_image",
+    "is_debris",
+    "join_fragments",
+    "piece",
+    "split_debris",
+]

@@ -32,12 +32,16 @@ def _cell_boxes(chunk: Chunk, rows: list[GridRow]) -> list[list[BBox | None]]:
             boxes.append([None] * len(rows[i]))
             continue
         above = next((e for e in reversed(extents[:i]) if e), None)
-        below = next((e for e in extents[i + 1:] if e), None)
+        below = next((e for e in extents[i + 1 :] if e), None)
         top = (above[1] + extent[0]) / 2 if above else extent[0] - 2
         bottom = (extent[1] + below[0]) / 2 if below else extent[1] + 2
         edges = [*starts, page.width]
-        boxes.append([BBox(x0=edges[j], top=top, x1=edges[j + 1], bottom=bottom)
-                      for j in range(len(rows[i]))])
+        boxes.append(
+            [
+                BBox(x0=edges[j], top=top, x1=edges[j + 1], bottom=bottom)
+                for j in range(len(rows[i]))
+            ]
+        )
     return boxes
 
 
@@ -67,8 +71,12 @@ def _fill_in(box: BBox | None, fills: list[Fill], ignore: set[tuple[float, ...]]
 
 def _header_colours(page: PageLayout, header: list[GridRow]) -> set[tuple[float, ...]]:
     """Colours of fills behind the header cells: the header's background is no mark."""
-    boxes = [cell.box or words_bbox(cell.words) for row in header for cell in row
-             if cell.box or cell.words]
+    boxes = [
+        cell.box or words_bbox(cell.words)
+        for row in header
+        for cell in row
+        if cell.box or cell.words
+    ]
     return {_colour_key(fill) for box in boxes for fill in _fills_under(box, page.fills)}
 
 
@@ -82,19 +90,28 @@ def assemble_overview(
         header_cells = [[c.source() for c in row] for row in chunk.header]
         if chunk.header and not tables:
             section = header_cells[0] if len(header_cells) > 1 else []
-            tables.append(OverviewTable(section_header=section, column_header=header_cells[-1],
-                                        rows=[]))
+            tables.append(
+                OverviewTable(section_header=section, column_header=header_cells[-1], rows=[])
+            )
         elif chunk.header:
             tables[-1].repeated_headers.extend(header_cells)
         if not tables:
-            leftovers.append(Leftover(family="overview", reason="rows before any overview header",
-                                      cells=[c.source() for r in chunk.rows for c in r]))
+            leftovers.append(
+                Leftover(
+                    family="overview",
+                    reason="rows before any overview header",
+                    cells=[c.source() for r in chunk.rows for c in r],
+                )
+            )
             continue
         table = tables[-1]
         width = len(table.column_header)
-        page_columns = {i for header in (table.column_header, table.section_header)
-                        for i, cell in enumerate(header)
-                        if text_key(cell.text) == text_key(page_column_label)}
+        page_columns = {
+            i
+            for header in (table.column_header, table.section_header)
+            for i, cell in enumerate(header)
+            if text_key(cell.text) == text_key(page_column_label)
+        }
         ignore = _header_colours(chunk.page, chunk.header)
         boxes = _cell_boxes(chunk, chunk.rows)
         for r, (grid_row, row_boxes) in enumerate(zip(chunk.rows, boxes, strict=True)):
@@ -103,8 +120,13 @@ def assemble_overview(
             if not any(c.text for c in cells) and not any(fills):
                 continue
             if len(cells) != width:
-                leftovers.append(Leftover(family="overview", reason=(
-                    f"row of {len(cells)} cells, expected {width}"), cells=cells))
+                leftovers.append(
+                    Leftover(
+                        family="overview",
+                        reason=(f"row of {len(cells)} cells, expected {width}"),
+                        cells=cells,
+                    )
+                )
                 continue
             marks = []
             for i in range(1, width):
@@ -114,8 +136,15 @@ def assemble_overview(
                 if fill is not None and not cell.spans:
                     cell = SourceCell(text="", spans=[Span(page=chunk.page.number, bbox=fill.bbox)])
                 how = "text" if cell.text else ("fill" if fill is not None else "none")
-                marks.append(OverviewMark(column=i, marked=how != "none", how=how,
-                                          colour=fill.colour if fill else None, cell=cell))
+                marks.append(
+                    OverviewMark(
+                        column=i,
+                        marked=how != "none",
+                        how=how,
+                        colour=fill.colour if fill else None,
+                        cell=cell,
+                    )
+                )
             page_cell = next((cells[i] for i in sorted(page_columns)), None)
             if r == 0 and not chunk.header and not cells[0].text and table.rows:
                 last = table.rows[-1]

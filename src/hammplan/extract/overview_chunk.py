@@ -37,9 +37,14 @@ def header_part(band: list[Line], label_line: Line, page: PageLayout) -> list[Li
     return band
 
 
-def overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[Line],
-                    vocab: Vocabulary, previous: Chunk | None
-                    ) -> tuple[Chunk, list[Line]] | None:
+def overview_chunk(
+    page: PageLayout,
+    lines: list[Line],
+    start: int,
+    band: list[Line],
+    vocab: Vocabulary,
+    previous: Chunk | None,
+) -> tuple[Chunk, list[Line]] | None:
     """The overview table when ``band`` holds its column header row.
 
     The column header row is the line whose first cell is the column label ("Handlungsfelder");
@@ -49,31 +54,46 @@ def overview_chunk(page: PageLayout, lines: list[Line], start: int, band: list[L
     ("Seite") may stand in the section row only, so section cells right of the column header
     add one last column.
     """
-    window = lines[start: start + len(band) + 6]
-    at = next((i for i, line in enumerate(window)
-               if reads_as(first_cell(line, page), vocab.overview.column_label)),
-              None)
+    window = lines[start : start + len(band) + 6]
+    at = next(
+        (
+            i
+            for i, line in enumerate(window)
+            if reads_as(first_cell(line, page), vocab.overview.column_label)
+        ),
+        None,
+    )
     if at is None:
         return None
     # the band holding the label line: with middle-aligned cells, wrapped column headers
     # begin above the label
     columns_band = header_part(
-        next(band for band in line_bands(lines[start:]) if window[at] in band), window[at], page)
+        next(band for band in line_bands(lines[start:]) if window[at] in band), window[at], page
+    )
     first = window.index(columns_band[0]) if columns_band[0] in window else at
     starts = column_starts(without_debris(columns_band), page.gutter)
     if len(starts) < 4:
         return None
     section_label = vocab.overview.section_label
-    sec = next((i for i, line in enumerate(window[:first])
-                if section_label and reads_as(first_cell(line, page), section_label)),
-               first)
+    sec = next(
+        (
+            i
+            for i, line in enumerate(window[:first])
+            if section_label and reads_as(first_cell(line, page), section_label)
+        ),
+        first,
+    )
     section_band = window[sec:first]
     if section_label and not section_band and not (previous and previous.family == "overview"):
         return None  # "Handlungsfelder" alone also labels a profile row
     band = section_band + columns_band
     right = max(w.x1 for line in columns_band for w in line.words)
-    extra = [r[0].x0 for line in section_band for r in segments(line, page.gutter)
-             if r[0].x0 > right + page.gutter]
+    extra = [
+        r[0].x0
+        for line in section_band
+        for r in segments(line, page.gutter)
+        if r[0].x0 > right + page.gutter
+    ]
     starts += sorted(extra)[:1]
     header = []
     if section_band:

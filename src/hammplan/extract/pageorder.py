@@ -39,8 +39,9 @@ def printed_numbers(edges: list[Edges], keys: set[EdgeKey]) -> list[int | None]:
         for key, text in page:
             if key in keys:
                 texts.setdefault(key, []).append(text)
-    varying = {key: group for key, found in texts.items()
-               if (group := _varying_group(found)) is not None}
+    varying = {
+        key: group for key, found in texts.items() if (group := _varying_group(found)) is not None
+    }
     numbers: list[int | None] = []
     for page in edges:
         number = None
@@ -62,8 +63,10 @@ def order_break(before: PageLayout | None, page: PageLayout) -> str | None:
         return f"page {page.number} read after page {before.number}"
     if before.printed is None or page.printed is None or page.printed == before.printed + 1:
         return None
-    return (f"page {page.number} is printed as page {page.printed} but follows printed "
-            f"page {before.printed}: pages out of order or missing")
+    return (
+        f"page {page.number} is printed as page {page.printed} but follows printed "
+        f"page {before.printed}: pages out of order or missing"
+    )
 
 
 def continues(before: PageLayout | None, page: PageLayout, top: bool) -> bool:

@@ -25,8 +25,13 @@ def assemble_population(
             if not any(c.text for c in cells):
                 continue
             if not tables or len(cells) != len(tables[-1].header):
-                leftovers.append(Leftover(family="population", reason="row outside a table "
-                                          "or of unexpected width", cells=cells))
+                leftovers.append(
+                    Leftover(
+                        family="population",
+                        reason="row outside a table or of unexpected width",
+                        cells=cells,
+                    )
+                )
                 continue
             table = tables[-1]
             if not cells[0].text and table.rows:
@@ -37,6 +42,9 @@ def assemble_population(
                     is_total=last.is_total,
                 )
                 continue
-            table.rows.append(PopulationRow(district=cells[0], values=cells[1:],
-                                            is_total=cells[0].text.lower() in totals))
+            table.rows.append(
+                PopulationRow(
+                    district=cells[0], values=cells[1:], is_total=cells[0].text.lower() in totals
+                )
+            )
     return tables, leftovers

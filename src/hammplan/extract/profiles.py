@@ -29,8 +29,14 @@ from hammplan.vocabulary import ProfileVocabulary
 def _row(grid_row: GridRow, reading: LabelReading, vocab: ProfileVocabulary) -> ProfileRow:
     label, value = grid_row[0].source(), grid_row[1].source()
     fields = [f for f in (vocab.field_of(lb) for lb in reading.labels) if f is not None]
-    return ProfileRow(label_cell=label, labels=reading.labels, fields=fields,
-                      match=reading.match, score=reading.score, value=value)
+    return ProfileRow(
+        label_cell=label,
+        labels=reading.labels,
+        fields=fields,
+        match=reading.match,
+        score=reading.score,
+        value=value,
+    )
 
 
 def _title(rows: list[ProfileRow]) -> str | None:
@@ -43,8 +49,12 @@ def _title(rows: list[ProfileRow]) -> str | None:
 def _reading(row: GridRow, vocab: ProfileVocabulary) -> LabelReading:
     """The label reading of a row; a garbled label only names a field its value fits."""
     value = row[1].text if len(row) > 1 else ""
-    return read_label(row[0].text, vocab.labels, vocab.fuzzy_threshold,
-                      fits=lambda label: value_fits(vocab.field_of(label), value))
+    return read_label(
+        row[0].text,
+        vocab.labels,
+        vocab.fuzzy_threshold,
+        fits=lambda label: value_fits(vocab.field_of(label), value),
+    )
 
 
 def _opens(reading: LabelReading, vocab: ProfileVocabulary) -> bool:
@@ -62,20 +72,24 @@ class _Assembly:
         self.last_page: PageLayout | None = None
 
     def left(self, grid_row: GridRow, reason: str) -> None:
-        self.leftovers.append(Leftover(family="profile", reason=reason,
-                                       cells=[c.source() for c in grid_row]))
+        self.leftovers.append(
+            Leftover(family="profile", reason=reason, cells=[c.source() for c in grid_row])
+        )
 
     def join(self, grid_row: GridRow) -> None:
         """Join a continuation row (empty label) to the open profile's last row."""
         last = self.profiles[-1][-1]
-        self.profiles[-1][-1] = last.model_copy(update={
-            "value": last.value.joined(grid_row[1].source()),
-            "label_cell": last.label_cell.joined(grid_row[0].source()),
-            "continued": last.continued + 1,
-        })
+        self.profiles[-1][-1] = last.model_copy(
+            update={
+                "value": last.value.joined(grid_row[1].source()),
+                "label_cell": last.label_cell.joined(grid_row[0].source()),
+                "continued": last.continued + 1,
+            }
+        )
 
-    def take(self, grid_row: GridRow, reading: LabelReading, page: PageLayout, top: bool,
-             opens: bool) -> bool:
+    def take(
+        self, grid_row: GridRow, reading: LabelReading, page: PageLayout, top: bool, opens: bool
+    ) -> bool:
         """Rules 1 to 3 for a row that does not lead into a Titel; whether it was taken."""
         if opens:
             self.profiles.append([_row(grid_row, reading, self.vocab)])
@@ -125,9 +139,14 @@ def assemble_profiles(
         if _is_profile(rows):
             profiles.append(Profile(title=_title(rows), rows=rows))
         else:
-            done.leftovers += [Leftover(family="profile", reason=(
-                "not a profile: no field but a title label with an empty value"),
-                cells=[row.label_cell, row.value]) for row in rows]
+            done.leftovers += [
+                Leftover(
+                    family="profile",
+                    reason=("not a profile: no field but a title label with an empty value"),
+                    cells=[row.label_cell, row.value],
+                )
+                for row in rows
+            ]
     return profiles, done.leftovers
 
 
@@ -145,10 +164,14 @@ def _is_profile(rows: list[ProfileRow]) -> bool:
 
 def _unjoined(grid_row: GridRow, page: PageLayout, last_page: PageLayout | None) -> Leftover:
     where = f"page {last_page.number}" if last_page else "no page"
-    return Leftover(family="profile", reason=(
-        f"row on page {page.number} not joined to a profile: the open profile's last row "
-        f"is on {where}, not right before it in reading order"),
-        cells=[c.source() for c in grid_row])
+    return Leftover(
+        family="profile",
+        reason=(
+            f"row on page {page.number} not joined to a profile: the open profile's last row "
+            f"is on {where}, not right before it in reading order"
+        ),
+        cells=[c.source() for c in grid_row],
+    )
 
 
 def _leading_rows(readings: list[LabelReading], vocab: ProfileVocabulary) -> int:

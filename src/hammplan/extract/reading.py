@@ -55,8 +55,10 @@ def _count_within(path: Path, seconds: float) -> int:
         with page_deadline(seconds):
             return fast_path.page_count(path)
     except PageTimeout:
-        raise InputError(f"{path}: not a readable PDF (opening it and counting its pages took "
-                         f"longer than {seconds:g} s)") from None
+        raise InputError(
+            f"{path}: not a readable PDF (opening it and counting its pages took "
+            f"longer than {seconds:g} s)"
+        ) from None
 
 
 def iter_pages(
@@ -87,11 +89,13 @@ def iter_pages(
     try:
         count = _count_within(path, limits.open_seconds)
         if count > limits.max_pages:
-            raise InputError(f"{path}: {count} pages, more than the limit of "
-                             f"{limits.max_pages} (--max-pages)")
+            raise InputError(
+                f"{path}: {count} pages, more than the limit of {limits.max_pages} (--max-pages)"
+            )
         jobs = max(1, min(jobs or usable_cores(), 4))
-        blocks = fast_path.read_blocks(path, count, progress, use_rulings, jobs, fast, limits,
-                                       deadline, Path(spill_dir.name))
+        blocks = fast_path.read_blocks(
+            path, count, progress, use_rulings, jobs, fast, limits, deadline, Path(spill_dir.name)
+        )
     except fast_path.Refused as error:
         spill_dir.cleanup()
         raise InputError(f"{path}: {error}") from None
@@ -123,7 +127,7 @@ def remove_dead_spills(folder: Path | None = None) -> list[Path]:
     Returns what was removed."""
     removed = []
     for spill in sorted(Path(folder or tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*-*")):
-        pid = spill.name[len(SPILL_PREFIX):].split("-")[0]
+        pid = spill.name[len(SPILL_PREFIX) :].split("-")[0]
         if pid.isdigit() and not _alive(int(pid)) and spill.is_dir():
             shutil.rmtree(spill, ignore_errors=True)
             removed.append(spill)

@@ -22,8 +22,12 @@ def _table_bands(chunks: list[Chunk]) -> list[tuple[float, float]]:
     """Vertical extents of a page's table parts."""
     bands = []
     for chunk in chunks:
-        boxes = [cell.box or words_bbox(cell.words) for row in chunk.header + chunk.rows
-                 for cell in row if cell.box is not None or cell.words]
+        boxes = [
+            cell.box or words_bbox(cell.words)
+            for row in chunk.header + chunk.rows
+            for cell in row
+            if cell.box is not None or cell.words
+        ]
         if boxes:
             top = min(b.top for b in boxes)
             bottom = max(b.bottom for b in boxes)
@@ -32,12 +36,16 @@ def _table_bands(chunks: list[Chunk]) -> list[tuple[float, float]]:
 
 
 def _prose_lines(page: PageLayout, bands: list[tuple[float, float]]) -> list[Line]:
-    return [line for line in page.lines
-            if not any(top <= (line.top + line.bottom) / 2 <= bottom for top, bottom in bands)]
+    return [
+        line
+        for line in page.lines
+        if not any(top <= (line.top + line.bottom) / 2 <= bottom for top, bottom in bands)
+    ]
 
 
-def page_statements(page: PageLayout, chunks: list[Chunk],
-                    figure: re.Pattern[str]) -> list[Statement]:
+def page_statements(
+    page: PageLayout, chunks: list[Chunk], figure: re.Pattern[str]
+) -> list[Statement]:
     """Sentences of one page outside its table ``chunks`` that ``figure`` matches (compile
     the vocabulary's pattern with ``re.IGNORECASE``)."""
     lines = _prose_lines(page, _table_bands(chunks))
@@ -55,8 +63,12 @@ def page_statements(page: PageLayout, chunks: list[Chunk],
         sentence = match.group().strip()
         if not figure.search(sentence):
             continue
-        inside = [w for w, s in zip(words, starts, strict=True)
-                  if match.start() <= s < match.end()]
-        found.append(Statement(sentence=SourceCell(
-            text=sentence, spans=[Span(page=page.number, bbox=words_bbox(inside))])))
+        inside = [w for w, s in zip(words, starts, strict=True) if match.start() <= s < match.end()]
+        found.append(
+            Statement(
+                sentence=SourceCell(
+                    text=sentence, spans=[Span(page=page.number, bbox=words_bbox(inside))]
+                )
+            )
+        )
     return found

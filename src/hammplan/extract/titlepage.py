@@ -27,6 +27,7 @@ def title_lines(page: PageLayout) -> list[SourceCell]:
     body = median(w.size for line in lines for w in line.words)
     large = [line for line in lines if median(w.size for w in line.words) >= TITLE_SIZE * body]
     chosen = (large or lines)[:MAX_LINES]
-    return [SourceCell(text=line.text, spans=[Span(page=page.number,
-                                                    bbox=words_bbox(line.words))])
-            for line in sorted(chosen, key=lambda line: line.top)]
+    return [
+        SourceCell(text=line.text, spans=[Span(page=page.number, bbox=words_bbox(line.words))])
+        for line in sorted(chosen, key=lambda line: line.top)
+    ]

@@ -70,8 +70,11 @@ def how_it_ended(exitcode: int | None) -> str:
         return "it did not answer in time"
     if exitcode < 0:
         name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() else ""
-        why = " (the out-of-memory killer, or someone, stopped it)" if (
-            -exitcode == signal.SIGKILL) else ""
+        why = (
+            " (the out-of-memory killer, or someone, stopped it)"
+            if (-exitcode == signal.SIGKILL)
+            else ""
+        )
         return f"it was killed by signal {-exitcode} {name}{why}".replace("  ", " ")
     return f"it exited with code {exitcode}"
 
@@ -131,8 +134,7 @@ def collect(futures: list[Any], pool: Any, seconds: float, what: str) -> list[An
 
     deadline = time.monotonic() + seconds
     try:
-        return [future.result(timeout=max(0.0, deadline - time.monotonic()))
-                for future in futures]
+        return [future.result(timeout=max(0.0, deadline - time.monotonic())) for future in futures]
     except BrokenProcessPool:
         raise broken(pool, what) from None
     except FuturesTimeout:

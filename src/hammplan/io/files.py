@@ -35,8 +35,9 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:  # a full disk, a file-size limit
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write it ({exc.strerror}); the previous file is "
-                          "kept") from exc
+        raise OutputError(
+            f"{path}: cannot write it ({exc.strerror}); the previous file is kept"
+        ) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -64,7 +65,8 @@ def remove_stale_temporaries(folder: Path, names: list[str] | None = None) -> li
         pattern = re.compile(rf"\.[^/]+\.(?:{types})" + _TEMPORARY_SUFFIX)
     else:
         pattern = re.compile(
-            "(?:" + "|".join(re.escape(f".{n}") for n in names) + ")" + _TEMPORARY_SUFFIX)
+            "(?:" + "|".join(re.escape(f".{n}") for n in names) + ")" + _TEMPORARY_SUFFIX
+        )
     try:
         candidates = sorted(folder.iterdir())
     except OSError:  # no folder yet: nothing left behind

@@ -83,8 +83,9 @@ def _inside(name: str) -> bool:
 
 def _names(value: object) -> list[str]:
     """The relative names of a journal's list (anything else in it ignored)."""
-    return [n for n in value if isinstance(n, str) and _inside(n)] if isinstance(
-        value, list) else []
+    return (
+        [n for n in value if isinstance(n, str) and _inside(n)] if isinstance(value, list) else []
+    )
 
 
 def _apply(folder: Path, journal: dict[str, object]) -> None:
@@ -193,8 +194,10 @@ def together() -> Iterator[None]:
         for folder, journal in sets:
             (folder / PENDING).unlink(missing_ok=True)
             shutil.rmtree(folder / str(journal["stage"]), ignore_errors=True)
-        raise OutputError(f"{group.parent}: cannot write the new files there ({exc.strerror}); "
-                          "the previous ones are kept") from exc
+        raise OutputError(
+            f"{group.parent}: cannot write the new files there ({exc.strerror}); "
+            "the previous ones are kept"
+        ) from exc
     hold("committed")
     try:
         for folder, journal in sets:
@@ -202,8 +205,10 @@ def together() -> Iterator[None]:
             _apply(folder, journal)
         group.unlink(missing_ok=True)
     except OSError as exc:
-        raise OutputError(f"{folder}: the new files are committed but could not all be moved "
-                          f"in ({exc.strerror}); the next run finishes it") from exc
+        raise OutputError(
+            f"{folder}: the new files are committed but could not all be moved "
+            f"in ({exc.strerror}); the next run finishes it"
+        ) from exc
 
 
 def remove_group_commits(folder: Path) -> None:
@@ -223,8 +228,11 @@ def publish(folder: Path, files: Mapping[str, str | bytes]) -> list[Path]:
         stage.mkdir()
     except OSError as exc:
         raise OutputError(f"{folder}: cannot write there ({exc.strerror})") from exc
-    journal: dict[str, object] = {"stage": stage.name, "files": list(files), "remove": sorted(
-        set(published(folder)) - set(files))}
+    journal: dict[str, object] = {
+        "stage": stage.name,
+        "files": list(files),
+        "remove": sorted(set(published(folder)) - set(files)),
+    }
     try:
         for name, content in files.items():
             path = stage / name
@@ -234,21 +242,27 @@ def publish(folder: Path, files: Mapping[str, str | bytes]) -> list[Path]:
         hold(f"staged:{folder.name}")
         if _batch is not None:  # committed with the others when together() ends
             group = (_batch[0][0] if _batch else folder).resolve() / f"{GROUP_PREFIX}{RUN}.json"
-            _write_now(folder / PENDING, json.dumps(
-                journal | {"together": str(group)}, indent=1).encode() + b"\n")
+            _write_now(
+                folder / PENDING,
+                json.dumps(journal | {"together": str(group)}, indent=1).encode() + b"\n",
+            )
             _batch.append((folder, journal))
             return [folder / name for name in files]
         _write_now(folder / JOURNAL, json.dumps(journal, indent=1).encode() + b"\n")
     except OSError as exc:
         shutil.rmtree(stage, ignore_errors=True)
-        raise OutputError(f"{folder}: cannot write the new files there ({exc.strerror}); "
-                          "the previous ones are kept") from exc
+        raise OutputError(
+            f"{folder}: cannot write the new files there ({exc.strerror}); "
+            "the previous ones are kept"
+        ) from exc
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     try:
         _apply(folder, journal)
     except OSError as exc:
-        raise OutputError(f"{folder}: the new files are committed but could not all be moved "
-                          f"in ({exc.strerror}); the next run finishes it") from exc
+        raise OutputError(
+            f"{folder}: the new files are committed but could not all be moved "
+            f"in ({exc.strerror}); the next run finishes it"
+        ) from exc
     return [folder / name for name in files]

@@ -62,8 +62,9 @@ def json_int(text: str) -> int | _LongInteger:
     return int(text) if digits <= 4000 else _LongInteger(digits)
 
 
-def _long_integer(value: object, loc: tuple[int | str, ...]
-                  ) -> tuple[tuple[int | str, ...], _LongInteger] | None:
+def _long_integer(
+    value: object, loc: tuple[int | str, ...]
+) -> tuple[tuple[int | str, ...], _LongInteger] | None:
     """The first over-long integer in parsed JSON, with its place."""
     items: list[tuple[int | str, object]] = []
     if isinstance(value, _LongInteger):
@@ -84,8 +85,10 @@ def refuse_long_integers(data: object, path: Path) -> None:
     JSON (``json.loads(..., parse_int=...)`` with :func:`json_int`), if there is one."""
     long = _long_integer(data, ())
     if long is not None:
-        raise InputError(f"{path}: {record_path(long[0])}: number out of range, expected at "
-                         f"most {MAX_DIGITS} digits, found a number of {long[1].digits} digits")
+        raise InputError(
+            f"{path}: {record_path(long[0])}: number out of range, expected at "
+            f"most {MAX_DIGITS} digits, found a number of {long[1].digits} digits"
+        )
 
 
 def locate_long_integer(path: Path) -> None:
@@ -99,8 +102,9 @@ def locate_long_integer(path: Path) -> None:
     refuse_long_integers(data, path)
 
 
-def _numbers(value: object, loc: tuple[int | str, ...]) -> Iterator[tuple[tuple[int | str, ...],
-                                                                          Number]]:
+def _numbers(
+    value: object, loc: tuple[int | str, ...]
+) -> Iterator[tuple[tuple[int | str, ...], Number]]:
     """Every number in a record tree, with its location (booleans are not numbers here)."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -125,14 +129,18 @@ def _number_problem(value: Number) -> str | None:
         if not math.isfinite(value):
             return "expected a finite number"
         if value and not 10.0**-MAX_DIGITS <= abs(value) < 10.0**MAX_DIGITS:
-            return (f"number out of range, expected at most {MAX_DIGITS} digits before and "
-                    f"{MAX_DIGITS} after the decimal point")
+            return (
+                f"number out of range, expected at most {MAX_DIGITS} digits before and "
+                f"{MAX_DIGITS} after the decimal point"
+            )
         return None
     if not value.is_finite():
         return "expected a finite number"
     if value and not -MAX_DIGITS <= value.adjusted() < MAX_DIGITS:
-        return (f"number out of range, expected at most {MAX_DIGITS} digits before and "
-                f"{MAX_DIGITS} after the decimal point")
+        return (
+            f"number out of range, expected at most {MAX_DIGITS} digits before and "
+            f"{MAX_DIGITS} after the decimal point"
+        )
     return None
 
 
@@ -151,8 +159,11 @@ def check_numbers(record: BaseModel, path: Path) -> None:
     Raises InputError naming the file, the first such number's place and what was expected;
     such numbers come from hand edits or garbage, and would otherwise be drawn and formatted.
     """
-    problems = [(loc, value, problem) for loc, value in _numbers(record, ())
-                if (problem := _number_problem(value)) is not None]
+    problems = [
+        (loc, value, problem)
+        for loc, value in _numbers(record, ())
+        if (problem := _number_problem(value)) is not None
+    ]
     if problems:
         loc, value, problem = problems[0]
         more = len(problems) - 1

@@ -33,8 +33,10 @@ def load_extracted(path: Path) -> ExtractedDocument:
     except ValidationError as exc:
         raise InputError(f"{path}: not an extraction result ({_location(exc)})") from exc
     if document.format_version != FORMAT_VERSION:
-        raise InputError(f"{path}: format_version {document.format_version}, expected "
-                         f"{FORMAT_VERSION}; run 'hammplan extract' again")
+        raise InputError(
+            f"{path}: format_version {document.format_version}, expected "
+            f"{FORMAT_VERSION}; run 'hammplan extract' again"
+        )
     return document
 
 
@@ -63,8 +65,10 @@ def parse_curated_plan(text: str, path: Path) -> CuratedPlan:
     """The curated plan in ``text``, the content of ``path`` (named in errors), checked as
     :func:`load_curated_plan` checks it."""
     if not text.strip():
-        raise InputError(f"{path}: empty file, expected the curated plan as a JSON object "
-                         "(run `hammplan validate` again)")
+        raise InputError(
+            f"{path}: empty file, expected the curated plan as a JSON object "
+            "(run `hammplan validate` again)"
+        )
     try:
         data = json.loads(text, parse_int=json_int)
     except json.JSONDecodeError as exc:

@@ -72,9 +72,14 @@ def _lock_one(folder: Path, wait: float, say: Callable[[str], None]) -> int:
             if time.monotonic() >= deadline:
                 holder = _holder(handle)
                 os.close(handle)
-                raise Busy(f"{folder}: another hammplan run{holder} is writing there"
-                           + ("; run again later, or add --wait" if wait <= GRACE_SECONDS
-                              else f"; gave up after waiting {wait:g} s")) from None
+                raise Busy(
+                    f"{folder}: another hammplan run{holder} is writing there"
+                    + (
+                        "; run again later, or add --wait"
+                        if wait <= GRACE_SECONDS
+                        else f"; gave up after waiting {wait:g} s"
+                    )
+                ) from None
             if not told and wait > GRACE_SECONDS:
                 say(f"{folder}: waiting for another hammplan run{_holder(handle)}")
                 told = True
@@ -83,8 +88,9 @@ def _lock_one(folder: Path, wait: float, say: Callable[[str], None]) -> int:
 
 
 @contextmanager
-def writing(folders: list[Path], wait: bool = False,
-            say: Callable[[str], None] = lambda _: None) -> Iterator[None]:
+def writing(
+    folders: list[Path], wait: bool = False, say: Callable[[str], None] = lambda _: None
+) -> Iterator[None]:
     """Hold the lock of every folder in ``folders`` (each once, in a fixed order, so two runs
     never wait for each other crosswise) for the block."""
     unique = sorted({folder.resolve() for folder in folders})

@@ -31,4 +31,4 @@ def printable(text: str) -> str:
 
 def is_escaped(char: str) -> bool:
     """Whether :func:`printable` escapes ``char`` (for tests: every Cc, Zl, Zp and bidi)."""
-    return (unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI)
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI

@@ -25,8 +25,10 @@ def check_memory_limit() -> None:
     """Refuse at once, in one line, under a memory limit no command can work in."""
     soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
     if soft != resource.RLIM_INFINITY and soft < MIN_ADDRESS_SPACE:
-        raise ResourceError(f"the memory limit (ulimit -v {soft >> 10}) is below the "
-                            f"{MIN_ADDRESS_SPACE >> 20} MiB hammplan needs; raise it")
+        raise ResourceError(
+            f"the memory limit (ulimit -v {soft >> 10}) is below the "
+            f"{MIN_ADDRESS_SPACE >> 20} MiB hammplan needs; raise it"
+        )
 
 
 class Stopped(HammplanError):

@@ -55,8 +55,11 @@ class Reporter:
         if self.live:
             typer.echo("\r\033[K", err=True, nl=False)
         if self.as_json:
-            summary = {**summary, "seconds": round(time.perf_counter() - self.started, 3),
-                       "exit_code": exit_code}
+            summary = {
+                **summary,
+                "seconds": round(time.perf_counter() - self.started, 3),
+                "exit_code": exit_code,
+            }
             typer.echo(json.dumps(summary, ensure_ascii=False, default=str))
         if exit_code:
             raise typer.Exit(exit_code)

@@ -40,17 +40,18 @@ from hammplan.vocabulary import Publication, load_vocabulary
 __all__ = ["OUTPUT_FILES", "TABLES", "write_curated"]
 
 
-def render_files(plan: CuratedPlan,
-                 plan_json: Callable[[bytes], None] | None = None,
-                 publication: Publication | None = None,
-                 pdf: Path | None = None) -> dict[str, bytes]:
+def render_files(
+    plan: CuratedPlan,
+    plan_json: Callable[[bytes], None] | None = None,
+    publication: Publication | None = None,
+    pdf: Path | None = None,
+) -> dict[str, bytes]:
     """Every output file's bytes, keyed by file name in OUTPUT_FILES order; ``plan_json`` is
     handed plan.json's bytes as soon as they are made. ``publication`` (title, publisher,
     licence) defaults to the bundled vocabulary's. With ``pdf`` (the plan's source) a copy
     ``quelle.pdf`` is written too, and the workbook's page numbers link into it."""
     published = _completed(publication or load_vocabulary().publication, plan)
-    files: dict[str, bytes] = {
-        "plan.json": (plan.model_dump_json(indent=2) + "\n").encode("utf-8")}
+    files: dict[str, bytes] = {"plan.json": (plan.model_dump_json(indent=2) + "\n").encode("utf-8")}
     if plan_json is not None:
         plan_json(files["plan.json"])
     rows = flat_rows(plan)
@@ -80,10 +81,13 @@ def _completed(publication: Publication, plan: CuratedPlan) -> Publication:
     return publication.model_copy(update={"title": title, "publisher": publisher})
 
 
-def write_curated(plan: CuratedPlan, target_dir: Path,
-                  plan_json: Callable[[bytes], None] | None = None,
-                  publication: Publication | None = None,
-                  pdf: Path | None = None) -> list[Path]:
+def write_curated(
+    plan: CuratedPlan,
+    target_dir: Path,
+    plan_json: Callable[[bytes], None] | None = None,
+    publication: Publication | None = None,
+    pdf: Path | None = None,
+) -> list[Path]:
     """Write every curated file of ``plan`` to ``target_dir``; return their paths in order.
 
     All files are rendered before the first is written, so an error in any renderer (a value

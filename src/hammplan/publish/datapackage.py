@@ -12,8 +12,9 @@ from hammplan.records.plan import CuratedPlan
 from hammplan.vocabulary import Publication
 
 
-def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
-                      files: dict[str, bytes], publication: Publication) -> bytes:
+def datapackage_bytes(
+    plan: CuratedPlan, rows: dict[str, list[Row]], files: dict[str, bytes], publication: Publication
+) -> bytes:
     """datapackage.json: a Frictionless tabular data package of the CSV files, with licence,
     source and publisher; every column of a fixed few values (the status columns, severity,
     art) has them as an ``enum`` constraint.
@@ -43,15 +44,19 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
             schema["primaryKey"] = [keys[table.name]]
         references = []
         if table.name in ("budget", "budget_values") and foreign:
-            references.append({
-                "fields": ["measure_id"],
-                "reference": {"resource": "measures", "fields": ["id"]},
-            })
+            references.append(
+                {
+                    "fields": ["measure_id"],
+                    "reference": {"resource": "measures", "fields": ["id"]},
+                }
+            )
         if table.name == "budget_values" and "budget" in keys:
-            references.append({
-                "fields": ["budget_id"],
-                "reference": {"resource": "budget", "fields": [keys["budget"]]},
-            })
+            references.append(
+                {
+                    "fields": ["budget_id"],
+                    "reference": {"resource": "budget", "fields": [keys["budget"]]},
+                }
+            )
         if references:
             schema["foreignKeys"] = references
         content = files[table.file]
@@ -79,8 +84,13 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
             "mit dem gedruckten Wortlaut und der Seite jeder Angabe. Spalten: "
             "docs/data-dictionary.md."
         ),
-        "licenses": [{"name": publication.licence_name, "title": publication.licence_title,
-                      "path": publication.licence_path}],
+        "licenses": [
+            {
+                "name": publication.licence_name,
+                "title": publication.licence_title,
+                "path": publication.licence_path,
+            }
+        ],
         "sources": [
             {
                 "title": plan.source.file_name,
@@ -88,8 +98,10 @@ def datapackage_bytes(plan: CuratedPlan, rows: dict[str, list[Row]],
                 **({"path": publication.source_url} if publication.source_url else {}),
             }
         ],
-        "contributors": [{"title": publication.publisher, "role": "publisher"},
-                         {"title": f"hammplan {plan.tool_version}", "role": "author"}],
+        "contributors": [
+            {"title": publication.publisher, "role": "publisher"},
+            {"title": f"hammplan {plan.tool_version}", "role": "author"},
+        ],
         "resources": resources,
     }
     return json_bytes(package)

@@ -57,18 +57,33 @@ def data_dictionary_markdown() -> str:
                 ("`budget_values.csv`", "Budgetwerte, eine Zeile je Budgetzeile, Jahr und Art"),
                 ("`findings.csv`", "Befunde, eine Zeile je Befund"),
                 ("`findings.json`", "Befunde mit Zählung nach Schwere"),
-                ("`quelle.pdf`", "Kopie der Quelle, wenn sie in `DATA_DIR/raw/` liegt; die "
-                 "Seitenzahlen der Excel-Datei verweisen auf ihre Seiten"),
-                ("`hammplan.xlsx`", "Blätter " + ", ".join(f'"{t.sheet}"' for t in TABLES)
-                 + f', "{DICTIONARY_SHEET}"'),
-                ("`hammplan.sqlite`", "für Datasette: Tabellen "
-                 + ", ".join(t.name for t in TABLES) + ", "
-                 + ", ".join(t.name for t in RELATED)
-                 + "; Beträge in Cent (`*_cent`) und in Euro zur Anzeige"),
-                ("`metadata.json`", "Metadaten für Datasette: Titel, Quelle, Lizenz, "
-                 "Beschreibung jeder Spalte"),
-                ("`datapackage.json`", "Frictionless Data Package der CSV-Dateien, mit Lizenz "
-                 "und Quelle"),
+                (
+                    "`quelle.pdf`",
+                    "Kopie der Quelle, wenn sie in `DATA_DIR/raw/` liegt; die "
+                    "Seitenzahlen der Excel-Datei verweisen auf ihre Seiten",
+                ),
+                (
+                    "`hammplan.xlsx`",
+                    "Blätter "
+                    + ", ".join(f'"{t.sheet}"' for t in TABLES)
+                    + f', "{DICTIONARY_SHEET}"',
+                ),
+                (
+                    "`hammplan.sqlite`",
+                    "für Datasette: Tabellen "
+                    + ", ".join(t.name for t in TABLES)
+                    + ", "
+                    + ", ".join(t.name for t in RELATED)
+                    + "; Beträge in Cent (`*_cent`) und in Euro zur Anzeige",
+                ),
+                (
+                    "`metadata.json`",
+                    "Metadaten für Datasette: Titel, Quelle, Lizenz, Beschreibung jeder Spalte",
+                ),
+                (
+                    "`datapackage.json`",
+                    "Frictionless Data Package der CSV-Dateien, mit Lizenz und Quelle",
+                ),
             ),
         ),
         "",

@@ -44,8 +44,11 @@ DICTIONARY_HEADER = ("blatt", "spalte", "typ", "einheit", "werte", "beschreibung
 
 def _dictionary_rows(tables: Sequence[Table]) -> list[list[str]]:
     """One row per column of every sheet: what the data dictionary says of it."""
-    return [[table.sheet, c.name, c.type, c.unit or "", ", ".join(c.enum), c.description]
-            for table in tables for c in table.columns]
+    return [
+        [table.sheet, c.name, c.type, c.unit or "", ", ".join(c.enum), c.description]
+        for table in tables
+        for c in table.columns
+    ]
 
 
 def _link_pages(sheet: Any, table: Table, rows: list[Row], pdf: str) -> None:
@@ -54,19 +57,27 @@ def _link_pages(sheet: Any, table: Table, rows: list[Row], pdf: str) -> None:
     for index, column in enumerate(table.columns, start=1):
         if column.name not in ("page", "pages"):
             continue
-        for (cell,), row in zip(sheet.iter_rows(min_row=2, min_col=index, max_col=index),
-                                rows, strict=True):
+        for (cell,), row in zip(
+            sheet.iter_rows(min_row=2, min_col=index, max_col=index), rows, strict=True
+        ):
             value = row[column.name]
-            first = value if isinstance(value, int) else (
-                int(value.split(";")[0]) if isinstance(value, str) and value[:1].isdigit()
-                else None)
+            first = (
+                value
+                if isinstance(value, int)
+                else (
+                    int(value.split(";")[0])
+                    if isinstance(value, str) and value[:1].isdigit()
+                    else None
+                )
+            )
             if first is not None:
                 cell.hyperlink = f"{pdf}#page={first}"
                 cell.style = "Hyperlink"
 
 
-def _dictionary_sheet(sheet: Any, bold: Any, illegal: re.Pattern[str],
-                      tables: Sequence[Table]) -> None:
+def _dictionary_sheet(
+    sheet: Any, bold: Any, illegal: re.Pattern[str], tables: Sequence[Table]
+) -> None:
     """The data dictionary sheet: one row per column of every other sheet."""
     sheet.append(list(DICTIONARY_HEADER))
     for cell in sheet[1]:
@@ -101,8 +112,7 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = 
         for cell in sheet[1]:
             cell.font = bold
         for row in rows[table.name]:
-            sheet.append([_xlsx_value(row[c.name], ILLEGAL_CHARACTERS_RE)
-                          for c in table.columns])
+            sheet.append([_xlsx_value(row[c.name], ILLEGAL_CHARACTERS_RE) for c in table.columns])
         for index, column in enumerate(table.columns, start=1):
             letter = get_column_letter(index)
             if column.unit == EUR:
@@ -119,8 +129,12 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = 
             _link_pages(sheet, table, rows[table.name], pdf)
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
-    _dictionary_sheet(workbook.create_sheet(DICTIONARY_SHEET), bold, ILLEGAL_CHARACTERS_RE,
-                      tables_for(plan.budget_years))
+    _dictionary_sheet(
+        workbook.create_sheet(DICTIONARY_SHEET),
+        bold,
+        ILLEGAL_CHARACTERS_RE,
+        tables_for(plan.budget_years),
+    )
     properties = workbook.properties
     properties.creator = f"hammplan {plan.tool_version}"
     properties.title = f"Integrationsplan: {plan.source.file_name}"

@@ -44,8 +44,12 @@ def measures_json(plan: CuratedPlan) -> bytes:
                 "zielgruppe": m.zielgruppe,
                 "sachstand": m.sachstand,
                 "kennzahlen": [
-                    {"label": k.label, "value": _json_value(k.value), "unit": k.unit,
-                     "status": k.status}
+                    {
+                        "label": k.label,
+                        "value": _json_value(k.value),
+                        "unit": k.unit,
+                        "status": k.status,
+                    }
                     for k in m.kennzahlen
                 ],
                 "kosten": {

@@ -38,26 +38,31 @@ def _table(table: DbTable) -> dict[str, object]:
     return entry
 
 
-def metadata_bytes(plan: CuratedPlan, tables: Sequence[tuple[DbTable, list[DbRow]]],
-                   publication: Publication) -> bytes:
+def metadata_bytes(
+    plan: CuratedPlan, tables: Sequence[tuple[DbTable, list[DbRow]]], publication: Publication
+) -> bytes:
     """metadata.json for ``tables`` (as :func:`~hammplan.publish.sqlite.database_tables`
     makes them)."""
-    source = f"{plan.source.file_name} ({plan.source.page_count} Seiten, sha256 " \
-             f"{plan.source.sha256})"
+    source = (
+        f"{plan.source.file_name} ({plan.source.page_count} Seiten, sha256 {plan.source.sha256})"
+    )
     metadata: dict[str, object] = {
         "title": publication.title,
         "description": (
             f"Maßnahmen, Budget, Sozialräume und Befunde aus {plan.source.file_name}, mit "
             "dem gedruckten Wortlaut und der PDF-Seite jeder Angabe. Herausgeber: "
-            f"{publication.publisher}. Erstellt mit hammplan {plan.tool_version}."),
+            f"{publication.publisher}. Erstellt mit hammplan {plan.tool_version}."
+        ),
         "license": publication.licence_title,
         "license_url": publication.licence_path,
         "source": source,
-        "databases": {DATABASE: {
-            "title": publication.title,
-            "source": source,
-            "tables": {table.name: _table(table) for table, _ in tables},
-        }},
+        "databases": {
+            DATABASE: {
+                "title": publication.title,
+                "source": source,
+                "tables": {table.name: _table(table) for table, _ in tables},
+            }
+        },
     }
     if publication.source_url:
         metadata["source_url"] = publication.source_url

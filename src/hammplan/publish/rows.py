@@ -85,19 +85,21 @@ def _budget_value_rows(line: BudgetLine, years: list[BudgetYear]) -> list[Row]:
             if cell is None:
                 continue
             amount = isinstance(cell, Amount)
-            rows.append({
-                "budget_id": line.id,
-                "measure_id": line.link.measure_id,
-                "jahr": values.jahr,
-                "art": kind,
-                "betrag_eur": cell.betrag_eur if amount else None,
-                "wert": None if amount else single_value(cell),
-                "einheit": EUR if amount else _unit(cell),
-                "basis": basis.get(values.jahr) or None,
-                "raw": cell.raw,
-                "status": cell.status,
-                "page": cell.page if cell.page is not None else line.page,
-            })
+            rows.append(
+                {
+                    "budget_id": line.id,
+                    "measure_id": line.link.measure_id,
+                    "jahr": values.jahr,
+                    "art": kind,
+                    "betrag_eur": cell.betrag_eur if amount else None,
+                    "wert": None if amount else single_value(cell),
+                    "einheit": EUR if amount else _unit(cell),
+                    "basis": basis.get(values.jahr) or None,
+                    "raw": cell.raw,
+                    "status": cell.status,
+                    "page": cell.page if cell.page is not None else line.page,
+                }
+            )
     return rows
 
 
@@ -153,8 +155,7 @@ def flat_rows(plan: CuratedPlan) -> dict[str, list[Row]]:
     built: dict[str, list[Row]] = {
         "measures": [_measure_row(m) for m in plan.measures],
         "budget": [_budget_row(b, names) for b in plan.budget],
-        "budget_values": [r for b in plan.budget
-                          for r in _budget_value_rows(b, plan.budget_years)],
+        "budget_values": [r for b in plan.budget for r in _budget_value_rows(b, plan.budget_years)],
         "districts": [_district_row(d) for d in plan.districts],
         "findings": [_finding_row(f) for f in sort_findings(plan.findings)],
     }
@@ -175,8 +176,7 @@ def table_keys(plan: CuratedPlan, rows: dict[str, list[Row]]) -> tuple[dict[str,
     loading and make the Data Package invalid)."""
     keys: dict[str, str] = {}
     for table, column in (("measures", "id"), ("budget", "id"), ("districts", "sozialraum")):
-        values = [r[column] for r in csv_rows(table_named(plan.budget_years, table),
-                                              rows[table])]
+        values = [r[column] for r in csv_rows(table_named(plan.budget_years, table), rows[table])]
         if all(v not in (None, "") for v in values) and len(set(values)) == len(values):
             keys[table] = column
     measure_ids = {m.id for m in plan.measures}

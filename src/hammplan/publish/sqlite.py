@@ -36,8 +36,13 @@ from hammplan.publish.tables import EUR, Column, Table, tables_for
 from hammplan.records.findings import sort_findings
 from hammplan.records.plan import CuratedPlan
 
-_TYPES: dict[str, type] = {"string": str, "number": float, "integer": int, "date": str,
-                           "boolean": int}
+_TYPES: dict[str, type] = {
+    "string": str,
+    "number": float,
+    "integer": int,
+    "date": str,
+    "boolean": int,
+}
 
 _SQLITE_INTEGERS = range(-(2**63), 2**63)
 """What an SQLite INTEGER holds (64 bits)."""
@@ -46,10 +51,15 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 """Full-text tokens: "Schulsozialarbeit" is found as "schulsozialarbeit", "Träger" as "trager"."""
 
 FLAT_VIEW: dict[str, dict[str, Any]] = {
-    "measures": {"label": "titel", "search": ("titel", "traeger", "beschreibung",
-                                              "zielgruppe", "sachstand")},
-    "budget": {"label": "massnahme", "search": ("massnahme", "foerdergeber", "kennzahl"),
-               "facets": ("sta",)},
+    "measures": {
+        "label": "titel",
+        "search": ("titel", "traeger", "beschreibung", "zielgruppe", "sachstand"),
+    },
+    "budget": {
+        "label": "massnahme",
+        "search": ("massnahme", "foerdergeber", "kennzahl"),
+        "facets": ("sta",),
+    },
     "districts": {"label": "sozialraum"},
     "findings": {"label": "message", "search": ("message",), "facets": ("severity", "code")},
     "budget_values": {"facets": ("jahr", "art", "status")},
@@ -87,21 +97,32 @@ def _value(value: Cell) -> Value:
 def _columns(column: Column) -> list[Column]:
     if column.unit == EUR:
         return [
-            Column(column.name, "string", f"{column.description} Angezeigt in Euro; zum "
-                   f"Sortieren und Rechnen: {column.name}_cent.", EUR),
+            Column(
+                column.name,
+                "string",
+                f"{column.description} Angezeigt in Euro; zum "
+                f"Sortieren und Rechnen: {column.name}_cent.",
+                EUR,
+            ),
             Column(f"{column.name}_cent", "integer", f"{column.name} in Cent, exakt.", "ct"),
         ]
     return [column]
 
 
-def flat_table(table: Table, keys: dict[str, str], foreign: bool,
-               targets: dict[str, list[DbRow]], rows: list[DbRow]) -> DbTable:
+def flat_table(
+    table: Table,
+    keys: dict[str, str],
+    foreign: bool,
+    targets: dict[str, list[DbRow]],
+    rows: list[DbRow],
+) -> DbTable:
     """The database table of a flat table: its columns, keys and how Datasette shows it."""
     columns = [c for column in table.columns for c in _columns(column)]
     pk: tuple[str, ...] = ()
     if table.name == "findings":
-        columns.insert(0, Column("id", "integer", "Nummer des Befunds (Fehler zuerst); "
-                                                  "Primärschlüssel."))
+        columns.insert(
+            0, Column("id", "integer", "Nummer des Befunds (Fehler zuerst); Primärschlüssel.")
+        )
         pk = ("id",)
     elif table.name in keys and table.name != "districts":  # districts holds the total row
         pk = (keys[table.name],)
@@ -115,21 +136,36 @@ def flat_table(table: Table, keys: dict[str, str], foreign: bool,
     if table.name == "findings" and holds(rows, "code", targets["finding_codes"], "code"):
         links.append(("code", "finding_codes", "code"))
     view = FLAT_VIEW.get(table.name, {})
-    return DbTable(table.name, table.title, table.description, tuple(columns), pk,
-                   tuple(links), view.get("label"), view.get("search", ()),
-                   facets=view.get("facets", ()))
+    return DbTable(
+        table.name,
+        table.title,
+        table.description,
+        tuple(columns),
+        pk,
+        tuple(links),
+        view.get("label"),
+        view.get("search", ()),
+        facets=view.get("facets", ()),
+    )
 
 
 def _flat_rows(plan: CuratedPlan, name: str, rows: list[Row]) -> list[DbRow]:
     """Rows of a flat table for the database: amounts twice, lists as JSON, findings numbered."""
-    euros = {c.name for t in tables_for(plan.budget_years) if t.name == name
-             for c in t.columns if c.unit == EUR}
+    euros = {
+        c.name
+        for t in tables_for(plan.budget_years)
+        if t.name == name
+        for c in t.columns
+        if c.unit == EUR
+    }
     lists: dict[str, list[list[object]]] = {}
     if name == "measures":
-        lists = {"handlungsfelder": [list(m.handlungsfelder) for m in plan.measures],
-                 "kennzahlen": [[figure_text(k) for k in m.kennzahlen] for m in plan.measures],
-                 "pages": [list(m.pages) for m in plan.measures],
-                 "budget_rows": [list(m.budget_rows) for m in plan.measures]}
+        lists = {
+            "handlungsfelder": [list(m.handlungsfelder) for m in plan.measures],
+            "kennzahlen": [[figure_text(k) for k in m.kennzahlen] for m in plan.measures],
+            "pages": [list(m.pages) for m in plan.measures],
+            "budget_rows": [list(m.budget_rows) for m in plan.measures],
+        }
     elif name == "findings":
         lists = {"pages": [list(f.pages) for f in sort_findings(plan.findings)]}
     out: list[DbRow] = []
@@ -148,8 +184,9 @@ def _flat_rows(plan: CuratedPlan, name: str, rows: list[Row]) -> list[DbRow]:
     return out
 
 
-def database_tables(plan: CuratedPlan, rows: dict[str, list[Row]]
-                    ) -> list[tuple[DbTable, list[DbRow]]]:
+def database_tables(
+    plan: CuratedPlan, rows: dict[str, list[Row]]
+) -> list[tuple[DbTable, list[DbRow]]]:
     """Every table of the database with its rows, in an order in which each table comes
     after the tables it links to."""
     keys, foreign = table_keys(plan, rows)
@@ -157,8 +194,7 @@ def database_tables(plan: CuratedPlan, rows: dict[str, list[Row]]
     tables = tables_for(plan.budget_years)
     flat = {t.name: _flat_rows(plan, t.name, rows[t.name]) for t in tables}
     rows_of = {**related, **flat}
-    first = [t for t in RELATED if t.name in ("organisations", "handlungsfelder",
-                                              "finding_codes")]
+    first = [t for t in RELATED if t.name in ("organisations", "handlungsfelder", "finding_codes")]
     later = [t for t in RELATED if t not in first]
     made = [_checked(t, {}, rows_of) for t in first]
     made += [flat_table(t, keys, foreign, related, flat[t.name]) for t in tables]
@@ -167,16 +203,30 @@ def database_tables(plan: CuratedPlan, rows: dict[str, list[Row]]
     return [(t, rows_of[t.name]) for t in made]
 
 
-def _checked(table: DbTable, keyed: dict[str, tuple[str, ...]],
-             rows: dict[str, list[DbRow]]) -> DbTable:
+def _checked(
+    table: DbTable, keyed: dict[str, tuple[str, ...]], rows: dict[str, list[DbRow]]
+) -> DbTable:
     """``table`` with only the keys its rows keep: a primary key whose values are unique, and
     foreign keys whose every value names a row of a table keyed by that column."""
     own = rows[table.name]
     pk = table.pk if len({tuple(r[c] for c in table.pk) for r in own}) == len(own) else ()
-    kept = tuple(fk for fk in table.foreign_keys if keyed.get(fk[1]) == (fk[2],)
-                 and holds(own, fk[0], rows[fk[1]], fk[2]))
-    return DbTable(table.name, table.title, table.description, table.columns, pk, kept,
-                   table.label, table.search, table.sort, table.facets)
+    kept = tuple(
+        fk
+        for fk in table.foreign_keys
+        if keyed.get(fk[1]) == (fk[2],) and holds(own, fk[0], rows[fk[1]], fk[2])
+    )
+    return DbTable(
+        table.name,
+        table.title,
+        table.description,
+        table.columns,
+        pk,
+        kept,
+        table.label,
+        table.search,
+        table.sort,
+        table.facets,
+    )
 
 
 def _sqlite_utils() -> Any:
@@ -206,10 +256,12 @@ def build_database(tables: Sequence[tuple[DbTable, list[DbRow]]]) -> bytes:
     try:
         for table, rows in tables:
             created = db.table(table.name)
-            created.create({c.name: _TYPES[c.type] for c in table.columns},
-                           pk=table.pk[0] if len(table.pk) == 1 else (table.pk or None),
-                           foreign_keys=list(table.foreign_keys),
-                           column_order=[c.name for c in table.columns])
+            created.create(
+                {c.name: _TYPES[c.type] for c in table.columns},
+                pk=table.pk[0] if len(table.pk) == 1 else (table.pk or None),
+                foreign_keys=list(table.foreign_keys),
+                column_order=[c.name for c in table.columns],
+            )
             if rows:
                 created.insert_all(rows)
             for column, _, _ in table.foreign_keys:
@@ -221,4 +273,3 @@ def build_database(tables: Sequence[tuple[DbTable, list[DbRow]]]) -> bytes:
         return data
     finally:
         db.close()
-

@@ -275,12 +275,15 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
                 Column(
                     "measure_id",
                     "string",
-                    "Kennung der verknüpften Maßnahme (measures.csv, id); leer ohne "
-                    "Verknüpfung.",
+                    "Kennung der verknüpften Maßnahme (measures.csv, id); leer ohne Verknüpfung.",
                 ),
                 Column("jahr", "integer", "Jahr, wie der Tabellenkopf es druckt."),
-                Column("art", "string", "Art des Werts: aufwand, ertrag oder wert (Kennzahl).",
-                       enum=BUDGET_KINDS),
+                Column(
+                    "art",
+                    "string",
+                    "Art des Werts: aufwand, ertrag oder wert (Kennzahl).",
+                    enum=BUDGET_KINDS,
+                ),
                 Column(
                     "betrag_eur",
                     "number",
@@ -307,8 +310,12 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
                     '("ist 30.06"), "plan" für geplante Werte, leer, wenn der Kopf keine nennt.',
                 ),
                 Column("raw", "string", "Zelle wortgetreu, wie gedruckt."),
-                Column("status", "string", "Status der Zelle: ok, not_stated, note oder suspect.",
-                       enum=STATUSES),
+                Column(
+                    "status",
+                    "string",
+                    "Status der Zelle: ok, not_stated, note oder suspect.",
+                    enum=STATUSES,
+                ),
                 Column("page", "integer", "PDF-Seite (ab 1) der Zelle."),
             ),
         ),
@@ -358,8 +365,7 @@ def _tables(years: YearColumns) -> tuple[Table, ...]:
             ),
             columns=(
                 Column("code", "string", "Stabiler Code des Befunds; wird nie umbenannt."),
-                Column("severity", "string", "Schwere: error, warning oder info.",
-                       enum=SEVERITIES),
+                Column("severity", "string", "Schwere: error, warning oder info.", enum=SEVERITIES),
                 Column("message", "string", "Der Befund in Worten."),
                 Column("pages", "string", 'PDF-Seiten, auf die er verweist, getrennt durch "; ".'),
                 Column(

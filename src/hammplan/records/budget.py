@@ -108,8 +108,10 @@ class BudgetRow(BaseModel):
 
     def joined(self, other: BudgetRow) -> BudgetRow:
         """This row continued by ``other`` (same columns), cell by cell."""
-        columns = [a.model_copy(update={"cell": a.cell.joined(b.cell)})
-                   for a, b in zip(self.columns, other.columns, strict=True)]
+        columns = [
+            a.model_copy(update={"cell": a.cell.joined(b.cell)})
+            for a, b in zip(self.columns, other.columns, strict=True)
+        ]
         return BudgetRow(columns=columns, continued=self.continued + 1)
 
     @property

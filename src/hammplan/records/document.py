@@ -30,8 +30,10 @@ class Leftover(BaseModel):
     family: str
     reason: str
     cells: list[SourceCell]
-    page: int | None = Field(default=None, description="The page, where no cell names it "
-                             "(a page skipped over the time limit).")
+    page: int | None = Field(
+        default=None,
+        description="The page, where no cell names it (a page skipped over the time limit).",
+    )
 
 
 class ExtractedDocument(BaseModel):
@@ -43,7 +45,8 @@ class ExtractedDocument(BaseModel):
     source: SourceInfo
     title_page: list[SourceCell] = Field(
         default_factory=list,
-        description="The first page's lines set larger than its body (city, title, edition).")
+        description="The first page's lines set larger than its body (city, title, edition).",
+    )
     budget_headers: list[BudgetHeader] = Field(default_factory=list)
     budget_rows: list[BudgetRow] = Field(default_factory=list)
     profiles: list[Profile] = Field(default_factory=list)

@@ -16,8 +16,9 @@ Severity = Literal["error", "warning", "info"]
 gap (one place states what another leaves "o. A."), or likely wrong, worth a look. info: a
 repair or an observation, recorded for transparency."""
 
-RecordKind = Literal["measure", "budget", "district", "index", "overview", "statement", "page",
-                     "table"]
+RecordKind = Literal[
+    "measure", "budget", "district", "index", "overview", "statement", "page", "table"
+]
 
 
 class Ref(BaseModel):
@@ -54,8 +55,10 @@ FINDING_CODES: dict[str, str] = {
         "unverglichen."
     ),
     "budget_without_profile": "Budgetzeile, zu der kein Steckbrief passt.",
-    "cell_garbled": ("Unleserliche oder falsch erkannte Wortzelle (Fördergeber, Kennzahl); "
-                     "weder als Wert noch als „o. A.“ gewertet."),
+    "cell_garbled": (
+        "Unleserliche oder falsch erkannte Wortzelle (Fördergeber, Kennzahl); "
+        "weder als Wert noch als „o. A.“ gewertet."
+    ),
     "claim_confirmed": "Eine Zahl im Fließtext stimmt mit der Tabelle der Sozialräume überein.",
     "claim_count_mismatch": "Eine Anzahl im Fließtext widerspricht der Tabelle der Sozialräume.",
     "claim_share_mismatch": "Ein Anteil im Fließtext widerspricht der Tabelle der Sozialräume.",
@@ -108,8 +111,8 @@ FINDING_CODES: dict[str, str] = {
     "profile_row_garbled": "Eine Zeile des Steckbriefs mit unleserlicher Bezeichnung.",
     "rows_not_joined": "Tabellenzeile, deren Seite nicht auf die der Zeile davor folgt.",
     "sta_lookalike": (
-        "Zwei Amtsnummern, die sich nur wie ein Lesefehler unterscheiden (\"04\" neben "
-        "\"40\"); nicht zusammengelegt."
+        'Zwei Amtsnummern, die sich nur wie ein Lesefehler unterscheiden ("04" neben '
+        '"40"); nicht zusammengelegt.'
     ),
     "sta_suspect": "StA-Nummer mit ungewöhnlicher Stellenzahl.",
     "sta_unknown": "StA-Kürzel, das keinem bekannten Kürzel entspricht.",
@@ -127,8 +130,9 @@ FINDING_CODES: dict[str, str] = {
 """Every finding code with its meaning (German, for the data dictionary). Codes are stable."""
 
 
-READ_FAILURES = frozenset({"page_skipped", "table_unreadable", "budget_rows_missing",
-                           "rows_not_joined"})
+READ_FAILURES = frozenset(
+    {"page_skipped", "table_unreadable", "budget_rows_missing", "rows_not_joined"}
+)
 """Codes of findings about the run, not the plan: part of the PDF was not read. They make
 ``build`` fail whatever ``--fail-on`` says; the curated data are incomplete."""
 

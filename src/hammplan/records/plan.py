@@ -230,8 +230,10 @@ class SourceSummary(BaseModel):
     sha256: str
     page_count: int
     extracted_sha256: str | None = Field(
-        default=None, description="SHA-256 of the extracted.json this plan was curated from "
-        "(build reruns validate when it is not the extracted.json there now).")
+        default=None,
+        description="SHA-256 of the extracted.json this plan was curated from "
+        "(build reruns validate when it is not the extracted.json there now).",
+    )
 
 
 class CuratedPlan(BaseModel):

@@ -109,18 +109,28 @@ def budget_entities(plan: CuratedPlan) -> list[BudgetEntity]:
         if not rows:
             continue
         seen.update(r.id for r in rows)
-        entities.append(_entity(measure.id, measure.titel, measure.id, measure.handlungsfelder,
-                                rows, plan.years))
+        entities.append(
+            _entity(
+                measure.id, measure.titel, measure.id, measure.handlungsfelder, rows, plan.years
+            )
+        )
     for row in plan.budget:
         if row.id not in seen:
             seen.add(row.id)
-            entities.append(_entity(row.id, f"{row.massnahme} (ohne Steckbrief)", None, [], [row],
-                                    plan.years))
+            entities.append(
+                _entity(row.id, f"{row.massnahme} (ohne Steckbrief)", None, [], [row], plan.years)
+            )
     return entities
 
 
-def _entity(key: str, label: str, measure_id: str | None, fields: Sequence[str],
-            rows: Sequence[BudgetLine], years: Sequence[int]) -> BudgetEntity:
+def _entity(
+    key: str,
+    label: str,
+    measure_id: str | None,
+    fields: Sequence[str],
+    rows: Sequence[BudgetLine],
+    years: Sequence[int],
+) -> BudgetEntity:
     return BudgetEntity(
         key=key,
         label=label,
@@ -136,8 +146,6 @@ def organisation_label(plan: CuratedPlan, sta: str, sta_name: str | None) -> str
     """ "40 – Schulamt", or the code alone when no name is known."""
     name = sta_name or plan.organisations.get(sta)
     return f"{sta} – {name}" if name else sta
-
-
 
 
 def district_total(plan: CuratedPlan) -> District | None:

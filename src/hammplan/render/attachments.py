@@ -71,17 +71,21 @@ class Attachments:
         out, last = [], 0
         for match in PAGE_NUMBER.finditer(text):
             number = int(match.group().replace(".", ""))
-            out.append(escape(text[last:match.start()]))
-            out.append(Markup('<a href="{}">{}</a>').format(
-                page_href(self.href, number), match.group()))
+            out.append(escape(text[last : match.start()]))
+            out.append(
+                Markup('<a href="{}">{}</a>').format(page_href(self.href, number), match.group())
+            )
             last = match.end()
         out.append(escape(text[last:]))
         return Markup("").join(out)
 
     def evidence_of(self, refs: Iterable[RefView]) -> list[EvidenceImage]:
         """The images of a finding's records, each captioned with the field it shows."""
-        return [replace(image, caption=ref.field or ref.label)
-                for ref in refs for image in self.evidence(ref.key)]
+        return [
+            replace(image, caption=ref.field or ref.label)
+            for ref in refs
+            for image in self.evidence(ref.key)
+        ]
 
     def cell(self, text: object) -> Markup:
         """A table cell's text, its page numbers linked when it is a page reference."""
@@ -90,25 +94,37 @@ class Attachments:
 
     def measure_evidence(self, measure_id: str) -> list[EvidenceImage]:
         """The images of a measure's title and Kosten cells, captioned."""
-        return [replace(image, caption=caption) for name, caption in MEASURE_EVIDENCE.items()
-                for image in self.evidence(f"measure/{measure_id}/{name}")]
+        return [
+            replace(image, caption=caption)
+            for name, caption in MEASURE_EVIDENCE.items()
+            for image in self.evidence(f"measure/{measure_id}/{name}")
+        ]
 
     def template_functions(self) -> dict[str, Callable[..., object]]:
         """The functions the HTML template calls: ``pages(text)``, ``evidence(key)``,
         ``evidence_of(refs)``, ``measure_evidence(id)``, ``cell(text)``."""
-        return {"pages": self.page_links, "evidence": self.evidence,
-                "evidence_of": self.evidence_of, "measure_evidence": self.measure_evidence,
-                "cell": self.cell}
+        return {
+            "pages": self.page_links,
+            "evidence": self.evidence,
+            "evidence_of": self.evidence_of,
+            "measure_evidence": self.measure_evidence,
+            "cell": self.cell,
+        }
 
 
 def wanted_keys(plan: CuratedPlan) -> list[str]:
     """Record keys that get evidence images, in report order, without repeats."""
     from hammplan.render.evidence import evidence_key
 
-    keys = [evidence_key(r.kind, r.id, r.field)
-            for f in plan.findings if f.severity in ("error", "warning") for r in f.refs]
-    keys += [evidence_key("measure", m.id, name) for m in plan.measures
-             for name in MEASURE_EVIDENCE]
+    keys = [
+        evidence_key(r.kind, r.id, r.field)
+        for f in plan.findings
+        if f.severity in ("error", "warning")
+        for r in f.refs
+    ]
+    keys += [
+        evidence_key("measure", m.id, name) for m in plan.measures for name in MEASURE_EVIDENCE
+    ]
     return list(dict.fromkeys(keys))
 
 
@@ -123,10 +139,13 @@ def _image(box: Box) -> EvidenceImage:
     their tables small (a phone's screen narrows it to fit)."""
     height = min(box.bottom, box.top + MAX_HEIGHT) - box.top
     return EvidenceImage(
-        src=f"{EVIDENCE_FOLDER}/{box.file_name}", alt=_alt(box), page=box.page,
+        src=f"{EVIDENCE_FOLDER}/{box.file_name}",
+        alt=_alt(box),
+        page=box.page,
         page_label=fmt.page(box.page),
         width=round((box.x1 - box.x0 + 2 * PADDING) * SCALE),
-        height=round((height + 2 * PADDING) * SCALE))
+        height=round((height + 2 * PADDING) * SCALE),
+    )
 
 
 def attachments(plan: CuratedPlan, source: Source | None) -> Attachments:

@@ -107,10 +107,6 @@ def number_cell(value: Number | None, page: int | None) -> Cell:
     return Cell(fmt.number(value), "ok", "", fmt.page(page))
 
 
-
-
-
-
 def slug(text: str) -> str:
     """An anchor word for a name or code ("Bockum-Hövel" -> "bockum-hoevel"), as ids are made."""
     return text_slug(text, fallback="x")

@@ -80,15 +80,15 @@ from hammplan.render.views import (
 from hammplan.render.years import PlanYears
 
 
-def year_totals(kind: str, rows: Sequence[BudgetLine], years: Sequence[int]
-                ) -> list[TotalView]:
+def year_totals(kind: str, rows: Sequence[BudgetLine], years: Sequence[int]) -> list[TotalView]:
     """Aufwand or Ertrag per year over ``rows``: sum of stated values, count of the others."""
     views = []
     for year in years:
         amounts = [r.aufwand(year) if kind == "Aufwand" else r.ertrag(year) for r in rows]
         total = sum_amounts(amounts)
-        pages = fmt.page(a.page if a.page is not None else r.page for a, r in zip(amounts, rows,
-                                                                                   strict=True))
+        pages = fmt.page(
+            a.page if a.page is not None else r.page for a, r in zip(amounts, rows, strict=True)
+        )
         views.append(
             TotalView(
                 kind=kind,
@@ -183,8 +183,9 @@ class _Builder:
             groups.setdefault(finding.code, []).append(view)
             severity.setdefault(finding.code, finding.severity)
         return [
-            FindingGroup(code, severity[code], SEVERITY_LABELS[severity[code]],
-                         "befund-" + slug(code), views)
+            FindingGroup(
+                code, severity[code], SEVERITY_LABELS[severity[code]], "befund-" + slug(code), views
+            )
             for code, views in groups.items()
         ]
 
@@ -250,13 +251,19 @@ class _Builder:
         ]
         cell = measure.kennzahlen_cell
         kennzahlen_page = fmt.page(
-            cell.page if cell and cell.page is not None else
-            (measure.source["kennzahlen"].pages if "kennzahlen" in measure.source
-             else measure.pages)
+            cell.page
+            if cell and cell.page is not None
+            else (
+                measure.source["kennzahlen"].pages
+                if "kennzahlen" in measure.source
+                else measure.pages
+            )
         )
         if measure.kennzahlen:
-            kennzahlen = [Cell(key_figure_text(k), k.status, k.raw, kennzahlen_page)
-                          for k in measure.kennzahlen]
+            kennzahlen = [
+                Cell(key_figure_text(k), k.status, k.raw, kennzahlen_page)
+                for k in measure.kennzahlen
+            ]
         elif cell is not None:
             kennzahlen = [key_figures_cell(cell, measure.pages)]
         else:
@@ -298,9 +305,12 @@ class _Builder:
             kennzahlen_page=kennzahlen_page,
             kosten=amount_cell(measure.kosten, measure.pages),
             budget_rows=[self.budget_row(r) for r in rows],
-            budget_totals=(year_totals("Aufwand", rows, self.years.numbers)
-                           + year_totals("Ertrag", rows, self.years.numbers))
-            if len(rows) > 1 else [],
+            budget_totals=(
+                year_totals("Aufwand", rows, self.years.numbers)
+                + year_totals("Ertrag", rows, self.years.numbers)
+            )
+            if len(rows) > 1
+            else [],
             findings=self.findings_about(measure, rows),
             source=source,
             index_entry=index_entry,
@@ -343,8 +353,10 @@ class _Builder:
             budget_rows=len(plan.budget),
             linked_rows=linked,
             unlinked_rows=len(plan.budget) - linked,
-            totals=(year_totals("Aufwand", plan.budget, self.years.numbers)
-                    + year_totals("Ertrag", plan.budget, self.years.numbers)),
+            totals=(
+                year_totals("Aufwand", plan.budget, self.years.numbers)
+                + year_totals("Ertrag", plan.budget, self.years.numbers)
+            ),
             findings=[SeverityCount(s, SEVERITY_LABELS[s], counts[s]) for s in counts],
             budget_pages=fmt.page(p for b in plan.budget for p in (b.pages or [b.page])),
             population=population,
@@ -365,8 +377,11 @@ class _Builder:
                 format_version=plan.format_version,
             ),
             years=[YearHeader(y, self.years.label(y)) for y in self.years.numbers],
-            kinds=[ART_LABELS[kind] for kind in AMOUNT_ARTEN
-                   if any(self.years.prints(y, kind) for y in self.years.numbers)],
+            kinds=[
+                ART_LABELS[kind]
+                for kind in AMOUNT_ARTEN
+                if any(self.years.prints(y, kind) for y in self.years.numbers)
+            ],
             headline=self.headline(),
             handlungsfelder=list(plan.handlungsfelder),
             findings=self.findings(),

@@ -40,8 +40,12 @@ MAX_HEIGHT = 160.0
 GREYS = 16
 """Grey levels of an image: enough for anti-aliased print, four bits per pixel."""
 
-BUDGET_TEXT_FIELDS = {"sta": "sta", "massnahme": "name", "foerdergeber": "foerdergeber",
-                      "kennzahl": "kennzahl"}
+BUDGET_TEXT_FIELDS = {
+    "sta": "sta",
+    "massnahme": "name",
+    "foerdergeber": "foerdergeber",
+    "kennzahl": "kennzahl",
+}
 """Curated budget text column -> the role of the extracted column it was read from; the value
 columns ("aufwand_2024") are named after their role and printed year (records.budget)."""
 
@@ -75,8 +79,9 @@ def _same(printed: str, curated_raw: str) -> bool:
 
 
 def _boxes(cell: SourceCell) -> list[Box]:
-    return [Box(s.page, s.bbox.x0, s.bbox.top, s.bbox.x1, s.bbox.bottom, cell.text)
-            for s in cell.spans]
+    return [
+        Box(s.page, s.bbox.x0, s.bbox.top, s.bbox.x1, s.bbox.bottom, cell.text) for s in cell.spans
+    ]
 
 
 def _budget_cells(row: BudgetRow, line: BudgetLine) -> Iterator[tuple[str, SourceCell, str]]:
@@ -111,7 +116,8 @@ def _measures(doc: ExtractedDocument, plan: CuratedPlan) -> Iterator[tuple[str, 
         for field, text in measure.source.items():
             # a value continued by a row with a garbled label starts with its own row's text
             cells = [c for c in values if c.text and _same(c.text, text.raw)] or [
-                c for c in values if c.text and text.raw.startswith(c.text)]
+                c for c in values if c.text and text.raw.startswith(c.text)
+            ]
             if not cells:
                 continue
             boxes = _boxes(cells[0])
@@ -193,11 +199,9 @@ def cut(pdf: Path, boxes: Iterable[Box]) -> dict[str, bytes]:
             for box in by_page[number]:
                 if box.file_name in images:
                     continue
-                bitmap = page.render(scale=SCALE, crop=crop_box(box, width, height),
-                                     grayscale=True)
+                bitmap = page.render(scale=SCALE, crop=crop_box(box, width, height), grayscale=True)
                 images[box.file_name] = _png(bitmap.to_pil())
             page.close()
     finally:
         document.close()
     return images
-

@@ -24,8 +24,12 @@ from hammplan.records.findings import Finding
 from hammplan.records.plan import BudgetLine, CuratedPlan, Measure
 from hammplan.render.text import plain
 
-STATUS_LABELS = {"error": "mit Fehler", "warning": "mit Warnung", "info": "mit Hinweis",
-                 "": "ohne Befund"}
+STATUS_LABELS = {
+    "error": "mit Fehler",
+    "warning": "mit Warnung",
+    "info": "mit Hinweis",
+    "": "ohne Befund",
+}
 """Status of a measure or row: the most severe finding about it."""
 
 SEPARATOR = "|"
@@ -85,8 +89,10 @@ class Facets:
     def attributes(self) -> Markup:
         """The ``data-`` attributes of the element (escaped)."""
         return Markup(' data-hf="{}" data-traeger="{}" data-status="{}"').format(
-            plain(SEPARATOR.join(self.handlungsfelder)), plain(SEPARATOR.join(self.traeger)),
-            self.status)
+            plain(SEPARATOR.join(self.handlungsfelder)),
+            plain(SEPARATOR.join(self.traeger)),
+            self.status,
+        )
 
 
 @dataclass(frozen=True)
@@ -129,20 +135,27 @@ class Filters:
         return [f"{c} – {names[c]}" if c in names else c for c in measure.traeger_codes]
 
     def _measure(self, measure: Measure) -> Facets:
-        rows = [b for b in self.plan.budget
-                if b.id in measure.budget_rows or b.link.measure_id == measure.id]
-        findings = [*self.about.get(("measure", measure.id), []),
-                    *(f for b in rows for f in self.about.get(("budget", b.id), []))]
+        rows = [
+            b
+            for b in self.plan.budget
+            if b.id in measure.budget_rows or b.link.measure_id == measure.id
+        ]
+        findings = [
+            *self.about.get(("measure", measure.id), []),
+            *(f for b in rows for f in self.about.get(("budget", b.id), [])),
+        ]
         traeger = [*self._codes(measure), *(self._sta(b) for b in rows)]
-        return Facets(tuple(measure.handlungsfelder), tuple(dict.fromkeys(traeger)),
-                      _status(findings))
+        return Facets(
+            tuple(measure.handlungsfelder), tuple(dict.fromkeys(traeger)), _status(findings)
+        )
 
     def _budget(self, line: BudgetLine) -> Facets:
         measure = self.measures.get(line.link.measure_id or "")
         fields = tuple(measure.handlungsfelder) if measure else ()
         traeger = [self._sta(line), *(self._codes(measure) if measure else [])]
-        return Facets(fields, tuple(dict.fromkeys(traeger)),
-                      _status(self.about.get(("budget", line.id), [])))
+        return Facets(
+            fields, tuple(dict.fromkeys(traeger)), _status(self.about.get(("budget", line.id), []))
+        )
 
     def attributes(self, kind: str, record_id: str) -> Markup:
         """The ``data-`` attributes of a measure or budget row."""

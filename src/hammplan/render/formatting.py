@@ -91,8 +91,7 @@ def page(pages: int | Iterable[int | None] | None) -> str:
             runs[-1] = (runs[-1][0], n)
         else:
             runs.append((n, n))
-    parts = [_page_number(a) if a == b else f"{_page_number(a)}–{_page_number(b)}"
-             for a, b in runs]
+    parts = [_page_number(a) if a == b else f"{_page_number(a)}–{_page_number(b)}" for a, b in runs]
     return "S.\u00a0" + ", ".join(parts)
 
 

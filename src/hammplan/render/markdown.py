@@ -151,9 +151,18 @@ def _finalize(value: Any) -> str:
 def environment(folder: Path) -> Environment:
     """A template environment that escapes every printed value for Markdown."""
     env = templating.environment(folder, html=False, finalize=_finalize)
-    env.filters.update({"md": escape, "cell": cell, "block": block, "link": link,
-                        "image": image, "anchor": anchor, "v": value,
-                        "total": total})
+    env.filters.update(
+        {
+            "md": escape,
+            "cell": cell,
+            "block": block,
+            "link": link,
+            "image": image,
+            "anchor": anchor,
+            "v": value,
+            "total": total,
+        }
+    )
     return env
 
 

@@ -119,8 +119,9 @@ def _environments(folder: Path) -> tuple[Environment, Environment]:
     from hammplan.render import html, markdown
 
     envs = _PREPARED.pop(folder, None)
-    if envs is not None and all(template.is_up_to_date for env in envs
-                                for template in (env.cache or {}).values()):
+    if envs is not None and all(
+        template.is_up_to_date for env in envs for template in (env.cache or {}).values()
+    ):
         return envs
     return html.environment(folder), markdown.environment(folder)
 
@@ -168,28 +169,50 @@ def compose_reports(
         context = build_context(plan)
         html_env, markdown_env = _environments(folder)
         # compiled now (and kept by their environments), while the charts are drawn
-        fill_template(folder, templating.HTML_TEMPLATE,
-              lambda: html_env.get_template(templating.HTML_TEMPLATE))
-        fill_template(folder, templating.MARKDOWN_TEMPLATE,
-              lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE))
+        fill_template(
+            folder,
+            templating.HTML_TEMPLATE,
+            lambda: html_env.get_template(templating.HTML_TEMPLATE),
+        )
+        fill_template(
+            folder,
+            templating.MARKDOWN_TEMPLATE,
+            lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE),
+        )
         attached = attachments(plan, source)
         charts = drawn()
-    say(f"render: {len(charts)} charts"
-        + (f", {len(attached.files)} files beside the report" if attached.files else ""))
+    say(
+        f"render: {len(charts)} charts"
+        + (f", {len(attached.files)} files beside the report" if attached.files else "")
+    )
     filters = Filters(plan)
-    values = {"report": context, "charts": [chart_view(c) for c in charts],
-              "source_href": attached.href, **attached.template_functions(),
-              "facets": filters.attributes, "filter_options": filters.options,
-              "script": Markup(SCRIPT), "script_hash": Markup(script_hash()), **(extra or {})}
-    page = fill_template(folder, templating.HTML_TEMPLATE, lambda: html.render(
-        html_env, templating.HTML_TEMPLATE, values))
-    text = fill_template(folder, templating.MARKDOWN_TEMPLATE, lambda: markdown.render(
-        markdown_env, templating.MARKDOWN_TEMPLATE, values))
+    values = {
+        "report": context,
+        "charts": [chart_view(c) for c in charts],
+        "source_href": attached.href,
+        **attached.template_functions(),
+        "facets": filters.attributes,
+        "filter_options": filters.options,
+        "script": Markup(SCRIPT),
+        "script_hash": Markup(script_hash()),
+        **(extra or {}),
+    }
+    page = fill_template(
+        folder,
+        templating.HTML_TEMPLATE,
+        lambda: html.render(html_env, templating.HTML_TEMPLATE, values),
+    )
+    text = fill_template(
+        folder,
+        templating.MARKDOWN_TEMPLATE,
+        lambda: markdown.render(markdown_env, templating.MARKDOWN_TEMPLATE, values),
+    )
     return Reports(page, text, [*charts, *extra_charts], attached.files)
 
 
-def write_reports(reports: Reports, out_dir: Path,
-                  progress: Callable[[str], None] | None = None) -> list[Path]:
+def write_reports(
+    reports: Reports, out_dir: Path, progress: Callable[[str], None] | None = None
+) -> list[Path]:
     """Write ``out_dir/index.html``, ``out_dir/report.md``, ``out_dir/charts/*.svg`` and the
     files beside them (``quelle.pdf``, ``evidence/*.png``); return the files written.
 
@@ -202,8 +225,9 @@ def write_reports(reports: Reports, out_dir: Path,
     remove_stale_temporaries(out_dir, ["report.md", "index.html", SOURCE_NAME])
     remove_stale_temporaries(out_dir / CHARTS_FOLDER)
     remove_stale_temporaries(out_dir / EVIDENCE_FOLDER)
-    files: dict[str, str | bytes] = {f"{CHARTS_FOLDER}/{c.file_name}": c.svg
-                                     for c in reports.charts}
+    files: dict[str, str | bytes] = {
+        f"{CHARTS_FOLDER}/{c.file_name}": c.svg for c in reports.charts
+    }
     files |= dict(sorted(reports.files.items()))
     files |= {"report.md": reports.markdown, "index.html": reports.html}
     written = publish(out_dir, files)
@@ -229,5 +253,7 @@ def render_reports(
     written. The same plan always gives the same bytes.
     """
     return write_reports(
-        compose_reports(plan, templates_dir, progress, extra, extra_charts, source), out_dir,
-        progress)
+        compose_reports(plan, templates_dir, progress, extra, extra_charts, source),
+        out_dir,
+        progress,
+    )

@@ -50,8 +50,9 @@ class SeverityCount:
     @property
     def text(self) -> str:
         """ "1 Fehler", "2 Warnungen"."""
-        return fmt.count_phrase(self.count, SEVERITY_LABELS[self.severity],
-                                SEVERITY_PLURALS[self.severity])
+        return fmt.count_phrase(
+            self.count, SEVERITY_LABELS[self.severity], SEVERITY_PLURALS[self.severity]
+        )
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,6 @@ class ReportContext:
     population_groups: list[str]
     claims: list[ClaimView]
     organisations: list[tuple[str, str]] = field(default_factory=list)
-
 
     @property
     def has_ertrag(self) -> bool:

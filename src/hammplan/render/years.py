@@ -37,7 +37,7 @@ class PlanYears:
         return next((y for y in self.years if y.jahr == year), None)
 
     def label(self, year: int) -> str:
-        """"JJJJ (geplant)" for a planned year, else the year."""
+        """ "JJJJ (geplant)" for a planned year, else the year."""
         found = self._year(year)
         return found.label if found is not None else str(year)
 
@@ -56,8 +56,11 @@ class PlanYears:
             i = planned.index(year)
             return _PLAN_COLOURS[i % len(_PLAN_COLOURS)], "///", "^"
         i = actual.index(year) if year in actual else len(actual)
-        return (_ACTUAL_COLOURS[i % len(_ACTUAL_COLOURS)], "",
-                _ACTUAL_MARKERS[i % len(_ACTUAL_MARKERS)])
+        return (
+            _ACTUAL_COLOURS[i % len(_ACTUAL_COLOURS)],
+            "",
+            _ACTUAL_MARKERS[i % len(_ACTUAL_MARKERS)],
+        )
 
     @property
     def reference(self) -> int | None:

@@ -14,10 +14,14 @@ DATED = "Stand: 30.06.24: o.A."
 def test_a_profile_figure_the_table_leaves_unstated_is_a_warning_with_both_pages() -> None:
     [finding] = check_key_figure_gaps(
         [measure(kennzahlen="Teilnehmende: 967", kosten=DATED, page=112)],
-        [budget_line(page=41)], PLAN_YEARS)
+        [budget_line(page=41)],
+        PLAN_YEARS,
+    )
     assert (finding.code, finding.severity) == ("kennzahl_not_in_budget", "warning")
     assert [(r.kind, r.id, r.page, r.field) for r in finding.refs] == [
-        ("measure", "m", 112, "kennzahlen"), ("budget", "b001", 41, "wert_2024")]
+        ("measure", "m", 112, "kennzahlen"),
+        ("budget", "b001", 41, "wert_2024"),
+    ]
     assert "Teilnehmende: 967" in finding.message and "„o. A.“" in finding.message
     assert "S. 112" in finding.message and "S. 41" in finding.message
     assert "für 2024" in finding.message
@@ -26,30 +30,45 @@ def test_a_profile_figure_the_table_leaves_unstated_is_a_warning_with_both_pages
 def test_a_table_value_the_profile_leaves_unstated_is_a_warning() -> None:
     [finding] = check_key_figure_gaps(
         [measure(kennzahlen="k.A.", kosten=DATED)],
-        [budget_line(wert={2024: "147"}, kennzahl="Kontaktaufnahme")], PLAN_YEARS)
+        [budget_line(wert={2024: "147"}, kennzahl="Kontaktaufnahme")],
+        PLAN_YEARS,
+    )
     assert (finding.code, finding.severity) == ("kennzahl_not_in_profile", "warning")
     assert "147" in finding.message and "„k.A.“" in finding.message
 
 
 def test_both_sides_stated_or_both_silent_is_no_gap() -> None:
-    assert check_key_figure_gaps([measure(kennzahlen="Teilnehmende: 20", kosten=DATED)],
-                                 [budget_line(wert={2024: "20"})], PLAN_YEARS) == []
-    assert check_key_figure_gaps([measure(kennzahlen="o.A.", kosten=DATED)],
-                                 [budget_line()], PLAN_YEARS) == []
+    assert (
+        check_key_figure_gaps(
+            [measure(kennzahlen="Teilnehmende: 20", kosten=DATED)],
+            [budget_line(wert={2024: "20"})],
+            PLAN_YEARS,
+        )
+        == []
+    )
+    assert (
+        check_key_figure_gaps(
+            [measure(kennzahlen="o.A.", kosten=DATED)], [budget_line()], PLAN_YEARS
+        )
+        == []
+    )
 
 
 def test_a_figure_labelled_with_another_year_is_not_a_gap_of_the_profiles_year() -> None:
     # "Anzahl betreute Fälle in 2023: 29" says nothing about 2024, which both sides leave open
-    profile = measure(kennzahlen="Anzahl betreute Fälle in 2023: 29 Anzahl betreute Fälle in "
-                                 "2024: o.A.", kosten="Stand 30.06.2024: 74.000,00 €")
+    profile = measure(
+        kennzahlen="Anzahl betreute Fälle in 2023: 29 Anzahl betreute Fälle in 2024: o.A.",
+        kosten="Stand 30.06.2024: 74.000,00 €",
+    )
     line = budget_line(aufwand={2024: "74.000"}, wert={2023: "29"})
     assert check_key_figure_gaps([profile], [line], PLAN_YEARS) == []
 
 
 def test_a_figure_equal_to_the_value_of_the_year_its_label_names_is_no_year_mix_up() -> None:
     line = budget_line(aufwand={2024: "74.000"}, wert={2023: "29"})
-    labelled = measure(kennzahlen="Anzahl betreute Fälle in 2023: 29",
-                       kosten="Stand 30.06.2024: 74.000,00 €")
+    labelled = measure(
+        kennzahlen="Anzahl betreute Fälle in 2023: 29", kosten="Stand 30.06.2024: 74.000,00 €"
+    )
     assert check_key_figures([labelled], [line], PLAN_YEARS) == []
     unlabelled = measure(kennzahlen="Teilnehmer:innen: 29", kosten="Stand 30.06.2024: 74.000 €")
     [finding] = check_key_figures([unlabelled], [line], PLAN_YEARS)
@@ -68,11 +87,21 @@ def test_index_pages_off_the_folio_offset_are_one_finding() -> None:
     from hammplan.curate.checks.indexpages import check_index_pages
     from hammplan.records.plan import IndexLink, Link
 
-    profiles = [measure(ident=f"m{n}", titel=f"T{n}", page=page)
-                for n, page in enumerate([47, 48, 49, 55, 56])]
-    index = [IndexLink(id=f"i{n}", titel=f"T{n}", seite=seite, seite_raw=str(seite), page=46,
-                       link=Link(measure_id=f"m{n}", method="exact", score=100.0))
-             for n, seite in enumerate([48, 49, 50, 61, 57])]
+    profiles = [
+        measure(ident=f"m{n}", titel=f"T{n}", page=page)
+        for n, page in enumerate([47, 48, 49, 55, 56])
+    ]
+    index = [
+        IndexLink(
+            id=f"i{n}",
+            titel=f"T{n}",
+            seite=seite,
+            seite_raw=str(seite),
+            page=46,
+            link=Link(measure_id=f"m{n}", method="exact", score=100.0),
+        )
+        for n, seite in enumerate([48, 49, 50, 61, 57])
+    ]
     [finding] = check_index_pages(index, profiles)
     assert (finding.code, finding.severity) == ("index_page_mismatch", "warning")
     assert "für 1 von 5" in finding.message and "Verzeichnis S. 61" in finding.message

@@ -29,14 +29,26 @@ def test_a_complete_run_has_no_reading_findings(plan: ExtractedDocument) -> None
 
 
 def test_skipped_pages_and_unread_tables_are_errors_unknown_tables_warnings() -> None:
-    doc = document(leftovers=[
-        Leftover(family="page", reason="page 4 not read: it took longer than 0.01 s",
-                 cells=[], page=4),
-        Leftover(family="budget", reason="header of unexpected width",
-                 cells=[cell("StA", 6), cell("Aufwand", 6)]),
-        Leftover(family="unknown", reason="table on page 8 of no known family",
-                 cells=[cell("Telefon", 8)]),
-    ])
+    doc = document(
+        leftovers=[
+            Leftover(
+                family="page",
+                reason="page 4 not read: it took longer than 0.01 s",
+                cells=[],
+                page=4,
+            ),
+            Leftover(
+                family="budget",
+                reason="header of unexpected width",
+                cells=[cell("StA", 6), cell("Aufwand", 6)],
+            ),
+            Leftover(
+                family="unknown",
+                reason="table on page 8 of no known family",
+                cells=[cell("Telefon", 8)],
+            ),
+        ]
+    )
     findings = check_reading(doc)
     assert [(f.code, f.severity, f.refs[0].kind, f.refs[0].page) for f in findings] == [
         ("page_skipped", "error", "page", 4),
@@ -52,7 +64,11 @@ def test_budget_headers_without_a_single_row_are_an_error() -> None:
     header = BudgetHeader(cells=[cell(name, 12) for name in ("StA", "Name", "Aufwand 2030")])
     [finding] = check_reading(document(budget_headers=[header, header]))
     assert (finding.code, finding.severity, finding.refs[0].page) == (
-        "budget_rows_missing", "error", 12)
-    assert finding.message == ("2 Kopfzeilen einer Budgettabelle gefunden, aber keine "
-                               "Budgetzeile gelesen")
+        "budget_rows_missing",
+        "error",
+        12,
+    )
+    assert finding.message == (
+        "2 Kopfzeilen einer Budgettabelle gefunden, aber keine Budgetzeile gelesen"
+    )
     assert finding.code in READ_FAILURES

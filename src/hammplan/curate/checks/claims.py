@@ -65,26 +65,42 @@ def check_claims(
             claimed = _number(match.group(1))
             actual = migh * 100 / (migh + rest)
             ok = abs(actual - claimed) <= 1
-            findings.append(Finding(
-                code="claim_confirmed" if ok else "claim_share_mismatch",
-                severity="info" if ok else "error",
-                message=(f"Der Text nennt {match.group(0).strip()} mit Migrationshintergrund; "
-                         f"die Tabelle der Sozialräume ergibt {share(actual)} % ({number(migh)} "
-                         f"von {number(migh + rest)} Einwohner:innen)"),
-                refs=[ref]))
+            findings.append(
+                Finding(
+                    code="claim_confirmed" if ok else "claim_share_mismatch",
+                    severity="info" if ok else "error",
+                    message=(
+                        f"Der Text nennt {match.group(0).strip()} mit Migrationshintergrund; "
+                        f"die Tabelle der Sozialräume ergibt {share(actual)} % ({number(migh)} "
+                        f"von {number(migh + rest)} Einwohner:innen)"
+                    ),
+                    refs=[ref],
+                )
+            )
         for match in _COUNT.finditer(text):
             claimed = _number(match.group(2)) * (1000 if match.group(3) else 1)
-            following = text[match.end(): match.end() + 80].casefold()
-            column = next((c for c, words in vocab.count_words.items()
-                           if any(w.casefold() in following for w in words)), None)
+            following = text[match.end() : match.end() + 80].casefold()
+            column = next(
+                (
+                    c
+                    for c, words in vocab.count_words.items()
+                    if any(w.casefold() in following for w in words)
+                ),
+                None,
+            )
             if column is None or column not in totals:
                 continue
             actual = totals[column]
             ok = _count_holds(match.group(1), claimed, actual, vocab.tolerance_percent)
-            findings.append(Finding(
-                code="claim_confirmed" if ok else "claim_count_mismatch",
-                severity="info" if ok else "error",
-                message=(f"Der Text nennt „{match.group(0)}“ ({column}); die Tabelle der "
-                         f"Sozialräume ergibt {number(actual)}"),
-                refs=[ref]))
+            findings.append(
+                Finding(
+                    code="claim_confirmed" if ok else "claim_count_mismatch",
+                    severity="info" if ok else "error",
+                    message=(
+                        f"Der Text nennt „{match.group(0)}“ ({column}); die Tabelle der "
+                        f"Sozialräume ergibt {number(actual)}"
+                    ),
+                    refs=[ref],
+                )
+            )
     return findings

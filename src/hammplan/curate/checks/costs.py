@@ -32,8 +32,9 @@ def _refs(measure: Measure, lines: list[BudgetLine], field: str) -> list[Ref]:
     return refs
 
 
-def _pairs(measure: Measure, lines: list[BudgetLine]) -> list[tuple[str, Amount | None,
-                                                                    list[BudgetLine]]]:
+def _pairs(
+    measure: Measure, lines: list[BudgetLine]
+) -> list[tuple[str, Amount | None, list[BudgetLine]]]:
     """(label, profile amount, budget lines) to compare: one per labelled cost part when the
     parts name the lines ("Kulturstrolche: 14.100,00 €"), else the whole Kosten and all lines."""
     parts = measure.kosten.parts
@@ -42,8 +43,13 @@ def _pairs(measure: Measure, lines: list[BudgetLine]) -> list[tuple[str, Amount 
         for part in parts:
             key = match_key(part.label or "")
             named = [line for line in lines if key and key in match_key(line.massnahme)]
-            amount = Amount(raw=part.raw, status="ok", betrag_eur=part.betrag_eur,
-                            stand=measure.kosten.stand, page=measure.kosten.page)
+            amount = Amount(
+                raw=part.raw,
+                status="ok",
+                betrag_eur=part.betrag_eur,
+                stand=measure.kosten.stand,
+                page=measure.kosten.page,
+            )
             pairs.append((part.label or "", amount, named))
         return pairs
     return [("", measure.kosten, lines)]
@@ -58,8 +64,9 @@ class LinkedMeasures:
     missing: list[Finding] = field(default_factory=list)
 
 
-def linked_measures(measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear],
-            field_name: str) -> LinkedMeasures:
+def linked_measures(
+    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear], field_name: str
+) -> LinkedMeasures:
     """Each measure with budget lines, those lines, and the year to compare them in.
 
     ``field_name`` ("kosten", "kennzahlen") names the compared field in the findings for a
@@ -79,23 +86,36 @@ def linked_measures(measures: list[Measure], budget: list[BudgetLine], years: li
             linked.pairs.append((measure, lines, year))
             continue
         if stand is not None:
-            reason = (f"nennen den Stichtag {stand.strftime('%d.%m.%Y')} "
-                      f"({quoted(measure.kosten.raw)}), die Haushaltstabelle druckt aber nur "
-                      f"{_years_text(years)}")
+            reason = (
+                f"nennen den Stichtag {stand.strftime('%d.%m.%Y')} "
+                f"({quoted(measure.kosten.raw)}), die Haushaltstabelle druckt aber nur "
+                f"{_years_text(years)}"
+            )
         else:
-            reason = ("nennen keinen Stichtag, und die Haushaltstabelle druckt kein Jahr mit "
-                      f"Ist-Werten ({_years_text(years)})")
-        linked.missing.append(Finding(
-            code="budget_year_missing", severity="warning",
-            message=(f"Steckbrief {quoted(measure.titel)}: die Kosten {reason}; "
-                     f"{field_name.capitalize()} nicht mit dem Haushalt verglichen"),
-            refs=[Ref(kind="measure", id=measure.id, page=measure.kosten.page, field=field_name),
-                  *(Ref(kind="budget", id=line.id, page=line.page) for line in lines)]))
+            reason = (
+                "nennen keinen Stichtag, und die Haushaltstabelle druckt kein Jahr mit "
+                f"Ist-Werten ({_years_text(years)})"
+            )
+        linked.missing.append(
+            Finding(
+                code="budget_year_missing",
+                severity="warning",
+                message=(
+                    f"Steckbrief {quoted(measure.titel)}: die Kosten {reason}; "
+                    f"{field_name.capitalize()} nicht mit dem Haushalt verglichen"
+                ),
+                refs=[
+                    Ref(kind="measure", id=measure.id, page=measure.kosten.page, field=field_name),
+                    *(Ref(kind="budget", id=line.id, page=line.page) for line in lines),
+                ],
+            )
+        )
     return linked
 
 
-def check_costs(measures: list[Measure], budget: list[BudgetLine],
-                years: list[BudgetYear]) -> list[Finding]:
+def check_costs(
+    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear]
+) -> list[Finding]:
     """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
     linked = linked_measures(measures, budget, years, "kosten")
     findings: list[Finding] = list(linked.missing)
@@ -112,12 +132,18 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine],
             if kosten.status == "ok" and kosten.betrag_eur is not None:
                 if not budget_ok:
                     states = ", ".join(quoted(a.raw) for a in aufwand)
-                    findings.append(Finding(
-                        code="kosten_not_in_budget", severity="warning",
-                        message=(f"Steckbrief {what} nennt Kosten {euro(kosten.betrag_eur)} "
-                                 f"({quoted(kosten.raw)}); die Haushaltszeile nennt keinen "
-                                 f"Aufwand {year} ({states})"),
-                        refs=refs))
+                    findings.append(
+                        Finding(
+                            code="kosten_not_in_budget",
+                            severity="warning",
+                            message=(
+                                f"Steckbrief {what} nennt Kosten {euro(kosten.betrag_eur)} "
+                                f"({quoted(kosten.raw)}); die Haushaltszeile nennt keinen "
+                                f"Aufwand {year} ({states})"
+                            ),
+                            refs=refs,
+                        )
+                    )
                     continue
                 total = sum((a.betrag_eur or Decimal(0) for a in aufwand), Decimal(0))
                 diff = abs(total - kosten.betrag_eur)
@@ -128,27 +154,46 @@ def check_costs(measures: list[Measure], budget: list[BudgetLine],
                     continue
                 income = [e.betrag_eur for e in ertrag if e.status == "ok"]
                 if income and sum((i for i in income if i is not None), Decimal(0)) == (
-                        kosten.betrag_eur):
-                    findings.append(Finding(
-                        code="kosten_equals_ertrag", severity="error",
-                        message=(f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} weichen "
-                                 f"vom Aufwand {year} des Haushalts ({euro(total)}) ab und "
-                                 f"entsprechen stattdessen dem Ertrag {year}"),
-                        refs=refs))
+                    kosten.betrag_eur
+                ):
+                    findings.append(
+                        Finding(
+                            code="kosten_equals_ertrag",
+                            severity="error",
+                            message=(
+                                f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} weichen "
+                                f"vom Aufwand {year} des Haushalts ({euro(total)}) ab und "
+                                f"entsprechen stattdessen dem Ertrag {year}"
+                            ),
+                            refs=refs,
+                        )
+                    )
                     continue
-                findings.append(Finding(
-                    code="kosten_mismatch", severity="error",
-                    message=(f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} "
-                             f"({quoted(kosten.raw)}), aber der Aufwand {year} des Haushalts ist "
-                             f"{euro(total)}"),
-                    refs=refs))
+                findings.append(
+                    Finding(
+                        code="kosten_mismatch",
+                        severity="error",
+                        message=(
+                            f"Steckbrief {what}: Kosten {euro(kosten.betrag_eur)} "
+                            f"({quoted(kosten.raw)}), aber der Aufwand {year} des Haushalts ist "
+                            f"{euro(total)}"
+                        ),
+                        refs=refs,
+                    )
+                )
             elif kosten.status == "not_stated" and budget_ok:
                 total = sum((a.betrag_eur or Decimal(0) for a in aufwand), Decimal(0))
-                findings.append(Finding(
-                    code="kosten_not_in_profile", severity="warning",
-                    message=(f"Steckbrief {what} nennt keine Kosten ({quoted(kosten.raw)}), "
-                             f"die Haushaltszeile aber Aufwand {year} {euro(total)}"),
-                    refs=refs))
+                findings.append(
+                    Finding(
+                        code="kosten_not_in_profile",
+                        severity="warning",
+                        message=(
+                            f"Steckbrief {what} nennt keine Kosten ({quoted(kosten.raw)}), "
+                            f"die Haushaltszeile aber Aufwand {year} {euro(total)}"
+                        ),
+                        refs=refs,
+                    )
+                )
     return findings
 
 
@@ -162,49 +207,78 @@ def _own_year_agrees(figure: KeyFigure, lines: list[BudgetLine], with_wert: list
     year = label_year(figure.label)
     return year in with_wert and any(
         figure.value in _numbers([f.value for f in line.wert(year).items if f.status == "ok"])
-        for line in lines)
+        for line in lines
+    )
 
 
-def check_key_figures(measures: list[Measure], budget: list[BudgetLine],
-                      years: list[BudgetYear]) -> list[Finding]:
+def check_key_figures(
+    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear]
+) -> list[Finding]:
     """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
     linked = linked_measures(measures, budget, years, "kennzahlen")
-    with_figures = {m.id for m in measures
-                    if any(k.status == "ok" and k.value is not None for k in m.kennzahlen)}
+    with_figures = {
+        m.id
+        for m in measures
+        if any(k.status == "ok" and k.value is not None for k in m.kennzahlen)
+    }
     findings = [f for f in linked.missing if f.refs[0].id in with_figures]
     with_wert = [y.jahr for y in years if "wert" in y.arten]
     for measure, lines, year in linked.pairs:
-        profile = _numbers([k.value for k in measure.kennzahlen
-                            if k.status == "ok" and not _own_year_agrees(k, lines, with_wert)])
+        profile = _numbers(
+            [
+                k.value
+                for k in measure.kennzahlen
+                if k.status == "ok" and not _own_year_agrees(k, lines, with_wert)
+            ]
+        )
         if not profile:
             continue
         by_year: dict[int, set[Decimal]] = {}
         for line in lines:
             for y in with_wert:
                 by_year.setdefault(y, set()).update(
-                    _numbers([f.value for f in line.wert(y).items if f.status == "ok"]))
+                    _numbers([f.value for f in line.wert(y).items if f.status == "ok"])
+                )
         if not any(by_year.values()):
             continue
-        refs = [Ref(kind="measure", id=measure.id, page=(measure.kennzahlen_cell.page
-                                                          if measure.kennzahlen_cell else None),
-                    field="kennzahlen")]
-        refs += [Ref(kind="budget", id=line.id, page=line.page, field=f"wert_{year}")
-                 for line in lines]
+        refs = [
+            Ref(
+                kind="measure",
+                id=measure.id,
+                page=(measure.kennzahlen_cell.page if measure.kennzahlen_cell else None),
+                field="kennzahlen",
+            )
+        ]
+        refs += [
+            Ref(kind="budget", id=line.id, page=line.page, field=f"wert_{year}") for line in lines
+        ]
         shown = ", ".join(str(v) for v in sorted(profile))
         if profile & by_year.get(year, set()):
             continue
         other = sorted(y for y, values in by_year.items() if y != year and profile & values)
         if other:
-            findings.append(Finding(
-                code="kennzahl_other_year", severity="warning",
-                message=(f"Steckbrief {quoted(measure.titel)}: Kennzahlen {shown} entsprechen "
-                         f"dem Wert {', '.join(map(str, other))} des Haushalts, nicht {year}"),
-                refs=refs))
+            findings.append(
+                Finding(
+                    code="kennzahl_other_year",
+                    severity="warning",
+                    message=(
+                        f"Steckbrief {quoted(measure.titel)}: Kennzahlen {shown} entsprechen "
+                        f"dem Wert {', '.join(map(str, other))} des Haushalts, nicht {year}"
+                    ),
+                    refs=refs,
+                )
+            )
         elif by_year.get(year):
             budget_shown = ", ".join(str(v) for v in sorted(by_year[year]))
-            findings.append(Finding(
-                code="kennzahl_mismatch", severity="error",
-                message=(f"Steckbrief {quoted(measure.titel)}: Kennzahlen {shown}, aber der Wert "
-                         f"{year} des Haushalts ist {budget_shown}"),
-                refs=refs))
+            findings.append(
+                Finding(
+                    code="kennzahl_mismatch",
+                    severity="error",
+                    message=(
+                        f"Steckbrief {quoted(measure.titel)}: Kennzahlen {shown}, aber der Wert "
+                        f"{year} des Haushalts ist {budget_shown}"
+                    ),
+                    refs=refs,
+                )
+            )
     return findings

@@ -15,7 +15,8 @@ from hammplan.curate.findings import Finding, Ref, euro, quoted, share
 from hammplan.records.plan import BudgetLine, Measure
 
 _COST_SHARE = re.compile(
-    r"(?P<share>\d{1,3}(?:,\d+)?)\s*(?:%|Prozent)\s+der\s+(?:Gesamtkosten|Kosten|Ausgaben)")
+    r"(?P<share>\d{1,3}(?:,\d+)?)\s*(?:%|Prozent)\s+der\s+(?:Gesamtkosten|Kosten|Ausgaben)"
+)
 
 TOLERANCE = Decimal(1)
 """Percentage points a year's Ertrag/Aufwand may differ from the stated share (rounding)."""
@@ -42,16 +43,32 @@ def check_cost_shares(measures: list[Measure], budget: list[BudgetLine]) -> list
                     actual = ertrag.betrag_eur * 100 / aufwand.betrag_eur
                     if abs(actual - stated) <= TOLERANCE:
                         continue
-                    findings.append(Finding(
-                        code="kosten_share_mismatch", severity="warning",
-                        message=(f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}) "
-                                 f"nennt {quoted(match.group(0))}; im Haushalt "
-                                 f"({page_of(line.page)}) deckt der Ertrag {year} "
-                                 f"({euro(ertrag.betrag_eur)}) {share(actual)} % des Aufwands "
-                                 f"({euro(aufwand.betrag_eur)}). Der genannte Anteil gilt in "
-                                 f"diesem Jahr nicht, oder eine der Zahlen ist überholt"),
-                        refs=[Ref(kind="measure", id=measure.id, page=sentence.page,
-                                  field=sentence.field),
-                              Ref(kind="budget", id=line.id, page=line.page,
-                                  field=f"ertrag_{year}")]))
+                    findings.append(
+                        Finding(
+                            code="kosten_share_mismatch",
+                            severity="warning",
+                            message=(
+                                f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}) "
+                                f"nennt {quoted(match.group(0))}; im Haushalt "
+                                f"({page_of(line.page)}) deckt der Ertrag {year} "
+                                f"({euro(ertrag.betrag_eur)}) {share(actual)} % des Aufwands "
+                                f"({euro(aufwand.betrag_eur)}). Der genannte Anteil gilt in "
+                                f"diesem Jahr nicht, oder eine der Zahlen ist überholt"
+                            ),
+                            refs=[
+                                Ref(
+                                    kind="measure",
+                                    id=measure.id,
+                                    page=sentence.page,
+                                    field=sentence.field,
+                                ),
+                                Ref(
+                                    kind="budget",
+                                    id=line.id,
+                                    page=line.page,
+                                    field=f"ertrag_{year}",
+                                ),
+                            ],
+                        )
+                    )
     return findings

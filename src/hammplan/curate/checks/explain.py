@@ -15,7 +15,7 @@ WHY: dict[str, str] = {
     "budget_rows_missing": "Die Daten sind unvollständig: der Haushalt fehlt ganz",
     "budget_without_profile": "Die Maßnahme hat Geld, aber keine Beschreibung",
     "budget_year_missing": "Ohne ein gedrucktes Jahr lassen sich Steckbrief und Haushalt "
-                           "nicht vergleichen; ein Widerspruch bliebe unbemerkt",
+    "nicht vergleichen; ein Widerspruch bliebe unbemerkt",
     "claim_confirmed": "Text und Tabelle stimmen überein",
     "claim_count_mismatch": "Der Text beschreibt die Bevölkerung anders als die eigene Tabelle",
     "claim_share_mismatch": "Der Text beschreibt die Bevölkerung anders als die eigene Tabelle",
@@ -24,14 +24,14 @@ WHY: dict[str, str] = {
     "index_title_garbled": "Das Verzeichnis ist an dieser Stelle nicht lesbar",
     "index_without_profile": "Das Verzeichnis nennt eine Maßnahme, die der Plan nicht beschreibt",
     "kennzahl_mismatch": "Steckbrief und Haushalt widersprechen sich; mindestens eine Zahl ist "
-                         "falsch",
+    "falsch",
     "kennzahl_other_year": "Vermutlich ist ein Jahr verwechselt: wer die Kennzahl als Wert des "
-                           "Stichjahrs liest, liest den eines anderen Jahres",
+    "Stichjahrs liest, liest den eines anderen Jahres",
     "kosten_equals_ertrag": "Der Steckbrief nennt die Einnahmen als Kosten; die Kosten sind zu "
-                            "niedrig angegeben",
+    "niedrig angegeben",
     "kosten_mismatch": "Zwei Beträge für dasselbe Jahr; mindestens einer ist falsch",
     "kosten_not_in_budget": "Eine der beiden Tabellen ist unvollständig: der Betrag fehlt im "
-                            "Haushalt",
+    "Haushalt",
     "kosten_not_in_profile": "Der Steckbrief verschweigt einen Betrag, den der Haushalt kennt",
     "measure_missing_budget": "Kosten und Kennzahlen der Maßnahme fehlen im Haushalt",
     "measure_missing_index": "Über das Verzeichnis ist der Steckbrief nicht zu finden",
@@ -40,30 +40,28 @@ WHY: dict[str, str] = {
     "overview_duplicate": "Die Übersicht zählt die Maßnahme doppelt",
     "overview_row_part": "Kein Widerspruch: beide Zeilen gehören zum selben Steckbrief",
     "overview_row_unnamed": "Die Markierungen dieser Zeile gehören zu keiner Maßnahme",
-    "overview_without_profile": "Die Übersicht nennt eine Maßnahme, die der Plan nicht "
-                                "beschreibt",
+    "overview_without_profile": "Die Übersicht nennt eine Maßnahme, die der Plan nicht beschreibt",
     "page_order": "Über diese Grenzen wird keine Tabellenzeile mit der vorigen verbunden; "
-                  "Steckbriefe und Haushaltszeilen dort können unvollständig sein",
+    "Steckbriefe und Haushaltszeilen dort können unvollständig sein",
     "page_skipped": "Die Daten sind unvollständig: was auf dieser Seite steht, fehlt",
     "population_column_missing": "Die Bevölkerungszahlen sind unvollständig gelesen",
     "population_migh_mismatch": "Die Tabelle widerspricht sich selbst; Anteile daraus sind "
-                                "unsicher",
-    "population_sum_mismatch": "Die Tabelle widerspricht sich selbst; Anteile daraus sind "
-                               "unsicher",
+    "unsicher",
+    "population_sum_mismatch": "Die Tabelle widerspricht sich selbst; Anteile daraus sind unsicher",
     "population_total_missing": "Summen werden aus den Sozialräumen gebildet",
     "profile_field_duplicated": "Der Druck enthält das Feld doppelt; veröffentlicht wird die "
-                                "lesbare Fassung, die andere bleibt als Beleg erhalten",
+    "lesbare Fassung, die andere bleibt als Beleg erhalten",
     "profile_field_empty": "Leser:innen fehlt eine Angabe, die jeder Steckbrief hat",
     "profile_field_missing": "Leser:innen fehlt eine Angabe, die jeder Steckbrief hat",
     "profile_row_garbled": "Der Inhalt dieser Zeile ist keinem Feld zuzuordnen",
     "rows_not_joined": "Den betroffenen Maßnahmen fehlen diese Angaben; die Seitenfolge des "
-                       "PDF ist zu prüfen",
+    "PDF ist zu prüfen",
     "sta_lookalike": "Vielleicht dasselbe Amt, falsch gelesen oder gedruckt; die Summen je Amt "
-                     "können getrennt sein, was zusammengehört",
+    "können getrennt sein, was zusammengehört",
     "sta_suspect": "Welches Amt die Zeile verantwortet, ist unklar",
     "sta_unknown": "Welches Amt die Zeile verantwortet, ist unklar",
     "table_unknown": "Die Tabelle ist nicht ausgewertet; gehört sie zum Plan, braucht es "
-                     "ihre Wörter im Vokabular",
+    "ihre Wörter im Vokabular",
     "table_unreadable": "Die Daten sind unvollständig: dieser Inhalt fehlt in den Datensätzen",
     "title_repaired": "Der Titel ist im Druck fehlerhaft; veröffentlicht wird der bestätigte",
     "title_unconfirmed": "Der Titel ist im Druck fehlerhaft und nicht bestätigt",

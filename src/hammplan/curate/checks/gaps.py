@@ -19,8 +19,9 @@ from hammplan.records.values import KeyFigure
 
 def _shown(figures: list[KeyFigure]) -> str:
     """ "Teilnehmende: 967, Schulen: 2" for the stated figures of a cell."""
-    return ", ".join(f"{f.label}: {number(f.value)}" if f.label else number(f.value)
-                     for f in figures)
+    return ", ".join(
+        f"{f.label}: {number(f.value)}" if f.label else number(f.value) for f in figures
+    )
 
 
 def _kennzahl_page(measure: Measure) -> int | None:
@@ -29,19 +30,25 @@ def _kennzahl_page(measure: Measure) -> int | None:
 
 def _refs(measure: Measure, lines: list[BudgetLine], year: int) -> list[Ref]:
     refs = [kennzahl_ref(measure)]
-    refs += [Ref(kind="budget", id=line.id, page=line.wert(year).page or line.page,
-                 field=f"wert_{year}") for line in lines]
+    refs += [
+        Ref(kind="budget", id=line.id, page=line.wert(year).page or line.page, field=f"wert_{year}")
+        for line in lines
+    ]
     return refs
 
 
 def _stated(measure: Measure, year: int) -> list[KeyFigure]:
     """Stated figures for ``year``: a label naming another year ("in JJJJ") is not one."""
-    return [k for k in measure.kennzahlen if k.status == "ok" and k.value is not None
-            and label_year(k.label) in (None, year)]
+    return [
+        k
+        for k in measure.kennzahlen
+        if k.status == "ok" and k.value is not None and label_year(k.label) in (None, year)
+    ]
 
 
-def check_key_figure_gaps(measures: list[Measure], budget: list[BudgetLine],
-                          years: list[BudgetYear]) -> list[Finding]:
+def check_key_figure_gaps(
+    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear]
+) -> list[Finding]:
     """Kennzahlen stated on one side only, for the year the profile is dated to (a year the
     table does not print is check_key_figures' finding)."""
     findings: list[Finding] = []
@@ -52,25 +59,37 @@ def check_key_figure_gaps(measures: list[Measure], budget: list[BudgetLine],
         where = ", ".join(f"{quoted(line.massnahme, 60)} ({page_of(line.page)})" for line in lines)
         if profile and table_silent:
             raws = ", ".join(quoted(line.wert(year).raw, 20) for line in lines)
-            findings.append(Finding(
-                code="kennzahl_not_in_budget", severity="warning",
-                message=(f"Steckbrief {quoted(measure.titel)} ({page_of(_kennzahl_page(measure))}) "
-                         f"nennt Kennzahlen {_shown(profile)}; die Haushaltszeile {where} nennt "
-                         f"für {year} keinen Wert ({raws}). Eine der beiden Tabellen ist "
-                         "unvollständig: die Zahl fehlt dort, wo Leser:innen den Haushalt lesen"),
-                refs=_refs(measure, lines, year)))
+            findings.append(
+                Finding(
+                    code="kennzahl_not_in_budget",
+                    severity="warning",
+                    message=(
+                        f"Steckbrief {quoted(measure.titel)} ({page_of(_kennzahl_page(measure))}) "
+                        f"nennt Kennzahlen {_shown(profile)}; die Haushaltszeile {where} nennt "
+                        f"für {year} keinen Wert ({raws}). Eine der beiden Tabellen ist "
+                        "unvollständig: die Zahl fehlt dort, wo Leser:innen den Haushalt lesen"
+                    ),
+                    refs=_refs(measure, lines, year),
+                )
+            )
         elif not profile and table:
             cell = measure.kennzahlen_cell
             printed = quoted(cell.raw, 60) if cell is not None and cell.raw.strip() else "nichts"
             shown = ", ".join(number(f.value) for f in table)
-            findings.append(Finding(
-                code="kennzahl_not_in_profile", severity="warning",
-                message=(f"Haushaltszeile {where} nennt für {year} den Wert {shown} "
-                         f"({quoted(lines[0].kennzahl.text or '', 60)}); der Steckbrief "
-                         f"{quoted(measure.titel)} ({page_of(_kennzahl_page(measure))}) nennt "
-                         f"als Kennzahlen {printed}. Der Steckbrief verschweigt eine Zahl, die "
-                         "der Haushalt kennt"),
-                refs=_refs(measure, lines, year)))
+            findings.append(
+                Finding(
+                    code="kennzahl_not_in_profile",
+                    severity="warning",
+                    message=(
+                        f"Haushaltszeile {where} nennt für {year} den Wert {shown} "
+                        f"({quoted(lines[0].kennzahl.text or '', 60)}); der Steckbrief "
+                        f"{quoted(measure.titel)} ({page_of(_kennzahl_page(measure))}) nennt "
+                        f"als Kennzahlen {printed}. Der Steckbrief verschweigt eine Zahl, die "
+                        "der Haushalt kennt"
+                    ),
+                    refs=_refs(measure, lines, year),
+                )
+            )
     return findings
 
 
@@ -83,14 +102,21 @@ def check_label_only_figures(measures: list[Measure]) -> list[Finding]:
             continue
         if any(k.value is not None for k in cell.items):
             continue
-        labels = [k.label for k in cell.items if k.label and k.status == "not_stated"
-                  and k.raw == k.label]
+        labels = [
+            k.label for k in cell.items if k.label and k.status == "not_stated" and k.raw == k.label
+        ]
         if not labels:
             continue
-        findings.append(Finding(
-            code="kennzahl_label_only", severity="warning",
-            message=(f"Steckbrief {quoted(measure.titel)} ({page_of(cell.page)}) nennt als "
-                     f"Kennzahlen {', '.join(quoted(label, 60) for label in labels)}, aber keine "
-                     "Zahl dazu: was gezählt werden soll, ist benannt, das Ergebnis fehlt"),
-            refs=[kennzahl_ref(measure)]))
+        findings.append(
+            Finding(
+                code="kennzahl_label_only",
+                severity="warning",
+                message=(
+                    f"Steckbrief {quoted(measure.titel)} ({page_of(cell.page)}) nennt als "
+                    f"Kennzahlen {', '.join(quoted(label, 60) for label in labels)}, aber keine "
+                    "Zahl dazu: was gezählt werden soll, ist benannt, das Ergebnis fehlt"
+                ),
+                refs=[kennzahl_ref(measure)],
+            )
+        )
     return findings

@@ -39,14 +39,29 @@ def check_page_order(leftovers: list[Leftover]) -> list[Finding]:
     findings: list[Finding] = []
     breaks = _pages([left for left in leftovers if left.family == "page_order"])
     if breaks:
-        findings.append(Finding(code="page_order", severity="warning", message=(
-            f"Die Seiten des PDF stehen nicht in der gedruckten Reihenfolge: "
-            f"{number_of(breaks)} Brüche, vor PDF-Seite {_listed(breaks)}")))
+        findings.append(
+            Finding(
+                code="page_order",
+                severity="warning",
+                message=(
+                    f"Die Seiten des PDF stehen nicht in der gedruckten Reihenfolge: "
+                    f"{number_of(breaks)} Brüche, vor PDF-Seite {_listed(breaks)}"
+                ),
+            )
+        )
     unjoined = [left for left in leftovers if ORDER_MARK in left.reason]
     if unjoined:  # the data of their measures are incomplete: an error, as a skipped page is
-        findings.append(Finding(code="rows_not_joined", severity="error", message=(
-            f"{number_of(unjoined)} Tabellenzeilen keinem Datensatz zugeordnet, weil ihre Seite "
-            f"nicht auf die Seite der Zeile davor folgt (PDF-Seite {_listed(_pages(unjoined))})")))
+        findings.append(
+            Finding(
+                code="rows_not_joined",
+                severity="error",
+                message=(
+                    f"{number_of(unjoined)} Tabellenzeilen keinem Datensatz zugeordnet, "
+                    "weil ihre Seite nicht auf die Seite der Zeile davor folgt "
+                    f"(PDF-Seite {_listed(_pages(unjoined))})"
+                ),
+            )
+        )
     return findings
 
 

@@ -25,20 +25,32 @@ def check_population(districts: list[District]) -> list[Finding]:
             continue
         total = sum(parts, Decimal(0))
         if total != district.migh_gesamt:
-            findings.append(Finding(
-                code="population_migh_mismatch", severity="error",
-                message=(f"{district.sozialraum}: Ausländer + Eingebürgerte + Aussiedler = "
-                         f"{number(total)}, aber EW MigH Gesamt ist "
-                         f"{number(district.migh_gesamt)}"),
-                refs=[_ref(district, "migh_gesamt")]))
+            findings.append(
+                Finding(
+                    code="population_migh_mismatch",
+                    severity="error",
+                    message=(
+                        f"{district.sozialraum}: Ausländer + Eingebürgerte + Aussiedler = "
+                        f"{number(total)}, aber EW MigH Gesamt ist "
+                        f"{number(district.migh_gesamt)}"
+                    ),
+                    refs=[_ref(district, "migh_gesamt")],
+                )
+            )
     totals = [d for d in districts if d.ist_gesamt]
     rows = [d for d in districts if not d.ist_gesamt]
     if not totals:
         if rows:
-            findings.append(Finding(
-                code="population_total_missing", severity="info",
-                message="Die Bevölkerungstabelle hat keine Gesamtzeile; Spaltensummen ungeprüft",
-                refs=[_ref(rows[0])]))
+            findings.append(
+                Finding(
+                    code="population_total_missing",
+                    severity="info",
+                    message=(
+                        "Die Bevölkerungstabelle hat keine Gesamtzeile; Spaltensummen ungeprüft"
+                    ),
+                    refs=[_ref(rows[0])],
+                )
+            )
         return findings
     total_row = totals[0]
     for column in COLUMNS:
@@ -48,9 +60,15 @@ def check_population(districts: list[District]) -> list[Finding]:
             continue
         summed = sum(values, Decimal(0))
         if summed != printed:
-            findings.append(Finding(
-                code="population_sum_mismatch", severity="error",
-                message=(f"Spalte {column}: die Sozialräume ergeben {number(summed)}, "
-                         f"die Zeile {total_row.sozialraum} nennt {number(printed)}"),
-                refs=[_ref(total_row, column)]))
+            findings.append(
+                Finding(
+                    code="population_sum_mismatch",
+                    severity="error",
+                    message=(
+                        f"Spalte {column}: die Sozialräume ergeben {number(summed)}, "
+                        f"die Zeile {total_row.sozialraum} nennt {number(printed)}"
+                    ),
+                    refs=[_ref(total_row, column)],
+                )
+            )
     return findings

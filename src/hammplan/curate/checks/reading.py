@@ -13,9 +13,13 @@ from hammplan.curate.checks.order import ORDER_MARK
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.records.document import ExtractedDocument, Leftover
 
-FAMILY_NAMES = {"budget": "Budgettabelle", "profile": "Steckbrief",
-                "population": "Bevölkerungstabelle", "index": "Verzeichnis",
-                "overview": "Übersicht"}
+FAMILY_NAMES = {
+    "budget": "Budgettabelle",
+    "profile": "Steckbrief",
+    "population": "Bevölkerungstabelle",
+    "index": "Verzeichnis",
+    "overview": "Übersicht",
+}
 """Table families whose leftovers are content the run could not read (German names)."""
 
 
@@ -39,27 +43,48 @@ def check_reading(doc: ExtractedDocument) -> list[Finding]:
         if leftover.family == "page_order" or ORDER_MARK in leftover.reason:
             continue  # reported by checks/order.py (page_order, rows_not_joined)
         if leftover.family == "page":
-            findings.append(Finding(
-                code="page_skipped", severity="error",
-                message=f"Seite nicht gelesen: {leftover.reason}",
-                refs=[Ref(kind="page", id=f"p{_page(leftover) or number}",
-                          page=_page(leftover))]))
+            findings.append(
+                Finding(
+                    code="page_skipped",
+                    severity="error",
+                    message=f"Seite nicht gelesen: {leftover.reason}",
+                    refs=[
+                        Ref(kind="page", id=f"p{_page(leftover) or number}", page=_page(leftover))
+                    ],
+                )
+            )
         elif leftover.family in FAMILY_NAMES:
-            findings.append(Finding(
-                code="table_unreadable", severity="error",
-                message=(f"{FAMILY_NAMES[leftover.family]}: Inhalt nicht gelesen "
-                         f"({leftover.reason}) {text}").rstrip(),
-                refs=[_ref(leftover, number)]))
+            findings.append(
+                Finding(
+                    code="table_unreadable",
+                    severity="error",
+                    message=(
+                        f"{FAMILY_NAMES[leftover.family]}: Inhalt nicht gelesen "
+                        f"({leftover.reason}) {text}"
+                    ).rstrip(),
+                    refs=[_ref(leftover, number)],
+                )
+            )
         else:
-            findings.append(Finding(
-                code="table_unknown", severity="warning",
-                message=f"Tabelle keiner bekannten Art ({leftover.reason}) {text}".rstrip(),
-                refs=[_ref(leftover, number)]))
+            findings.append(
+                Finding(
+                    code="table_unknown",
+                    severity="warning",
+                    message=f"Tabelle keiner bekannten Art ({leftover.reason}) {text}".rstrip(),
+                    refs=[_ref(leftover, number)],
+                )
+            )
     if doc.budget_headers and not doc.budget_rows:
         pages = sorted({p for h in doc.budget_headers for c in h.cells for p in c.pages})
-        findings.append(Finding(
-            code="budget_rows_missing", severity="error",
-            message=(f"{len(doc.budget_headers)} Kopfzeilen einer Budgettabelle gefunden, "
-                     "aber keine Budgetzeile gelesen"),
-            refs=[Ref(kind="table", id="budget", page=pages[0] if pages else None)]))
+        findings.append(
+            Finding(
+                code="budget_rows_missing",
+                severity="error",
+                message=(
+                    f"{len(doc.budget_headers)} Kopfzeilen einer Budgettabelle gefunden, "
+                    "aber keine Budgetzeile gelesen"
+                ),
+                refs=[Ref(kind="table", id="budget", page=pages[0] if pages else None)],
+            )
+        )
     return findings

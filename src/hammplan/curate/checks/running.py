@@ -20,9 +20,34 @@ TEXT_FIELDS: tuple[str, ...] = ("beschreibung", "sachstand", "zielgruppe", "trae
 """Profile fields whose running text the checks read (Kennzahlen and Kosten are cells)."""
 
 ABBREVIATIONS: tuple[str, ...] = (
-    "ca.", "bzw.", "z.B.", "B.", "rd.", "u.a.", "a.", "e.V.", "V.", "Nr.", "Std.", "etc.",
-    "inkl.", "ggf.", "d.h.", "h.", "u.v.m.", "m.", "evtl.", "insb.", "dt.", "sog.", "vgl.",
-    "Mio.", "Tsd.", "St.", "Dr.", "ehem.",
+    "ca.",
+    "bzw.",
+    "z.B.",
+    "B.",
+    "rd.",
+    "u.a.",
+    "a.",
+    "e.V.",
+    "V.",
+    "Nr.",
+    "Std.",
+    "etc.",
+    "inkl.",
+    "ggf.",
+    "d.h.",
+    "h.",
+    "u.v.m.",
+    "m.",
+    "evtl.",
+    "insb.",
+    "dt.",
+    "sog.",
+    "vgl.",
+    "Mio.",
+    "Tsd.",
+    "St.",
+    "Dr.",
+    "ehem.",
 )
 """Words ending in a dot that do not end a sentence."""
 
@@ -33,8 +58,17 @@ NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w]|[.,
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 NUMBER_WORDS: dict[str, int] = {
-    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-    "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
 }
 """Counts the plan writes as words ("vier freie Mitarbeiterinnen")."""
 
@@ -60,8 +94,9 @@ def sentences(text: str) -> list[str]:
     return [p for p in merged if p]
 
 
-def profile_sentences(measure: Measure,
-                      fields: tuple[str, ...] = TEXT_FIELDS) -> Iterator[Sentence]:
+def profile_sentences(
+    measure: Measure, fields: tuple[str, ...] = TEXT_FIELDS
+) -> Iterator[Sentence]:
     """Every sentence of the measure's running-text fields, in field order."""
     for name in fields:
         source = measure.source.get(name)
@@ -86,15 +121,14 @@ def counts_in(text: str) -> list[tuple[Decimal, int, int]]:
     amounts or dates, and the number words of :data:`NUMBER_WORDS`."""
     found: list[tuple[Decimal, int, int]] = []
     for match in NUMBER.finditer(text):
-        after = text[match.end():match.end() + 3].lstrip()
+        after = text[match.end() : match.end() + 3].lstrip()
         if YEAR.match(match.group(0)) or after.startswith(("%", "€", "Prozent", "/")):
             continue
         value = german_number(match.group(1), match.group(2))
         if value is not None:
             found.append((value, match.start(), match.end()))
     for match in re.finditer(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", text, re.IGNORECASE):
-        found.append((Decimal(NUMBER_WORDS[match.group(1).casefold()]), match.start(),
-                      match.end()))
+        found.append((Decimal(NUMBER_WORDS[match.group(1).casefold()]), match.start(), match.end()))
     return sorted(found, key=lambda item: item[1])
 
 

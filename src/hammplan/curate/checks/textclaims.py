@@ -14,16 +14,18 @@ from hammplan.records.plan import District, Measure, StatsClaim
 from hammplan.vocabulary import ClaimsVocabulary
 
 
-def check_profile_claims(measures: list[Measure], districts: list[District],
-                         vocab: ClaimsVocabulary) -> list[Finding]:
+def check_profile_claims(
+    measures: list[Measure], districts: list[District], vocab: ClaimsVocabulary
+) -> list[Finding]:
     """Each profile sentence that states a population share or count, as a claim."""
     findings: list[Finding] = []
     for measure in measures:
         for sentence in profile_sentences(measure):
             claim = StatsClaim(id=measure.id, text=sentence.text, page=sentence.page)
             for finding in check_claims([claim], districts, vocab):
-                finding.refs = [Ref(kind="measure", id=measure.id, page=sentence.page,
-                                    field=sentence.field)]
+                finding.refs = [
+                    Ref(kind="measure", id=measure.id, page=sentence.page, field=sentence.field)
+                ]
                 finding.message = f"Steckbrief „{measure.titel}“: {finding.message}"
                 findings.append(finding)
     return findings

@@ -32,14 +32,17 @@ from hammplan.vocabulary import RunningTextVocabulary
 _EURO = re.compile(rf"{NUMBER.pattern}\s*(?:€|Euro\b|EUR\b)")
 
 
-def _figure_finding(code: str, measure: Measure, sentence: Sentence, figure: str,
-                    text: str) -> Finding:
+def _figure_finding(
+    code: str, measure: Measure, sentence: Sentence, figure: str, text: str
+) -> Finding:
     """A warning that a Kennzahl and a sentence of the same profile disagree."""
     ref = kennzahl_ref(measure)
     return Finding(
-        code=code, severity="warning",
+        code=code,
+        severity="warning",
         message=f"Steckbrief {quoted(measure.titel)}: {figure} ({page_of(ref.page)}), aber {text}",
-        refs=[ref, sentence_ref(measure, sentence)])
+        refs=[ref, sentence_ref(measure, sentence)],
+    )
 
 
 def check_costs_in_text(measures: list[Measure]) -> list[Finding]:
@@ -56,16 +59,25 @@ def check_costs_in_text(measures: list[Measure]) -> list[Finding]:
                     found.append((value, sentence))
         if not found:
             continue
-        amounts = ", ".join(f"{euro(v)} ({s.field.capitalize()}, {page_of(s.page)})"
-                            for v, s in found)
-        findings.append(Finding(
-            code="kosten_in_text", severity="warning",
-            message=(f"Steckbrief {quoted(measure.titel)} nennt keine Kosten "
-                     f"({quoted(measure.kosten.raw)}, {page_of(measure.kosten.page)}), sein Text "
-                     f"aber Beträge: {amounts}. Die Kosten sind bekannt, stehen aber nicht dort, "
-                     "wo Leser:innen sie suchen"),
-            refs=[Ref(kind="measure", id=measure.id, page=measure.kosten.page, field="kosten"),
-                  *(sentence_ref(measure, s) for _, s in found[:1])]))
+        amounts = ", ".join(
+            f"{euro(v)} ({s.field.capitalize()}, {page_of(s.page)})" for v, s in found
+        )
+        findings.append(
+            Finding(
+                code="kosten_in_text",
+                severity="warning",
+                message=(
+                    f"Steckbrief {quoted(measure.titel)} nennt keine Kosten "
+                    f"({quoted(measure.kosten.raw)}, {page_of(measure.kosten.page)}), sein Text "
+                    f"aber Beträge: {amounts}. Die Kosten sind bekannt, stehen aber nicht dort, "
+                    "wo Leser:innen sie suchen"
+                ),
+                refs=[
+                    Ref(kind="measure", id=measure.id, page=measure.kosten.page, field="kosten"),
+                    *(sentence_ref(measure, s) for _, s in found[:1]),
+                ],
+            )
+        )
     return findings
 
 
@@ -80,14 +92,20 @@ def check_malformed_amounts(measures: list[Measure]) -> list[Finding]:
     for measure in measures:
         for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
             for match in _MALFORMED_EURO.finditer(sentence.text):
-                findings.append(Finding(
-                    code="text_amount_suspect", severity="error",
-                    message=(f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}, "
-                             f"{sentence.field.capitalize()}): {quoted(match.group(0))} ist kein "
-                             f"gültiger Betrag (Cent oder Tausender?) in "
-                             f"{quoted(sentence.text, 120)}. Der Betrag lässt sich nicht lesen, "
-                             "ohne zu raten"),
-                    refs=[sentence_ref(measure, sentence)]))
+                findings.append(
+                    Finding(
+                        code="text_amount_suspect",
+                        severity="error",
+                        message=(
+                            f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}, "
+                            f"{sentence.field.capitalize()}): {quoted(match.group(0))} ist kein "
+                            f"gültiger Betrag (Cent oder Tausender?) in "
+                            f"{quoted(sentence.text, 120)}. Der Betrag lässt sich nicht lesen, "
+                            "ohne zu raten"
+                        ),
+                        refs=[sentence_ref(measure, sentence)],
+                    )
+                )
     return findings
 
 
@@ -97,14 +115,16 @@ def _stems(label: str) -> list[str]:
     return [w.casefold() for w in words if len(w) >= 4 and w.casefold() != "anzahl"]
 
 
-def check_figures_in_text(measures: list[Measure], vocab: RunningTextVocabulary
-                          ) -> list[Finding]:
+def check_figures_in_text(measures: list[Measure], vocab: RunningTextVocabulary) -> list[Finding]:
     """A Kennzahl "k. A." while the text gives a current count of what it names."""
     present = [w.casefold() for w in vocab.present_words]
     findings: list[Finding] = []
     for measure in measures:
-        missing = [k for k in measure.kennzahlen if k.status == "not_stated" and k.label
-                   and k.raw != k.label]
+        missing = [
+            k
+            for k in measure.kennzahlen
+            if k.status == "not_stated" and k.label and k.raw != k.label
+        ]
         sentences = list(profile_sentences(measure, ("beschreibung", "sachstand")))
         for figure in missing:
             stems = _stems(figure.label or "")
@@ -112,19 +132,27 @@ def check_figures_in_text(measures: list[Measure], vocab: RunningTextVocabulary
             for position, sentence in enumerate(sentences):
                 folded = sentence.text.casefold()
                 named = any(stem in folded for stem in stems) or (
-                    position > 0 and any(stem in sentences[position - 1].text.casefold()
-                                         for stem in stems))
+                    position > 0
+                    and any(stem in sentences[position - 1].text.casefold() for stem in stems)
+                )
                 now = any(word in folded for word in present) or (
-                    year is not None and str(year) in folded)
+                    year is not None and str(year) in folded
+                )
                 counts = counts_in(sentence.text)
                 if not (named and now and counts):
                     continue
-                findings.append(_figure_finding(
-                    "kennzahl_in_text", measure, sentence,
-                    f"Kennzahl {quoted(figure.raw)}", f"{sentence.field.capitalize()} "
-                    f"({page_of(sentence.page)}) nennt {number(counts[0][0])}: "
-                    f"{quoted(sentence.text, 100)}. Die Zahl ist bekannt, die Kennzahl "
-                    "verschweigt sie"))
+                findings.append(
+                    _figure_finding(
+                        "kennzahl_in_text",
+                        measure,
+                        sentence,
+                        f"Kennzahl {quoted(figure.raw)}",
+                        f"{sentence.field.capitalize()} "
+                        f"({page_of(sentence.page)}) nennt {number(counts[0][0])}: "
+                        f"{quoted(sentence.text, 100)}. Die Zahl ist bekannt, die Kennzahl "
+                        "verschweigt sie",
+                    )
+                )
                 break
     return findings
 
@@ -140,8 +168,7 @@ def _meanings(text: str, vocab: RunningTextVocabulary, side: str) -> set[str]:
     return found
 
 
-def check_figure_labels(measures: list[Measure], vocab: RunningTextVocabulary
-                        ) -> list[Finding]:
+def check_figure_labels(measures: list[Measure], vocab: RunningTextVocabulary) -> list[Finding]:
     """A Kennzahl's label against what the Sachstand sentence with its number says it counts."""
     findings: list[Finding] = []
     for measure in measures:
@@ -157,12 +184,17 @@ def check_figure_labels(measures: list[Measure], vocab: RunningTextVocabulary
                 meant = _meanings(sentence.text, vocab, "text")
                 if not meant or meant & said:
                     continue
-                findings.append(_figure_finding(
-                    "kennzahl_label_mismatch", measure, sentence,
-                    f"Kennzahl „{figure.label}: {number(figure.value)}“",
-                    f"der Sachstand ({page_of(sentence.page)}) sagt, was die Zahl zählt: "
-                    f"{quoted(sentence.text, 200)} ({', '.join(sorted(meant))}, nicht "
-                    f"{', '.join(sorted(said))}). Wer nur die Kennzahl liest, versteht etwas "
-                    "anderes"))
+                findings.append(
+                    _figure_finding(
+                        "kennzahl_label_mismatch",
+                        measure,
+                        sentence,
+                        f"Kennzahl „{figure.label}: {number(figure.value)}“",
+                        f"der Sachstand ({page_of(sentence.page)}) sagt, was die Zahl zählt: "
+                        f"{quoted(sentence.text, 200)} ({', '.join(sorted(meant))}, nicht "
+                        f"{', '.join(sorted(said))}). Wer nur die Kennzahl liest, versteht etwas "
+                        "anderes",
+                    )
+                )
                 break
     return findings

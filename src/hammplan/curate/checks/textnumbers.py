@@ -30,11 +30,13 @@ from hammplan.vocabulary import RunningTextVocabulary
 
 _PART_SHARE = re.compile(
     r"(?<![\w.,])(?P<part>\d{1,3}(?:\.\d{3})+|\d+)\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*"
-    r"(?:%|Prozent)\s*\)")
+    r"(?:%|Prozent)\s*\)"
+)
 """A part with its share in brackets: "96 (28 Prozent)", "120 (40 %)"."""
 
 _WHOLE_WORDS = re.compile(
-    r"\b(?:insgesamt|gesamt|von|aller)\s+(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)\b")
+    r"\b(?:insgesamt|gesamt|von|aller)\s+(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)\b"
+)
 
 
 def _whole_before(before: str) -> Decimal | None:
@@ -52,7 +54,7 @@ def check_shares_of_parts(measures: list[Measure]) -> list[Finding]:
         previous = ""
         for sentence in profile_sentences(measure):
             for match in _PART_SHARE.finditer(sentence.text):
-                whole = _whole_before(previous + " " + sentence.text[:match.start()])
+                whole = _whole_before(previous + " " + sentence.text[: match.start()])
                 part = german_number(match.group("part"))
                 stated = Decimal(match.group("share").replace(",", "."))
                 if whole is None or part is None or whole == 0 or part > whole:
@@ -61,14 +63,20 @@ def check_shares_of_parts(measures: list[Measure]) -> list[Finding]:
                 places = len(match.group("share").partition(",")[2])
                 if abs(actual - stated) < Decimal(5) / Decimal(10) ** (places + 1):
                     continue
-                findings.append(Finding(
-                    code="text_share_mismatch", severity="error",
-                    message=(f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}, "
-                             f"{sentence.field.capitalize()}): {number(part)} von "
-                             f"{number(whole)} sind {share(actual)} %, der Text nennt "
-                             f"{quoted(match.group(0))}. Anteil und Teilzahlen können nicht "
-                             "beide stimmen"),
-                    refs=[sentence_ref(measure, sentence)]))
+                findings.append(
+                    Finding(
+                        code="text_share_mismatch",
+                        severity="error",
+                        message=(
+                            f"Steckbrief {quoted(measure.titel)} ({page_of(sentence.page)}, "
+                            f"{sentence.field.capitalize()}): {number(part)} von "
+                            f"{number(whole)} sind {share(actual)} %, der Text nennt "
+                            f"{quoted(match.group(0))}. Anteil und Teilzahlen können nicht "
+                            "beide stimmen"
+                        ),
+                        refs=[sentence_ref(measure, sentence)],
+                    )
+                )
             previous = sentence.text
     return findings
 
@@ -90,8 +98,12 @@ def _named_items(measure: Measure, singular: str, generic: set[str]) -> list[str
     for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
         for word in re.findall(r"[A-ZÄÖÜ][\w-]*", sentence.text):
             folded = word.casefold().rstrip("-")
-            if (not folded.endswith(tail) or folded == tail or word.casefold() in generic
-                    or match_key(word).replace(" ", "") in title):
+            if (
+                not folded.endswith(tail)
+                or folded == tail
+                or word.casefold() in generic
+                or match_key(word).replace(" ", "") in title
+            ):
                 continue
             stem = folded[: -len(tail)].rstrip("-")
             if len(stem) < 3:
@@ -100,8 +112,7 @@ def _named_items(measure: Measure, singular: str, generic: set[str]) -> list[str
     return list(names.values())
 
 
-def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary
-                        ) -> list[Finding]:
+def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary) -> list[Finding]:
     """A Kennzahl counting items ("Schulen: 2") against the items of that kind the text names."""
     generic = {name.casefold() for name in vocab.generic_names}
     findings: list[Finding] = []
@@ -117,13 +128,19 @@ def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary
             if len(names) <= figure.value:
                 continue
             ref = kennzahl_ref(measure)
-            findings.append(Finding(
-                code="kennzahl_items_mismatch", severity="error",
-                message=(f"Steckbrief {quoted(measure.titel)} ({page_of(ref.page)}): Kennzahl "
-                         f"„{figure.label}: {number(figure.value)}“, aber Beschreibung und "
-                         f"Sachstand nennen {len(names)}: {', '.join(names)}. Die Kennzahl "
-                         "zählt weniger, als der Text aufzählt"),
-                refs=[ref]))
+            findings.append(
+                Finding(
+                    code="kennzahl_items_mismatch",
+                    severity="error",
+                    message=(
+                        f"Steckbrief {quoted(measure.titel)} ({page_of(ref.page)}): Kennzahl "
+                        f"„{figure.label}: {number(figure.value)}“, aber Beschreibung und "
+                        f"Sachstand nennen {len(names)}: {', '.join(names)}. Die Kennzahl "
+                        "zählt weniger, als der Text aufzählt"
+                    ),
+                    refs=[ref],
+                )
+            )
     return findings
 
 
@@ -138,7 +155,7 @@ def _listed(text: str, start: int) -> list[str]:
     if first_comma < 0:
         return []
     colon = rest.rfind(":", 0, first_comma)
-    body = rest[colon + 1:] if colon >= 0 else rest.lstrip(";: ")
+    body = rest[colon + 1 :] if colon >= 0 else rest.lstrip(";: ")
     return [item.strip() for item in re.split(r",\s*(?![^()]*\))", body) if item.strip()]
 
 
@@ -146,8 +163,11 @@ def check_two_counts(measures: list[Measure]) -> list[Finding]:
     """A list "<Wort> im Jahr YYYY: A, B, ..." against "YYYY: N <Wort>" in the same profile."""
     findings: list[Finding] = []
     for measure in measures:
-        fields = {name: t for name, t in measure.source.items()
-                  if name not in ("titel", "kennzahlen", "kosten") and t.text}
+        fields = {
+            name: t
+            for name, t in measure.source.items()
+            if name not in ("titel", "kennzahlen", "kosten") and t.text
+        }
         for name, source in fields.items():
             for head in _LIST_HEAD.finditer(source.text or ""):
                 items = _listed(source.text or "", head.end())
@@ -162,15 +182,27 @@ def check_two_counts(measures: list[Measure]) -> list[Finding]:
                             continue
                         page = source.pages[0] if source.pages else None
                         other_page = other.pages[0] if other.pages else None
-                        findings.append(Finding(
-                            code="text_count_conflict", severity="error",
-                            message=(f"Steckbrief {quoted(measure.titel)}: {name.capitalize()} "
-                                     f"({page_of(page)}) zählt {len(items)} {noun} im Jahr "
-                                     f"{year} auf, {other_name.capitalize()} "
-                                     f"({page_of(other_page)}) nennt "
-                                     f"{quoted(match.group(0))}. Zwei Zahlen für dasselbe: "
-                                     "mindestens eine ist falsch"),
-                            refs=[Ref(kind="measure", id=measure.id, page=page, field=name),
-                                  Ref(kind="measure", id=measure.id, page=other_page,
-                                      field=other_name)]))
+                        findings.append(
+                            Finding(
+                                code="text_count_conflict",
+                                severity="error",
+                                message=(
+                                    f"Steckbrief {quoted(measure.titel)}: {name.capitalize()} "
+                                    f"({page_of(page)}) zählt {len(items)} {noun} im Jahr "
+                                    f"{year} auf, {other_name.capitalize()} "
+                                    f"({page_of(other_page)}) nennt "
+                                    f"{quoted(match.group(0))}. Zwei Zahlen für dasselbe: "
+                                    "mindestens eine ist falsch"
+                                ),
+                                refs=[
+                                    Ref(kind="measure", id=measure.id, page=page, field=name),
+                                    Ref(
+                                        kind="measure",
+                                        id=measure.id,
+                                        page=other_page,
+                                        field=other_name,
+                                    ),
+                                ],
+                            )
+                        )
     return findings

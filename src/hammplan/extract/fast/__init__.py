@@ -24,5 +24,12 @@ from hammplan.extract.fast.pool import (
     read_blocks,
 )
 
-__all__ = ["Block", "Progress", "Refused", "load_back", "page_count", "read_blocks",
-           "read_page_fast"]
+__all__ = [
+    "Block",
+    "Progress",
+    "Refused",
+    "load_back",
+    "page_count",
+    "read_blocks",
+    "read_page_fast",
+]

@@ -66,8 +66,16 @@ _HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.")
 _HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
 _OCTAL_DIGITS = frozenset(b"01234567")
 _WHITE = frozenset(b" \t\n\r\x0b\x0c")
-_ESCAPES = {ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("f"): 12, ord("r"): 13,
-            ord("("): 40, ord(")"): 41, ord("\\"): 92}
+_ESCAPES = {
+    ord("b"): 8,
+    ord("t"): 9,
+    ord("n"): 10,
+    ord("f"): 12,
+    ord("r"): 13,
+    ord("("): 40,
+    ord(")"): 41,
+    ord("\\"): 92,
+}
 _BI = KWD(b"BI")
 _ID = KWD(b"ID")
 _TRUE = b"true"
@@ -205,8 +213,11 @@ class _Parser:
                         raise Unsupported("inline image")
             elif kind == "num":
                 try:
-                    obj = float(m.group("num")) if m.group("frac") is not None \
+                    obj = (
+                        float(m.group("num"))
+                        if m.group("frac") is not None
                         else int(m.group("num"))
+                    )
                 except ValueError:
                     continue
             elif kind == "flt":
@@ -227,8 +238,9 @@ class _Parser:
             elif kind == "str":
                 obj, i = _string(data, i)
             elif kind == "hex":
-                obj = _HEX_PAIR.sub(lambda h: bytes((int(h.group(0), 16),)),
-                                    _SPACE.sub(b"", m.group("hex")))
+                obj = _HEX_PAIR.sub(
+                    lambda h: bytes((int(h.group(0), 16),)), _SPACE.sub(b"", m.group("hex"))
+                )
             elif kind == "dict":
                 obj = KEYWORD_DICT_BEGIN
             elif kind == "close":
@@ -244,11 +256,11 @@ class _Parser:
             else:  # "open": a "<" at the very end of the stream
                 raise Unsupported("open hex string")
             # PSStackParser.nextobject with PDFContentParser.do_keyword
-            if obj is KEYWORD_ARRAY_BEGIN or obj is KEYWORD_DICT_BEGIN \
-                    or obj is KEYWORD_PROC_BEGIN:
+            if obj is KEYWORD_ARRAY_BEGIN or obj is KEYWORD_DICT_BEGIN or obj is KEYWORD_PROC_BEGIN:
                 self.context.append((self.curtype, self.curstack))
-                self.curtype = ("a" if obj is KEYWORD_ARRAY_BEGIN
-                                else "d" if obj is KEYWORD_DICT_BEGIN else "p")
+                self.curtype = (
+                    "a" if obj is KEYWORD_ARRAY_BEGIN else "d" if obj is KEYWORD_DICT_BEGIN else "p"
+                )
                 self.curstack = []
                 continue
             if obj is KEYWORD_ARRAY_END or obj is KEYWORD_PROC_END:
@@ -262,8 +274,11 @@ class _Parser:
                     continue
                 if len(objs) % 2 != 0:
                     raise Unsupported("odd dictionary")  # pdfminer raises PSSyntaxError
-                obj = {literal_name(k): v for k, v in zip(objs[::2], objs[1::2], strict=True)
-                       if v is not None}
+                obj = {
+                    literal_name(k): v
+                    for k, v in zip(objs[::2], objs[1::2], strict=True)
+                    if v is not None
+                }
             if self.context:
                 self.curstack.append(obj)
             else:
@@ -313,8 +328,7 @@ class LeanInterpreter(PDFPageInterpreter):
                     entry = operators[obj]
                 else:
                     name = str(obj.name, "utf-8", "ignore")
-                    method = "do_" + name.replace("*", "_a").replace('"', "_w").replace(
-                        "'", "_q")
+                    method = "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q")
                     func = getattr(cls, method, None)
                     entry = None if func is None else (func, func.__code__.co_argcount - 1)
                     if cls is LeanInterpreter:

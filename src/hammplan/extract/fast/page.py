@@ -58,8 +58,9 @@ class _LeanDevice(PDFLayoutAnalyzer):
     ``LTChar`` objects are converted by pdfplumber's ``process_object`` afterwards.
     """
 
-    def __init__(self, rsrcmgr: Any, pageno: int, height: float, mb_x0: float,
-                 mb_top: float) -> None:
+    def __init__(
+        self, rsrcmgr: Any, pageno: int, height: float, mb_x0: float, mb_top: float
+    ) -> None:
         super().__init__(rsrcmgr, pageno=pageno)
         self.chars: list[Char | LTChar] = []
         self._height = height
@@ -75,18 +76,36 @@ class _LeanDevice(PDFLayoutAnalyzer):
             self._glyphs[id(font)] = entry
         return entry[1]
 
-    def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float,
-                    rise: float, cid: int, ncs: Any, graphicstate: PDFGraphicState) -> float:
-        adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs,
-                                  graphicstate)
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: PDFGraphicState,
+    ) -> float:
+        adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         self.chars.append(cast(LTChar, self.cur_item._objs[-1]))  # the LTChar just added
         return float(adv)
 
-    def render_string_horizontal(self, seq: Iterable[Any], matrix: Matrix, pos: Point,  # noqa: C901 - pdfminer's own method, slimmed; kept inline for speed
-                                 font: PDFFont, fontsize: float, scaling: float,
-                                 charspace: float, wordspace: float, rise: float,
-                                 dxscale: float, ncs: Any,
-                                 graphicstate: PDFGraphicState) -> Point:
+    def render_string_horizontal(  # noqa: C901 - pdfminer's own method, slimmed; inline for speed
+        self,
+        seq: Iterable[Any],
+        matrix: Matrix,
+        pos: Point,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        charspace: float,
+        wordspace: float,
+        rise: float,
+        dxscale: float,
+        ncs: Any,
+        graphicstate: PDFGraphicState,
+    ) -> Point:
         # PDFTextDevice.render_string_horizontal with PDFLayoutAnalyzer.render_char,
         # LTChar.__init__ and Page.process_object inlined. Every expression is theirs, with
         # its operands in their order (floating point addition is not associative); the
@@ -174,11 +193,31 @@ class _LeanDevice(PDFLayoutAnalyzer):
                     if top2 > y1:
                         y1 = top2
                     if mb_x0 != 0:
-                        out.append((text, x0 + mb_x0, x1 + mb_x0, (height - y1) + mb_top,
-                                    (height - y0) + mb_top, y1 - y0, upright, x1 - x0))
+                        out.append(
+                            (
+                                text,
+                                x0 + mb_x0,
+                                x1 + mb_x0,
+                                (height - y1) + mb_top,
+                                (height - y0) + mb_top,
+                                y1 - y0,
+                                upright,
+                                x1 - x0,
+                            )
+                        )
                     else:
-                        out.append((text, x0, x1, (height - y1) + mb_top,
-                                    (height - y0) + mb_top, y1 - y0, upright, x1 - x0))
+                        out.append(
+                            (
+                                text,
+                                x0,
+                                x1,
+                                (height - y1) + mb_top,
+                                (height - y0) + mb_top,
+                                y1 - y0,
+                                upright,
+                                x1 - x0,
+                            )
+                        )
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
@@ -216,8 +255,18 @@ def lean_objects(page: Any) -> tuple[list[Char], dict[str, list[dict[str, Any]]]
     for char in device.chars:
         if isinstance(char, LTChar):
             attr = page.process_object(char)
-            chars.append((attr["text"], attr["x0"], attr["x1"], attr["top"], attr["bottom"],
-                          attr["size"], attr["upright"], attr["width"]))
+            chars.append(
+                (
+                    attr["text"],
+                    attr["x0"],
+                    attr["x1"],
+                    attr["top"],
+                    attr["bottom"],
+                    attr["size"],
+                    attr["upright"],
+                    attr["width"],
+                )
+            )
         else:
             chars.append(char)
     others: dict[str, list[dict[str, Any]]] = {}
@@ -238,8 +287,9 @@ _top_of: Callable[[Char], float] = itemgetter(_TOP)
 _x0_of: Callable[[Char], float] = itemgetter(_X0)
 
 
-def _clusters(chars: list[Char], key: Callable[[Char], float],
-              tolerance: float) -> list[list[Char]]:
+def _clusters(
+    chars: list[Char], key: Callable[[Char], float], tolerance: float
+) -> list[list[Char]]:
     """pdfplumber's ``cluster_objects(chars, key, tolerance)``: a value at most ``tolerance``
     above the previous one (in sorted order) joins its cluster; characters in cluster order,
     each cluster in the characters' order."""
@@ -265,18 +315,32 @@ def _word(chars: list[Char]) -> Word:
     first = chars[0]
     if len(chars) == 1:
         text = first[_TEXT]
-        return Word(LIGATURES.get(text, text or ""), float(first[_X0]), float(first[_X1]),
-                    float(first[_TOP]), float(first[_BOTTOM]), float(first[_SIZE]))
+        return Word(
+            LIGATURES.get(text, text or ""),
+            float(first[_X0]),
+            float(first[_X1]),
+            float(first[_TOP]),
+            float(first[_BOTTOM]),
+            float(first[_SIZE]),
+        )
     text = "".join(LIGATURES.get(c[_TEXT], c[_TEXT] or "") for c in chars)
-    return Word(text, float(min(c[_X0] for c in chars)), float(max(c[_X1] for c in chars)),
-                float(min(c[_TOP] for c in chars)), float(max(c[_BOTTOM] for c in chars)),
-                float(first[_SIZE]))
+    return Word(
+        text,
+        float(min(c[_X0] for c in chars)),
+        float(max(c[_X1] for c in chars)),
+        float(min(c[_TOP] for c in chars)),
+        float(max(c[_BOTTOM] for c in chars)),
+        float(first[_SIZE]),
+    )
 
 
 def _new_word_ttb(prev: Char, curr: Char) -> bool:
     """WordExtractor.char_begins_new_word for direction "ttb" (rotated text)."""
-    return bool(curr[_TOP] < prev[_TOP] or curr[_TOP] > prev[_BOTTOM] + DEFAULT_Y_TOLERANCE
-                or abs(curr[_X0] - prev[_X0]) > DEFAULT_X_TOLERANCE)
+    return bool(
+        curr[_TOP] < prev[_TOP]
+        or curr[_TOP] > prev[_BOTTOM] + DEFAULT_Y_TOLERANCE
+        or abs(curr[_X0] - prev[_X0]) > DEFAULT_X_TOLERANCE
+    )
 
 
 def _line_words_ttb(line: list[Char], words: list[Word]) -> None:
@@ -325,16 +389,35 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 
             if texts:
                 word = "".join(texts)
                 if word.strip():
-                    words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                      float(size), tuple(edges)))
+                    words.append(
+                        Word(
+                            word,
+                            float(x0),
+                            float(x1),
+                            float(top),
+                            float(bottom),
+                            float(size),
+                            tuple(edges),
+                        )
+                    )
                 texts = []
             continue
-        if texts and (cx0 < last_x0 or cx0 > last_x1 + x_tol
-                      or abs(ctop - last_top) > y_tol or text == ""):
+        if texts and (
+            cx0 < last_x0 or cx0 > last_x1 + x_tol or abs(ctop - last_top) > y_tol or text == ""
+        ):
             word = "".join(texts)
             if word.strip():
-                words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                                  float(size), tuple(edges)))
+                words.append(
+                    Word(
+                        word,
+                        float(x0),
+                        float(x1),
+                        float(top),
+                        float(bottom),
+                        float(size),
+                        tuple(edges),
+                    )
+                )
             texts = []
         if text == "":  # an empty text stands alone (and, being empty, is not kept)
             continue
@@ -367,8 +450,11 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 
     if texts:
         word = "".join(texts)
         if word.strip():
-            words.append(Word(word, float(x0), float(x1), float(top), float(bottom),
-                              float(size), tuple(edges)))
+            words.append(
+                Word(
+                    word, float(x0), float(x1), float(top), float(bottom), float(size), tuple(edges)
+                )
+            )
 
 
 def _sort_ttb(char: Char) -> tuple[float, float]:

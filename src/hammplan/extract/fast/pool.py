@@ -160,9 +160,18 @@ def _over_time(limits: Limits) -> str:
     return f"reading took longer than {limits.max_seconds:g} s (--max-seconds); stopped"
 
 
-def _read_from(source: Pages, first: int, last: int, use_rulings: bool, fast: bool,
-               limits: Limits, deadline: float, spill_dir: Path,
-               progress: Progress | None = None, total: int = 0) -> Block:
+def _read_from(
+    source: Pages,
+    first: int,
+    last: int,
+    use_rulings: bool,
+    fast: bool,
+    limits: Limits,
+    deadline: float,
+    spill_dir: Path,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> Block:
     """Read pages ``first`` to ``last`` (1-based, inclusive) of an open PDF and set them aside,
     reporting each page as ``progress(page, total)``.
 
@@ -185,11 +194,17 @@ def _read_from(source: Pages, first: int, last: int, use_rulings: bool, fast: bo
         except PageTimeout:
             if seconds < limits.seconds_per_page:
                 raise Refused(_over_time(limits)) from None
-            pages.append(PageLayout(
-                number=number, width=float(page.width) if page else 0.0,
-                height=float(page.height) if page else 0.0, words=[], space_width=0.0,
-                skipped=f"page {number} not read: it took longer than "
-                        f"{limits.seconds_per_page:g} s (--page-seconds)"))
+            pages.append(
+                PageLayout(
+                    number=number,
+                    width=float(page.width) if page else 0.0,
+                    height=float(page.height) if page else 0.0,
+                    words=[],
+                    space_width=0.0,
+                    skipped=f"page {number} not read: it took longer than "
+                    f"{limits.seconds_per_page:g} s (--page-seconds)",
+                )
+            )
         except LimitExceeded as exc:
             raise Refused(f"page {number} refused: {exc}") from None
         if page is not None:
@@ -203,8 +218,10 @@ def _read_from(source: Pages, first: int, last: int, use_rulings: bool, fast: bo
         with spill.open("wb") as handle:
             pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError as exc:
-        raise InputError(f"{spill_dir}: cannot set read pages aside ({exc.strerror}); "
-                         "set TMPDIR to a folder with room") from None
+        raise InputError(
+            f"{spill_dir}: cannot set read pages aside ({exc.strerror}); "
+            "set TMPDIR to a folder with room"
+        ) from None
     return Block(first, edges, spill)
 
 
@@ -217,10 +234,16 @@ def _open_in_worker(path: Path, parent: int) -> None:
     _worker_pages.append(Pages(open_pdf(path)))
 
 
-def _read_in_worker(first: int, last: int, use_rulings: bool, fast: bool,
-                    limits: Limits, deadline: float, spill_dir: Path) -> Block:
-    return _read_from(_worker_pages[0], first, last, use_rulings, fast, limits, deadline,
-                      spill_dir)
+def _read_in_worker(
+    first: int,
+    last: int,
+    use_rulings: bool,
+    fast: bool,
+    limits: Limits,
+    deadline: float,
+    spill_dir: Path,
+) -> Block:
+    return _read_from(_worker_pages[0], first, last, use_rulings, fast, limits, deadline, spill_dir)
 
 
 def page_count(path: Path) -> int:
@@ -228,9 +251,17 @@ def page_count(path: Path) -> int:
         return count_pages(pdf)
 
 
-def read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: bool,
-                jobs: int, fast: bool, limits: Limits, deadline: float,
-                spill_dir: Path) -> list[Block]:
+def read_blocks(
+    path: Path,
+    count: int,
+    progress: Progress | None,
+    use_rulings: bool,
+    jobs: int,
+    fast: bool,
+    limits: Limits,
+    deadline: float,
+    spill_dir: Path,
+) -> list[Block]:
     """Read every page into blocks set aside in ``spill_dir``, in page order.
 
     Worker processes die with this one (:func:`die_with_parent`); one that dies is
@@ -241,14 +272,32 @@ def read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: 
     if jobs == 1 or count < PARALLEL_FROM:
         with open_pdf(path) as pdf:
             source = Pages(pdf)
-            return [_read_from(source, first, last, use_rulings, fast, limits, deadline,
-                               spill_dir, progress, count) for first, last in spans]
+            return [
+                _read_from(
+                    source,
+                    first,
+                    last,
+                    use_rulings,
+                    fast,
+                    limits,
+                    deadline,
+                    spill_dir,
+                    progress,
+                    count,
+                )
+                for first, last in spans
+            ]
     blocks: list[Block] = []
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_open_in_worker,
-                               initargs=(path, os.getpid()))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_open_in_worker, initargs=(path, os.getpid())
+    )
     try:
-        futures = [pool.submit(_read_in_worker, first, last, use_rulings, fast, limits,
-                               deadline, spill_dir) for first, last in spans]
+        futures = [
+            pool.submit(
+                _read_in_worker, first, last, use_rulings, fast, limits, deadline, spill_dir
+            )
+            for first, last in spans
+        ]
         done = 0
         for future in as_completed(futures, timeout=deadline - time.time() + GRACE):
             blocks.append(future.result())
@@ -267,8 +316,9 @@ def read_blocks(path: Path, count: int, progress: Progress | None, use_rulings: 
     return sorted(blocks, key=lambda block: block.first)
 
 
-def load_back(blocks: list[Block],
-               spill_dir: tempfile.TemporaryDirectory[str]) -> Iterator[PageLayout]:
+def load_back(
+    blocks: list[Block], spill_dir: tempfile.TemporaryDirectory[str]
+) -> Iterator[PageLayout]:
     """The pages set aside, block by block, furniture dropped and printed page numbers kept;
     the files go as they are read (and all of them when the iteration ends or is abandoned)."""
     edges = [edges for block in blocks for edges in block.edges]

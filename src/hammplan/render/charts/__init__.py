@@ -22,7 +22,6 @@ labels the figure grows taller, a value axis whose labels would touch gets fewer
 slanted column labels turn steeper (:func:`steepen_column_labels`).
 """
 
-
 from hammplan.render.charts.budget import (
     chart_budget_by_field,
     chart_budget_by_organisation,

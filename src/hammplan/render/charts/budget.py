@@ -1,7 +1,6 @@
 """The budget charts: by field, by organisation, per measure over the years, the largest
 measures, and the share paid by third parties."""
 
-
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -71,8 +70,10 @@ def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -
         f"{len(labels)} Handlungsfelder. Den höchsten Aufwand {year} hat „{labels[best]}“ mit "
         f"{sum_cell(sums[best][year])}."
     )
-    rows = [[labels[i], fmt.number(counts[i])] + [sum_cell(sums[i][y]) for y in numbers]
-            for i in range(len(labels))]
+    rows = [
+        [labels[i], fmt.number(counts[i])] + [sum_cell(sums[i][y]) for y in numbers]
+        for i in range(len(labels))
+    ]
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
 
 
@@ -97,10 +98,10 @@ def chart_budget_by_organisation(plan: CuratedPlan) -> Chart:
     labels = [label for label, _, _ in items]
     fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
     ax = fig.add_subplot()
-    grouped_barh(ax, labels, {y: [as_float(s[y].value) for _, _, s in items]
-                              for y in numbers}, years)
-    set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for _, _, s in items
-                                      for y in numbers))
+    grouped_barh(
+        ax, labels, {y: [as_float(s[y].value) for _, _, s in items] for y in numbers}, years
+    )
+    set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for _, _, s in items for y in numbers))
     ax.set_ylabel("Amt/Träger (StA)")
     fig.legend(loc="outside lower center", ncols=3)
     fig.suptitle(title, x=0.01, ha="left")
@@ -109,8 +110,7 @@ def chart_budget_by_organisation(plan: CuratedPlan) -> Chart:
         f"({len(labels)} Stellen), nach Gesamtaufwand geordnet. Den höchsten Aufwand hat "
         f"„{labels[0]}“."
     )
-    rows = [[label, fmt.number(n)] + [sum_cell(s[y]) for y in numbers]
-            for label, n, s in items]
+    rows = [[label, fmt.number(n)] + [sum_cell(s[y]) for y in numbers] for label, n, s in items]
     note = "Gezählt sind nur angegebene Beträge; in Klammern, was fehlt."
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
 
@@ -148,8 +148,17 @@ def chart_measure_years(entities: Sequence[BudgetEntity], years: PlanYears) -> C
         pairs = [(row_points[year_index], i) for i, row_points in enumerate(points)]
         xs = [x for x, _ in pairs if x is not None]
         ys = [i for x, i in pairs if x is not None]
-        ax.scatter(xs, ys, marker=marker, s=36, color=colour, edgecolors="#333333",
-                   linewidths=0.5, zorder=2, label=years.label(year))
+        ax.scatter(
+            xs,
+            ys,
+            marker=marker,
+            s=36,
+            color=colour,
+            edgecolors="#333333",
+            linewidths=0.5,
+            zorder=2,
+            label=years.label(year),
+        )
     measure_dot_axes(ax, [e.label for e in shown], stated, log)
     fig.legend(loc="outside lower center", ncols=3)
     fig.suptitle(title, x=0.01, ha="left")
@@ -159,27 +168,45 @@ def chart_measure_years(entities: Sequence[BudgetEntity], years: PlanYears) -> C
         change = ""
         if earlier is not None and later is not None:
             a, b = entity.aufwand[earlier], entity.aufwand[later]
-        if (earlier is not None and later is not None and a.value and b.value is not None
-                and a.complete and b.complete):
+        if (
+            earlier is not None
+            and later is not None
+            and a.value
+            and b.value is not None
+            and a.complete
+            and b.complete
+        ):
             ratio = b.value / a.value - 1
             change = ("+" if ratio > 0 else "") + fmt.percent(ratio)
             rising += ratio > 0
-        rows.append([entity.label] + [sum_cell(entity.aufwand[y]) for y in numbers]
-                    + [change or "–", fmt.page(entity.pages)])
-    markers = {"o": "Kreis", "s": "Quadrat", "D": "Raute", "v": "Dreieck nach unten",
-               "P": "Plus", "^": "Dreieck"}
+        rows.append(
+            [entity.label]
+            + [sum_cell(entity.aufwand[y]) for y in numbers]
+            + [change or "–", fmt.page(entity.pages)]
+        )
+    markers = {
+        "o": "Kreis",
+        "s": "Quadrat",
+        "D": "Raute",
+        "v": "Dreieck nach unten",
+        "P": "Plus",
+        "^": "Dreieck",
+    }
     named = [f"{years.label(y)} ({markers[years.style(y)[2]]})" for y in numbers]
     spoken = " und ".join([", ".join(named[:-1]), named[-1]]) if len(named) > 1 else "".join(named)
-    rise = (f"; bei {rising} davon stieg der Aufwand von {earlier} auf {later}"
-            if earlier is not None else "")
+    rise = (
+        f"; bei {rising} davon stieg der Aufwand von {earlier} auf {later}"
+        if earlier is not None
+        else ""
+    )
     alt = (
         f"Punktdiagramm: Aufwand {spoken} von {len(shown)} Maßnahmen mit angegebenem "
         f"Aufwand{rise}. Fehlt ein Punkt, nennt der Plan für das Jahr keinen Betrag."
     )
-    note = (
-        "Fehlt ein Punkt, nennt der Plan für dieses Jahr keinen Betrag (siehe Tabelle)."
-        + (" Die waagerechte Achse ist logarithmisch: jede Marke ist das Zehnfache der vorigen."
-           if log else "")
+    note = "Fehlt ein Punkt, nennt der Plan für dieses Jahr keinen Betrag (siehe Tabelle)." + (
+        " Die waagerechte Achse ist logarithmisch: jede Marke ist das Zehnfache der vorigen."
+        if log
+        else ""
     )
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
 
@@ -192,8 +219,7 @@ def chart_top_measures(
     chart_id = "top-massnahmen"
     year = year if year is not None else (years.reference or 0)
     title = f"Die {top} Maßnahmen mit dem höchsten Aufwand {years.label(year)}"
-    headers = ["Rang", "Maßnahme", f"Aufwand {years.label(year)}",
-               "Anteil an der Summe", "Seite"]
+    headers = ["Rang", "Maßnahme", f"Aufwand {years.label(year)}", "Anteil an der Summe", "Seite"]
     ranked = sorted(
         (e for e in entities if year in e.aufwand and e.aufwand[year].value is not None),
         key=lambda e: (-(e.aufwand[year].value or Decimal(0)), e.label),
@@ -208,8 +234,14 @@ def chart_top_measures(
     colour = OKABE_ITO[years.style(year)[0]]
     ax.barh(range(len(chosen)), values, color=colour, height=0.7)
     for i, entity in enumerate(chosen):
-        ax.text(values[i], i, " " + fmt.euro(entity.aufwand[year].value or 0, cents=False),
-                va="center", ha="left", fontsize=8)
+        ax.text(
+            values[i],
+            i,
+            " " + fmt.euro(entity.aufwand[year].value or 0, cents=False),
+            va="center",
+            ha="left",
+            fontsize=8,
+        )
     ax.set_yticks(range(len(chosen)), [short_label(e.label) for e in chosen])
     ax.set_ylim(len(chosen) - 0.5, -0.5)
     ax.set_xlim(0, max(values) * 1.25 if max(values) > 0 else 1)
@@ -220,8 +252,15 @@ def chart_top_measures(
     for rank, entity in enumerate(chosen, start=1):
         value = entity.aufwand[year].value or Decimal(0)
         share = fmt.percent(value / total.value) if total.value else "–"
-        rows.append([fmt.number(rank), entity.label, sum_cell(entity.aufwand[year]), share,
-                     fmt.page(entity.pages)])
+        rows.append(
+            [
+                fmt.number(rank),
+                entity.label,
+                sum_cell(entity.aufwand[year]),
+                share,
+                fmt.page(entity.pages),
+            ]
+        )
     first = chosen[0]
     alt = (
         f"Balkendiagramm: die {len(chosen)} Maßnahmen mit dem höchsten Aufwand "
@@ -229,8 +268,7 @@ def chart_top_measures(
         f"{fmt.euro(first.aufwand[year].value or 0)}."
     )
     note = (
-        f"Anteil an der Summe aller angegebenen Aufwände {years.label(year)} "
-        f"({sum_cell(total)})."
+        f"Anteil an der Summe aller angegebenen Aufwände {years.label(year)} ({sum_cell(total)})."
     )
     return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
 
@@ -249,27 +287,38 @@ def chart_third_party_share(
     label_year = years.label(year)
     title = f"Anteil Drittmittel (Ertrag ÷ Aufwand) {label_year}"
     if not any(years.prints(y, "ertrag") for y in years.numbers):
-        return empty_chart(chart_id, title, "Der Haushalt des Plans druckt keine Erträge.",
-                           ["Maßnahme", "Anteil"])
+        return empty_chart(
+            chart_id, title, "Der Haushalt des Plans druckt keine Erträge.", ["Maßnahme", "Anteil"]
+        )
     headers = ["Maßnahme", f"Aufwand {label_year}", f"Ertrag {label_year}", "Anteil"]
     items: list[tuple[BudgetEntity, Decimal, Decimal]] = []
     for entity in entities:
-        both = [r for r in entity.rows
-                if r.aufwand(year).status == "ok" and r.aufwand(year).betrag_eur is not None
-                and r.ertrag(year).status == "ok" and r.ertrag(year).betrag_eur is not None]
+        both = [
+            r
+            for r in entity.rows
+            if r.aufwand(year).status == "ok"
+            and r.aufwand(year).betrag_eur is not None
+            and r.ertrag(year).status == "ok"
+            and r.ertrag(year).betrag_eur is not None
+        ]
         spend = sum((r.aufwand(year).betrag_eur or Decimal(0) for r in both), Decimal(0))
         income = sum((r.ertrag(year).betrag_eur or Decimal(0) for r in both), Decimal(0))
         if both and spend > 0:
             items.append((entity, spend, income))
     if not items:
-        return empty_chart(chart_id, title,
-                           f"Für {label_year} nennt keine Maßnahme Aufwand und Ertrag.", headers)
+        return empty_chart(
+            chart_id, title, f"Für {label_year} nennt keine Maßnahme Aufwand und Ertrag.", headers
+        )
     items.sort(key=lambda item: (-(item[2] / item[1]), item[0].label))
     fig = figure(max(2.4, 0.36 * len(items) + 1.4))
     ax = fig.add_subplot()
     shares = [float(income / spend) for _, spend, income in items]
-    ax.barh(range(len(items)), [min(s, FUNDING_CAP) for s in shares],
-            color=OKABE_ITO["bluish_green"], height=0.7)
+    ax.barh(
+        range(len(items)),
+        [min(s, FUNDING_CAP) for s in shares],
+        color=OKABE_ITO["bluish_green"],
+        height=0.7,
+    )
     for i, share in enumerate(shares):
         text = fmt.percent(share, digits=0) + (" ▸" if share > FUNDING_CAP else "")
         ax.text(min(share, FUNDING_CAP), i, " " + text, va="center", ha="left", fontsize=8)
@@ -283,8 +332,9 @@ def chart_third_party_share(
     spend_all = sum((s for _, s, _ in items), Decimal(0))
     income_all = sum((i for _, _, i in items), Decimal(0))
     rows = [[e.label, fmt.euro(s), fmt.euro(i), fmt.percent(i / s)] for e, s, i in items]
-    rows.append(["Zusammen", fmt.euro(spend_all), fmt.euro(income_all),
-                 fmt.percent(income_all / spend_all)])
+    rows.append(
+        ["Zusammen", fmt.euro(spend_all), fmt.euro(income_all), fmt.percent(income_all / spend_all)]
+    )
     left_out = len(entities) - len(items)
     measures_text = fmt.count_phrase(len(items), "Maßnahme", "Maßnahmen")
     alt = (

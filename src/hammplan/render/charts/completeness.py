@@ -1,7 +1,6 @@
 """The completeness charts: which fields the plan states for each measure and budget row, and
 which fields of action each measure belongs to."""
 
-
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -24,8 +23,9 @@ from hammplan.render.years import PlanYears
 def _measure_status(measure: Measure, name: str, value: object) -> Status:
     source = measure.source.get(name)
     if value:
-        return source.status if source is not None and source.status in ("note", "suspect") \
-            else "ok"
+        return (
+            source.status if source is not None and source.status in ("note", "suspect") else "ok"
+        )
     if source is not None and source.status != "ok":
         return source.status
     return "not_stated"
@@ -54,8 +54,14 @@ def completeness_fields(plan: CuratedPlan) -> list[tuple[str, list[Status]]]:
         ("Handlungsfelder", lambda m: _measure_status(m, "handlungsfelder", m.handlungsfelder)),
         ("Zielgruppe", lambda m: _measure_status(m, "zielgruppe", m.zielgruppe)),
         ("Sachstand", lambda m: _measure_status(m, "sachstand", m.sachstand)),
-        ("Kennzahlen", lambda m: m.kennzahlen_cell.status if m.kennzahlen_cell is not None
-         else _measure_status(m, "kennzahlen", m.kennzahlen)),
+        (
+            "Kennzahlen",
+            lambda m: (
+                m.kennzahlen_cell.status
+                if m.kennzahlen_cell is not None
+                else _measure_status(m, "kennzahlen", m.kennzahlen)
+            ),
+        ),
         ("Kosten", lambda m: m.kosten.status),
     ]
     fields: list[tuple[str, list[Status]]] = [
@@ -73,8 +79,9 @@ def completeness_fields(plan: CuratedPlan) -> list[tuple[str, list[Status]]]:
     for year in years.numbers:
         if years.prints(year, "wert"):
             budget_fields.append((f"Wert {years.label(year)}", _budget_status("wert", year)))
-    fields += [(f"Haushalt: {label}", [get(b) for b in plan.budget])
-               for label, get in budget_fields]
+    fields += [
+        (f"Haushalt: {label}", [get(b) for b in plan.budget]) for label, get in budget_fields
+    ]
     return fields
 
 
@@ -94,8 +101,17 @@ def chart_completeness(plan: CuratedPlan) -> Chart:
     for status in statuses:
         label, colour, hatch = STATUS_STYLE[status]
         widths = [c[status] / len(values) for c, (_, values) in zip(counts, fields, strict=True)]
-        ax.barh(range(len(fields)), widths, left=left, color=colour, hatch=hatch or None,
-                edgecolor="#333333" if hatch else colour, linewidth=0.0, height=0.7, label=label)
+        ax.barh(
+            range(len(fields)),
+            widths,
+            left=left,
+            color=colour,
+            hatch=hatch or None,
+            edgecolor="#333333" if hatch else colour,
+            linewidth=0.0,
+            height=0.7,
+            label=label,
+        )
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_yticks(range(len(fields)), [label for label, _ in fields])
     ax.set_ylim(len(fields) - 0.5, -0.5)
@@ -110,8 +126,11 @@ def chart_completeness(plan: CuratedPlan) -> Chart:
         share = count["not_stated"] / len(values)
         if share > worst[1]:
             worst = (label, share)
-        rows.append([label, fmt.number(len(values))] + [fmt.number(count[s]) for s in statuses]
-                    + [fmt.percent(share)])
+        rows.append(
+            [label, fmt.number(len(values))]
+            + [fmt.number(count[s]) for s in statuses]
+            + [fmt.percent(share)]
+        )
     alt = (
         f"Gestapeltes Balkendiagramm: für {len(fields)} Felder der Steckbriefe und "
         f"Haushaltszeilen der Anteil angegebener Werte, „o. A.“, Text statt Zahl und fraglicher "
@@ -144,8 +163,9 @@ def chart_field_matrix(plan: CuratedPlan) -> Chart:
                 ys.append(row)
     ax.scatter(xs, ys, s=42, marker="o", color=OKABE_ITO["blue"], zorder=2)
     ax.set_xticks(range(len(names)), [short_label(n, 30, 2) for n in names])
-    ax.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False,
-                   labelrotation=35)
+    ax.tick_params(
+        axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, labelrotation=35
+    )
     for tick in ax.xaxis.get_major_ticks():
         tick.label2.set_horizontalalignment("left")
         tick.label2.set_rotation_mode("anchor")
@@ -162,8 +182,7 @@ def chart_field_matrix(plan: CuratedPlan) -> Chart:
     fig.suptitle(title, x=0.01, ha="left")
     steepen_column_labels(fig, ax)
     per_field = [sum(1 for m in measures if n in m.handlungsfelder) for n in names]
-    rows = [[m.titel] + ["ja" if n in m.handlungsfelder else "–" for n in names]
-            for m in measures]
+    rows = [[m.titel] + ["ja" if n in m.handlungsfelder else "–" for n in names] for m in measures]
     rows.append(["Anzahl Maßnahmen"] + [fmt.number(c) for c in per_field])
     busiest = names[max(range(len(names)), key=lambda i: per_field[i])]
     alt = (

@@ -1,7 +1,6 @@
 """What several charts share: short labels, euro and percent axes, grouped bars, empty charts,
 steeper column labels, year headers and field names."""
 
-
 from __future__ import annotations
 
 import math
@@ -54,8 +53,7 @@ def spans_decades(stated: Sequence[float]) -> bool:
     return bool(stated) and max(stated) / min(stated) > 100
 
 
-def measure_dot_axes(ax: Axes, labels: Sequence[str], stated: Sequence[float],
-                     log: bool) -> None:
+def measure_dot_axes(ax: Axes, labels: Sequence[str], stated: Sequence[float], log: bool) -> None:
     """The axes of a dot plot of Aufwand per measure: one row per label (first on top), an
     Aufwand axis (logarithmic when ``log``, else in euros or thousands), dotted row lines."""
     ax.set_yticks(range(len(labels)), [short_label(label) for label in labels])
@@ -104,8 +102,9 @@ def add_sums(sums: Sequence[YearSum]) -> YearSum:
     )
 
 
-def grouped_barh(ax: Axes, labels: Sequence[str], series: dict[int, list[float | None]],
-                 years: PlanYears) -> None:
+def grouped_barh(
+    ax: Axes, labels: Sequence[str], series: dict[int, list[float | None]], years: PlanYears
+) -> None:
     """Horizontal bars, one group per label, one bar per year (first label on top)."""
     count = len(series)
     height = 0.8 / max(count, 1)
@@ -114,9 +113,16 @@ def grouped_barh(ax: Axes, labels: Sequence[str], series: dict[int, list[float |
         colour = OKABE_ITO[name]
         positions = [y - 0.4 + height * (i + 0.5) for y in range(len(labels))]
         widths = [v if v is not None else 0.0 for v in values]
-        ax.barh(positions, widths, height=height, color=colour, hatch=hatch or None,
-                edgecolor="#333333" if hatch else colour, linewidth=0.0,
-                label=years.label(year))
+        ax.barh(
+            positions,
+            widths,
+            height=height,
+            color=colour,
+            hatch=hatch or None,
+            edgecolor="#333333" if hatch else colour,
+            linewidth=0.0,
+            label=years.label(year),
+        )
     ax.set_yticks(range(len(labels)), [short_label(label) for label in labels])
     ax.set_ylim(len(labels) - 0.5, -0.5)
 

@@ -1,7 +1,6 @@
 """Placing the axes of a chart from measured texts instead of a layout engine (see the
 package docstring): text boxes, what each axis's labels reach, and :func:`fit_axes`."""
 
-
 from __future__ import annotations
 
 import io
@@ -68,16 +67,26 @@ again in each placing round, and a measure's name is a label in several charts."
 
 
 def text_box(
-    template: mtext.Text, text: str, rotation: float | None = None,
+    template: mtext.Text,
+    text: str,
+    rotation: float | None = None,
 ) -> tuple[float, float, float, float]:
     """``x0, y0, x1, y1``, in points from its anchor, of ``text`` drawn like ``template``
     (font, size, alignment, rotation unless given): matplotlib's own text layout, on the SVG
     renderer."""
     rotation = template.get_rotation() if rotation is None else rotation
-    key = (text, rotation, template.get_fontproperties().copy(),
-           template.get_horizontalalignment(), template.get_verticalalignment(),
-           template.get_rotation_mode(), template.get_linespacing(),
-           template.get_parse_math(), template.get_usetex(), template.get_wrap())
+    key = (
+        text,
+        rotation,
+        template.get_fontproperties().copy(),
+        template.get_horizontalalignment(),
+        template.get_verticalalignment(),
+        template.get_rotation_mode(),
+        template.get_linespacing(),
+        template.get_parse_math(),
+        template.get_usetex(),
+        template.get_wrap(),
+    )
     box = _BOXES.get(key)
     if box is None:
         renderer, meter = _meter()
@@ -129,8 +138,10 @@ def _axis_reach(ax: Axes, name: Literal["x", "y"]) -> tuple[list[Reach], list[Re
     offset = pad + tick.get_tick_padding()
     reaches: list[Reach] = []
     labels: list[Reach] = []
-    sides = ((tick.label1, tick.tick1line.get_visible(), ("bottom", "left")),
-             (tick.label2, tick.tick2line.get_visible(), ("top", "right")))
+    sides = (
+        (tick.label1, tick.tick1line.get_visible(), ("bottom", "left")),
+        (tick.label2, tick.tick2line.get_visible(), ("top", "right")),
+    )
     for side, (template, tick_line, label_sides) in enumerate(sides):
         sign = 1.0 if side else -1.0  # label1 is below or left of the axes, label2 above/right
         edge = float(side)
@@ -149,25 +160,37 @@ def _axis_reach(ax: Axes, name: Literal["x", "y"]) -> tuple[list[Reach], list[Re
             labels += near
         if tick_line:
             low, high = sorted((0.0, sign * tick.get_tick_padding()))
-            near.append(Reach(0.5, edge, 0.0, 0.0, low, high) if name == "x"
-                        else Reach(edge, 0.5, low, high, 0.0, 0.0))
+            near.append(
+                Reach(0.5, edge, 0.0, 0.0, low, high)
+                if name == "x"
+                else Reach(edge, 0.5, low, high, 0.0, 0.0)
+            )
         reaches += near
         text = axis.get_label_text()
-        if not (text and axis.label.get_visible()
-                and axis.get_label_position() == label_sides[name == "y"]):
+        if not (
+            text
+            and axis.label.get_visible()
+            and axis.get_label_position() == label_sides[name == "y"]
+        ):
             continue
         # matplotlib puts the axis label ``labelpad`` beyond the tick labels (or the spine);
         # along the axis it stands where its position (in axes fractions) says
         x0, y0, x1, y1 = text_box(axis.label, text)
         along = float(axis.label.get_position()[name == "y"])
         if name == "x":
-            inner = (min([0.0] + [r.y0 for r in near]) if side == 0
-                     else max([0.0] + [r.y1 for r in near])) + sign * axis.labelpad
+            inner = (
+                min([0.0] + [r.y0 for r in near])
+                if side == 0
+                else max([0.0] + [r.y1 for r in near])
+            ) + sign * axis.labelpad
             low, high = sorted((inner, inner + sign * (y1 - y0)))
             reaches.append(Reach(along, edge, x0, x1, low, high))
         else:
-            inner = (min([0.0] + [r.x0 for r in near]) if side == 0
-                     else max([0.0] + [r.x1 for r in near])) + sign * axis.labelpad
+            inner = (
+                min([0.0] + [r.x0 for r in near])
+                if side == 0
+                else max([0.0] + [r.x1 for r in near])
+            ) + sign * axis.labelpad
             low, high = sorted((inner, inner + sign * (x1 - x0)))
             reaches.append(Reach(edge, along, low, high, y0, y1))
     return reaches, labels
@@ -181,15 +204,17 @@ def axes_reach(ax: Axes) -> AxesReach:
     reaches = x_reaches + y_reaches
     to_axes = ax.transScale + ax.transLimits
     # a title's baseline is ``axes.titlepad`` above the axes, or above ticks on its top
-    title_base = max([0.0] + [r.y1 for r in reaches if r.fy == 1.0]) \
-        + float(matplotlib.rcParams["axes.titlepad"])
+    title_base = max([0.0] + [r.y1 for r in reaches if r.fy == 1.0]) + float(
+        matplotlib.rcParams["axes.titlepad"]
+    )
     for child in ax.get_children():
         if not isinstance(child, mtext.Text) or not child.get_visible() or not child.get_text():
             continue
         x0, y0, x1, y1 = text_box(child, child.get_text())
         if child not in ax.texts:  # the title, left title or right title
-            reaches.append(Reach(child.get_position()[0], 1.0, x0, x1,
-                                 title_base + y0, title_base + y1))
+            reaches.append(
+                Reach(child.get_position()[0], 1.0, x0, x1, title_base + y0, title_base + y1)
+            )
         elif child.get_transform() == ax.transData:
             fx, fy = (float(v) for v in to_axes.transform(child.get_unitless_position()))
             reaches.append(Reach(fx, fy, x0, x1, y0, y1))
@@ -294,9 +319,11 @@ def fit_axes(fig: Figure) -> None:  # noqa: C901 - places every kind of text of 
             grown = math.ceil(height + rows + up(rows) - (top - bottom))  # whole points
             fig.set_size_inches(width / POINTS_PER_INCH, grown / POINTS_PER_INCH)
             continue
-        thinned = [_thin_out(ax.xaxis, len(current.x_labels))
-                   for ax, current in zip(axes, now, strict=True)
-                   if ax_width < _crowding(current.x_labels, "x") - 0.01]
+        thinned = [
+            _thin_out(ax.xaxis, len(current.x_labels))
+            for ax, current in zip(axes, now, strict=True)
+            if ax_width < _crowding(current.x_labels, "x") - 0.01
+        ]
         y = bottom + _beyond(every, ax_height, "y")[0]
         x = EDGE
         boxes: list[tuple[float, float, float, float]] = []

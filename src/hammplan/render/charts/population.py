@@ -1,6 +1,5 @@
 """The population chart: residents by migration background per district."""
 
-
 from __future__ import annotations
 
 from decimal import Decimal
@@ -29,20 +28,23 @@ def chart_population(plan: CuratedPlan) -> Chart:
         values = group_values(district)
         shares = group_shares(district)
         cells = [
-            f"{fmt.number(v)} ({fmt.percent(s)})" if v is not None and s is not None
+            f"{fmt.number(v)} ({fmt.percent(s)})"
+            if v is not None and s is not None
             else (fmt.number(v) if v is not None else fmt.NOT_STATED)
             for v, s in zip(values, shares, strict=True)
         ]
         total = sum((v for v in values if v is not None), Decimal(0))
         migh = sum((v for v in values[:3] if v is not None), Decimal(0))
         complete = all(v is not None for v in values)
-        rows.append([
-            district.sozialraum,
-            *cells,
-            fmt.number(total) if complete else fmt.NOT_STATED,
-            fmt.percent(migh / total) if complete and total else fmt.NOT_STATED,
-            fmt.page(district.page),
-        ])
+        rows.append(
+            [
+                district.sozialraum,
+                *cells,
+                fmt.number(total) if complete else fmt.NOT_STATED,
+                fmt.percent(migh / total) if complete and total else fmt.NOT_STATED,
+                fmt.page(district.page),
+            ]
+        )
     if not drawable:
         return empty_chart(chart_id, title, "Keine Bevölkerungszahlen angegeben.", headers)
     fig = figure(max(2.8, 0.42 * len(drawable) + 1.8))
@@ -54,8 +56,16 @@ def chart_population(plan: CuratedPlan) -> Chart:
         left = [0.0] * len(drawable)
         for g, label in enumerate(group_labels):
             widths = [row[g] for row in data]
-            ax.barh(range(len(drawable)), widths, left=left, color=GROUP_COLOURS[g], height=0.7,
-                    label=label if ax is ax_abs else None, edgecolor="white", linewidth=0.5)
+            ax.barh(
+                range(len(drawable)),
+                widths,
+                left=left,
+                color=GROUP_COLOURS[g],
+                height=0.7,
+                label=label if ax is ax_abs else None,
+                edgecolor="white",
+                linewidth=0.5,
+            )
             left = [a + b for a, b in zip(left, widths, strict=True)]
     ax_abs.set_yticks(range(len(drawable)), names)
     ax_abs.set_ylim(len(drawable) - 0.5, -0.5)

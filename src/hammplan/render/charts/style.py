@@ -1,7 +1,6 @@
 """The charts' look and their SVG: the Okabe-Ito palette, matplotlib style, figure size, and
 saving a figure as accessible, byte-stable SVG (ids prefixed, title and description)."""
 
-
 from __future__ import annotations
 
 import io
@@ -32,8 +31,12 @@ STATUS_STYLE: dict[str, tuple[str, str, str]] = {
     "note": ("Text statt Zahl", OKABE_ITO["sky_blue"], ".."),
     "suspect": ("fraglich", OKABE_ITO["vermillion"], "xx"),
 }
-GROUP_COLOURS = [OKABE_ITO["orange"], OKABE_ITO["sky_blue"], OKABE_ITO["bluish_green"],
-                 OKABE_ITO["blue"]]
+GROUP_COLOURS = [
+    OKABE_ITO["orange"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["blue"],
+]
 
 SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": "hammplan"}
 STYLE: dict[Any, Any] = {
@@ -65,8 +68,6 @@ WIDTH = 8.0
 """Figure width in inches (576 pt), fits a report column."""
 
 
-
-
 _ID = re.compile(r'\bid="([^"]+)"')
 _URL = re.compile(r"url\(#([^)]+)\)")
 _HREF = re.compile(r'\b((?:xlink:)?href)="#([^"]+)"')
@@ -83,16 +84,13 @@ def accessible_svg(svg: str, chart_id: str, title: str, alt: str) -> str:
     match = _SVG_OPEN.search(svg)
     if match is None:
         raise ValueError("not an SVG document")
-    attrs = (
-        f' id="{chart_id}-svg" role="img"'
-        f' aria-labelledby="{chart_id}-title {chart_id}-desc"'
-    )
+    attrs = f' id="{chart_id}-svg" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"'
     opening = match.group(0)[:-1] + attrs + ">"
     head = (
         f'\n <title id="{chart_id}-title">{xml_escape(title)}</title>'
         f'\n <desc id="{chart_id}-desc">{xml_escape(alt)}</desc>'
     )
-    return svg[: match.start()] + opening + head + svg[match.end():]
+    return svg[: match.start()] + opening + head + svg[match.end() :]
 
 
 def figure(height: float, width: float = WIDTH) -> Figure:

@@ -35,8 +35,9 @@ REPORT_SECONDS = 600.0
 """How long the build waits for the reports (seconds; much more means the process is stuck)."""
 
 
-def _serve(connection: Connection, builds_end: Connection, parent: int,
-           templates: Path | None) -> None:
+def _serve(
+    connection: Connection, builds_end: Connection, parent: int, templates: Path | None
+) -> None:
     """The process: import the report code and compile the ``templates`` folder's report
     templates, then make the reports of the one plan asked for.
 
@@ -101,8 +102,10 @@ class ReportsAhead:
             context = multiprocessing.get_context("fork")
             self._connection, theirs = context.Pipe()
             self._process = context.Process(
-                target=_serve, args=(theirs, self._connection, os.getpid(), self._templates),
-                name="hammplan-reports")
+                target=_serve,
+                args=(theirs, self._connection, os.getpid(), self._templates),
+                name="hammplan-reports",
+            )
             self._process.start()
             theirs.close()
 
@@ -111,8 +114,9 @@ class ReportsAhead:
         """Whether reports are being made (:meth:`start` was called on a started process)."""
         return self._asked
 
-    def start(self, plan_json: bytes, path: Path, templates: Path | None,
-              source_url: str | None = None) -> None:
+    def start(
+        self, plan_json: bytes, path: Path, templates: Path | None, source_url: str | None = None
+    ) -> None:
         """Have the reports made of the curated plan whose file content is ``plan_json`` (the
         bytes ``validate`` writes to ``path``, read as ``render`` would read them), with the
         templates and source link ``render`` would use. Does nothing where no process could
@@ -126,8 +130,12 @@ class ReportsAhead:
         here: a template's error, say)."""
         if self._connection is None or not self._asked:
             raise RuntimeError("no reports were asked for")
-        ok, result = receive(self._connection, self._process, REPORT_SECONDS,
-                             "the report process (render/fast/ahead.py)")
+        ok, result = receive(
+            self._connection,
+            self._process,
+            REPORT_SECONDS,
+            "the report process (render/fast/ahead.py)",
+        )
         if not ok:
             raise result
         reports: Reports = result

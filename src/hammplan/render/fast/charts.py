@@ -5,7 +5,6 @@ This is the charts' speed machinery: which charts there are is
 drawn (forked workers that inherit the plan, a warm-up before forking) does not change a byte
 of them."""
 
-
 from __future__ import annotations
 
 import multiprocessing
@@ -84,8 +83,9 @@ def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
         _FORKED = (plan, entities)
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent,
-                                     initargs=(os.getpid(),)) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+            ) as pool:
                 futures = [pool.submit(_draw, position) for position in range(len(CHARTS))]
                 yield lambda: collect(futures, pool, CHART_SECONDS, "a chart drawing process")
         finally:
