@@ -250,6 +250,24 @@ def _sqlite_utils() -> Any:
     return sqlite_utils
 
 
+def _insert(db: Any, table: DbTable, rows: list[DbRow]) -> None:
+    """Insert ``rows`` into the table sqlite-utils created for ``table``, in order.
+
+    What ``insert_all`` does for rows whose keys are the table's columns (each value through
+    sqlite-utils' own conversion), as one prepared statement: ``insert_all`` builds a
+    statement per hundred rows and inspects every value in Python on the way, a third of the
+    database's time. Same rows, same row ids, same bytes.
+    """
+    from sqlite_utils.db import jsonify_if_needed
+
+    names = [c.name for c in table.columns]
+    quoted = ", ".join(f"[{name}]" for name in names)
+    db.conn.executemany(
+        f"INSERT INTO [{table.name}] ({quoted}) VALUES ({', '.join('?' * len(names))})",
+        ([jsonify_if_needed(row.get(name)) for name in names] for row in rows),
+    )
+
+
 def build_database(tables: Sequence[tuple[DbTable, list[DbRow]]]) -> bytes:
     """The database of ``tables`` as bytes."""
     db = _sqlite_utils().Database(memory=True)
@@ -263,7 +281,7 @@ def build_database(tables: Sequence[tuple[DbTable, list[DbRow]]]) -> bytes:
                 column_order=[c.name for c in table.columns],
             )
             if rows:
-                created.insert_all(rows)
+                _insert(db, table, rows)
             for column, _, _ in table.foreign_keys:
                 created.create_index([column])
             if table.search:
