@@ -152,15 +152,14 @@ def compose_reports(
     adds) and ``extra_charts`` the charts they show, written beside the report's own.
 
     The charts are drawn in worker processes while the report's content is built and the
-    templates compiled (see :func:`hammplan.render.fast.charts_drawing`); the HTML and the
-    Markdown page are then filled at the same time (:func:`hammplan.render.fast.made_together`).
+    templates compiled (see :func:`hammplan.render.fast.charts_drawing`).
     ``templates_dir`` defaults to ``templates/`` in the working directory, then the package's
     own (see :func:`hammplan.render.templating.find_templates`).
     """
     from hammplan.render import html, markdown
     from hammplan.render.attachments import attachments
     from hammplan.render.context import build_context
-    from hammplan.render.fast import charts_drawing, made_together
+    from hammplan.render.fast import charts_drawing
     from hammplan.render.filters import SCRIPT, Filters, script_hash
 
     say = progress or (lambda _message: None)
@@ -198,18 +197,15 @@ def compose_reports(
         "script_hash": Markup(script_hash()),
         **(extra or {}),
     }
-    # the two pages at once where there is a core for each (render/fast/together.py)
-    page, text = made_together(
-        lambda: fill_template(
-            folder,
-            templating.HTML_TEMPLATE,
-            lambda: html.render(html_env, templating.HTML_TEMPLATE, values),
-        ),
-        lambda: fill_template(
-            folder,
-            templating.MARKDOWN_TEMPLATE,
-            lambda: markdown.render(markdown_env, templating.MARKDOWN_TEMPLATE, values),
-        ),
+    page = fill_template(
+        folder,
+        templating.HTML_TEMPLATE,
+        lambda: html.render(html_env, templating.HTML_TEMPLATE, values),
+    )
+    text = fill_template(
+        folder,
+        templating.MARKDOWN_TEMPLATE,
+        lambda: markdown.render(markdown_env, templating.MARKDOWN_TEMPLATE, values),
     )
     return Reports(page, text, [*charts, *extra_charts], attached.files)
 

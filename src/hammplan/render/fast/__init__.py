@@ -5,8 +5,6 @@ nothing here decides what they say.
   plan and a warmed-up matplotlib (:func:`charts_drawing`, :func:`warm_up`).
 - :mod:`.ahead`: ``build``'s report process, forked early so that importing and composing
   the reports overlaps ``validate`` (:class:`ReportsAhead`).
-- :mod:`.together`: the HTML and the Markdown page filled at the same time, the second in a
-  forked child (:func:`made_together`).
 
 The rest of hammplan enters through this package only. Where the platform cannot fork, both
 fall back to doing the same work in this process: same bytes out.
@@ -14,6 +12,5 @@ fall back to doing the same work in this process: same bytes out.
 
 from hammplan.render.fast.ahead import ReportsAhead
 from hammplan.render.fast.charts import charts_drawing, warm_up
-from hammplan.render.fast.together import made_together
 
-__all__ = ["ReportsAhead", "charts_drawing", "made_together", "warm_up"]
+__all__ = ["ReportsAhead", "charts_drawing", "warm_up"]
