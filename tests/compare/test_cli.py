@@ -3,13 +3,16 @@ unrelated plans, and the errors a user can act on."""
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from hammplan.cli import app
 from hammplan.compare.core import UnrelatedEditionsError, compare_plans
+from hammplan.compare.run import OUTPUT_FILES
 from hammplan.records.plan import CuratedPlan
 from tests.compare.conftest import Editions
 
@@ -148,3 +151,27 @@ def test_missing_and_broken_editions_are_one_line_errors(
     result = RUNNER.invoke(app, ["compare", str(broken), str(new)])
     assert result.exit_code == 2 and "not a readable PDF" in result.output
     assert all(len(r.output.strip().splitlines()) == 1 for r in (missing, result))
+
+
+def test_data_and_reports_are_published_as_one_set(
+    editions: Editions, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A comparison whose writing fails leaves the previous one whole: new data files never
+    stand beside an old report (the manifest names every output)."""
+    old = data_dir(tmp_path / "alt", editions.old)
+    new = data_dir(tmp_path / "neu", editions.new)
+    out = tmp_path / "out"
+    args = ["compare", str(old), str(new), "--out", str(out)]
+    assert RUNNER.invoke(app, args).exit_code == 0
+    manifest = json.loads((out / ".hammplan-files.json").read_text(encoding="utf-8"))
+    assert set(OUTPUT_FILES) <= set(manifest["files"])
+    before = {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("hammplan.io.fileset._write_now", full_disk)
+    result = RUNNER.invoke(app, [*args[:1], str(new), str(old), *args[3:]])
+    assert result.exit_code == 2, result.output
+    assert "the previous ones are kept" in result.output
+    assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == before

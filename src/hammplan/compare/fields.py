@@ -7,19 +7,14 @@ both state one, else by the printed text.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from hammplan.compare.model import FieldChange
 from hammplan.records.plan import Measure
+from hammplan.vocabulary import ProfileField
 
-PROFILE_FIELDS = (
-    "titel",
-    "traeger",
-    "beschreibung",
-    "handlungsfelder",
-    "zielgruppe",
-    "sachstand",
-    "kennzahlen",
-    "kosten",
-)
+PROFILE_FIELDS: tuple[ProfileField, ...] = get_args(ProfileField)
+"""The profile's fields in printed order, as the vocabulary names them."""
 """The profile fields compared, in the order a profile prints them."""
 
 

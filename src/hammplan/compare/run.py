@@ -1,7 +1,8 @@
 """``hammplan compare OLD NEW``: load both editions, compare, write every output.
 
-Everything is composed before the first file is written, and each file is written through a
-temporary file and a rename, so a failed run leaves the previous comparison intact.
+Everything is composed before the first file is written, and the data files, reports and
+chart are published as one set (:func:`hammplan.io.fileset.publish`), so a failed or killed
+run leaves the previous comparison whole, never new data beside an old report.
 """
 
 from __future__ import annotations
@@ -34,17 +35,14 @@ def write_comparison(
     """Write the data files, the reports and the chart to ``out_dir``; the files written."""
     from hammplan.compare.outputs import data_files
     from hammplan.compare.report import compose
-    from hammplan.io.files import remove_stale_temporaries, write_atomic
-    from hammplan.render.reports import Reports, write_reports
+    from hammplan.io.files import remove_stale_temporaries
+    from hammplan.io.fileset import publish
+    from hammplan.render.reports import Reports, report_files
 
-    files = data_files(comparison)
+    files: dict[str, str | bytes] = dict(data_files(comparison))
     page, text, charts = compose(comparison, templates, say)
     remove_stale_temporaries(out_dir, list(files))
-    written = []
-    for name, content in files.items():
-        write_atomic(out_dir / name, content)
-        written.append(out_dir / name)
-    return written + write_reports(Reports(page, text, charts), out_dir)
+    return publish(out_dir, files | report_files(Reports(page, text, charts)))
 
 
 def run_compare(

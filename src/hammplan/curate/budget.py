@@ -273,6 +273,26 @@ def _garbled_words(line: BudgetLine, where: Ref) -> list[Finding]:
     return findings
 
 
+def _vocabulary_case(cell: Text, short_words: list[str]) -> None:
+    """A funder cell that is one of the vocabulary's short words in another case ("ja" for
+    "Ja") takes the vocabulary's spelling, recorded: a scan's recognition reads the case of a
+    letter that a rule touched or a speck blurred wrongly, and the word is the same."""
+    if cell.status != "ok" or not cell.text:
+        return
+    for word in short_words:
+        if cell.text != word and cell.text.casefold() == word.casefold():
+            cell.repairs.append(
+                Repair(
+                    kind="vocabulary",
+                    before=cell.text,
+                    after=word,
+                    detail="case as the vocabulary spells this word of the column",
+                )
+            )
+            cell.text = word
+            return
+
+
 def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list[Finding]:
     """Cells whose text is not of their column's kind (:mod:`hammplan.curate.cellkinds`)
     become suspect: a funder that is no word, a Wert that is no count. Wert cells are marked
@@ -282,6 +302,7 @@ def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list
         ("foerdergeber", lambda t: word_cell_doubt(t, short_words)),
         ("kennzahl", marker_doubt),
     )
+    _vocabulary_case(line.foerdergeber, short_words)
     for field, check in checks:
         cell: Text = getattr(line, field)
         doubt = check(cell.text) if cell.status == "ok" and cell.text else None

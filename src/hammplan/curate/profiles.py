@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import get_args
 
 from rapidfuzz import fuzz
 
@@ -24,20 +25,12 @@ from hammplan.curate.text import clean_text, first_page
 from hammplan.records.profiles import Profile, ProfileRow
 from hammplan.records.values import Amount, KeyFigures, Repair, Text
 from hammplan.slugs import slug, unique_ids
-from hammplan.vocabulary import Vocabulary
+from hammplan.vocabulary import ProfileField, Vocabulary
 
 TITLE_CONFIRM_THRESHOLD = 85.0
 """Similarity a reference title (index, overview) needs to confirm a repaired title."""
 
-FIELD_NAMES: tuple[str, ...] = (
-    "traeger",
-    "beschreibung",
-    "handlungsfelder",
-    "zielgruppe",
-    "sachstand",
-    "kennzahlen",
-    "kosten",
-)
+FIELD_NAMES: tuple[str, ...] = tuple(f for f in get_args(ProfileField) if f != "titel")
 """The curated fields a profile fills besides its title; the vocabulary says which printed
 labels mean each (``[profile.fields]``)."""
 

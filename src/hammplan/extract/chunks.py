@@ -113,8 +113,11 @@ def _label_starts(page: PageLayout, lines: list[Line], vocab: Vocabulary) -> lis
     """Column starts of a label/value table: the label column and the value column.
 
     At least two lines must begin with two different known labels at the same left edge and
-    carry their value at the same indent (within a space): justified prose, whose word gaps
-    vary, never lines up like that, and a list of headings that each begin with the same word
+    carry their value at the same indent (within a space), and no more than a few of the
+    table's lines may run across that indent: justified prose never keeps a column free like
+    that (in an OCR text layer every word is a run of its own, so two prose lines that begin
+    with words like labels may well have their second words aligned by chance; the lines
+    around them run over that point). A list of headings that each begin with the same word
     (a contents page's "Handlungsfeld ...", which a scan's fuzzy reading takes for the label
     "Handlungsfelder") is no profile either: a profile names each of its fields once.
     """
@@ -135,9 +138,28 @@ def _label_starts(page: PageLayout, lines: list[Line], vocab: Vocabulary) -> lis
             for f in found
             if abs(f[0] - label_x) <= tolerance and abs(f[1] - value_x) <= tolerance
         ]
-        if len({f[2] for f in aligned}) >= 2:
-            return [min(f[0] for f in aligned), min(f[1] for f in aligned)]
+        if len({f[2] for f in aligned}) < 2:
+            continue
+        starts = [min(f[0] for f in aligned), min(f[1] for f in aligned)]
+        if _column_kept_free(lines, starts[1], page):
+            return starts
     return None
+
+
+def _column_kept_free(lines: list[Line], value_x: float, page: PageLayout) -> bool:
+    """Whether the lines of a label/value table leave the start of its value column free.
+
+    Words of a label stop before the value column and words of a value begin at it; an OCR
+    box may reach a little over (a space's width). Prose runs over it on most lines; a stray
+    speck or a wide label on one line in five is tolerated.
+    """
+    reach = page.space_width
+    crossing = sum(
+        1
+        for line in lines
+        if any(w.x0 < value_x - reach and w.x1 > value_x + reach for w in line.words)
+    )
+    return 5 * crossing <= len(lines)
 
 
 def _text_chunks(
@@ -335,10 +357,17 @@ def _same_size(band: list[Line], previous: Chunk) -> bool:
 
 def _may_continue(previous: Chunk, band: list[Line], page: PageLayout, vocab: Vocabulary) -> bool:
     """Whether the first band of a page can continue ``previous``: for a profile, its label
-    cell must be empty or a label (a letter heading such as "D" opens no row)."""
+    cell must be empty or a label (a letter heading such as "D" opens no row).
+
+    Label words begin left of the value column; a value word may begin a little left of it
+    (as much as :func:`~hammplan.extract.grid.fits_columns` allows), since a scanned page
+    sits a few points off the page before it and a short word there ("in") is centred left
+    of the column start the page before had.
+    """
     if previous.family != "profile":
         return True
-    label_words = [w for line in band for w in line.words if w.cx < previous.starts[1]]
+    reach = previous.starts[1] - 2 * page.gutter
+    label_words = [w for line in band for w in line.words if w.x0 < reach]
     if not label_words:
         return True
     return _is_label(" ".join(w.text for w in label_words), vocab)

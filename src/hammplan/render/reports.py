@@ -225,15 +225,22 @@ def write_reports(
     remove_stale_temporaries(out_dir, ["report.md", "index.html", SOURCE_NAME])
     remove_stale_temporaries(out_dir / CHARTS_FOLDER)
     remove_stale_temporaries(out_dir / EVIDENCE_FOLDER)
+    written = publish(out_dir, report_files(reports))
+    if progress is not None:
+        progress(f"render: wrote {len(written)} files to {out_dir}")
+    return written
+
+
+def report_files(reports: Reports) -> dict[str, str | bytes]:
+    """The files of ``reports`` by their names in the output folder (charts, the files beside
+    the report, ``report.md``, ``index.html``), for publishing as one set, alone or with
+    other files (``hammplan compare`` adds its data files)."""
     files: dict[str, str | bytes] = {
         f"{CHARTS_FOLDER}/{c.file_name}": c.svg for c in reports.charts
     }
     files |= dict(sorted(reports.files.items()))
     files |= {"report.md": reports.markdown, "index.html": reports.html}
-    written = publish(out_dir, files)
-    if progress is not None:
-        progress(f"render: wrote {len(written)} files to {out_dir}")
-    return written
+    return files
 
 
 def render_reports(

@@ -3,7 +3,10 @@
 This is the charts' speed machinery: which charts there are is
 :data:`hammplan.render.charts.catalogue.CHARTS`; how they are
 drawn (forked workers that inherit the plan, a warm-up before forking) does not change a byte
-of them."""
+of them.
+
+``build``'s own process imports this package (for :class:`~hammplan.render.fast.ReportsAhead`)
+and must not pay for matplotlib, so the chart modules are imported where charts are drawn."""
 
 from __future__ import annotations
 
@@ -12,15 +15,16 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from hammplan.cores import usable_cores
 from hammplan.io.children import collect, die_with_parent
 from hammplan.io.holdpoints import hold
-from hammplan.records.plan import CuratedPlan
-from hammplan.render.aggregates import BudgetEntity, budget_entities
-from hammplan.render.charts.catalogue import CHARTS
-from hammplan.render.charts.style import chart_style, figure, save_svg
-from hammplan.render.drawn import Chart
+
+if TYPE_CHECKING:  # matplotlib is imported where charts are drawn, not by every build
+    from hammplan.records.plan import CuratedPlan
+    from hammplan.render.aggregates import BudgetEntity
+    from hammplan.render.drawn import Chart
 
 _FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
 """The plan a forked chart worker draws from (inherited, never pickled)."""
@@ -29,6 +33,8 @@ _FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
 def _draw(position: int) -> Chart:
     assert _FORKED is not None
     hold("chart-worker")
+    from hammplan.render.charts import CHARTS, chart_style
+
     with chart_style():
         return CHARTS[position](*_FORKED)
 
@@ -48,6 +54,8 @@ def warm_up() -> None:
     global _WARM
     if _WARM:
         return
+    from hammplan.render.charts import chart_style, figure, save_svg
+
     with chart_style():
         fig = figure(1.5)
         ax = fig.add_subplot()
@@ -76,6 +84,9 @@ def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
     when asked for. Each chart is drawn the same way wherever it is drawn: same bytes.
     """
     global _FORKED
+    from hammplan.render.aggregates import budget_entities
+    from hammplan.render.charts import CHARTS, chart_style
+
     entities = budget_entities(plan)
     workers = min(usable_cores(), len(CHARTS))
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
