@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from hammplan.publish.cells import Cell, Row, csv_text, neutralise_formula, plain_number
+from hammplan.publish.optional import import_plain
 from hammplan.publish.tables import EUR, Table, tables_for
 from hammplan.records.plan import CuratedPlan
 
@@ -99,8 +100,11 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = 
     page number links to its page.
 
     openpyxl is imported here, not with this module: it takes a fifth of a second, which
-    ``build`` would otherwise pay before plan.json (and the charts drawn from it) can start.
+    ``build`` would otherwise pay before plan.json (and the charts drawn from it) can start;
+    and without numpy (:func:`~hammplan.publish.optional.import_plain`), which it would
+    import only to accept numpy's numbers, twice the time of openpyxl itself.
     """
+    import_plain("openpyxl")
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]

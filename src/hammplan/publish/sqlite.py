@@ -31,6 +31,7 @@ from hammplan.publish.database import (
     holds,
     related_rows,
 )
+from hammplan.publish.optional import import_plain
 from hammplan.publish.rows import table_keys
 from hammplan.publish.tables import EUR, Column, Table, tables_for
 from hammplan.records.findings import sort_findings
@@ -229,27 +230,6 @@ def _checked(
     )
 
 
-def _sqlite_utils() -> Any:
-    """sqlite_utils, imported without pandas and numpy when nothing has imported them yet.
-
-    sqlite-utils maps pandas and numpy types when it finds them installed (pandas is, for
-    other stages), and importing both costs about 0.6 s of validate's time; hammplan hands it
-    plain Python values only. A ``None`` in ``sys.modules`` makes its optional import fail as
-    it expects, and is taken out again at once.
-    """
-    import sys
-
-    blocked = [name for name in ("pandas", "numpy") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]
-    try:
-        import sqlite_utils
-    finally:
-        for name in blocked:
-            del sys.modules[name]
-    return sqlite_utils
-
-
 def _insert(db: Any, table: DbTable, rows: list[DbRow]) -> None:
     """Insert ``rows`` into the table sqlite-utils created for ``table``, in order.
 
@@ -270,7 +250,7 @@ def _insert(db: Any, table: DbTable, rows: list[DbRow]) -> None:
 
 def build_database(tables: Sequence[tuple[DbTable, list[DbRow]]]) -> bytes:
     """The database of ``tables`` as bytes."""
-    db = _sqlite_utils().Database(memory=True)
+    db = import_plain("sqlite_utils").Database(memory=True)
     try:
         for table, rows in tables:
             created = db.table(table.name)
