@@ -4,15 +4,21 @@ makes, errors come back to the caller, and a process never asked goes at once.""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from hammplan.curate.pipeline import curate_plan
 from hammplan.errors import InputError
+from hammplan.records import ExtractedDocument
 from hammplan.records.plan import CuratedPlan
 from hammplan.render.fast import ReportsAhead
 from hammplan.render.reports import compose_reports, prepare_templates
+from hammplan.render.sources import find_source
 from hammplan.render.templating import find_templates
+from hammplan.vocabulary import load_vocabulary
+from tests.conftest import PLAN_PDF
 
 pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
 
@@ -31,6 +37,27 @@ def test_reports_made_ahead_are_the_reports_made_here(curated: CuratedPlan, tmp_
     assert made.html == here.html and made.markdown == here.markdown
     assert [c.svg for c in made.charts] == [c.svg for c in here.charts]
     assert len(made.charts) == 8 and "<svg" in made.html
+
+
+@pytest.mark.parametrize("read_ahead", ["extracted.json", "missing.json"])
+def test_evidence_cut_by_the_result_read_ahead_is_the_evidence_render_cuts(
+    plan: ExtractedDocument, tmp_path: Path, read_ahead: str
+) -> None:
+    """The process reads the extraction result while validate curates; one it cannot read
+    is read again when the images are cut, as render reads it."""
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "interim").mkdir()
+    shutil.copy(PLAN_PDF, tmp_path / "raw" / PLAN_PDF.name)
+    (tmp_path / "interim" / "extracted.json").write_text(plan.model_dump_json(), "utf-8")
+    curated = curate_plan(plan, load_vocabulary())
+    with ReportsAhead() as ahead:
+        ahead.launch()
+        ahead.read_ahead(tmp_path / "interim" / read_ahead)
+        ahead.start(_bytes(curated), tmp_path / "curated" / "plan.json", None)
+        made = ahead.reports()
+    here = compose_reports(curated, source=find_source(tmp_path, curated))
+    assert made.files == here.files and made.html == here.html
+    assert sum(name.startswith("evidence/") for name in made.files) > 100
 
 
 def test_an_error_in_the_process_is_raised_here(tmp_path: Path, curated: CuratedPlan) -> None:

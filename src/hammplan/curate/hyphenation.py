@@ -87,9 +87,11 @@ def _line_break(left: str, right: str) -> tuple[str, str] | None:
     None when ``left`` does not end in a letter and a hyphen, when ``right`` does not start
     with a lowercase letter, or when ``right`` is a word that follows an elision hyphen.
     """
+    if not left.endswith("-") or not right[:1].islower():  # most tokens: no regex searched
+        return None
     left_word = _LEFT_WORD.search(left)
     right_letters = _LEADING_LETTERS.match(right)
-    if left_word is None or right_letters is None or not right[0].islower():
+    if left_word is None or right_letters is None:
         return None
     if right_letters.group().casefold() in ELISION_WORDS:
         return None

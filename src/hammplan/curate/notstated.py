@@ -194,11 +194,25 @@ def _strip_noise(text: str) -> str:
     return text[start:end]
 
 
+class _DropTable(dict[int, int | None]):
+    """:meth:`str.translate`'s table for :func:`_letters_only`: a code point maps to None
+    (dropped) when it is a space, punctuation, a symbol or a separator, else to itself. Each
+    code point is judged once, on first sight; ``validate`` asks of every cell's text, and
+    judging character by character in Python took a tenth of curating."""
+
+    def __missing__(self, code: int) -> int | None:
+        char = chr(code)
+        kept = not char.isspace() and unicodedata.category(char)[0] not in "PSZ"
+        self[code] = code if kept else None
+        return self[code]
+
+
+_DROP = _DropTable()
+
+
 def _letters_only(text: str) -> str:
     """The cell without punctuation, symbols and spaces: what a speck rule judges."""
-    return "".join(
-        char for char in text if not char.isspace() and unicodedata.category(char)[0] not in "PSZ"
-    )
+    return text.translate(_DROP)
 
 
 def match_not_stated(text: str) -> NotStated | None:

@@ -10,11 +10,15 @@ import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hammplan.publish.cells import Cell, Row, csv_text, neutralise_formula, plain_number
+from hammplan.publish.optional import import_plain
 from hammplan.publish.tables import EUR, Table, tables_for
 from hammplan.records.plan import CuratedPlan
+
+if TYPE_CHECKING:
+    from _typeshed import SizedBuffer
 
 XLSX_TIMESTAMP = datetime(*zipfile.ZipInfo().date_time)
 """Creation and modification time written into the xlsx (and its zip entries): fixed, so the
@@ -96,8 +100,11 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = 
     page number links to its page.
 
     openpyxl is imported here, not with this module: it takes a fifth of a second, which
-    ``build`` would otherwise pay before plan.json (and the charts drawn from it) can start.
+    ``build`` would otherwise pay before plan.json (and the charts drawn from it) can start;
+    and without numpy (:func:`~hammplan.publish.optional.import_plain`), which it would
+    import only to accept numpy's numbers, twice the time of openpyxl itself.
     """
+    import_plain("openpyxl")
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
@@ -139,32 +146,53 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = 
     properties.creator = f"hammplan {plan.tool_version}"
     properties.title = f"Integrationsplan: {plan.source.file_name}"
     properties.created = XLSX_TIMESTAMP
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return _fixed_time_zip(buffer.getvalue(), workbook)
+    properties.modified = XLSX_TIMESTAMP
+    return _saved(workbook)
 
 
-def _fixed_time_zip(data: bytes, workbook: Any) -> bytes:
-    """Repack an xlsx with fixed zip entry times and a fixed modification time.
+def _saved(workbook: Any) -> bytes:
+    """The xlsx bytes of ``workbook``, every zip entry stamped with :data:`XLSX_TIMESTAMP`.
 
-    openpyxl stamps docProps/core.xml with the time of saving and each zip entry with the time
-    it was written; both would make every run differ. Entry order and content stay as saved.
+    openpyxl's own ``save`` stamps docProps/core.xml with the time of saving and each zip entry
+    with the time it was written; both would make every run differ. Its writer is handed an
+    archive that stamps each entry as it is written instead (compressing the workbook once,
+    not saving and then repacking it); entry order and content stay as openpyxl writes them.
     """
-    from openpyxl.xml.constants import ARC_CORE  # type: ignore[import-untyped]
-    from openpyxl.xml.functions import tostring  # type: ignore[import-untyped]
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-    workbook.properties.modified = XLSX_TIMESTAMP
-    core: bytes = tostring(workbook.properties.to_tree())
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=XLSX_TIMESTAMP.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            content = core if info.filename == ARC_CORE else source.read(info)
-            target.writestr(entry, content)
+    ExcelWriter(workbook, _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED)).save()
     return out.getvalue()
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive whose entries all carry :data:`XLSX_TIMESTAMP` and plain file modes."""
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        name = (
+            zinfo_or_arcname.filename
+            if isinstance(zinfo_or_arcname, zipfile.ZipInfo)
+            else zinfo_or_arcname
+        )
+        entry = zipfile.ZipInfo(name, date_time=XLSX_TIMESTAMP.timetuple()[:6])
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 3
+        entry.external_attr = 0o644 << 16
+        super().writestr(entry, data)
+
+    def write(
+        self,
+        filename: Any,
+        arcname: Any = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        """A file openpyxl wrote aside (a worksheet), read back and stamped like the rest."""
+        with open(filename, "rb") as handle:
+            self.writestr(str(arcname or filename), handle.read())

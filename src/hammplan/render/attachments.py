@@ -164,7 +164,7 @@ def attachments(plan: CuratedPlan, source: Source | None) -> Attachments:
     from hammplan.render.evidence import cut, locate
 
     try:
-        located = locate(load_extracted(source.extracted), plan)
+        located = locate(source.document or load_extracted(source.extracted), plan)
     except InputError:  # an old or damaged extraction result: a report without evidence
         return result
     chosen: dict[str, list[Box]] = {}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hammplan.io.files import SOURCE_COPY, source_pdf
+from hammplan.records.document import ExtractedDocument
 from hammplan.records.plan import CuratedPlan
 
 SOURCE_NAME = SOURCE_COPY
@@ -24,12 +25,15 @@ class Source:
 
     ``url``: link page references to this address instead of a copy (``--source-url``).
     ``pdf``: the plan's PDF, found and checked; copied beside the report unless ``url`` is
-    given, and cut into the evidence images either way. ``extracted``: the extraction result.
+    given, and cut into the evidence images either way. ``extracted``: the extraction result;
+    ``document``: its content when already read (``build``'s report process reads it while
+    validate curates), else it is read when the evidence images are cut.
     """
 
     pdf: Path | None = None
     extracted: Path | None = None
     url: str | None = None
+    document: ExtractedDocument | None = None
 
     @property
     def href(self) -> str | None:
@@ -44,14 +48,25 @@ class Source:
         return self.pdf is not None and not self.url
 
 
-def find_source(data_dir: Path, plan: CuratedPlan, url: str | None = None) -> Source:
+def find_source(
+    data_dir: Path,
+    plan: CuratedPlan,
+    url: str | None = None,
+    document: ExtractedDocument | None = None,
+) -> Source:
     """The source of ``plan`` in ``data_dir``: ``raw/<file name>`` when its hash is the plan's,
-    and ``interim/extracted.json`` when it is there."""
+    and ``interim/extracted.json`` when it is there (``document``: its content, already read).
+    """
     pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256)
     extracted: Path | None = data_dir / "interim" / "extracted.json"
     if extracted is not None and not extracted.is_file():
         extracted = None
-    return Source(pdf=pdf, extracted=extracted, url=url or None)
+    return Source(
+        pdf=pdf,
+        extracted=extracted,
+        url=url or None,
+        document=document if extracted is not None else None,
+    )
 
 
 def page_href(href: str | None, page: int) -> str | None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from typing import TYPE_CHECKING, Any
 
 from hammplan.errors import InputError
+
+if TYPE_CHECKING:  # imported where an environment is made: build finds templates without it
+    from jinja2 import Environment
 
 HTML_TEMPLATE = "report.html.j2"
 MARKDOWN_TEMPLATE = "report.md.j2"
@@ -60,6 +61,8 @@ def environment(
 ) -> Environment:
     """A strict environment over ``folder``: undefined names fail, values are escaped
     (HTML autoescape when ``html``; otherwise by ``finalize``)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         finalize=finalize,
         loader=FileSystemLoader(folder),

@@ -28,11 +28,27 @@ from hammplan.io.children import die_with_parent, receive
 from hammplan.io.holdpoints import hold
 
 if TYPE_CHECKING:  # imported where the reports arrive, not by every build
+    from hammplan.records.document import ExtractedDocument
     from hammplan.render.reports import Reports
 
 
 REPORT_SECONDS = 600.0
 """How long the build waits for the reports (seconds; much more means the process is stuck)."""
+
+EXTRACTED = "extracted"
+"""The first word of the message that names the extraction result to read ahead."""
+
+
+def _read_extracted(path: Path) -> ExtractedDocument | None:
+    """The extraction result the evidence images are cut by, read ahead; None where it cannot
+    be read (the report is then made as ``render`` makes it, which says why)."""
+    from hammplan.errors import InputError
+    from hammplan.io.loading import load_extracted
+
+    try:
+        return load_extracted(path)
+    except InputError:
+        return None
 
 
 def _serve(
@@ -60,14 +76,20 @@ def _serve(
     warm_up()
     if templates is not None:
         prepare_templates(templates)
+    document = None
     try:
-        plan_json, path, templates, source_url = connection.recv()
+        request = connection.recv()
+        if isinstance(request[0], str) and request[0] == EXTRACTED:  # the plan comes next
+            document = _read_extracted(request[1])  # while validate curates
+            request = connection.recv()
     except EOFError:  # the build ended (or died) without asking
         return
+    plan_json, path, templates, source_url = request
     hold("report-process")
     try:
         plan = parse_curated_plan(plan_json.decode("utf-8"), path)
-        source = find_source(path.parent.parent, plan, source_url)  # DATA_DIR/curated/plan.json
+        # DATA_DIR/curated/plan.json
+        source = find_source(path.parent.parent, plan, source_url, document)
         reply: tuple[bool, Any] = (True, compose_reports(plan, templates, source=source))
     except Exception as exc:  # noqa: BLE001 - handed to the build, which raises it there
         reply = (False, exc)
@@ -108,6 +130,13 @@ class ReportsAhead:
             )
             self._process.start()
             theirs.close()
+
+    def read_ahead(self, extracted: Path) -> None:
+        """Have the process read the extraction result ``extracted`` now, while it waits for
+        the plan (the evidence images are cut by it). Call before :meth:`start`; does nothing
+        where no process could be started."""
+        if self._connection is not None and not self._asked:
+            self._connection.send((EXTRACTED, extracted))
 
     @property
     def asked(self) -> bool:

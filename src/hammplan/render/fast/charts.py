@@ -10,6 +10,7 @@ and must not pay for matplotlib, so the chart modules are imported where charts 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -28,6 +29,15 @@ if TYPE_CHECKING:  # matplotlib is imported where charts are drawn, not by every
 
 _FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
 """The plan a forked chart worker draws from (inherited, never pickled)."""
+
+
+def _start_worker(parent: int) -> None:
+    """A chart worker's start: it dies with its parent, and its garbage collector leaves
+    alone what it inherited. A full collection would otherwise walk every object of the
+    parent (the plan, and in ``build``'s report process the extraction result too) and write
+    to each, copying the pages the fork shares: CPU the drawing pays for."""
+    die_with_parent(parent)
+    gc.freeze()
 
 
 def _draw(position: int) -> Chart:
@@ -95,7 +105,7 @@ def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+                workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
             ) as pool:
                 futures = [pool.submit(_draw, position) for position in range(len(CHARTS))]
                 yield lambda: collect(futures, pool, CHART_SECONDS, "a chart drawing process")
