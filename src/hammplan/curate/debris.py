@@ -24,3 +24,29 @@ def strip_debris(text: str) -> tuple[str, list[Repair]]:
             detail="Linienrest der Texterkennung („|“) entfernt",
         )
     ]
+
+
+def strip_edge_debris(text: str) -> tuple[str, list[Repair]]:
+    """The text without words of nothing but rule debris at its start and end ("Kultursensible
+    Seniorenarbeit |"), and the repair that says so (none if there are none).
+
+    For running text (profile fields), where a "|" inside the text may be the plan's own:
+    only the rules beside the cell, read as words at its edges, go.
+    """
+    words = text.split()
+    first, last = 0, len(words)
+    while first < last and all(ch in RULE_DEBRIS for ch in words[first]):
+        first += 1
+    while last > first and all(ch in RULE_DEBRIS for ch in words[last - 1]):
+        last -= 1
+    if (first, last) == (0, len(words)):
+        return text, []
+    cleaned = " ".join(words[first:last])
+    return cleaned, [
+        Repair(
+            kind="recognition",
+            before=text,
+            after=cleaned,
+            detail="Linienrest der Texterkennung („|“) am Rand entfernt",
+        )
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hammplan.curate.debris import strip_edge_debris
 from hammplan.curate.homoglyphs import fold_homoglyphs
 from hammplan.curate.hyphenation import repair_hyphenation
 from hammplan.curate.notstated import match_not_stated
@@ -9,13 +10,15 @@ from hammplan.records.values import Repair, Text
 
 
 def clean_text(raw: str, pages: list[int] | None = None) -> Text:
-    """Repair line-break hyphens and look-alike letters; "o. A." and empty become not stated."""
+    """Drop rules read as words at the edges (scans), repair line-break hyphens and look-alike
+    letters; "o. A." and empty become not stated."""
     pages = list(pages or [])
-    if not raw.strip():
-        return Text(raw=raw, text=None, status="not_stated", pages=pages)
-    marker = match_not_stated(raw)
+    edged, debris_repairs = strip_edge_debris(raw)
+    if not edged.strip():
+        return Text(raw=raw, text=None, status="not_stated", pages=pages, repairs=debris_repairs)
+    marker = match_not_stated(edged)
     if marker is not None:
-        repairs = []
+        repairs = list(debris_repairs)
         if marker.variant:
             repairs.append(
                 Repair(
@@ -26,10 +29,13 @@ def clean_text(raw: str, pages: list[int] | None = None) -> Text:
                 )
             )
         return Text(raw=raw, text=None, status="not_stated", pages=pages, repairs=repairs)
-    text, hyphen_repairs = repair_hyphenation(raw)
+    text, hyphen_repairs = repair_hyphenation(edged)
     text, glyph_repairs = fold_homoglyphs(text)
     return Text(
-        raw=raw, text=" ".join(text.split()), pages=pages, repairs=[*hyphen_repairs, *glyph_repairs]
+        raw=raw,
+        text=" ".join(text.split()),
+        pages=pages,
+        repairs=[*debris_repairs, *hyphen_repairs, *glyph_repairs],
     )
 
 
