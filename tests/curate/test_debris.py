@@ -17,7 +17,11 @@ def test_a_rule_beside_a_title_is_dropped_and_recorded() -> None:
 
 
 def test_rules_on_both_edges_go_and_one_inside_stays() -> None:
-    assert strip_edge_debris("|| Sprache | Bildung ]")[0] == "Sprache | Bildung"
+    assert strip_edge_debris("|| Sprache | Bildung │")[0] == "Sprache | Bildung"
+
+
+def test_brackets_and_backslashes_at_the_edges_are_printed_text() -> None:
+    assert strip_edge_debris("[ Projekt ~x~ \\")[0] == "[ Projekt ~x~ \\"
 
 
 def test_a_cell_of_nothing_but_a_rule_is_not_stated() -> None:

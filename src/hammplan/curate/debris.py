@@ -26,6 +26,12 @@ def strip_debris(text: str) -> tuple[str, list[Repair]]:
     ]
 
 
+EDGE_RULES = frozenset("|¦‖│┃")
+"""What a vertical rule beside a cell is read as. The brackets and backslash that
+:data:`~hammplan.vocabulary.RULE_DEBRIS` also counts are left at a field's edges: printed text
+may end in them."""
+
+
 def strip_edge_debris(text: str) -> tuple[str, list[Repair]]:
     """The text without words of nothing but rule debris at its start and end ("Kultursensible
     Seniorenarbeit |"), and the repair that says so (none if there are none).
@@ -35,9 +41,9 @@ def strip_edge_debris(text: str) -> tuple[str, list[Repair]]:
     """
     words = text.split()
     first, last = 0, len(words)
-    while first < last and all(ch in RULE_DEBRIS for ch in words[first]):
+    while first < last and all(ch in EDGE_RULES for ch in words[first]):
         first += 1
-    while last > first and all(ch in RULE_DEBRIS for ch in words[last - 1]):
+    while last > first and all(ch in EDGE_RULES for ch in words[last - 1]):
         last -= 1
     if (first, last) == (0, len(words)):
         return text, []
