@@ -250,9 +250,9 @@ class ClaimsVocabulary(_Section):
 class DocumentVocabulary(_Section):
     """How the title page names the city and the edition, and names to use where it does not.
 
-    ``city_words`` stand before a city's name on the title page ("Stadt Hamm", "Kreis
-    Unna"); ``edition_words`` name an edition ("Fortschreibung"). ``city``, ``title`` and
-    ``edition``, when set, are used instead of what the title page says.
+    ``city_words`` stand before a city's name on the title page ("Stadt Musterstadt",
+    "Kreis Musterkreis"); ``edition_words`` name an edition ("Fortschreibung"). ``city``,
+    ``title`` and ``edition``, when set, are used instead of what the title page says.
     """
 
     city_words: list[str] = Field(default_factory=list)

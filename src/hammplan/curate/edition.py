@@ -1,7 +1,7 @@
 """The plan's city, title and edition, from its title page or the vocabulary, never the code.
 
-The title page's large lines ("Stadt Hamm", "Kommunaler Integrationsplan Fortschreibung")
-name the city after one of the vocabulary's city words ("Stadt", "Kreis", "Gemeinde"), and the
+The title page's large lines ("Stadt Musterstadt", "Integrationsplan Fortschreibung") name
+the city after one of the vocabulary's city words ("Stadt", "Kreis", "Gemeinde"), and the
 edition by an edition word ("Fortschreibung") or a year. What the title page does not say the
 vocabulary may; what neither says stays unknown (None), and the report says so in general
 words rather than invent a name.
@@ -24,7 +24,8 @@ def _first_page(cells: list[SourceCell]) -> int | None:
 
 
 def _city(lines: list[str], words: list[str]) -> tuple[str | None, int | None]:
-    """The name after a city word on a line of its own ("Stadt Hamm"), and that line's index."""
+    """The name after a city word on a line of its own ("Stadt Musterstadt"), and the line's
+    index."""
     for i, line in enumerate(lines):
         for word in words:
             match = re.match(rf"\s*{re.escape(word)}\s+(?P<name>\S.*?)\s*$", line, re.IGNORECASE)

@@ -14,7 +14,7 @@ Two more are left by recognition of a scanned page, and are repaired the same wa
   funder, a key figure's name: short labels, which the profiles print too), split where the
   plan prints the word nowhere else but prints the two words one after the other ("Besuche
   in"); in running text a word such as "nachdem" is printed as "nach dem" elsewhere too;
-* an acronym whose "I" it read as "l" or whose capitals it read small ("Kl Hamm", "kl Hamm",
+* an acronym whose "I" it read as "l" or whose capitals it read small ("Kl", "kl",
   "Kjc"): a short word that turns into an all-capital word the plan prints once each "l" is
   an "I" and each small letter shaped like its capital is that capital ("KI", "KJC"). A word
   of that shape ("Kl") is no German word, whichever of the two the plan prints more often.

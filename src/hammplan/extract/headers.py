@@ -84,7 +84,7 @@ def is_budget_header(texts: Sequence[str], vocab: BudgetVocabulary) -> bool:
 def population_score(patterns: Sequence[re.Pattern[str]]) -> HeaderScore:
     """The header score of the population table: the share of cells whose first words match
     one of the patterns, in any order and number; 0 unless the first cell names the district
-    column (the first pattern: "Sozialraum", "Stadtbezirk", ...)."""
+    column (the vocabulary's first population pattern)."""
 
     def score(texts: list[str]) -> float:
         if len(texts) < 3 or not _opens(texts[0], patterns[:1]):

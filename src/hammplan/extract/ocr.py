@@ -113,7 +113,7 @@ def join_fragments(lines: list[list[Word]], tolerance: float) -> list[Word]:
 def split_debris(words: list[Word]) -> list[Word]:
     """Words with rule debris glued to them split into the text and the debris.
 
-    "|Ertrag" becomes "|" and "Ertrag", "0.A.|0..A." becomes "0.A.", "|" and "0..A.": each
+    "|Spalte" becomes "|" and "Spalte", "0.A.|0..A." becomes "0.A.", "|" and "0..A.": each
     piece at the place its characters take in the word's box (:func:`char_edges`).
     """
     out: list[Word] = []

@@ -1,7 +1,7 @@
 """The plan's title page: the lines set larger than its body text, kept as printed.
 
-City, title and edition of a plan are data of the plan ("Stadt Hamm", "Kommunaler
-Integrationsplan Fortschreibung"); curation reads them from these lines, never from code.
+City, title and edition of a plan are data of the plan ("Stadt Musterstadt",
+"Integrationsplan Fortschreibung"); curation reads them from these lines, never from code.
 """
 
 from __future__ import annotations
