@@ -387,6 +387,7 @@ def compare(
     templates: Templates = None,
     max_pages: MaxPages = DEFAULT_MAX_PAGES,
     page_seconds: PageSeconds = DEFAULT_SECONDS_PER_PAGE,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
     quiet: Quiet = False,
     verbose: Verbose = False,
     as_json: AsJson = False,
@@ -396,9 +397,10 @@ def compare(
 
     OLD and NEW are data folders (DIR/curated/plan.json) or plan PDFs; a relative path that
     does not exist is looked for in --data-dir. Writes OUT/measures.csv, budget.csv,
-    districts.csv, changes.json, index.html, report.md and charts/ (each through a temporary
-    file and a rename). Exit 0 also when things changed; 2 when an edition cannot be read,
-    or when the two share too few measures to be editions of one plan.
+    districts.csv, changes.json, index.html, report.md and charts/, published as one set (a
+    failed run leaves the previous comparison whole). Exit 0 also when things changed; 2 when
+    an edition cannot be read, or when the two share too few measures to be editions of one
+    plan.
     """
     from hammplan.compare.run import run_compare
 
@@ -414,7 +416,7 @@ def compare(
                 located(new),
                 out,
                 vocabulary,
-                Limits(max_pages, page_seconds),
+                Limits(max_pages, page_seconds, max_seconds=max_seconds),
                 templates,
                 report,
             )

@@ -15,6 +15,7 @@ from hammplan.compare.core import UnrelatedEditionsError, compare_plans
 from hammplan.compare.run import OUTPUT_FILES
 from hammplan.records.plan import CuratedPlan
 from tests.compare.conftest import Editions
+from tests.conftest import PLAN_PDF
 
 RUNNER = CliRunner()
 
@@ -175,3 +176,15 @@ def test_data_and_reports_are_published_as_one_set(
     assert result.exit_code == 2, result.output
     assert "the previous ones are kept" in result.output
     assert {name: (out / name).read_bytes() for name in OUTPUT_FILES} == before
+
+
+def test_reading_a_pdf_edition_is_bounded_by_max_seconds(tmp_path: Path) -> None:
+    """A PDF edition is read under the same total time limit as ``extract``."""
+    result = RUNNER.invoke(
+        app,
+        ["compare", str(PLAN_PDF), str(PLAN_PDF), "--out", str(tmp_path / "out")]
+        + ["--max-seconds", "0.05"],
+    )
+    assert result.exit_code == 2, result.output
+    assert "(--max-seconds)" in result.output
+    assert not (tmp_path / "out" / "measures.csv").exists()
