@@ -385,41 +385,17 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 
     x_tol, y_tol = DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE
     for char in line:
         text, cx0, cx1, ctop, cbottom, csize = char[:6]
-        if text.isspace():
-            if texts:
-                word = "".join(texts)
-                if word.strip():
-                    words.append(
-                        Word(
-                            word,
-                            float(x0),
-                            float(x1),
-                            float(top),
-                            float(bottom),
-                            float(size),
-                            tuple(edges),
-                        )
-                    )
-                texts = []
-            continue
+        space = text.isspace()
         if texts and (
-            cx0 < last_x0 or cx0 > last_x1 + x_tol or abs(ctop - last_top) > y_tol or text == ""
+            space
+            or cx0 < last_x0
+            or cx0 > last_x1 + x_tol
+            or abs(ctop - last_top) > y_tol
+            or text == ""
         ):
-            word = "".join(texts)
-            if word.strip():
-                words.append(
-                    Word(
-                        word,
-                        float(x0),
-                        float(x1),
-                        float(top),
-                        float(bottom),
-                        float(size),
-                        tuple(edges),
-                    )
-                )
+            _keep_letters(texts, (x0, x1, top, bottom, size), edges, words)
             texts = []
-        if text == "":  # an empty text stands alone (and, being empty, is not kept)
+        if space or text == "":  # a space ends a word; an empty text stands alone, unkept
             continue
         letters = expand(text, text)
         if texts:
@@ -448,13 +424,23 @@ def _line_words_ltr(line: list[Char], words: list[Word]) -> None:  # noqa: C901 
                 end = stop
         last_x0, last_x1, last_top = cx0, cx1, ctop
     if texts:
-        word = "".join(texts)
-        if word.strip():
-            words.append(
-                Word(
-                    word, float(x0), float(x1), float(top), float(bottom), float(size), tuple(edges)
-                )
-            )
+        _keep_letters(texts, (x0, x1, top, bottom, size), edges, words)
+
+
+def _keep_letters(
+    texts: list[str],
+    box: tuple[float, float, float, float, float],
+    edges: list[float],
+    words: list[Word],
+) -> None:
+    """Add the word made of ``texts`` with its box (x0, x1, top, bottom, size) and letter
+    edges to ``words`` if it has printing text."""
+    word = "".join(texts)
+    if word.strip():
+        x0, x1, top, bottom, size = box
+        words.append(
+            Word(word, float(x0), float(x1), float(top), float(bottom), float(size), tuple(edges))
+        )
 
 
 def _sort_ttb(char: Char) -> tuple[float, float]:
