@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from hammplan.curate.notstated import match_not_stated
@@ -104,10 +104,9 @@ class _Stand:
 
 
 def _century_year(two_digits: str) -> int:
-    """A two-digit year in the current century ("24" -> the 24th year of it): a plan dates
-    its figures to the years it is written in."""
-    this_year = date.today().year
-    return this_year - this_year % 100 + int(two_digits)
+    """A two-digit year as strptime's ``%y`` reads it (00-68 in the 2000s, 69-99 in the
+    1900s): fixed, so the same extracted file gives the same dates on any day it is curated."""
+    return datetime.strptime(two_digits, "%y").year
 
 
 def _split_stand(text: str) -> _Stand:
