@@ -66,22 +66,6 @@ _OFFICE = re.compile(r"Amt für (?:[^,;/]+,\s)*?[^,;/]+? und [\w-]+|Amt für [^,
 """A German office name, which may hold commas: "Amt für Soziales, Wohnen und Pflege"."""
 
 
-def _organisations(traeger: str) -> list[str]:
-    """The organisations a Träger cell lists, office names kept whole."""
-    offices = [" ".join(m.group().split()) for m in _OFFICE.finditer(traeger)]
-    rest = _OFFICE.sub(";", traeger)
-    found = []
-    for part in re.split(r"[,;/]| - | mit | in Kooperation mit ", rest):
-        part = " ".join(part.split())
-        if part and not (part.startswith("Stadt ") and len(part.split()) == 2):
-            found.append(part)
-    first = traeger.find(offices[0]) if offices else -1
-    before = traeger.find(found[0]) if found else -1
-    if offices and (before < 0 or first <= before):
-        return offices + found
-    return found + offices
-
-
 @dataclass(frozen=True)
 class PairedName:
     """An Amt number and the name the plan prints beside it, with where it stands."""

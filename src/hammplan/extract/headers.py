@@ -16,22 +16,6 @@ HeaderScore = Callable[[list[str]], float]
 """How well the texts of a row's cells, in order, read as a table family's header: 0 to 1."""
 
 
-def header_matches(texts: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> int:
-    """How many header cells begin with their column's pattern (cells and patterns in order).
-
-    Only the first word counts, so "StA StA Name der Maß-" (a duplicated word from text
-    recognition) still reads as the name column when it stands in the second cell.
-    """
-    if len(texts) != len(patterns):
-        return 0
-    hits = 0
-    for text, pattern in zip(texts, patterns, strict=True):
-        words = text.split()
-        if any(pattern.search(w) for w in words[:2]):
-            hits += 1
-    return hits
-
-
 def _word_role(word: str, vocab: BudgetVocabulary) -> BudgetRole | None:
     for role, patterns in vocab.compiled.items():
         if any(p.search(word) for p in patterns):
