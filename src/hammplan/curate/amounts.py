@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from hammplan.curate.notstated import match_not_stated
+from hammplan.notstated import match_not_stated
 from hammplan.records.values import Amount, AmountPart
 
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,(?P<decimals>[0-9]+))?")

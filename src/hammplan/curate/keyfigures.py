@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from hammplan.curate.amounts import number_problem, parse_german_number
-from hammplan.curate.notstated import match_not_stated
+from hammplan.notstated import match_not_stated
 from hammplan.records.values import KeyFigure, KeyFigures, Repair, Status
 
 FIGURE_DECIMALS: tuple[int, ...] = (1, 2)
