@@ -73,6 +73,12 @@ def parse_german_number(text: str, *, decimal_places: Sequence[int] = CENTS) -> 
     return Decimal(candidate.replace(".", "").replace(",", "."))
 
 
+def mark_remnant(text: str) -> bool:
+    """Whether ``text`` is what recognition left of a mark ("&,"): no letter or digit, yet
+    not blank or dashes only (a dash alone is a way of printing "none", not a misreading)."""
+    return not any(char.isalnum() for char in text) and bool(text.strip("-–— "))
+
+
 def number_problem(token: str, *, decimal_places: Sequence[int] = CENTS) -> str | None:
     """Why a number-like token is not a well-formed German number, or None if it is one."""
     if parse_german_number(token, decimal_places=decimal_places) is not None:
@@ -191,8 +197,7 @@ def _parse_rest(raw: str, rest: str, stand: date | None) -> Amount:
     rates = _rates(rest)
     if rates is not None:
         return Amount(raw=raw, status="note", stand=stand, parts=rates, note=rest)
-    # "&,": what recognition left of a mark (a dash alone is a way of printing "none")
-    if not any(char.isalnum() for char in rest) and rest.strip("-–— "):
+    if mark_remnant(rest):
         return Amount(
             raw=raw, status="suspect", stand=stand, reason=f"weder Betrag noch Wort: {rest!r}"
         )
