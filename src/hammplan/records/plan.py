@@ -140,7 +140,7 @@ class BudgetLine(BaseModel):
     repairs: list[Repair] = Field(default_factory=list)
 
     def by_column(self) -> dict[str, Amount | KeyFigures]:
-        """Every value by its column name ("aufwand_2024", "wert_2025"): the amounts year by
+        """Every value by its column name ("aufwand_JJJJ", "wert_JJJJ"): the amounts year by
         year, then the key figure values, as budget.csv orders them."""
         columns: dict[str, Amount | KeyFigures] = {}
         for kinds in (("aufwand", "ertrag"), ("wert",)):
