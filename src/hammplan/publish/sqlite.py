@@ -67,12 +67,6 @@ FLAT_VIEW: dict[str, dict[str, Any]] = {
 }
 """How Datasette shows each flat table: label column, full-text columns, facets."""
 
-LISTS: dict[str, tuple[str, ...]] = {
-    "measures": ("handlungsfelder", "kennzahlen", "pages", "budget_rows"),
-    "findings": ("pages",),
-}
-"""Flat columns that hold lists: JSON arrays in the database."""
-
 
 def _value(value: Cell) -> Value:
     """A cell for SQLite: numbers plain (whole numbers as integers), dates ISO, booleans 0/1.
