@@ -12,8 +12,9 @@ from pathlib import Path
 
 SRC = Path(__file__).parents[1] / "src" / "hammplan"
 
-YEAR = re.compile(r"(?<![\w+\\])(?:19|20)\d{2}(?!\d)")
-"""A four-digit number from 1900 to 2099 standing alone (not "U+2069", not "\\u2014")."""
+YEAR = re.compile(r"(?<![0-9A-Za-z+\\])(?:19|20)\d{2}(?!\d)")
+"""A four-digit number from 1900 to 2099 standing alone or at the end of a name ("aufwand_2024"),
+not part of a code ("U+2069", "\\u2014", "v20245")."""
 
 
 def year_literals(text: str) -> list[str]:
@@ -22,10 +23,12 @@ def year_literals(text: str) -> list[str]:
 
 
 def test_the_pattern_finds_years_and_nothing_else() -> None:
-    assert year_literals('x = "2024"\ny = (2023, 2025)\nDEFAULT = 1999') == [
+    text = 'x = "2024"\ny = (2023, 2025)\nDEFAULT = 1999\nc = "aufwand_2024"'
+    assert year_literals(text) == [
         'x = "2024"',
         "y = (2023, 2025)",
         "DEFAULT = 1999",
+        'c = "aufwand_2024"',
     ]
     assert year_literals('"U+2069"\n"\\u2014"\n2_000\n12024\nv20245') == []
 

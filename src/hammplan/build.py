@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hammplan.errors import InputError
 from hammplan.io.files import remove_stale_temporaries, source_pdf, write_atomic
@@ -29,6 +30,10 @@ from hammplan.summaries import (
     Summary,
     ValidateSummary,
 )
+
+if TYPE_CHECKING:  # types only: the stages import their modules where they run
+    from hammplan.records.plan import CuratedPlan
+    from hammplan.render.drawn import Chart
 
 STATE_FILE = "build-state.json"
 
@@ -226,51 +231,37 @@ def render_stage(
     ``limits``) the report gets a section on what changed since.
     """
     step = (progress or Silent()).step
-    if previous is not None:
-        written = _render_with_previous(
-            data_dir, out_dir, templates, step, previous, vocabulary, limits, source_url
-        )
-    elif ahead is not None and ahead.asked:
+    if previous is None and ahead is not None and ahead.asked:
         from hammplan.render.reports import write_reports
 
         step("render: content")
         reports = ahead.reports()
         step(f"render: {len(reports.charts)} charts")
         written = write_reports(reports, out_dir, step)
-    else:
-        from hammplan.render import load_curated_plan, render_reports
-        from hammplan.render.sources import find_source
-
-        plan = load_curated_plan(staged(plan_path(data_dir)))
-        written = render_reports(
-            plan, out_dir, templates, step, source=find_source(data_dir, plan, source_url)
-        )
-    return written, RenderSummary(files=len(written))
-
-
-def _render_with_previous(
-    data_dir: Path,
-    out_dir: Path,
-    templates: Path | None,
-    step: Callable[[str], None],
-    previous: Path,
-    vocabulary: Path | None,
-    limits: Limits | None,
-    source_url: str | None = None,
-) -> list[Path]:
-    """The reports with the section comparing ``previous`` with the plan (the render stage
-    of ``build --previous``, keyed as ``render-previous``: its code includes the comparison
-    and the reading of the earlier edition)."""
-    from hammplan.compare.load import load_edition
-    from hammplan.compare.section import report_section
+        return written, RenderSummary(files=len(written))
     from hammplan.render import load_curated_plan, render_reports
     from hammplan.render.sources import find_source
 
     plan = load_curated_plan(staged(plan_path(data_dir)))
-    extra, charts = report_section(load_edition(previous, vocabulary, limits), plan)
-    return render_reports(
-        plan, out_dir, templates, step, extra, charts, find_source(data_dir, plan, source_url)
-    )
+    source = find_source(data_dir, plan, source_url)
+    if previous is None:
+        written = render_reports(plan, out_dir, templates, step, source=source)
+    else:
+        extra, charts = _previous_section(previous, plan, vocabulary, limits)
+        written = render_reports(plan, out_dir, templates, step, extra, charts, source)
+    return written, RenderSummary(files=len(written))
+
+
+def _previous_section(
+    previous: Path, plan: CuratedPlan, vocabulary: Path | None, limits: Limits | None
+) -> tuple[dict[str, object], list[Chart]]:
+    """The report section comparing the earlier edition ``previous`` with ``plan`` (for
+    ``build --previous``; apart from :func:`render_stage` because it is keyed as
+    ``render-previous``: its code includes the comparison and reading the earlier edition)."""
+    from hammplan.compare.load import load_edition
+    from hammplan.compare.section import report_section
+
+    return report_section(load_edition(previous, vocabulary, limits), plan)
 
 
 def curated_summary(data_dir: Path) -> ValidateSummary:
@@ -299,18 +290,10 @@ def curated_summary(data_dir: Path) -> ValidateSummary:
     )
 
 
-def previous_input(previous: Path | None) -> Path | None:
-    """The earlier edition ``build --previous`` names, checked before any work."""
-    if previous is None:
-        return None
-    from hammplan.compare.load import plan_file
-
-    plan_file(previous)  # a missing file or a folder without plan.json: refused now
-    return previous
-
-
-def earlier_files(previous: Path | None) -> list[Path]:
-    """What of the earlier edition the render stage's key hashes: its plan.json or PDF."""
+def earlier_inputs(previous: Path | None) -> list[Path]:
+    """What of the earlier edition ``build --previous`` names the render stage's key hashes
+    (its ``plan.json`` or PDF); checked before any work, so a missing file or a folder without
+    ``plan.json`` is refused at once. Empty without ``--previous``."""
     if previous is None:
         return []
     from hammplan.compare.load import plan_file
@@ -347,7 +330,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
     state = read_state(data_dir)
     words = vocabulary_text(vocabulary)
     folder = find_templates(templates)  # a wrong --templates is refused before any work
-    earlier = previous_input(settings.previous)
+    earlier = settings.previous
+    earlier_files = earlier_inputs(earlier)  # refused now if it cannot be read
     results = []
 
     fresh: set[str] = set()
@@ -419,7 +403,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
                 "render",
                 stage_key(
                     "render" if earlier is None else "render-previous",
-                    [staged(plan_path(data_dir)), folder, *earlier_files(earlier)],
+                    [staged(plan_path(data_dir)), folder, *earlier_files],
                     str(out_dir.resolve())
                     + f"\0{settings.source_url or ''}"
                     + (f"\0{words}\0{limits}" if earlier else ""),

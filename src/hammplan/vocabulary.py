@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from hammplan.errors import InputError
+from hammplan.records.budget import BudgetRole
 
 RULE_DEBRIS = frozenset("|¦‖│┃[]\\")
 """Characters text recognition reads a vertical ruling line of a scanned table as (a bracket
@@ -60,9 +61,6 @@ class HeaderPatterns(_Section):
         """The patterns, compiled case-insensitively."""
         return [re.compile(p, re.IGNORECASE) for p in self.header]
 
-
-BudgetRole = Literal["sta", "name", "aufwand", "ertrag", "foerdergeber", "kennzahl", "wert"]
-"""The budget columns a header cell may name (see records/budget.py)."""
 
 ProfileField = Literal[
     "titel",

@@ -145,13 +145,13 @@ def test_missing_and_broken_editions_are_one_line_errors(
     assert missing.exit_code == 2 and "nirgends: no such file or folder" in missing.output
     empty = tmp_path / "leer"
     empty.mkdir()
-    result = RUNNER.invoke(app, ["compare", str(empty), str(new)])
-    assert result.exit_code == 2 and "no curated/plan.json in this folder" in result.output
+    no_plan = RUNNER.invoke(app, ["compare", str(empty), str(new)])
+    assert no_plan.exit_code == 2 and "no curated/plan.json in this folder" in no_plan.output
     broken = tmp_path / "kaputt.pdf"
     broken.write_text("kein PDF", encoding="utf-8")
-    result = RUNNER.invoke(app, ["compare", str(broken), str(new)])
-    assert result.exit_code == 2 and "not a readable PDF" in result.output
-    assert all(len(r.output.strip().splitlines()) == 1 for r in (missing, result))
+    unreadable = RUNNER.invoke(app, ["compare", str(broken), str(new)])
+    assert unreadable.exit_code == 2 and "not a readable PDF" in unreadable.output
+    assert all(len(r.output.strip().splitlines()) == 1 for r in (missing, no_plan, unreadable))
 
 
 def test_data_and_reports_are_published_as_one_set(

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hammplan.compare.core import compare_plans
 from hammplan.compare.run import write_comparison
 from tests.render.plan_fixture import make_hostile_plan, make_plan
 
 
-def test_markup_in_either_edition_stays_text(tmp_path: Path) -> None:
-    old, new = make_plan(), make_hostile_plan()
-    new.measures[1].titel = '=HYPERLINK("http://x")'  # a formula as a title
+@pytest.mark.parametrize("hostile", ["old", "new"])
+def test_markup_in_either_edition_stays_text(tmp_path: Path, hostile: str) -> None:
+    bad = make_hostile_plan()
+    bad.measures[1].titel = '=HYPERLINK("http://x")'  # a formula as a title
+    old, new = (bad, make_plan()) if hostile == "old" else (make_plan(), bad)
     comparison = compare_plans(old, new)
     assert comparison.summary.massnahmen["neu"] == 2  # titles replaced: not guessed
     write_comparison(comparison, tmp_path)

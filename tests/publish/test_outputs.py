@@ -586,6 +586,19 @@ def test_datapackage_notices_a_changed_csv(written: Path) -> None:
     assert not validate(str(written / "datapackage.json")).valid
 
 
+def test_workbook_and_data_package_carry_the_plans_own_name(
+    plan: CuratedPlan, tmp_path: Path
+) -> None:
+    """The workbook's title is the publication's, from the plan's title page: a plan of
+    another kind is not called an Integrationsplan there."""
+    plan.edition.titel, plan.edition.stadt = "Teilhabekonzept", "Musterstadt"
+    write_curated(plan, tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text("utf-8"))
+    book = openpyxl.load_workbook(tmp_path / "hammplan.xlsx")
+    title = "Teilhabekonzept – Musterstadt als offene Daten"
+    assert book.properties.title == package["title"] == title
+
+
 def test_broken_links_are_not_declared_as_keys(plan: CuratedPlan, tmp_path: Path) -> None:
     plan.budget[2].link = Link(measure_id="m-99", score=80.0, method="fuzzy")
     plan.measures[2].id = "m-01"

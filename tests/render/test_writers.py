@@ -181,9 +181,8 @@ def test_markup_in_pdf_text_stays_text_in_markdown(rendered_hostile: Rendered) -
     # raw text: every line kept, none starts a heading, rule, quote or code block
     assert "\\# Überschrift\\\n\\---\\\n&gt; Zitat\\\neingerückt\\\n" in md
     # table rows keep their column count despite "|" in the data
-    for line in md.splitlines():
-        if line.startswith('| <a id="haushalt-b01">'):
-            assert len(re.findall(r"(?<!\\)\|", line)) == 11
+    rows = [line for line in md.splitlines() if line.startswith('| <a id="haushalt-b01">')]
+    assert len(rows) == 1 and len(re.findall(r"(?<!\\)\|", rows[0])) == 11
 
 
 def test_templates_are_found_in_cwd_first(

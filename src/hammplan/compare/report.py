@@ -18,7 +18,12 @@ from hammplan.compare.model import BudgetChange, Comparison, MeasureChange, Tota
 from hammplan.records.plan import ART_LABELS
 from hammplan.render import formatting as fmt
 from hammplan.render.drawn import Chart
-from hammplan.render.labels import FIELD_LABELS, POPULATION_GROUPS, SEVERITY_LABELS
+from hammplan.render.labels import (
+    FIELD_LABELS,
+    POPULATION_GROUPS,
+    SEVERITY_LABELS,
+    VALUE_STATUS_LABELS,
+)
 
 HTML_TEMPLATE = "compare.html.j2"
 MARKDOWN_TEMPLATE = "compare.md.j2"
@@ -133,7 +138,7 @@ def figure_text(value: Decimal | None, status: str | None, kind: str) -> str:
     if status is None:
         return "–"
     if value is None:
-        return {"note": "Text statt Zahl", "suspect": "fraglich"}.get(status, fmt.NOT_STATED)
+        return VALUE_STATUS_LABELS[status] if status in ("note", "suspect") else fmt.NOT_STATED
     text = fmt.number(value) if kind == "wert" else fmt.euro(value)
     return text + (" (teilweise)" if status == "partial" else "")
 

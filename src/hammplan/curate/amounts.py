@@ -110,8 +110,9 @@ class _Stand:
 
 
 def _century_year(two_digits: str) -> int:
-    """A two-digit year as strptime's ``%y`` reads it (00-68 in the 2000s, 69-99 in the
-    1900s): fixed, so the same extracted file gives the same dates on any day it is curated."""
+    """A two-digit year as strptime's ``%y`` reads it (00 to 68 in this century, 69 to 99 in
+    the one before): fixed, so the same extracted file gives the same dates on any day it is
+    curated."""
     return datetime.strptime(two_digits, "%y").year
 
 

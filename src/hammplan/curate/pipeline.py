@@ -5,7 +5,12 @@ from __future__ import annotations
 from hammplan import __version__
 from hammplan.curate.budget import budget_years, curate_budget
 from hammplan.curate.checks.claims import check_claims
-from hammplan.curate.checks.costs import check_costs, check_key_figures
+from hammplan.curate.checks.costs import (
+    check_budget_years,
+    check_costs,
+    check_key_figures,
+    linked_measures,
+)
 from hammplan.curate.checks.costshares import check_cost_shares
 from hammplan.curate.checks.coverage import check_coverage
 from hammplan.curate.checks.explain import explain
@@ -176,11 +181,13 @@ def curate_plan(
     findings += check_population(districts)
     findings += check_claims(claims, districts, vocab.claims)
     years = budget_years(doc.budget_rows)
-    findings += check_costs(measures, budget, years)
-    findings += check_key_figures(measures, budget, years)
+    linked = linked_measures(measures, budget, years)
+    findings += check_budget_years(linked)
+    findings += check_costs(linked)
+    findings += check_key_figures(linked)
     findings += check_coverage(measures, budget, index, overview)
     findings += check_index_pages(index, measures)
-    findings += check_key_figure_gaps(measures, budget, years)
+    findings += check_key_figure_gaps(linked)
     findings += check_label_only_figures(measures)
     findings += check_profile_claims(measures, districts, vocab.claims)
     findings += check_shares_of_parts(measures)

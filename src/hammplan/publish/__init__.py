@@ -62,7 +62,8 @@ def render_files(
     files["findings.json"] = findings_json(plan)
     if pdf is not None:
         files[SOURCE_COPY] = pdf.read_bytes()
-    files["hammplan.xlsx"] = xlsx_bytes(rows, plan, SOURCE_COPY if pdf is not None else None)
+    source_copy = SOURCE_COPY if pdf is not None else None
+    files["hammplan.xlsx"] = xlsx_bytes(rows, plan, published.title, source_copy)
     tables = database_tables(plan, rows)
     files["hammplan.sqlite"] = build_database(tables)
     files["metadata.json"] = metadata_bytes(plan, tables, published)

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from hammplan.publish.cells import plain_number
 from hammplan.publish.tables import Column, ColumnType
 from hammplan.records.findings import FINDING_CODES, Finding, sort_findings
 from hammplan.records.plan import CuratedPlan
@@ -59,13 +60,6 @@ def cents(value: Decimal | None) -> int | None:
     return int(scaled) if scaled == scaled.to_integral_value() else None
 
 
-def number(value: Decimal | None) -> int | float | None:
-    """A count or key figure: whole numbers as integers (never "501.0")."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _field_names(plan: CuratedPlan) -> list[str]:
     names = list(plan.handlungsfelder)
     extra = [h for m in plan.measures for h in m.handlungsfelder_unknown]
@@ -93,7 +87,7 @@ def related_rows(plan: CuratedPlan) -> dict[str, list[DbRow]]:
                 "measure_id": m.id,
                 "position": n,
                 "bezeichnung": k.label,
-                "wert": number(k.value),
+                "wert": None if k.value is None else plain_number(k.value),
                 "einheit": k.unit,
                 "notiz": k.note,
                 "raw": k.raw,

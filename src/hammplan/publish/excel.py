@@ -94,10 +94,13 @@ def _dictionary_sheet(
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = None) -> bytes:
+def xlsx_bytes(
+    rows: dict[str, list[Row]], plan: CuratedPlan, title: str, pdf: str | None = None
+) -> bytes:
     """hammplan.xlsx: one sheet per table, bold frozen header, fixed document timestamps, and
     the data dictionary; with ``pdf`` (the name of the source's copy beside the workbook) each
-    page number links to its page.
+    page number links to its page. ``title`` is the publication's (as in datapackage.json), so
+    the workbook never names a kind of plan or a city the plan does not.
 
     openpyxl is imported here, not with this module: it takes a fifth of a second, which
     ``build`` would otherwise pay before plan.json (and the charts drawn from it) can start;
@@ -144,7 +147,7 @@ def xlsx_bytes(rows: dict[str, list[Row]], plan: CuratedPlan, pdf: str | None = 
     )
     properties = workbook.properties
     properties.creator = f"hammplan {plan.tool_version}"
-    properties.title = f"Integrationsplan: {plan.source.file_name}"
+    properties.title = title
     properties.created = XLSX_TIMESTAMP
     properties.modified = XLSX_TIMESTAMP
     return _saved(workbook)

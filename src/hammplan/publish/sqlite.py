@@ -2,8 +2,8 @@
 
 The flat tables keep the columns of the data dictionary (:data:`~.tables.TABLES`) with the
 changes that make them read well in Datasette: a euro amount is stored twice, as exact whole
-cents (``aufwand_2024_cent``: sort and add up with it) and as the amount shown in euros
-(``aufwand_2024``: "42.703,00 €"); counts and page numbers are integers, never "501.0"; list
+cents (``aufwand_JJJJ_cent``: sort and add up with it) and as the amount shown in euros
+(``aufwand_JJJJ``: "42.703,00 €"); counts and page numbers are integers, never "501.0"; list
 fields are JSON arrays; findings are numbered. Beside them stand the tables of
 :mod:`.database`. Every primary and foreign key is declared where the data keep it (a broken
 one would stop Datasette loading) and every foreign key column has an index; titles,
@@ -66,12 +66,6 @@ FLAT_VIEW: dict[str, dict[str, Any]] = {
     "budget_values": {"facets": ("jahr", "art", "status")},
 }
 """How Datasette shows each flat table: label column, full-text columns, facets."""
-
-LISTS: dict[str, tuple[str, ...]] = {
-    "measures": ("handlungsfelder", "kennzahlen", "pages", "budget_rows"),
-    "findings": ("pages",),
-}
-"""Flat columns that hold lists: JSON arrays in the database."""
 
 
 def _value(value: Cell) -> Value:

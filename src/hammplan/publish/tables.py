@@ -2,7 +2,7 @@
 their German descriptions, from which the CSV header, the Data Package schema, the SQLite
 column types, the Excel sheets and ``docs/data-dictionary.md`` are all made.
 
-budget.csv has one column per printed year and kind (``aufwand_2026``, ``wert_2027``): the
+budget.csv has one column per printed year and kind (``aufwand_JJJJ``, ``wert_JJJJ``): the
 years come from the plan's header, so the tables are made for a plan (:func:`tables_for`).
 ``budget_values.csv`` holds the same values one row per budget row, year and kind, with
 columns that never change between editions. The data dictionary documents the columns with

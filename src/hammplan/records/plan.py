@@ -11,15 +11,17 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from hammplan.records.budget import VALUE_KINDS, Basis, ValueKind
 from hammplan.records.findings import Finding
 from hammplan.records.values import Amount, KeyFigure, KeyFigures, Number, Repair, Text
 
 CURATED_FORMAT_VERSION = 2
 
-Art = Literal["aufwand", "ertrag", "wert"]
-"""The kinds of a budget year's columns: amount spent, amount earned, key figure value."""
+Art = ValueKind
+"""The kinds of a budget year's columns: amount spent, amount earned, key figure value (the
+extracted records' :data:`~hammplan.records.budget.ValueKind`, under the curated name)."""
 
-ARTEN: tuple[Art, ...] = ("aufwand", "ertrag", "wert")
+ARTEN: tuple[Art, ...] = VALUE_KINDS
 
 ART_LABELS: dict[str, str] = {"aufwand": "Aufwand", "ertrag": "Ertrag", "wert": "Wert"}
 """Each kind of budget value as reports and findings name it (German)."""
@@ -33,7 +35,7 @@ class BudgetYear(BaseModel):
     ("JJJJ Stand 30.06": basis ist, stand "30.06") or planned ("JJJJ geplant": basis plan)."""
 
     jahr: int
-    basis: Literal["ist", "plan"] | None = None
+    basis: Basis | None = None
     stand: str | None = Field(default=None, description='As-of date as printed ("30.06").')
     arten: list[Art] = Field(description="The kinds the table prints for this year.")
 
@@ -140,7 +142,7 @@ class BudgetLine(BaseModel):
     repairs: list[Repair] = Field(default_factory=list)
 
     def by_column(self) -> dict[str, Amount | KeyFigures]:
-        """Every value by its column name ("aufwand_2024", "wert_2025"): the amounts year by
+        """Every value by its column name ("aufwand_JJJJ", "wert_JJJJ"): the amounts year by
         year, then the key figure values, as budget.csv orders them."""
         columns: dict[str, Amount | KeyFigures] = {}
         for kinds in (("aufwand", "ertrag"), ("wert",)):

@@ -2,7 +2,7 @@
 
 A reader who sees "Kosten 45.821,54 € widerspricht Aufwand 213.431,09 €" should see the two
 printed cells side by side without opening the PDF. The curated plan knows records and fields
-(``budget/b012/aufwand_2024``); the extraction result knows where each printed cell stands
+(``budget/b012/aufwand_JJJJ``); the extraction result knows where each printed cell stands
 (page and box). :func:`locate` joins the two, and only where the cell's text is exactly the
 curated value's verbatim text, so an image never shows a cell the value did not come from.
 :func:`cut` renders each box with pypdfium2 (pdfplumber's own renderer) into a few-KB PNG.
@@ -47,7 +47,7 @@ BUDGET_TEXT_FIELDS = {
     "kennzahl": "kennzahl",
 }
 """Curated budget text column -> the role of the extracted column it was read from; the value
-columns ("aufwand_2024") are named after their role and printed year (records.budget)."""
+columns ("aufwand_JJJJ") are named after their role and printed year (records.budget)."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,14 @@ KIND_LABELS: dict[str, str] = {
     "overview": "Übersicht",
     "statement": "Aussage im Text",
 }
+VALUE_STATUS_LABELS: dict[str, str] = {
+    "ok": "angegeben",
+    "not_stated": "o.\u00a0A.",
+    "note": "Text statt Zahl",
+    "suspect": "fraglich",
+}
+"""A value's status in words: here, not in the chart style, so the comparison names them
+without importing matplotlib."""
 LINK_LABELS: dict[str, str] = {"exact": "exakt", "fuzzy": "ähnlich", "none": "keine Zuordnung"}
 FIELD_LABELS: dict[str, str] = {
     "titel": "Titel",

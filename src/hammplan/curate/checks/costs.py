@@ -57,25 +57,23 @@ def _pairs(
 
 @dataclass
 class LinkedMeasures:
-    """The measures with budget lines, each with the year to compare in; and the findings of
-    those whose year the budget table does not print."""
+    """The measures with budget lines, each with the year to compare in, and those whose
+    year the budget table does not print. Linked once per plan; every check that compares a
+    profile with its budget lines reads it."""
 
+    years: list[BudgetYear]
     pairs: list[tuple[Measure, list[BudgetLine], int]] = field(default_factory=list)
-    missing: list[Finding] = field(default_factory=list)
+    unprinted: list[tuple[Measure, list[BudgetLine]]] = field(default_factory=list)
 
 
 def linked_measures(
-    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear], field_name: str
+    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear]
 ) -> LinkedMeasures:
-    """Each measure with budget lines, those lines, and the year to compare them in.
-
-    ``field_name`` ("kosten", "kennzahlen") names the compared field in the findings for a
-    measure whose year the table does not print.
-    """
+    """Each measure with budget lines, those lines, and the year to compare them in."""
     by_id = {line.id: line for line in budget}
     printed = {y.jahr for y in years}
     latest = latest_actual_year(years)
-    linked = LinkedMeasures()
+    linked = LinkedMeasures(years)
     for measure in measures:
         lines = [by_id[i] for i in measure.budget_rows if i in by_id]
         if not lines:
@@ -84,41 +82,50 @@ def linked_measures(
         year = stand.year if stand is not None else latest
         if year is not None and year in printed:
             linked.pairs.append((measure, lines, year))
-            continue
+        else:
+            linked.unprinted.append((measure, lines))
+    return linked
+
+
+def check_budget_years(linked: LinkedMeasures) -> list[Finding]:
+    """One finding per measure whose year the budget table does not print: its Kosten (and
+    Kennzahlen, where it states any) are not compared with the budget."""
+    findings = []
+    for measure, lines in linked.unprinted:
+        stand = measure.kosten.stand
         if stand is not None:
             reason = (
                 f"nennen den Stichtag {stand.strftime('%d.%m.%Y')} "
                 f"({quoted(measure.kosten.raw)}), die Haushaltstabelle druckt aber nur "
-                f"{_years_text(years)}"
+                f"{_years_text(linked.years)}"
             )
         else:
             reason = (
                 "nennen keinen Stichtag, und die Haushaltstabelle druckt kein Jahr mit "
-                f"Ist-Werten ({_years_text(years)})"
+                f"Ist-Werten ({_years_text(linked.years)})"
             )
-        linked.missing.append(
+        figures = any(k.status == "ok" and k.value is not None for k in measure.kennzahlen)
+        fields = "Kosten und Kennzahlen" if figures else "Kosten"
+        findings.append(
             Finding(
                 code="budget_year_missing",
                 severity="warning",
                 message=(
                     f"Steckbrief {quoted(measure.titel)}: die Kosten {reason}; "
-                    f"{field_name.capitalize()} nicht mit dem Haushalt verglichen"
+                    f"{fields} nicht mit dem Haushalt verglichen"
                 ),
                 refs=[
-                    Ref(kind="measure", id=measure.id, page=measure.kosten.page, field=field_name),
+                    Ref(kind="measure", id=measure.id, page=measure.kosten.page, field="kosten"),
                     *(Ref(kind="budget", id=line.id, page=line.page) for line in lines),
                 ],
             )
         )
-    return linked
+    return findings
 
 
-def check_costs(
-    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear]
-) -> list[Finding]:
+def check_costs(linked: LinkedMeasures) -> list[Finding]:
     """Kosten vs Aufwand (and Ertrag) of the linked budget lines in the Kosten's year."""
-    linked = linked_measures(measures, budget, years, "kosten")
-    findings: list[Finding] = list(linked.missing)
+    findings: list[Finding] = []
     for measure, lines, year in linked.pairs:
         for label, kosten, named in _pairs(measure, lines):
             if kosten is None or not named:
@@ -211,18 +218,10 @@ def _own_year_agrees(figure: KeyFigure, lines: list[BudgetLine], with_wert: list
     )
 
 
-def check_key_figures(
-    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear]
-) -> list[Finding]:
+def check_key_figures(linked: LinkedMeasures) -> list[Finding]:
     """Profile Kennzahlen against the budget's Wert for the Kosten's year (or any year)."""
-    linked = linked_measures(measures, budget, years, "kennzahlen")
-    with_figures = {
-        m.id
-        for m in measures
-        if any(k.status == "ok" and k.value is not None for k in m.kennzahlen)
-    }
-    findings = [f for f in linked.missing if f.refs[0].id in with_figures]
-    with_wert = [y.jahr for y in years if "wert" in y.arten]
+    findings: list[Finding] = []
+    with_wert = [y.jahr for y in linked.years if "wert" in y.arten]
     for measure, lines, year in linked.pairs:
         profile = _numbers(
             [

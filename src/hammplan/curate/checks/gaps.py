@@ -9,11 +9,11 @@ what it counts but prints no number ("Familien") is a gap of its own.
 
 from __future__ import annotations
 
-from hammplan.curate.checks.costs import linked_measures
+from hammplan.curate.checks.costs import LinkedMeasures
 from hammplan.curate.checks.running import kennzahl_ref, page_of
 from hammplan.curate.findings import Finding, Ref, number, quoted
 from hammplan.curate.keyfigures import label_year
-from hammplan.records.plan import BudgetLine, BudgetYear, Measure
+from hammplan.records.plan import BudgetLine, Measure
 from hammplan.records.values import KeyFigure
 
 
@@ -46,13 +46,11 @@ def _stated(measure: Measure, year: int) -> list[KeyFigure]:
     ]
 
 
-def check_key_figure_gaps(
-    measures: list[Measure], budget: list[BudgetLine], years: list[BudgetYear]
-) -> list[Finding]:
+def check_key_figure_gaps(linked: LinkedMeasures) -> list[Finding]:
     """Kennzahlen stated on one side only, for the year the profile is dated to (a year the
-    table does not print is check_key_figures' finding)."""
+    table does not print is :func:`check_budget_years`' finding)."""
     findings: list[Finding] = []
-    for measure, lines, year in linked_measures(measures, budget, years, "kennzahlen").pairs:
+    for measure, lines, year in linked.pairs:
         profile = _stated(measure, year)
         table = [f for line in lines for f in line.wert(year).items if f.status == "ok"]
         table_silent = all(line.wert(year).status == "not_stated" for line in lines)

@@ -14,6 +14,7 @@ import matplotlib
 from matplotlib.figure import Figure
 
 from hammplan.render.charts.layout import POINTS_PER_INCH, fit_axes
+from hammplan.render.labels import VALUE_STATUS_LABELS
 
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -26,10 +27,10 @@ OKABE_ITO = {
     "black": "#000000",
 }
 STATUS_STYLE: dict[str, tuple[str, str, str]] = {
-    "ok": ("angegeben", OKABE_ITO["bluish_green"], ""),
-    "not_stated": ("o.\u00a0A.", OKABE_ITO["orange"], "///"),
-    "note": ("Text statt Zahl", OKABE_ITO["sky_blue"], ".."),
-    "suspect": ("fraglich", OKABE_ITO["vermillion"], "xx"),
+    "ok": (VALUE_STATUS_LABELS["ok"], OKABE_ITO["bluish_green"], ""),
+    "not_stated": (VALUE_STATUS_LABELS["not_stated"], OKABE_ITO["orange"], "///"),
+    "note": (VALUE_STATUS_LABELS["note"], OKABE_ITO["sky_blue"], ".."),
+    "suspect": (VALUE_STATUS_LABELS["suspect"], OKABE_ITO["vermillion"], "xx"),
 }
 GROUP_COLOURS = [
     OKABE_ITO["orange"],
