@@ -7,9 +7,10 @@ Imports flow one way, from the commands down to the records::
 
 The stages never import one another (``build`` runs them in turn and hands files between
 them); ``records`` and the neutral plumbing (``io``, ``errors``, ``limits``, ``slugs``,
-``cores``, ``vocabulary``) import no stage. Inside ``extract``, the speed machinery
-(``extract/fast/``) is entered through its package only. Every import counts, also one inside
-a function (those are how hammplan keeps imports lazy, and they still are dependencies).
+``cores``, ``vocabulary``, ``homoglyphs``, ``notstated``) import no stage. Inside ``extract``,
+the speed machinery (``extract/fast/``) is entered through its package only. Every import
+counts, also one inside a function (those are how hammplan keeps imports lazy, and they still
+are dependencies).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ NEUTRAL = {
     "vocabulary",
     "progress",
     "summaries",
+    "homoglyphs",
+    "notstated",
 }
 """Top-level parts of hammplan every layer may use (``hammplan`` is the package's
 ``__init__``, which holds the version)."""
@@ -158,8 +161,8 @@ def test_a_stage_importing_another_is_found(
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert contract_violations() == [
         "src/hammplan/render/bad.py:2 imports hammplan.curate.text (render may import "
-        "['cores', 'errors', 'hammplan', 'io', 'limits', 'progress', 'records', 'render', "
-        "'slugs', 'summaries', 'vocabulary'])"
+        "['cores', 'errors', 'hammplan', 'homoglyphs', 'io', 'limits', 'notstated', "
+        "'progress', 'records', 'render', 'slugs', 'summaries', 'vocabulary'])"
     ]
 
 

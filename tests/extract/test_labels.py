@@ -66,6 +66,10 @@ def test_an_exact_label_is_read_whatever_its_value() -> None:
         ("Stand: 30.06.24: 94.186 €", "kosten", True),
         ("74.000,00", "kosten", True),
         ("o. A.", "kosten", True),
+        ("0..A.", "kosten", True),  # the misread markers curation knows fit as well
+        ("o. Ą.", "kennzahlen", True),
+        ("keine Angabe", "kennzahlen", True),
+        ("–", "kosten", True),
         ("Teilnehmende: 501", "kosten", False),
         ("Land NRW", "kosten", False),
         ("Teilnehmende: 501", "kennzahlen", True),

@@ -86,7 +86,7 @@ def test_the_plan_out_of_order_joins_no_row_to_another_measure(
     assert _foreign_rows(plan, document) == []
     breaks = [left for left in document.leftovers if left.family == "page_order"]
     assert len(breaks) > page_count(PLAN_PDF) // 2  # nearly every page, either way
-    unjoined = [left for left in document.leftovers if "not joined" in left.reason]
+    unjoined = [left for left in document.leftovers if left.kind == "not_joined"]
     assert unjoined
     codes = {f.code: f for f in check_page_order(document.leftovers)}
     assert set(codes) == {"page_order", "rows_not_joined"}
@@ -105,7 +105,7 @@ def test_the_plan_out_of_order_joins_no_row_to_another_measure(
 
 def test_the_plan_in_order_has_no_break(plan: ExtractedDocument) -> None:
     assert [left for left in plan.leftovers if left.family == "page_order"] == []
-    assert [left for left in plan.leftovers if "not joined" in left.reason] == []
+    assert [left for left in plan.leftovers if left.kind == "not_joined"] == []
     assert check_page_order(plan.leftovers) == []
 
 
@@ -125,7 +125,7 @@ def test_a_synthetic_plan_reversed_keeps_the_broken_row_apart(
     document = extract_document(reversed_copy(split_plan, tmp_path / "reversed.pdf"))
     assert _foreign_rows(whole, document) == []
     assert all(r.continued == 0 for r in document.budget_rows)
-    unjoined = [left.family for left in document.leftovers if "not joined" in left.reason]
+    unjoined = [left.family for left in document.leftovers if left.kind == "not_joined"]
     assert unjoined.count("budget") == 1  # the broken row's second half
     assert len(document.budget_rows) == len(content.budget_rows)
 
@@ -144,4 +144,4 @@ def test_nothing_is_joined_across_a_missing_page(split_plan: Path, tmp_path: Pat
         f"page {first_page} is printed as page {first_page + 1} but follows printed page "
         f"{first_page - 1}: pages out of order or missing"
     ]
-    assert any("not joined" in left.reason for left in document.leftovers)
+    assert any(left.kind == "not_joined" for left in document.leftovers)

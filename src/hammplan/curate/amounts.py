@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from hammplan.curate.notstated import match_not_stated
+from hammplan.notstated import match_not_stated
 from hammplan.records.values import Amount, AmountPart
 
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,(?P<decimals>[0-9]+))?")
@@ -71,6 +71,12 @@ def parse_german_number(text: str, *, decimal_places: Sequence[int] = CENTS) -> 
     if len(whole) > MAX_DIGITS:
         return None
     return Decimal(candidate.replace(".", "").replace(",", "."))
+
+
+def mark_remnant(text: str) -> bool:
+    """Whether ``text`` is what recognition left of a mark ("&,"): no letter or digit, yet
+    not blank or dashes only (a dash alone is a way of printing "none", not a misreading)."""
+    return not any(char.isalnum() for char in text) and bool(text.strip("-–— "))
 
 
 def number_problem(token: str, *, decimal_places: Sequence[int] = CENTS) -> str | None:
@@ -192,8 +198,7 @@ def _parse_rest(raw: str, rest: str, stand: date | None) -> Amount:
     rates = _rates(rest)
     if rates is not None:
         return Amount(raw=raw, status="note", stand=stand, parts=rates, note=rest)
-    # "&,": what recognition left of a mark (a dash alone is a way of printing "none")
-    if not any(char.isalnum() for char in rest) and rest.strip("-–— "):
+    if mark_remnant(rest):
         return Amount(
             raw=raw, status="suspect", stand=stand, reason=f"weder Betrag noch Wort: {rest!r}"
         )

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
-from hammplan.curate.notstated import match_not_stated
+from hammplan.notstated import match_not_stated
 
 _MARKER_SHAPE = "o.a."
 """The not-stated marker without spaces, lowercase: what a near miss is measured against."""

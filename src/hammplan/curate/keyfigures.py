@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hammplan.curate.amounts import number_problem, parse_german_number
-from hammplan.curate.notstated import match_not_stated
+from hammplan.curate.amounts import mark_remnant, number_problem, parse_german_number
+from hammplan.notstated import match_not_stated
 from hammplan.records.values import KeyFigure, KeyFigures, Repair, Status
 
 FIGURE_DECIMALS: tuple[int, ...] = (1, 2)
@@ -281,8 +281,7 @@ def parse_key_figures(text: str) -> KeyFigures:
     if marker is not None:
         return KeyFigures(raw=text, status="not_stated", reason=marker.describe(text))
     values = _find_values(text)
-    if not values and not any(char.isalnum() for char in text) and text.strip("-–— "):
-        # "&,": what recognition left of a mark (a dash alone is a way of printing "none")
+    if not values and mark_remnant(text):
         return KeyFigures(
             raw=text, status="suspect", reason=f"weder Zahl noch Wort: {text.strip()!r}"
         )

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from hammplan.curate.homoglyphs import fold_homoglyphs
 from hammplan.curate.hyphenation import repair_hyphenation
+from hammplan.homoglyphs import fold_homoglyphs
 
 _NOT_WORD = re.compile(r"[^\w\s]")
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hammplan.curate.findings import Finding, Ref, quoted
-from hammplan.curate.homoglyphs import fold_homoglyphs
+from hammplan.homoglyphs import fold_homoglyphs
 from hammplan.records.plan import BudgetLine, OrganisationSource
 from hammplan.records.values import Repair
 from hammplan.vocabulary import OrganisationsVocabulary

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from hammplan.curate.debris import strip_edge_debris
-from hammplan.curate.homoglyphs import fold_homoglyphs
 from hammplan.curate.hyphenation import repair_hyphenation
-from hammplan.curate.notstated import match_not_stated
+from hammplan.homoglyphs import fold_homoglyphs
+from hammplan.notstated import match_not_stated
 from hammplan.records.values import Repair, Text
 
 

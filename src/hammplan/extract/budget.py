@@ -176,6 +176,8 @@ def assemble_budget(
                             "no row right before it in reading order"
                         ),
                         cells=cells,
+                        page=chunk.page.number,
+                        kind="not_joined",
                     )
                 )
                 first = False

@@ -152,7 +152,7 @@ def _order_leftovers(page: PageLayout) -> list[Leftover]:
     """A leftover naming the break in the page order before ``page``, if there is one."""
     if not page.order_break:
         return []
-    return [Leftover(family="page_order", reason=page.order_break, cells=[])]
+    return [Leftover(family="page_order", reason=page.order_break, cells=[], page=page.number)]
 
 
 def _skipped_leftovers(page: PageLayout) -> list[Leftover]:

@@ -229,10 +229,23 @@ def text_rows(
     return rows
 
 
-def crossings(run: Sequence[Word], starts: Sequence[float], slack: float) -> int:
-    """How many column boundaries a run of words reaches clearly across."""
+def crossings(
+    run: Sequence[Word],
+    starts: Sequence[float],
+    slack: float,
+    near: float = 0.0,
+    gaps: Sequence[tuple[float, float]] = (),
+) -> int:
+    """How many column boundaries a run of words reaches clearly across, not counting a
+    boundary that one of ``gaps`` (white inside a word) stands at, within ``near``."""
     x0, x1 = run[0].x0, run[-1].x1
-    return sum(1 for s in starts[1:] if x0 < s - slack and x1 > s + slack)
+    return sum(
+        1
+        for s in starts[1:]
+        if x0 < s - slack
+        and x1 > s + slack
+        and not any(left - near <= s <= right + near for left, right in gaps)
+    )
 
 
 def fits_columns(line: Line, starts: Sequence[float], page: PageLayout) -> bool:
@@ -250,27 +263,8 @@ def fits_columns(line: Line, starts: Sequence[float], page: PageLayout) -> bool:
     # the white between its pieces (columns a point apart)
     inner = [(a.x1, b.x0) for w in line.words for a, b in pairwise(split_at_gaps(w, page))]
     return all(
-        _crossings(run, starts, slack, page.space_width, inner) < limit
+        crossings(run, starts, slack, page.space_width, inner) < limit
         for run in segments(line, page.gutter)
-    )
-
-
-def _crossings(
-    run: Sequence[Word],
-    starts: Sequence[float],
-    slack: float,
-    near: float,
-    gaps: Sequence[tuple[float, float]],
-) -> int:
-    """:func:`crossings`, not counting a boundary that one of ``gaps`` (white inside a word)
-    stands at, within ``near``."""
-    x0, x1 = run[0].x0, run[-1].x1
-    return sum(
-        1
-        for s in starts[1:]
-        if x0 < s - slack
-        and x1 > s + slack
-        and not any(left - near <= s <= right + near for left, right in gaps)
     )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from hammplan.notstated import match_not_stated
 from hammplan.records.profiles import LabelMatch
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -81,12 +82,19 @@ def read_label(
 _AMOUNT_LIKE = re.compile(
     r"€|\bEUR\b|\bEuro\b|^\W*\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?\W*$", re.IGNORECASE
 )
-_NOT_STATED = re.compile(r"^\W*(?:o\.?\s*A\.?|k\.?\s*A\.?|-+|–)?\W*$", re.IGNORECASE)
 _DIGIT_ANY = re.compile(r"\d")
+_NO_WORD = re.compile(r"^\W*$")
+
+
+def _not_stated(value: str) -> bool:
+    """Whether ``value`` names an absence: no word at all (blank, a dash), or any "not stated"
+    marker curation knows, misread forms included (one table for both stages)."""
+    return bool(_NO_WORD.match(value)) or match_not_stated(value) is not None
+
 
 CONTENT_KINDS: dict[str, Callable[[str], bool]] = {
-    "kosten": lambda v: bool(_AMOUNT_LIKE.search(v) or _NOT_STATED.match(v)),
-    "kennzahlen": lambda v: bool(_DIGIT_ANY.search(v) or _NOT_STATED.match(v)),
+    "kosten": lambda v: bool(_AMOUNT_LIKE.search(v) or _not_stated(v)),
+    "kennzahlen": lambda v: bool(_DIGIT_ANY.search(v) or _not_stated(v)),
 }
 """Fields whose content has a kind a value must show before a garbled label may name it:
 Kosten an amount (a euro sign, or a bare amount), Kennzahlen a figure. Any other field

@@ -171,6 +171,8 @@ def _unjoined(grid_row: GridRow, page: PageLayout, last_page: PageLayout | None)
             f"is on {where}, not right before it in reading order"
         ),
         cells=[c.source() for c in grid_row],
+        page=page.number,
+        kind="not_joined",
     )
 
 

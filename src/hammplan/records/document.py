@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from hammplan.records.budget import BudgetHeader, BudgetRow
@@ -32,7 +34,17 @@ class Leftover(BaseModel):
     cells: list[SourceCell]
     page: int | None = Field(
         default=None,
-        description="The page, where no cell names it (a page skipped over the time limit).",
+        description=(
+            "The page it stands on, where curation needs it and no cell may name it (a page "
+            "skipped over the time limit, a break in the page order, a row not joined)."
+        ),
+    )
+    kind: Literal["not_joined"] | None = Field(
+        default=None,
+        description=(
+            "not_joined: a row continuing one on another page, left unjoined because its page "
+            "does not follow that page in reading order; curation matches this, never the reason."
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hammplan.curate.checks.order import check_page_order
 from hammplan.curate.checks.reading import check_reading
 from hammplan.records import (
     BBox,
@@ -72,3 +73,27 @@ def test_budget_headers_without_a_single_row_are_an_error() -> None:
         "2 Kopfzeilen einer Budgettabelle gefunden, aber keine Budgetzeile gelesen"
     )
     assert finding.code in READ_FAILURES
+
+
+def test_rows_not_joined_are_matched_by_kind_and_page_never_by_the_wording() -> None:
+    """Rewording a leftover's reason changes no finding: kind and page carry the facts."""
+    leftovers = [
+        Leftover(family="page_order", reason="Seite kommt zu früh", cells=[], page=7),
+        Leftover(
+            family="budget",
+            reason="Folgezeile ohne Vorgänger",
+            cells=[cell("", 7)],
+            page=7,
+            kind="not_joined",
+        ),
+        Leftover(family="budget", reason="row on page 3 not joined", cells=[cell("x", 3)]),
+    ]
+    codes = {f.code: f.message for f in check_page_order(leftovers)}
+    assert codes == {
+        "page_order": "Die Seiten des PDF stehen nicht in der gedruckten Reihenfolge: "
+        "1 Brüche, vor PDF-Seite 7",
+        "rows_not_joined": "1 Tabellenzeilen keinem Datensatz zugeordnet, weil ihre Seite "
+        "nicht auf die Seite der Zeile davor folgt (PDF-Seite 7)",
+    }
+    # the page-order leftovers are check_page_order's; the third, without kind, is unread
+    assert [f.code for f in check_reading(document(leftovers=leftovers))] == ["table_unreadable"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hammplan.curate.checks.running import page_of, profile_sentences
+from hammplan.curate.checks.running import page_of, profile_sentences, sentence_ref
 from hammplan.curate.findings import Finding, Ref, euro, quoted, share
 from hammplan.records.plan import BudgetLine, Measure
 
@@ -56,12 +56,7 @@ def check_cost_shares(measures: list[Measure], budget: list[BudgetLine]) -> list
                                 f"diesem Jahr nicht, oder eine der Zahlen ist überholt"
                             ),
                             refs=[
-                                Ref(
-                                    kind="measure",
-                                    id=measure.id,
-                                    page=sentence.page,
-                                    field=sentence.field,
-                                ),
+                                sentence_ref(measure, sentence),
                                 Ref(
                                     kind="budget",
                                     id=line.id,

@@ -9,22 +9,21 @@ not be placed are an error (the data of their measures are incomplete).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from hammplan.curate.findings import Finding, number
 from hammplan.records.document import Leftover
 
-_PAGE = re.compile(r"page (\d+)")
 
-ORDER_MARK = "not joined"
-"""What the reason of a row left unjoined over a page break says (extract/profiles.py,
-extract/budget.py)."""
+def unjoined(leftover: Leftover) -> bool:
+    """Whether extraction left ``leftover`` as a row not joined across a page: its ``kind``
+    says so (extract/profiles.py, extract/budget.py); the reason is prose for people."""
+    return leftover.kind == "not_joined"
 
 
 def _pages(leftovers: list[Leftover]) -> list[int]:
-    """The PDF page each leftover names first (its reason begins with it)."""
-    return sorted({int(m.group(1)) for left in leftovers if (m := _PAGE.search(left.reason))})
+    """The PDF pages the leftovers stand on (extraction records each one's page)."""
+    return sorted({left.page for left in leftovers if left.page is not None})
 
 
 def _listed(pages: list[int], limit: int = 8) -> str:
@@ -49,16 +48,16 @@ def check_page_order(leftovers: list[Leftover]) -> list[Finding]:
                 ),
             )
         )
-    unjoined = [left for left in leftovers if ORDER_MARK in left.reason]
-    if unjoined:  # the data of their measures are incomplete: an error, as a skipped page is
+    rows = [left for left in leftovers if unjoined(left)]
+    if rows:  # the data of their measures are incomplete: an error, as a skipped page is
         findings.append(
             Finding(
                 code="rows_not_joined",
                 severity="error",
                 message=(
-                    f"{number_of(unjoined)} Tabellenzeilen keinem Datensatz zugeordnet, "
+                    f"{number_of(rows)} Tabellenzeilen keinem Datensatz zugeordnet, "
                     "weil ihre Seite nicht auf die Seite der Zeile davor folgt "
-                    f"(PDF-Seite {_listed(_pages(unjoined))})"
+                    f"(PDF-Seite {_listed(_pages(rows))})"
                 ),
             )
         )

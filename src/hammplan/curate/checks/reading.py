@@ -9,7 +9,7 @@ a good one.
 
 from __future__ import annotations
 
-from hammplan.curate.checks.order import ORDER_MARK
+from hammplan.curate.checks.order import unjoined
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.records.document import ExtractedDocument, Leftover
 
@@ -40,7 +40,7 @@ def check_reading(doc: ExtractedDocument) -> list[Finding]:
     findings: list[Finding] = []
     for number, leftover in enumerate(doc.leftovers, start=1):
         text = quoted(" ".join(c.text for c in leftover.cells)) if leftover.cells else ""
-        if leftover.family == "page_order" or ORDER_MARK in leftover.reason:
+        if leftover.family == "page_order" or unjoined(leftover):
             continue  # reported by checks/order.py (page_order, rows_not_joined)
         if leftover.family == "page":
             findings.append(

@@ -8,8 +8,8 @@ rules, sentence by sentence, with the finding pointing at the profile's field an
 from __future__ import annotations
 
 from hammplan.curate.checks.claims import check_claims
-from hammplan.curate.checks.running import profile_sentences
-from hammplan.curate.findings import Finding, Ref
+from hammplan.curate.checks.running import profile_sentences, sentence_ref
+from hammplan.curate.findings import Finding
 from hammplan.records.plan import District, Measure, StatsClaim
 from hammplan.vocabulary import ClaimsVocabulary
 
@@ -23,9 +23,7 @@ def check_profile_claims(
         for sentence in profile_sentences(measure):
             claim = StatsClaim(id=measure.id, text=sentence.text, page=sentence.page)
             for finding in check_claims([claim], districts, vocab):
-                finding.refs = [
-                    Ref(kind="measure", id=measure.id, page=sentence.page, field=sentence.field)
-                ]
+                finding.refs = [sentence_ref(measure, sentence)]
                 finding.message = f"Steckbrief „{measure.titel}“: {finding.message}"
                 findings.append(finding)
     return findings

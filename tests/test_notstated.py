@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from hammplan.curate.notstated import NOT_STATED_PATTERNS, NotStated, match_not_stated
+from hammplan.notstated import NOT_STATED_PATTERNS, NotStated, match_not_stated
 
 CLEAN = [
     ("o. A.", "o. A."),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hammplan.curate.homoglyphs import LOOKALIKES, fold_homoglyphs
+from hammplan.homoglyphs import LOOKALIKES, fold_homoglyphs
 
 
 @pytest.mark.parametrize(
