@@ -18,9 +18,9 @@ from hammplan.curate.cellkinds import (
 from hammplan.curate.debris import strip_debris
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
-from hammplan.curate.notstated import match_not_stated
 from hammplan.curate.organisations import resolve_code
 from hammplan.curate.text import clean_text, first_page
+from hammplan.notstated import match_not_stated
 from hammplan.records.budget import BudgetRow
 from hammplan.records.plan import ARTEN, BudgetLine, BudgetYear, Link, YearValues
 from hammplan.records.provenance import SourceCell
