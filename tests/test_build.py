@@ -132,3 +132,18 @@ def test_build_makes_reports_ahead_and_never_imports_matplotlib(data_dir: Path) 
     assert len(built) == 12 + len(images) and "quelle.pdf" in built and images
     assert ".hammplan-files.json" in built
     assert built == alone
+
+
+def test_a_pdf_kept_outside_the_data_folder_is_still_the_report_s_source(tmp_path: Path) -> None:
+    """``build elsewhere/plan.pdf``: the report links and cuts from the PDF it was given, as
+    it does from ``raw/`` (it used to lose ``quelle.pdf`` and every evidence image)."""
+    pdf = tmp_path / "elsewhere" / "plan.pdf"
+    pdf.parent.mkdir()
+    build_plan_pdf(pdf, sample_content(), VARIANTS[0])
+    data, out = tmp_path / "data", tmp_path / "reports"
+    args = ["build", str(pdf), "--data-dir", str(data), "--out", str(out), "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert not (data / "raw").exists()
+    assert (out / "quelle.pdf").read_bytes() == pdf.read_bytes()
+    assert 'href="quelle.pdf#page=' in (out / "index.html").read_text(encoding="utf-8")

@@ -173,10 +173,12 @@ def validate_stage(
     data_dir: Path,
     vocabulary: Path | None,
     plan_json: Callable[[bytes], None] | None = None,
+    read_from: Path | None = None,
 ) -> tuple[list[Path], ValidateSummary]:
     """Stage 2: ``interim/extracted.json`` -> ``curated/`` (findings counted by severity).
 
-    ``plan_json`` is handed the bytes of ``plan.json`` as soon as they are made.
+    ``plan_json`` is handed the bytes of ``plan.json`` as soon as they are made; ``read_from``
+    is the PDF a build was given, the source to link when ``raw/`` does not hold it.
     """
     from hammplan.curate.pipeline import curate_plan
     from hammplan.io.jsonchecks import check_numbers, locate_long_integer
@@ -194,7 +196,7 @@ def validate_stage(
         raise
     check_numbers(document, source)
     plan = curate_plan(document, vocab, file_identity(source))  # as build checks it
-    pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256)
+    pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256, read_from)
     written = write_curated(plan, data_dir / "curated", plan_json, vocab.publication, pdf)
     return written, ValidateSummary(
         findings={str(k): n for k, n in count_by_severity(plan.findings).items()},
@@ -220,12 +222,14 @@ def render_stage(
     vocabulary: Path | None = None,
     limits: Limits | None = None,
     source_url: str | None = None,
+    read_from: Path | None = None,
 ) -> tuple[list[Path], RenderSummary]:
     """Stage 3: ``curated/plan.json`` -> ``index.html``, ``report.md``, ``charts/``, and
     beside them ``quelle.pdf`` (unless ``source_url`` links the PDF elsewhere) and
     ``evidence/*.png``.
 
-    Reports already being made by ``ahead`` (from the plan this stage reads, with the same
+    ``read_from`` is the PDF a build was given: linked and cut from when ``raw/`` does not
+    hold it. Reports already being made by ``ahead`` (from the plan this stage reads, with the same
     templates) are taken from there and written; otherwise they are made here. With
     ``previous`` (an earlier edition's data folder or PDF, read with ``vocabulary`` and
     ``limits``) the report gets a section on what changed since.
@@ -243,7 +247,7 @@ def render_stage(
     from hammplan.render.sources import find_source
 
     plan = load_curated_plan(staged(plan_path(data_dir)))
-    source = find_source(data_dir, plan, source_url)
+    source = find_source(data_dir, plan, source_url, read_from=read_from)
     if previous is None:
         written = render_reports(plan, out_dir, templates, step, source=source)
     else:
@@ -369,13 +373,16 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
 
         def validate() -> tuple[list[Path], Summary]:
             if earlier is not None:  # the report needs the comparison: made by render
-                return validate_stage(data_dir, vocabulary)
+                return validate_stage(data_dir, vocabulary, read_from=pdf)
             ahead.launch()
             ahead.read_ahead(extracted_path(data_dir))
             return validate_stage(
                 data_dir,
                 vocabulary,
-                lambda data: ahead.start(data, plan_path(data_dir), folder, settings.source_url),
+                lambda data: ahead.start(
+                    data, plan_path(data_dir), folder, settings.source_url, pdf
+                ),
+                pdf,
             )
 
         results.append(
@@ -421,6 +428,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
                     vocabulary,
                     limits,
                     settings.source_url,
+                    pdf,
                 ),
                 save,
                 lambda: state.get(REPORTS_HASH) == content_key(reports),

@@ -92,12 +92,17 @@ SOURCE_COPY = "quelle.pdf"
 """The name of the source PDF's copy beside the report and beside the curated files."""
 
 
-def source_pdf(data_dir: Path, file_name: str, sha256: str) -> Path | None:
-    """``data_dir/raw/file_name`` when it is the PDF the curated plan was read from (its
-    SHA-256 is the one recorded), else None: page links into another file would point at
-    the wrong pages."""
-    path = data_dir / "raw" / file_name
-    try:
-        return path if sha256_of(path) == sha256 else None
-    except OSError:
-        return None
+def source_pdf(
+    data_dir: Path, file_name: str, sha256: str, read_from: Path | None = None
+) -> Path | None:
+    """The PDF the curated plan was read from (its SHA-256 is the one recorded):
+    ``data_dir/raw/file_name``, or ``read_from``, the file a build was given (it may stand
+    anywhere); None when neither is: page links into another file would point at the wrong
+    pages."""
+    for path in (data_dir / "raw" / file_name, read_from):
+        try:
+            if path is not None and sha256_of(path) == sha256:
+                return path
+        except OSError:
+            continue
+    return None

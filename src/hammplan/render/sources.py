@@ -53,11 +53,13 @@ def find_source(
     plan: CuratedPlan,
     url: str | None = None,
     document: ExtractedDocument | None = None,
+    read_from: Path | None = None,
 ) -> Source:
-    """The source of ``plan`` in ``data_dir``: ``raw/<file name>`` when its hash is the plan's,
-    and ``interim/extracted.json`` when it is there (``document``: its content, already read).
+    """The source of ``plan`` in ``data_dir``: ``raw/<file name>`` (or ``read_from``, the PDF
+    a build was given) when its hash is the plan's, and ``interim/extracted.json`` when it is
+    there (``document``: its content, already read).
     """
-    pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256)
+    pdf = source_pdf(data_dir, plan.source.file_name, plan.source.sha256, read_from)
     extracted: Path | None = data_dir / "interim" / "extracted.json"
     if extracted is not None and not extracted.is_file():
         extracted = None

@@ -84,12 +84,12 @@ def _serve(
             request = connection.recv()
     except EOFError:  # the build ended (or died) without asking
         return
-    plan_json, path, templates, source_url = request
+    plan_json, path, templates, source_url, read_from = request
     hold("report-process")
     try:
         plan = parse_curated_plan(plan_json.decode("utf-8"), path)
         # DATA_DIR/curated/plan.json
-        source = find_source(path.parent.parent, plan, source_url, document)
+        source = find_source(path.parent.parent, plan, source_url, document, read_from)
         reply: tuple[bool, Any] = (True, compose_reports(plan, templates, source=source))
     except Exception as exc:  # noqa: BLE001 - handed to the build, which raises it there
         reply = (False, exc)
@@ -144,14 +144,19 @@ class ReportsAhead:
         return self._asked
 
     def start(
-        self, plan_json: bytes, path: Path, templates: Path | None, source_url: str | None = None
+        self,
+        plan_json: bytes,
+        path: Path,
+        templates: Path | None,
+        source_url: str | None = None,
+        read_from: Path | None = None,
     ) -> None:
         """Have the reports made of the curated plan whose file content is ``plan_json`` (the
         bytes ``validate`` writes to ``path``, read as ``render`` would read them), with the
         templates and source link ``render`` would use. Does nothing where no process could
         be started."""
         if self._connection is not None:
-            self._connection.send((plan_json, path, templates, source_url))
+            self._connection.send((plan_json, path, templates, source_url, read_from))
             self._asked = True
 
     def reports(self) -> Reports:
