@@ -331,6 +331,10 @@ class RunningTextVocabulary(_Section):
     label_count_words: list[str]
     """Words of a Kennzahl label that say it counts, not what ("Anzahl"), compared
     case-insensitively."""
+    plural_endings: dict[str, str]
+    """Plural endings of a one-word Kennzahl label and the singular ending replacing them
+    ("Schulen" -> "Schule": ``en = "e"``), the longest that fits; the singular is what the
+    names of the counted items end in ("Ludgerischule")."""
 
     @field_validator(
         "percent_words",
@@ -344,6 +348,12 @@ class RunningTextVocabulary(_Section):
     @classmethod
     def _no_blank(cls, words: list[str]) -> list[str]:
         return _words(words)
+
+    @field_validator("plural_endings")
+    @classmethod
+    def _endings(cls, endings: dict[str, str]) -> dict[str, str]:
+        _words(list(endings))
+        return endings
 
     @field_validator("abbreviations")
     @classmethod

@@ -14,7 +14,11 @@ from tests.support.plans import budget_line, measure
 from hammplan.curate.checks.costshares import check_cost_shares
 from hammplan.curate.checks.running import counts_in, sentences
 from hammplan.curate.checks.textgaps import check_figures_in_text
-from hammplan.curate.checks.textnumbers import check_shares_of_parts, check_two_counts
+from hammplan.curate.checks.textnumbers import (
+    check_counted_items,
+    check_shares_of_parts,
+    check_two_counts,
+)
 from hammplan.errors import InputError
 from hammplan.vocabulary import RunningTextVocabulary, load_vocabulary
 
@@ -86,6 +90,13 @@ def test_label_count_words_are_not_sought() -> None:
     assert check_figures_in_text([profile], WORDS) == []
     [finding] = check_figures_in_text([profile], _with(label_count_words=[]))
     assert "„Anzahl Paten: k.A.“" in finding.message
+
+
+def test_plural_endings_are_the_vocabularys() -> None:
+    profile = measure(kennzahlen="Kitas: 1", sachstand="In der Sonnenkita und der Mondkita.")
+    assert check_counted_items([profile], WORDS) == []
+    [finding] = check_counted_items([profile], _with(plural_endings={"s": ""}))
+    assert "nennen 2: Sonnenkita, Mondkita" in finding.message
 
 
 def _toml(section: dict[str, Any]) -> str:

@@ -83,13 +83,13 @@ def check_shares_of_parts(measures: list[Measure], words: RunningTextVocabulary)
     return findings
 
 
-def _singular(word: str) -> str | None:
-    """ "Schulen" -> "Schule", "Vereine" -> "Verein": what one counted item's name ends in."""
+def _singular(word: str, endings: dict[str, str]) -> str | None:
+    """ "Schulen" -> "Schule", "Vereine" -> "Verein": what one counted item's name ends in, by
+    the vocabulary's plural ``endings`` (the longest that fits); None for a short word."""
     if len(word) < 5:
         return None
-    if word.endswith("ungen"):
-        return word[:-2]
-    return word[:-1] if word.endswith(("en", "e")) else None
+    plural = next((e for e in sorted(endings, key=len, reverse=True) if word.endswith(e)), None)
+    return None if plural is None else word[: -len(plural)] + endings[plural]
 
 
 def _named_items(measure: Measure, singular: str, words: RunningTextVocabulary) -> list[str]:
@@ -124,7 +124,7 @@ def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary) -
             if figure.status != "ok" or figure.value is None or not figure.label:
                 continue
             words = figure.label.split()
-            singular = _singular(words[-1]) if len(words) == 1 else None
+            singular = _singular(words[-1], vocab.plural_endings) if len(words) == 1 else None
             if singular is None:
                 continue
             names = _named_items(measure, singular, vocab)
