@@ -236,6 +236,14 @@ class PopulationColumns(_Section):
     deutsche_ohne_migh: str
 
 
+def _words(words: list[str]) -> list[str]:
+    """The words, each checked to be no blank (a blank word would match everywhere)."""
+    for word in words:
+        if not word.strip():
+            raise ValueError("a word is blank")
+    return words
+
+
 class ClaimsVocabulary(_Section):
     """Words by which a sentence of the running text speaks of the population table."""
 
@@ -243,6 +251,19 @@ class ClaimsVocabulary(_Section):
     count_words: dict[str, list[str]] = Field(default_factory=dict)
     other_scope_words: list[str] = Field(default_factory=list)
     tolerance_percent: float = Field(ge=0)
+    about_words: list[str]
+    """Words before a count that claim it within ``tolerance_percent`` ("ca.", "rund")."""
+    below_words: list[str]
+    """Words before a count that claim a little under it ("knapp 75.000")."""
+    above_words: list[str]
+    """Words before a count that claim more than it ("über 70.000")."""
+    thousand_words: list[str]
+    """Words after a count that make it thousands ("74 Tausend")."""
+
+    @field_validator("about_words", "below_words", "above_words", "thousand_words")
+    @classmethod
+    def _no_blank(cls, words: list[str]) -> list[str]:
+        return _words(words)
 
 
 class DocumentVocabulary(_Section):
@@ -285,14 +306,6 @@ class Meaning(_Section):
 
     label: list[str] = Field(min_length=1)
     text: list[str] = Field(min_length=1)
-
-
-def _words(words: list[str]) -> list[str]:
-    """The words, each checked to be no blank (a blank word would match everywhere)."""
-    for word in words:
-        if not word.strip():
-            raise ValueError("a word is blank")
-    return words
 
 
 class RunningTextVocabulary(_Section):

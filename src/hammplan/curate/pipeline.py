@@ -179,7 +179,7 @@ def curate_plan(
         for n, s in enumerate(doc.statements, start=1)
     ]
     findings += check_population(districts)
-    findings += check_claims(claims, districts, vocab.claims)
+    findings += check_claims(claims, districts, vocab.claims, vocab.running_text)
     years = budget_years(doc.budget_rows)
     linked = linked_measures(measures, budget, years)
     findings += check_budget_years(linked)

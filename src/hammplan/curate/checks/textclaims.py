@@ -26,7 +26,7 @@ def check_profile_claims(
     for measure in measures:
         for sentence in profile_sentences(measure, words):
             claim = StatsClaim(id=measure.id, text=sentence.text, page=sentence.page)
-            for finding in check_claims([claim], districts, vocab):
+            for finding in check_claims([claim], districts, vocab, words):
                 finding.refs = [sentence_ref(measure, sentence)]
                 finding.message = f"Steckbrief „{measure.titel}“: {finding.message}"
                 findings.append(finding)
