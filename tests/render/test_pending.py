@@ -94,3 +94,15 @@ def test_a_chart_without_a_phone_width_is_filled_again(tmp_path: Path) -> None:
     assert calls[0] == 2
     assert "--w" not in page
     assert page == fill([chart_view(c) for c in charts])
+
+
+def test_stand_ins_of_many_charts_are_told_apart(tmp_path: Path) -> None:
+    """Chart 1's stand-ins are not the start of chart 10's."""
+    calls, fill = _fill_with(tmp_path, PRINTING)
+    drafts = [
+        _draft(n, SVG.format(label=f"chart {n}").replace("8px", f"{n + 1}px")) for n in range(12)
+    ]
+    (page,), charts = fill_while_drawing([fill], drafts, lambda: _drawn(drafts))
+    assert calls[0] == 1
+    assert page == fill([chart_view(c) for c in charts])
+    assert "--w: 9216px" in page and "--w: 768px" in page  # charts 0 and 11: 576 * 16 / 12

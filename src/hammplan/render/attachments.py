@@ -81,9 +81,7 @@ class Attachments:
         for match in PAGE_NUMBER.finditer(text):
             number = int(match.group().replace(".", ""))
             out.append(escape(text[last : match.start()]))
-            out.append(
-                Markup('<a href="{}">{}</a>').format(page_href(href, number), match.group())
-            )
+            out.append(Markup('<a href="{}">{}</a>').format(page_href(href, number), match.group()))
             last = match.end()
         out.append(escape(text[last:]))
         return Markup("").join(out)

@@ -90,7 +90,8 @@ class StandIns:
         self._mark = f"hammplan-pending-{secrets.token_hex(8)}"
         """Part of every stand-in and of nothing else a page holds. The SVG's stand-in holds
         it twice, once in a comment and once as text, so that a stand-in whose tags were
-        stripped, or that was escaped or changed in case, still shows."""
+        stripped, or that was escaped or changed in case, still shows. Each stand-in ends in
+        ".", so none is the start of another ("-svg-1" of "-svg-10")."""
         self.views = [
             ChartView(
                 id=d.id,
@@ -101,7 +102,7 @@ class StandIns:
                 rows=d.rows,
                 svg=_StandIn(f"<!--{self._mark}-svg-{i}-->{self._mark}-svg-{i}."),
                 path=f"{CHARTS_FOLDER}/{d.id}.svg",
-                phone_width=_WidthStandIn(f"{self._mark}-width-{i}"),
+                phone_width=_WidthStandIn(f"{self._mark}-width-{i}."),
             )
             for i, d in enumerate(drafts)
         ]
