@@ -152,8 +152,9 @@ def compose_reports(
     ``extra`` are further template values (``comparison``: the section ``build --previous``
     adds) and ``extra_charts`` the charts they show, written beside the report's own.
 
-    The charts are drawn in worker processes while the report's content is built and the
-    templates compiled (see :func:`hammplan.render.fast.charts_drawing`).
+    The charts are drawn in worker processes while the report's content is built and its
+    pages filled from the charts' drafts (:func:`hammplan.render.fast.charts_drawing`,
+    :func:`hammplan.render.fast.fill_while_drawing`).
     ``templates_dir`` defaults to ``templates/`` in the working directory, then the package's
     own (see :func:`hammplan.render.templating.find_templates`).
     """
