@@ -251,19 +251,6 @@ class ClaimsVocabulary(_Section):
     count_words: dict[str, list[str]] = Field(default_factory=dict)
     other_scope_words: list[str] = Field(default_factory=list)
     tolerance_percent: float = Field(ge=0)
-    about_words: list[str]
-    """Words before a count that claim it within ``tolerance_percent`` ("ca.", "rund")."""
-    below_words: list[str]
-    """Words before a count that claim a little under it ("knapp 75.000")."""
-    above_words: list[str]
-    """Words before a count that claim more than it ("über 70.000")."""
-    thousand_words: list[str]
-    """Words after a count that make it thousands ("74 Tausend")."""
-
-    @field_validator("about_words", "below_words", "above_words", "thousand_words")
-    @classmethod
-    def _no_blank(cls, words: list[str]) -> list[str]:
-        return _words(words)
 
 
 class DocumentVocabulary(_Section):
@@ -335,7 +322,7 @@ class RunningTextVocabulary(_Section):
     """Words before the whole a later share is a part of ("insgesamt 350", "Von 350"), matched
     case-insensitively."""
     year_words: list[str]
-    """Words between a noun and a year that head a list ("Durchführungsträger im Jahr 2024:")."""
+    """Words between a noun and a year that head a list ("Durchführungsträger im Jahr JJJJ:")."""
     cost_share_words: list[str]
     """Words after a share that make it a share of the costs ("80 % der Kosten")."""
     gender_suffixes: list[str]
@@ -348,6 +335,15 @@ class RunningTextVocabulary(_Section):
     """Plural endings of a one-word Kennzahl label and the singular ending replacing them
     ("Schulen" -> "Schule": ``en = "e"``), the longest that fits; the singular is what the
     names of the counted items end in ("Ludgerischule")."""
+    about_words: list[str]
+    """Words before a count that claim it within ``[claims] tolerance_percent`` ("ca.",
+    "rund"), matched case-insensitively as are the next two."""
+    below_words: list[str]
+    """Words before a count that claim a little under it ("knapp 75.000")."""
+    above_words: list[str]
+    """Words before a count that claim more than it ("über 70.000")."""
+    thousand_words: list[str]
+    """Words after a count that make it thousands ("74 Tausend")."""
 
     @field_validator(
         "percent_words",
@@ -357,6 +353,10 @@ class RunningTextVocabulary(_Section):
         "cost_share_words",
         "gender_suffixes",
         "label_count_words",
+        "about_words",
+        "below_words",
+        "above_words",
+        "thousand_words",
     )
     @classmethod
     def _no_blank(cls, words: list[str]) -> list[str]:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from hammplan.curate.checks.claims import check_claims
-from hammplan.errors import InputError
 from hammplan.records.plan import District, StatsClaim
-from hammplan.vocabulary import ClaimsVocabulary, load_vocabulary
+from hammplan.vocabulary import RunningTextVocabulary, load_vocabulary
 
 VOCAB = load_vocabulary()
 CLAIMS = VOCAB.claims
@@ -79,36 +75,26 @@ def test_numbers_are_read_strictly() -> None:
     assert codes("Anteil 100041 % Menschen mit Migrationshintergrund") == ["claim_share_mismatch"]
 
 
-def _words(**changes: object) -> ClaimsVocabulary:
-    """The bundled claims words with some keys replaced (validated as a file's would be)."""
-    return ClaimsVocabulary.model_validate(CLAIMS.model_dump() | changes)
+def _words(**changes: object) -> RunningTextVocabulary:
+    """The bundled running-text words with some keys replaced (validated as a file's would be)."""
+    return RunningTextVocabulary.model_validate(WORDS.model_dump() | changes)
 
 
 def test_what_a_qualifier_claims_is_the_vocabularys() -> None:
     text = "knapp 74.000 Menschen mit Migrationshintergrund"
     assert codes(text) == ["claim_count_mismatch"]  # 74.637 is not under 74.000
     over = _words(below_words=["fast"], above_words=["über", "knapp"])
-    assert [f.code for f in check_claims([claim(text)], [TOTAL], over, WORDS)] == [
+    assert [f.code for f in check_claims([claim(text)], [TOTAL], CLAIMS, over)] == [
         "claim_confirmed"
     ]
     assert codes("gut 75.000 Menschen mit Migrationshintergrund") == []
     about = _words(about_words=["gut"])
-    found = check_claims([claim("gut 75.000 mit Migrationshintergrund")], [TOTAL], about, WORDS)
+    found = check_claims([claim("gut 75.000 mit Migrationshintergrund")], [TOTAL], CLAIMS, about)
     assert [f.code for f in found] == ["claim_confirmed"]
 
 
 def test_thousand_words_are_the_vocabularys() -> None:
     text = "rund 75 Tsd. Menschen mit Migrationshintergrund"
     assert codes(text) == ["claim_count_mismatch"]
-    found = check_claims([claim(text)], [TOTAL], _words(thousand_words=["Tsd."]), WORDS)
+    found = check_claims([claim(text)], [TOTAL], CLAIMS, _words(thousand_words=["Tsd."]))
     assert [f.code for f in found] == ["claim_confirmed"]
-
-
-def test_a_claims_section_without_the_qualifier_words_is_refused_by_name(tmp_path: Path) -> None:
-    path = tmp_path / "claims.toml"
-    path.write_text(
-        '[claims]\nmigration_words = ["Migrationshintergrund"]\ntolerance_percent = 2.5\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(InputError, match=r"claims\.toml: .*key 'claims\.about_words': Field"):
-        load_vocabulary(path)

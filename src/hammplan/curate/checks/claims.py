@@ -16,12 +16,12 @@ def _share(words: RunningTextVocabulary) -> re.Pattern[str]:
     return re.compile(rf"{number_group('share')}\s?{phrases(words.percent_words)}")
 
 
-def _count(vocab: ClaimsVocabulary, words: RunningTextVocabulary) -> re.Pattern[str]:
+def _count(words: RunningTextVocabulary) -> re.Pattern[str]:
     """A rounded count the text states, not a share: "knapp 75.000", "rund 74 Tausend"."""
-    qualifiers = phrases([*vocab.about_words, *vocab.below_words, *vocab.above_words])
+    qualifiers = phrases([*words.about_words, *words.below_words, *words.above_words])
     return re.compile(
         rf"\b(?P<qualifier>{qualifiers})\s+{number_group('count')}"
-        rf"(?:\s+(?P<thousand>{phrases(vocab.thousand_words)}))?"
+        rf"(?:\s+(?P<thousand>{phrases(words.thousand_words)}))?"
         rf"(?![\d,.]*\s?{phrases(words.percent_words)})",
         re.IGNORECASE,
     )
@@ -42,16 +42,20 @@ def _totals(districts: list[District]) -> dict[str, Decimal]:
 
 
 def _count_holds(
-    qualifier: str, claimed: Decimal, actual: Decimal, vocab: ClaimsVocabulary
+    qualifier: str,
+    claimed: Decimal,
+    actual: Decimal,
+    tolerance: float,
+    words: RunningTextVocabulary,
 ) -> bool:
     """Whether ``actual`` is what "``qualifier`` ``claimed``" says: a below word ("knapp")
     claims a little under, an above word ("über") more, an about word ("ca.") within the
     tolerance."""
-    slack = claimed * Decimal(str(vocab.tolerance_percent)) / 100
+    slack = claimed * Decimal(str(tolerance)) / 100
     said = " ".join(qualifier.casefold().split())
-    if said in {word.casefold() for word in vocab.below_words}:
+    if said in {word.casefold() for word in words.below_words}:
         return claimed - slack <= actual <= claimed
-    if said in {word.casefold() for word in vocab.above_words}:
+    if said in {word.casefold() for word in words.above_words}:
         return actual >= claimed
     return abs(actual - claimed) <= slack
 
@@ -65,7 +69,7 @@ def check_claims(
     """Each share or count the text claims about the population, confirmed or contradicted
     (numbers read as every running-text check reads them)."""
     totals = _totals(districts)
-    share_pattern, count_pattern = _share(words), _count(vocab, words)
+    share_pattern, count_pattern = _share(words), _count(words)
     findings: list[Finding] = []
     for claim in claims:
         text = claim.text
@@ -113,7 +117,9 @@ def check_claims(
             if column is None or column not in totals:
                 continue
             actual = totals[column]
-            ok = _count_holds(match.group("qualifier"), claimed, actual, vocab)
+            ok = _count_holds(
+                match.group("qualifier"), claimed, actual, vocab.tolerance_percent, words
+            )
             findings.append(
                 Finding(
                     code="claim_confirmed" if ok else "claim_count_mismatch",

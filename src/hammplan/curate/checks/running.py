@@ -29,7 +29,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
 
 NUMBER_SHAPE = r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)"
 """Where running text may hold a number: digits with single dots or commas between them, not
-part of a word or of a longer number ("1.518", "38,5", and the date "13.08.2023" as one
+part of a word or of a longer number ("1.518", "38,5", and a date "dd.mm.yyyy" as one
 token). Whether the token is a German number is :func:`read_number`'s question, so every check
 reads numbers alike and a date or "1.2.3" is never read as a part of it."""
 

@@ -148,7 +148,7 @@ def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary) -
 
 
 def _list_head(words: RunningTextVocabulary) -> re.Pattern[str]:
-    """The head of a list of one year: "Durchführungsträger im Jahr 2024"."""
+    """The head of a list of one year: "Durchführungsträger im Jahr JJJJ"."""
     return re.compile(
         rf"(?P<noun>[A-ZÄÖÜ][\wäöüß]+)\s+{phrases(words.year_words)}\s+(?P<year>(?:19|20)\d{{2}})"
     )
