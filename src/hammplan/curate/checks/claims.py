@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hammplan.curate.checks.running import number_group, phrases, read_number
+from hammplan.curate.checks.running import number_group, phrases, read_number, share_group
 from hammplan.curate.findings import Finding, Ref, number, share
 from hammplan.records.plan import District, StatsClaim
 from hammplan.vocabulary import ClaimsVocabulary, RunningTextVocabulary
@@ -13,7 +13,7 @@ from hammplan.vocabulary import ClaimsVocabulary, RunningTextVocabulary
 
 def _share(words: RunningTextVocabulary) -> re.Pattern[str]:
     """A share the text states: "ca. 39 %", "41%"."""
-    return re.compile(rf"{number_group('share')}\s?{phrases(words.percent_words)}")
+    return re.compile(share_group("share", words))
 
 
 def _count(words: RunningTextVocabulary) -> re.Pattern[str]:

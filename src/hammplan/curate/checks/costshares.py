@@ -11,12 +11,12 @@ import re
 from decimal import Decimal
 
 from hammplan.curate.checks.running import (
-    number_group,
     page_of,
     phrases,
     profile_sentences,
     read_number,
     sentence_ref,
+    share_group,
 )
 from hammplan.curate.findings import Finding, Ref, euro, quoted, share
 from hammplan.records.plan import BudgetLine, Measure
@@ -25,10 +25,7 @@ from hammplan.vocabulary import RunningTextVocabulary
 
 def _cost_share(words: RunningTextVocabulary) -> re.Pattern[str]:
     """A share of the costs: "80 % der Kosten", "50 Prozent der Gesamtkosten"."""
-    return re.compile(
-        rf"{number_group('share')}\s*{phrases(words.percent_words)}"
-        rf"\s+{phrases(words.cost_share_words)}"
-    )
+    return re.compile(rf"{share_group('share', words)}\s+{phrases(words.cost_share_words)}")
 
 
 TOLERANCE = Decimal(1)

@@ -58,6 +58,12 @@ def number_group(name: str) -> str:
     return f"(?P<{name}>{NUMBER_SHAPE})"
 
 
+def share_group(name: str, words: RunningTextVocabulary) -> str:
+    """A number followed by one of the vocabulary's percent words ("38,5 %", "28 Prozent"),
+    the number as the named group ``name``."""
+    return rf"{number_group(name)}\s*{phrases(words.percent_words)}"
+
+
 @cache
 def _phrases(words: tuple[str, ...]) -> str:
     """See :func:`phrases` (cached: the checks build their patterns per measure)."""

@@ -23,6 +23,7 @@ from hammplan.curate.checks.running import (
     profile_sentences,
     read_number,
     sentence_ref,
+    share_group,
 )
 from hammplan.curate.findings import Finding, Ref, number, quoted, share
 from hammplan.curate.names import match_key
@@ -32,10 +33,7 @@ from hammplan.vocabulary import RunningTextVocabulary
 
 def _part_share(words: RunningTextVocabulary) -> re.Pattern[str]:
     """A part with its share in brackets: "96 (28 Prozent)", "120 (40 %)"."""
-    return re.compile(
-        rf"{number_group('part')}\s*\(\s*{number_group('share')}\s*"
-        rf"{phrases(words.percent_words)}\s*\)"
-    )
+    return re.compile(rf"{number_group('part')}\s*\(\s*{share_group('share', words)}\s*\)")
 
 
 def _whole_before(before: str, words: RunningTextVocabulary) -> Decimal | None:
