@@ -133,7 +133,7 @@ def draw(monkeypatch: pytest.MonkeyPatch) -> Callable[[CuratedPlan], list[Drawin
         entities = budget_entities(plan)
         with charts.chart_style():
             for chart in charts.CHARTS:
-                chart(plan, entities)
+                chart(plan, entities).draw()
         assert len(drawings) == len(charts.CHARTS)
         return list(drawings)
 

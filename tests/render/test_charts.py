@@ -21,8 +21,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def build_charts(plan: CuratedPlan) -> list[Chart]:
     """Every chart of ``plan``, drawn as a report draws them."""
-    with charts_drawing(plan) as drawn:
-        return drawn()
+    with charts_drawing(plan) as drawing:
+        return drawing.charts()
 
 
 @pytest.fixture(scope="module")
@@ -179,12 +179,12 @@ def test_field_matrix(all_charts: dict[str, Chart]) -> None:
 
 def test_markup_and_dollar_signs_in_titles_are_text(curated: CuratedPlan) -> None:
     curated.measures[1].titel = HOSTILE_TITLE
-    chart = charts.chart_field_matrix(curated)
+    chart = charts.chart_field_matrix(curated).draw()
     ElementTree.fromstring(chart.svg.encode("utf-8"))
     assert "<script>" not in chart.svg
     assert "&lt;script&gt;" in chart.svg
     entities = budget_entities(curated)
-    top = charts.chart_top_measures(entities, PlanYears.of(curated))
+    top = charts.chart_top_measures(entities, PlanYears.of(curated)).draw()
     assert "<script>" not in top.svg
 
 

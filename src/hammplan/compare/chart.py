@@ -39,7 +39,7 @@ def money_chart(
     shown = [r for r in rows if r.alt is not None or r.neu is not None]
     with chart_style():
         if not shown:
-            return empty_chart(CHART_ID, title, "Keine Aufwände angegeben.", headers)
+            return empty_chart(CHART_ID, title, "Keine Aufwände angegeben.", headers).draw()
         return _draw(shown, title, old_label, new_label, headers, table)
 
 

@@ -58,6 +58,8 @@ class Attachments:
     href: str | None = None
     images: dict[str, list[EvidenceImage]] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
+    _links: dict[str, Markup] = field(default_factory=dict, repr=False, compare=False)
+    """Page references linked so far: a report prints the same few thousand times."""
 
     def evidence(self, key: str) -> list[EvidenceImage]:
         """The images of ``kind/id/field`` (those of the record itself where the field has no
@@ -68,13 +70,18 @@ class Attachments:
         """A page reference as printed ("S. 32–35, 49") with each number a link to its page."""
         if not self.href:
             return escape(text)
+        linked = self._links.get(text)
+        if linked is None:
+            linked = self._links[text] = self._link_pages(self.href, text)
+        return linked
+
+    @staticmethod
+    def _link_pages(href: str, text: str) -> Markup:
         out, last = [], 0
         for match in PAGE_NUMBER.finditer(text):
             number = int(match.group().replace(".", ""))
             out.append(escape(text[last : match.start()]))
-            out.append(
-                Markup('<a href="{}">{}</a>').format(page_href(self.href, number), match.group())
-            )
+            out.append(Markup('<a href="{}">{}</a>').format(page_href(href, number), match.group()))
             last = match.end()
         out.append(escape(text[last:]))
         return Markup("").join(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,14 @@ def escape(value: object) -> MdSafe:
         return value
     if value is None:
         return MdSafe("")
-    return MdSafe(_escape_line(_one_line(plain(str(value)))))
+    return MdSafe(_escape_text(str(value)))
+
+
+@lru_cache(maxsize=16384)
+def _escape_text(text: str) -> str:
+    """:func:`escape` of a text; kept, since a report prints the same labels, numbers and
+    pages many times."""
+    return _escape_line(_one_line(plain(text)))
 
 
 def cell(value: object) -> MdSafe:

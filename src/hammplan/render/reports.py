@@ -39,8 +39,9 @@ class ChartView:
     rows: list[list[str]]
     svg: Markup
     path: str
-    phone_width: int = 0
-    """Pixels the chart is drawn at on a narrow screen: its smallest text at body size."""
+    phone_width: int | str = 0
+    """Pixels the chart is drawn at on a narrow screen: its smallest text at body size (a
+    stand-in text while the chart is drawn: :mod:`hammplan.render.fast.pending`)."""
 
 
 BODY_TEXT_PX = 16
@@ -151,61 +152,62 @@ def compose_reports(
     ``extra`` are further template values (``comparison``: the section ``build --previous``
     adds) and ``extra_charts`` the charts they show, written beside the report's own.
 
-    The charts are drawn in worker processes while the report's content is built and the
-    templates compiled (see :func:`hammplan.render.fast.charts_drawing`).
+    The charts are drawn in worker processes while the report's content is built and its
+    pages filled from the charts' drafts (:func:`hammplan.render.fast.charts_drawing`,
+    :func:`hammplan.render.fast.fill_while_drawing`).
     ``templates_dir`` defaults to ``templates/`` in the working directory, then the package's
     own (see :func:`hammplan.render.templating.find_templates`).
     """
     from hammplan.render import html, markdown
     from hammplan.render.attachments import attachments
     from hammplan.render.context import build_context
-    from hammplan.render.fast import charts_drawing
+    from hammplan.render.fast import charts_drawing, fill_while_drawing
     from hammplan.render.filters import SCRIPT, Filters, script_hash
 
     say = progress or (lambda _message: None)
     folder = templating.find_templates(templates_dir)
-    with charts_drawing(plan) as drawn:
+    with charts_drawing(plan) as drawing:
         say("render: content")
         context = build_context(plan)
         html_env, markdown_env = _environments(folder)
-        # compiled now (and kept by their environments), while the charts are drawn
-        fill_template(
-            folder,
-            templating.HTML_TEMPLATE,
-            lambda: html_env.get_template(templating.HTML_TEMPLATE),
-        )
-        fill_template(
-            folder,
-            templating.MARKDOWN_TEMPLATE,
-            lambda: markdown_env.get_template(templating.MARKDOWN_TEMPLATE),
-        )
         attached = attachments(plan, source)
-        charts = drawn()
+        filters = Filters(plan)
+        values = {
+            "report": context,
+            "source_href": attached.href,
+            **attached.template_functions(),
+            "facets": filters.attributes,
+            "filter_options": filters.options,
+            "script": Markup(SCRIPT),
+            "script_hash": Markup(script_hash()),
+            **(extra or {}),
+        }
+
+        def fill_html(charts: list[ChartView]) -> str:
+            return fill_template(
+                folder,
+                templating.HTML_TEMPLATE,
+                lambda: html.render(
+                    html_env, templating.HTML_TEMPLATE, {**values, "charts": charts}
+                ),
+            )
+
+        def fill_markdown(charts: list[ChartView]) -> str:
+            return fill_template(
+                folder,
+                templating.MARKDOWN_TEMPLATE,
+                lambda: markdown.render(
+                    markdown_env, templating.MARKDOWN_TEMPLATE, {**values, "charts": charts}
+                ),
+            )
+
+        # the pages are filled from the charts' drafts while the charts are drawn
+        (page, text), charts = fill_while_drawing(
+            [fill_html, fill_markdown], drawing.drafts, drawing.charts
+        )
     say(
         f"render: {len(charts)} charts"
         + (f", {len(attached.files)} files beside the report" if attached.files else "")
-    )
-    filters = Filters(plan)
-    values = {
-        "report": context,
-        "charts": [chart_view(c) for c in charts],
-        "source_href": attached.href,
-        **attached.template_functions(),
-        "facets": filters.attributes,
-        "filter_options": filters.options,
-        "script": Markup(SCRIPT),
-        "script_hash": Markup(script_hash()),
-        **(extra or {}),
-    }
-    page = fill_template(
-        folder,
-        templating.HTML_TEMPLATE,
-        lambda: html.render(html_env, templating.HTML_TEMPLATE, values),
-    )
-    text = fill_template(
-        folder,
-        templating.MARKDOWN_TEMPLATE,
-        lambda: markdown.render(markdown_env, templating.MARKDOWN_TEMPLATE, values),
     )
     return Reports(page, text, [*charts, *extra_charts], attached.files)
 

@@ -1,5 +1,6 @@
-"""The report's charts: one function per chart, each returning SVG text, alt text and the data
-table behind it; a module per family (:mod:`.budget`, :mod:`.completeness`,
+"""The report's charts: one function per chart, each returning its draft (alt text, the data
+table behind it, and how to draw its SVG: :class:`~hammplan.render.drawn.ChartDraft`); a
+module per family (:mod:`.budget`, :mod:`.completeness`,
 :mod:`.population`), listed in order by :mod:`.catalogue` and drawn all together by
 :mod:`hammplan.render.fast`.
 

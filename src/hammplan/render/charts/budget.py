@@ -24,11 +24,11 @@ from hammplan.render.charts.helpers import (
     year_headers,
 )
 from hammplan.render.charts.style import OKABE_ITO, figure, save_svg
-from hammplan.render.drawn import Chart
+from hammplan.render.drawn import ChartDraft
 from hammplan.render.years import PlanYears
 
 
-def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -> Chart:
+def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -> ChartDraft:
     """Aufwand per year of the measures of each Handlungsfeld."""
     chart_id = "aufwand-nach-handlungsfeld"
     title = "Aufwand nach Handlungsfeld"
@@ -46,14 +46,6 @@ def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -
         sums.append({y: add_sums([e.aufwand[y] for e in members]) for y in numbers})
     if not any(s[y].value is not None for s in sums for y in numbers):
         return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
-    fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
-    ax = fig.add_subplot()
-    grouped_barh(ax, labels, {y: [as_float(s[y].value) for s in sums] for y in numbers}, years)
-    top = max(as_float(s[y].value) for s in sums for y in numbers)
-    set_euro_axis(ax, "Aufwand", top)
-    ax.set_ylabel("Handlungsfeld")
-    fig.legend(loc="outside lower center", ncols=3)
-    fig.suptitle(title, x=0.01, ha="left")
     unlinked = sum(1 for e in entities if e.measure_id is None)
     note = (
         "Eine Maßnahme mit mehreren Handlungsfeldern zählt in jedem davon mit; die Summen der "
@@ -74,10 +66,21 @@ def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -
         [labels[i], fmt.number(counts[i])] + [sum_cell(sums[i][y]) for y in numbers]
         for i in range(len(labels))
     ]
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
+        ax = fig.add_subplot()
+        grouped_barh(ax, labels, {y: [as_float(s[y].value) for s in sums] for y in numbers}, years)
+        set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for s in sums for y in numbers))
+        ax.set_ylabel("Handlungsfeld")
+        fig.legend(loc="outside lower center", ncols=3)
+        fig.suptitle(title, x=0.01, ha="left")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
 
 
-def chart_budget_by_organisation(plan: CuratedPlan) -> Chart:
+def chart_budget_by_organisation(plan: CuratedPlan) -> ChartDraft:
     """Aufwand per year of each Amt/Träger (StA column of the budget tables)."""
     chart_id = "aufwand-nach-amt"
     title = "Aufwand nach Amt/Träger (StA)"
@@ -96,15 +99,6 @@ def chart_budget_by_organisation(plan: CuratedPlan) -> Chart:
     if not any(s[y].value is not None for _, _, s in items for y in numbers):
         return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
     labels = [label for label, _, _ in items]
-    fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
-    ax = fig.add_subplot()
-    grouped_barh(
-        ax, labels, {y: [as_float(s[y].value) for _, _, s in items] for y in numbers}, years
-    )
-    set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for _, _, s in items for y in numbers))
-    ax.set_ylabel("Amt/Träger (StA)")
-    fig.legend(loc="outside lower center", ncols=3)
-    fig.suptitle(title, x=0.01, ha="left")
     alt = (
         f"Balkendiagramm: Aufwand {years.spoken()} je Amt oder Träger "
         f"({len(labels)} Stellen), nach Gesamtaufwand geordnet. Den höchsten Aufwand hat "
@@ -112,10 +106,24 @@ def chart_budget_by_organisation(plan: CuratedPlan) -> Chart:
     )
     rows = [[label, fmt.number(n)] + [sum_cell(s[y]) for y in numbers] for label, n, s in items]
     note = "Gezählt sind nur angegebene Beträge; in Klammern, was fehlt."
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
+        ax = fig.add_subplot()
+        grouped_barh(
+            ax, labels, {y: [as_float(s[y].value) for _, _, s in items] for y in numbers}, years
+        )
+        top = max(as_float(s[y].value) for _, _, s in items for y in numbers)
+        set_euro_axis(ax, "Aufwand", top)
+        ax.set_ylabel("Amt/Träger (StA)")
+        fig.legend(loc="outside lower center", ncols=3)
+        fig.suptitle(title, x=0.01, ha="left")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
 
 
-def chart_measure_years(entities: Sequence[BudgetEntity], years: PlanYears) -> Chart:
+def chart_measure_years(entities: Sequence[BudgetEntity], years: PlanYears) -> ChartDraft:
     """Aufwand of each measure year by year, as a dot plot (one marker shape a year)."""
     chart_id = "aufwand-je-massnahme"
     numbers = years.numbers
@@ -127,41 +135,9 @@ def chart_measure_years(entities: Sequence[BudgetEntity], years: PlanYears) -> C
     shown = [e for e in entities if any(e.aufwand[y].value is not None for y in numbers)]
     if not shown:
         return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
-    fig = figure(max(2.6, 0.36 * len(shown) + 1.6))
-    ax = fig.add_subplot()
     values = [[e.aufwand[y].value for y in numbers] for e in shown]
     stated = [float(v) for row in values for v in row if v is not None and v > 0]
     log = spans_decades(stated)
-
-    def drawn(v: Decimal | None) -> float | None:
-        """The x of a value, None when it is not stated (or not positive on a log axis)."""
-        return None if v is None or (log and v <= 0) else float(v)
-
-    points = [[drawn(v) for v in row] for row in values]
-    for row_index, row_points in enumerate(points):
-        xs = [x for x in row_points if x is not None]
-        if len(xs) > 1:
-            ax.plot(xs, [row_index] * len(xs), color="#9a9a9a", linewidth=1.0, zorder=1)
-    for year_index, year in enumerate(numbers):
-        name, _hatch, marker = years.style(year)
-        colour = OKABE_ITO[name]
-        pairs = [(row_points[year_index], i) for i, row_points in enumerate(points)]
-        xs = [x for x, _ in pairs if x is not None]
-        ys = [i for x, i in pairs if x is not None]
-        ax.scatter(
-            xs,
-            ys,
-            marker=marker,
-            s=36,
-            color=colour,
-            edgecolors="#333333",
-            linewidths=0.5,
-            zorder=2,
-            label=years.label(year),
-        )
-    measure_dot_axes(ax, [e.label for e in shown], stated, log)
-    fig.legend(loc="outside lower center", ncols=3)
-    fig.suptitle(title, x=0.01, ha="left")
     rows = []
     rising = 0
     for entity in shown:
@@ -208,12 +184,45 @@ def chart_measure_years(entities: Sequence[BudgetEntity], years: PlanYears) -> C
         if log
         else ""
     )
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(2.6, 0.36 * len(shown) + 1.6))
+        ax = fig.add_subplot()
+
+        def x_of(v: Decimal | None) -> float | None:
+            """The x of a value, None when it is not stated (or not positive on a log axis)."""
+            return None if v is None or (log and v <= 0) else float(v)
+
+        points = [[x_of(v) for v in row] for row in values]
+        for row_index, row_points in enumerate(points):
+            xs = [x for x in row_points if x is not None]
+            if len(xs) > 1:
+                ax.plot(xs, [row_index] * len(xs), color="#9a9a9a", linewidth=1.0, zorder=1)
+        for year_index, year in enumerate(numbers):
+            name, _hatch, marker = years.style(year)
+            pairs = [(row_points[year_index], i) for i, row_points in enumerate(points)]
+            ax.scatter(
+                [x for x, _ in pairs if x is not None],
+                [i for x, i in pairs if x is not None],
+                marker=marker,
+                s=36,
+                color=OKABE_ITO[name],
+                edgecolors="#333333",
+                linewidths=0.5,
+                zorder=2,
+                label=years.label(year),
+            )
+        measure_dot_axes(ax, [e.label for e in shown], stated, log)
+        fig.legend(loc="outside lower center", ncols=3)
+        fig.suptitle(title, x=0.01, ha="left")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
 
 
 def chart_top_measures(
     entities: Sequence[BudgetEntity], years: PlanYears, year: int | None = None, top: int = 10
-) -> Chart:
+) -> ChartDraft:
     """The ``top`` measures by Aufwand of ``year`` (default: the latest actual year), with each
     one's share of the total."""
     chart_id = "top-massnahmen"
@@ -228,26 +237,6 @@ def chart_top_measures(
         return empty_chart(chart_id, title, "Keine Aufwände angegeben.", headers)
     total = add_sums([e.aufwand[year] for e in entities])
     chosen = ranked[:top]
-    fig = figure(max(2.4, 0.36 * len(chosen) + 1.3))
-    ax = fig.add_subplot()
-    values = [as_float(e.aufwand[year].value) for e in chosen]
-    colour = OKABE_ITO[years.style(year)[0]]
-    ax.barh(range(len(chosen)), values, color=colour, height=0.7)
-    for i, entity in enumerate(chosen):
-        ax.text(
-            values[i],
-            i,
-            " " + fmt.euro(entity.aufwand[year].value or 0, cents=False),
-            va="center",
-            ha="left",
-            fontsize=8,
-        )
-    ax.set_yticks(range(len(chosen)), [short_label(e.label) for e in chosen])
-    ax.set_ylim(len(chosen) - 0.5, -0.5)
-    ax.set_xlim(0, max(values) * 1.25 if max(values) > 0 else 1)
-    set_euro_axis(ax, "Aufwand", max(values))
-    ax.set_ylabel("Maßnahme")
-    fig.suptitle(title, x=0.01, ha="left")
     rows = []
     for rank, entity in enumerate(chosen, start=1):
         value = entity.aufwand[year].value or Decimal(0)
@@ -270,7 +259,31 @@ def chart_top_measures(
     note = (
         f"Anteil an der Summe aller angegebenen Aufwände {years.label(year)} ({sum_cell(total)})."
     )
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(2.4, 0.36 * len(chosen) + 1.3))
+        ax = fig.add_subplot()
+        values = [as_float(e.aufwand[year].value) for e in chosen]
+        colour = OKABE_ITO[years.style(year)[0]]
+        ax.barh(range(len(chosen)), values, color=colour, height=0.7)
+        for i, entity in enumerate(chosen):
+            ax.text(
+                values[i],
+                i,
+                " " + fmt.euro(entity.aufwand[year].value or 0, cents=False),
+                va="center",
+                ha="left",
+                fontsize=8,
+            )
+        ax.set_yticks(range(len(chosen)), [short_label(e.label) for e in chosen])
+        ax.set_ylim(len(chosen) - 0.5, -0.5)
+        ax.set_xlim(0, max(values) * 1.25 if max(values) > 0 else 1)
+        set_euro_axis(ax, "Aufwand", max(values))
+        ax.set_ylabel("Maßnahme")
+        fig.suptitle(title, x=0.01, ha="left")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
 
 
 FUNDING_CAP = 2.0
@@ -279,7 +292,7 @@ FUNDING_CAP = 2.0
 
 def chart_third_party_share(
     entities: Sequence[BudgetEntity], years: PlanYears, year: int | None = None
-) -> Chart:
+) -> ChartDraft:
     """Share funded by third parties: Ertrag / Aufwand of ``year`` (default: the latest actual
     year), per measure."""
     chart_id = "drittmittelanteil"
@@ -310,25 +323,6 @@ def chart_third_party_share(
             chart_id, title, f"Für {label_year} nennt keine Maßnahme Aufwand und Ertrag.", headers
         )
     items.sort(key=lambda item: (-(item[2] / item[1]), item[0].label))
-    fig = figure(max(2.4, 0.36 * len(items) + 1.4))
-    ax = fig.add_subplot()
-    shares = [float(income / spend) for _, spend, income in items]
-    ax.barh(
-        range(len(items)),
-        [min(s, FUNDING_CAP) for s in shares],
-        color=OKABE_ITO["bluish_green"],
-        height=0.7,
-    )
-    for i, share in enumerate(shares):
-        text = fmt.percent(share, digits=0) + (" ▸" if share > FUNDING_CAP else "")
-        ax.text(min(share, FUNDING_CAP), i, " " + text, va="center", ha="left", fontsize=8)
-    ax.axvline(1.0, color=OKABE_ITO["black"], linewidth=0.8, linestyle="--")
-    ax.set_yticks(range(len(items)), [short_label(e.label) for e, _, _ in items])
-    ax.set_ylim(len(items) - 0.5, -0.5)
-    ax.set_xlim(0, min(max(shares), FUNDING_CAP) * 1.2 or 1.0)
-    set_percent_axis(ax, "Ertrag in % des Aufwands")
-    ax.set_ylabel("Maßnahme")
-    fig.suptitle(title, x=0.01, ha="left")
     spend_all = sum((s for _, s, _ in items), Decimal(0))
     income_all = sum((i for _, _, i in items), Decimal(0))
     rows = [[e.label, fmt.euro(s), fmt.euro(i), fmt.percent(i / s)] for e, s, i in items]
@@ -347,4 +341,27 @@ def chart_third_party_share(
         f"{fmt.count_phrase(left_out, 'Maßnahme nennt', 'Maßnahmen nennen')} nicht beides. "
         "Über 100 %: der Ertrag ist höher als der Aufwand; Balken enden bei 200 % (▸)."
     )
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(2.4, 0.36 * len(items) + 1.4))
+        ax = fig.add_subplot()
+        shares = [float(income / spend) for _, spend, income in items]
+        ax.barh(
+            range(len(items)),
+            [min(s, FUNDING_CAP) for s in shares],
+            color=OKABE_ITO["bluish_green"],
+            height=0.7,
+        )
+        for i, share in enumerate(shares):
+            text = fmt.percent(share, digits=0) + (" ▸" if share > FUNDING_CAP else "")
+            ax.text(min(share, FUNDING_CAP), i, " " + text, va="center", ha="left", fontsize=8)
+        ax.axvline(1.0, color=OKABE_ITO["black"], linewidth=0.8, linestyle="--")
+        ax.set_yticks(range(len(items)), [short_label(e.label) for e, _, _ in items])
+        ax.set_ylim(len(items) - 0.5, -0.5)
+        ax.set_xlim(0, min(max(shares), FUNDING_CAP) * 1.2 or 1.0)
+        set_percent_axis(ax, "Ertrag in % des Aufwands")
+        ax.set_ylabel("Maßnahme")
+        fig.suptitle(title, x=0.01, ha="left")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)

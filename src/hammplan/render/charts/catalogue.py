@@ -1,5 +1,6 @@
-"""Which charts the report has, in the order it shows them (drawn by
-:func:`hammplan.render.fast.charts_drawing`, in worker processes where it can)."""
+"""Which charts the report has, in the order it shows them: each a function of the plan that
+returns the chart's draft (drawn by :func:`hammplan.render.fast.charts_drawing`, in worker
+processes where it can)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from hammplan.render.charts.budget import (
 )
 from hammplan.render.charts.completeness import chart_completeness, chart_field_matrix
 from hammplan.render.charts.population import chart_population
-from hammplan.render.drawn import Chart
+from hammplan.render.drawn import ChartDraft
 from hammplan.render.years import PlanYears
 
-CHARTS: tuple[Callable[[CuratedPlan, list[BudgetEntity]], Chart], ...] = (
+CHARTS: tuple[Callable[[CuratedPlan, list[BudgetEntity]], ChartDraft], ...] = (
     lambda plan, entities: chart_budget_by_field(plan, entities),
     lambda plan, _entities: chart_budget_by_organisation(plan),
     lambda plan, entities: chart_measure_years(entities, PlanYears.of(plan)),

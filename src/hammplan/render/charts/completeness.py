@@ -16,7 +16,7 @@ from hammplan.render.charts.helpers import (
     steepen_column_labels,
 )
 from hammplan.render.charts.style import OKABE_ITO, STATUS_STYLE, figure, save_svg
-from hammplan.render.drawn import Chart
+from hammplan.render.drawn import ChartDraft
 from hammplan.render.years import PlanYears
 
 
@@ -85,7 +85,7 @@ def completeness_fields(plan: CuratedPlan) -> list[tuple[str, list[Status]]]:
     return fields
 
 
-def chart_completeness(plan: CuratedPlan) -> Chart:
+def chart_completeness(plan: CuratedPlan) -> ChartDraft:
     """Per field, the share of cells stated, "o. A.", words instead of a figure, suspect."""
     chart_id = "vollstaendigkeit"
     title = "Vollständigkeit: Angaben je Feld"
@@ -94,32 +94,7 @@ def chart_completeness(plan: CuratedPlan) -> Chart:
     fields = [(label, values) for label, values in completeness_fields(plan) if values]
     if not fields:
         return empty_chart(chart_id, title, "Keine Steckbriefe und Haushaltszeilen.", headers)
-    fig = figure(max(2.6, 0.3 * len(fields) + 1.6))
-    ax = fig.add_subplot()
-    left = [0.0] * len(fields)
     counts = [{s: values.count(s) for s in statuses} for _, values in fields]  # type: ignore[arg-type]
-    for status in statuses:
-        label, colour, hatch = STATUS_STYLE[status]
-        widths = [c[status] / len(values) for c, (_, values) in zip(counts, fields, strict=True)]
-        ax.barh(
-            range(len(fields)),
-            widths,
-            left=left,
-            color=colour,
-            hatch=hatch or None,
-            edgecolor="#333333" if hatch else colour,
-            linewidth=0.0,
-            height=0.7,
-            label=label,
-        )
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.set_yticks(range(len(fields)), [label for label, _ in fields])
-    ax.set_ylim(len(fields) - 0.5, -0.5)
-    ax.set_xlim(0, 1)
-    set_percent_axis(ax, "Anteil der Einträge in %")
-    ax.set_ylabel("Feld")
-    fig.legend(loc="outside lower center", ncols=4)
-    fig.suptitle(title, x=0.01, ha="left")
     rows = []
     worst = ("", -1.0)
     for (label, values), count in zip(fields, counts, strict=True):
@@ -141,10 +116,41 @@ def chart_completeness(plan: CuratedPlan) -> Chart:
         "Text statt Zahl: Worte, wo ein Betrag stehen sollte („Land NRW“). "
         "Fraglich: sieht aus wie eine Zahl, passt aber nicht („762.58“)."
     )
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(2.6, 0.3 * len(fields) + 1.6))
+        ax = fig.add_subplot()
+        left = [0.0] * len(fields)
+        for status in statuses:
+            label, colour, hatch = STATUS_STYLE[status]
+            widths = [
+                c[status] / len(values) for c, (_, values) in zip(counts, fields, strict=True)
+            ]
+            ax.barh(
+                range(len(fields)),
+                widths,
+                left=left,
+                color=colour,
+                hatch=hatch or None,
+                edgecolor="#333333" if hatch else colour,
+                linewidth=0.0,
+                height=0.7,
+                label=label,
+            )
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+        ax.set_yticks(range(len(fields)), [label for label, _ in fields])
+        ax.set_ylim(len(fields) - 0.5, -0.5)
+        ax.set_xlim(0, 1)
+        set_percent_axis(ax, "Anteil der Einträge in %")
+        ax.set_ylabel("Feld")
+        fig.legend(loc="outside lower center", ncols=4)
+        fig.suptitle(title, x=0.01, ha="left")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
 
 
-def chart_field_matrix(plan: CuratedPlan) -> Chart:
+def chart_field_matrix(plan: CuratedPlan) -> ChartDraft:
     """Which measure serves which Handlungsfeld: a dot for each pair."""
     chart_id = "massnahmen-handlungsfelder"
     title = "Maßnahmen und Handlungsfelder"
@@ -153,34 +159,6 @@ def chart_field_matrix(plan: CuratedPlan) -> Chart:
     measures = plan.measures
     if not measures or not names:
         return empty_chart(chart_id, title, "Keine Maßnahmen.", headers)
-    fig = figure(max(3.2, 0.3 * len(measures) + 2.4))
-    ax = fig.add_subplot()
-    xs, ys = [], []
-    for row, measure in enumerate(measures):
-        for col, name in enumerate(names):
-            if name in measure.handlungsfelder:
-                xs.append(col)
-                ys.append(row)
-    ax.scatter(xs, ys, s=42, marker="o", color=OKABE_ITO["blue"], zorder=2)
-    ax.set_xticks(range(len(names)), [short_label(n, 30, 2) for n in names])
-    ax.tick_params(
-        axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, labelrotation=35
-    )
-    for tick in ax.xaxis.get_major_ticks():
-        tick.label2.set_horizontalalignment("left")
-        tick.label2.set_rotation_mode("anchor")
-    ax.xaxis.set_label_position("top")
-    ax.set_yticks(range(len(measures)), [short_label(m.titel) for m in measures])
-    ax.set_xlim(-0.5, len(names) - 0.5)
-    ax.set_ylim(len(measures) - 0.5, -0.5)
-    ax.set_xlabel("Handlungsfeld")
-    ax.set_ylabel("Maßnahme")
-    ax.grid(True, which="major", linestyle=":")
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.tick_params(length=0)
-    fig.suptitle(title, x=0.01, ha="left")
-    steepen_column_labels(fig, ax)
     per_field = [sum(1 for m in measures if n in m.handlungsfelder) for n in names]
     rows = [[m.titel] + ["ja" if n in m.handlungsfelder else "–" for n in names] for m in measures]
     rows.append(["Anzahl Maßnahmen"] + [fmt.number(c) for c in per_field])
@@ -191,4 +169,36 @@ def chart_field_matrix(plan: CuratedPlan) -> Chart:
         f"Maßnahmen hat „{busiest}“ ({max(per_field)})."
     )
     note = "Zuordnung laut Steckbrief (Feld Handlungsfelder)."
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(3.2, 0.3 * len(measures) + 2.4))
+        ax = fig.add_subplot()
+        xs, ys = [], []
+        for row, measure in enumerate(measures):
+            for col, name in enumerate(names):
+                if name in measure.handlungsfelder:
+                    xs.append(col)
+                    ys.append(row)
+        ax.scatter(xs, ys, s=42, marker="o", color=OKABE_ITO["blue"], zorder=2)
+        ax.set_xticks(range(len(names)), [short_label(n, 30, 2) for n in names])
+        ax.tick_params(
+            axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, labelrotation=35
+        )
+        for tick in ax.xaxis.get_major_ticks():
+            tick.label2.set_horizontalalignment("left")
+            tick.label2.set_rotation_mode("anchor")
+        ax.xaxis.set_label_position("top")
+        ax.set_yticks(range(len(measures)), [short_label(m.titel) for m in measures])
+        ax.set_xlim(-0.5, len(names) - 0.5)
+        ax.set_ylim(len(measures) - 0.5, -0.5)
+        ax.set_xlabel("Handlungsfeld")
+        ax.set_ylabel("Maßnahme")
+        ax.grid(True, which="major", linestyle=":")
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.tick_params(length=0)
+        fig.suptitle(title, x=0.01, ha="left")
+        steepen_column_labels(fig, ax)
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)

@@ -18,7 +18,7 @@ from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import YearSum, missing_phrase
 from hammplan.render.charts.layout import LABEL_GAP, POINTS_PER_INCH, fit_axes, text_box
 from hammplan.render.charts.style import OKABE_ITO, figure, save_svg
-from hammplan.render.drawn import Chart
+from hammplan.render.drawn import ChartDraft
 from hammplan.render.text import plain
 from hammplan.render.years import PlanYears
 
@@ -127,13 +127,17 @@ def grouped_barh(
     ax.set_ylim(len(labels) - 0.5, -0.5)
 
 
-def empty_chart(chart_id: str, title: str, message: str, headers: list[str]) -> Chart:
+def empty_chart(chart_id: str, title: str, message: str, headers: list[str]) -> ChartDraft:
     """A chart with nothing to draw says so instead of showing empty axes."""
-    fig = figure(1.2)
-    fig.suptitle(title, x=0.01, ha="left")
-    fig.text(0.5, 0.4, message, ha="center", va="center")
     alt = f"{title}: {message}"
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, [], message)
+
+    def draw() -> str:
+        fig = figure(1.2)
+        fig.suptitle(title, x=0.01, ha="left")
+        fig.text(0.5, 0.4, message, ha="center", va="center")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, [], message, draw)
 
 
 def steepen_column_labels(fig: Figure, ax: Axes) -> None:

@@ -11,11 +11,11 @@ from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import group_shares, group_values
 from hammplan.render.charts.helpers import as_float, empty_chart, set_percent_axis, short_label
 from hammplan.render.charts.style import GROUP_COLOURS, figure, save_svg
-from hammplan.render.drawn import Chart
+from hammplan.render.drawn import ChartDraft
 from hammplan.render.labels import POPULATION_GROUPS
 
 
-def chart_population(plan: CuratedPlan) -> Chart:
+def chart_population(plan: CuratedPlan) -> ChartDraft:
     """Residents per Sozialraum by group: absolute numbers and shares, side by side."""
     chart_id = "bevoelkerung-nach-sozialraum"
     title = "Bevölkerung nach Sozialraum und Migrationshintergrund"
@@ -47,38 +47,6 @@ def chart_population(plan: CuratedPlan) -> Chart:
         )
     if not drawable:
         return empty_chart(chart_id, title, "Keine Bevölkerungszahlen angegeben.", headers)
-    fig = figure(max(2.8, 0.42 * len(drawable) + 1.8))
-    ax_abs, ax_share = fig.subplots(1, 2, sharey=True)
-    names = [short_label(d.sozialraum, 30, 2) for d in drawable]
-    absolute = [[as_float(v) for v in group_values(d)] for d in drawable]
-    share_values = [[as_float(s) for s in group_shares(d)] for d in drawable]
-    for ax, data in ((ax_abs, absolute), (ax_share, share_values)):
-        left = [0.0] * len(drawable)
-        for g, label in enumerate(group_labels):
-            widths = [row[g] for row in data]
-            ax.barh(
-                range(len(drawable)),
-                widths,
-                left=left,
-                color=GROUP_COLOURS[g],
-                height=0.7,
-                label=label if ax is ax_abs else None,
-                edgecolor="white",
-                linewidth=0.5,
-            )
-            left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax_abs.set_yticks(range(len(drawable)), names)
-    ax_abs.set_ylim(len(drawable) - 0.5, -0.5)
-    ax_abs.set_ylabel("Sozialraum")
-    ax_abs.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
-    ax_abs.set_xlabel("Einwohner:innen (Anzahl)")
-    ax_abs.grid(True, axis="x")
-    ax_abs.set_title("Anzahl", loc="left")
-    ax_share.set_xlim(0, 1)
-    set_percent_axis(ax_share, "Anteil an den Einwohner:innen in %")
-    ax_share.set_title("Anteile", loc="left")
-    fig.legend(loc="outside lower center", ncols=4)
-    fig.suptitle(title, x=0.01, ha="left")
     shares_migh = [
         (d.sozialraum, sum((s for s in group_shares(d)[:3] if s is not None), Decimal(0)))
         for d in drawable
@@ -94,4 +62,40 @@ def chart_population(plan: CuratedPlan) -> Chart:
         "Migrationshintergrund (MigH): Ausländer:innen, Eingebürgerte und Aussiedler:innen "
         "zusammen. Die Anteile beziehen sich auf alle Einwohner:innen des Sozialraums."
     )
-    return Chart(chart_id, title, alt, save_svg(fig, chart_id, title, alt), headers, rows, note)
+
+    def draw() -> str:
+        fig = figure(max(2.8, 0.42 * len(drawable) + 1.8))
+        ax_abs, ax_share = fig.subplots(1, 2, sharey=True)
+        names = [short_label(d.sozialraum, 30, 2) for d in drawable]
+        absolute = [[as_float(v) for v in group_values(d)] for d in drawable]
+        share_values = [[as_float(s) for s in group_shares(d)] for d in drawable]
+        for ax, data in ((ax_abs, absolute), (ax_share, share_values)):
+            left = [0.0] * len(drawable)
+            for g, label in enumerate(group_labels):
+                widths = [row[g] for row in data]
+                ax.barh(
+                    range(len(drawable)),
+                    widths,
+                    left=left,
+                    color=GROUP_COLOURS[g],
+                    height=0.7,
+                    label=label if ax is ax_abs else None,
+                    edgecolor="white",
+                    linewidth=0.5,
+                )
+                left = [a + b for a, b in zip(left, widths, strict=True)]
+        ax_abs.set_yticks(range(len(drawable)), names)
+        ax_abs.set_ylim(len(drawable) - 0.5, -0.5)
+        ax_abs.set_ylabel("Sozialraum")
+        ax_abs.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
+        ax_abs.set_xlabel("Einwohner:innen (Anzahl)")
+        ax_abs.grid(True, axis="x")
+        ax_abs.set_title("Anzahl", loc="left")
+        ax_share.set_xlim(0, 1)
+        set_percent_axis(ax_share, "Anteil an den Einwohner:innen in %")
+        ax_share.set_title("Anteile", loc="left")
+        fig.legend(loc="outside lower center", ncols=4)
+        fig.suptitle(title, x=0.01, ha="left")
+        return save_svg(fig, chart_id, title, alt)
+
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)

@@ -24,11 +24,10 @@ from hammplan.io.holdpoints import hold
 
 if TYPE_CHECKING:  # matplotlib is imported where charts are drawn, not by every build
     from hammplan.records.plan import CuratedPlan
-    from hammplan.render.aggregates import BudgetEntity
-    from hammplan.render.drawn import Chart
+    from hammplan.render.drawn import Chart, ChartDraft
 
-_FORKED: tuple[CuratedPlan, list[BudgetEntity]] | None = None
-"""The plan a forked chart worker draws from (inherited, never pickled)."""
+_FORKED: list[ChartDraft] | None = None
+"""The drafts a forked chart worker draws (inherited with what they hold, never pickled)."""
 
 
 def _start_worker(parent: int) -> None:
@@ -40,13 +39,14 @@ def _start_worker(parent: int) -> None:
     gc.freeze()
 
 
-def _draw(position: int) -> Chart:
+def _draw(position: int) -> str:
+    """The SVG of the draft at ``position`` (only the SVG goes back: the rest is there)."""
     assert _FORKED is not None
     hold("chart-worker")
-    from hammplan.render.charts import CHARTS, chart_style
+    from hammplan.render.charts import chart_style
 
     with chart_style():
-        return CHARTS[position](*_FORKED)
+        return _FORKED[position].draw_svg()
 
 
 _WARM = False
@@ -82,39 +82,57 @@ CHART_SECONDS = 300.0
 """How long drawing all charts may take (a few seconds; much more means a worker is stuck)."""
 
 
+class ChartsDrawing:
+    """The report's charts being drawn: their drafts at once, the drawn charts when ready."""
+
+    def __init__(self, drafts: list[ChartDraft], svgs: Callable[[], list[str]]) -> None:
+        self.drafts = drafts
+        """Each chart's words and table, in the order the report shows them."""
+        self._svgs = svgs
+
+    def charts(self) -> list[Chart]:
+        """The drawn charts, in the drafts' order (waits for the drawing)."""
+        return [d.drawn(svg) for d, svg in zip(self.drafts, self._svgs(), strict=True)]
+
+
 @contextmanager
-def charts_drawing(plan: CuratedPlan) -> Iterator[Callable[[], list[Chart]]]:
-    """Start drawing all charts of the report; yields a function that returns them, in the
-    order the report shows them, once drawn.
+def charts_drawing(plan: CuratedPlan) -> Iterator[ChartsDrawing]:
+    """Start drawing all charts of the report; yields their drafts at once and the drawn
+    charts, in the order the report shows them, when asked for.
 
     Drawing (text layout, mostly) is what a render spends its time on, and the charts are
     independent, so where the platform can fork they are drawn in forked worker processes,
-    which inherit the plan and the imported matplotlib instead of pickling or re-importing
-    them, while the caller goes on (with the report's text, say). Elsewhere they are drawn
-    when asked for. Each chart is drawn the same way wherever it is drawn: same bytes.
+    which inherit the drafts and the imported matplotlib instead of pickling or re-importing
+    them, while the caller goes on (filling the report from the drafts, say). Elsewhere they
+    are drawn when asked for. Each chart is drawn the same way wherever it is drawn: same
+    bytes.
     """
     global _FORKED
     from hammplan.render.aggregates import budget_entities
     from hammplan.render.charts import CHARTS, chart_style
 
     entities = budget_entities(plan)
-    workers = min(usable_cores(), len(CHARTS))
+    drafts = [chart(plan, entities) for chart in CHARTS]
+    workers = min(usable_cores(), len(drafts))
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         warm_up()
-        _FORKED = (plan, entities)
+        _FORKED = drafts
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(
                 workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
             ) as pool:
-                futures = [pool.submit(_draw, position) for position in range(len(CHARTS))]
-                yield lambda: collect(futures, pool, CHART_SECONDS, "a chart drawing process")
+                futures = [pool.submit(_draw, position) for position in range(len(drafts))]
+                yield ChartsDrawing(
+                    drafts,
+                    lambda: collect(futures, pool, CHART_SECONDS, "a chart drawing process"),
+                )
         finally:
             _FORKED = None
         return
 
-    def serially() -> list[Chart]:
+    def serially() -> list[str]:
         with chart_style():
-            return [draw(plan, entities) for draw in CHARTS]
+            return [draft.draw_svg() for draft in drafts]
 
-    yield serially
+    yield ChartsDrawing(drafts, serially)
