@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from hammplan.build import BuildSettings, build
 from hammplan.cli import app
+from hammplan.io import files
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
 pytestmark = pytest.mark.slow  # whole builds or the real plan: make test-fast leaves them out
@@ -147,3 +149,41 @@ def test_a_pdf_kept_outside_the_data_folder_is_still_the_report_s_source(tmp_pat
     assert not (data / "raw").exists()
     assert (out / "quelle.pdf").read_bytes() == pdf.read_bytes()
     assert 'href="quelle.pdf#page=' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def _count_hashing(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Have every hashing of a file, in this process and in those it forks, append the file's
+    path to ``log``; nothing is remembered from earlier tests."""
+    real = files.sha256_of
+
+    def counted(path: Path) -> str:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{Path(path).resolve()}\n")
+        return real(path)
+
+    for module in list(sys.modules.values()):
+        if module.__name__.startswith("hammplan") and getattr(module, "sha256_of", None) is real:
+            monkeypatch.setattr(module, "sha256_of", counted)
+    monkeypatch.setattr(files, "_SOURCES", {})
+
+
+@pytest.mark.parametrize("where", ["raw", "elsewhere"])
+def test_a_cold_build_reads_its_pdf_for_a_hash_once(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a build hashed its PDF four times (its stage key, the identity extract
+    records, validate's and the report process's search for the source to link); now once,
+    also when the PDF stands outside the data folder. The report process is forked, so the
+    hashes are counted in a file."""
+    data = tmp_path / "data"
+    pdf = (data / "raw" if where == "raw" else tmp_path / "elsewhere") / "plan.pdf"
+    pdf.parent.mkdir(parents=True)
+    build_plan_pdf(pdf, sample_content(), VARIANTS[0])
+    log = tmp_path / "hashed.txt"
+    _count_hashing(monkeypatch, log)
+    results = build(BuildSettings(pdf, data, tmp_path / "reports"))
+    assert [r.ran for r in results] == [True, True, True]
+    hashed = log.read_text(encoding="utf-8").splitlines()
+    assert hashed.count(str(pdf.resolve())) == 1
+    assert len(hashed) > 1  # the other files of the keys are hashed, and counted
+    assert (tmp_path / "reports" / "quelle.pdf").read_bytes() == pdf.read_bytes()

@@ -6,7 +6,9 @@ from __future__ import annotations
 import ast
 import dataclasses
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from typer.testing import CliRunner
 
 from hammplan import stagekeys
 from hammplan.cli import app
+from hammplan.io import files
 from hammplan.stagekeys import (
     PACKAGE,
     STAGE_ENTRIES,
@@ -208,3 +211,39 @@ def test_a_build_after_a_hand_run_render_of_another_plan_renders_again(tmp_path:
     assert _outputs(data) != published
     assert _ran(_build(data)) == {"extract": False, "validate": False, "render": True}
     assert _outputs(data) == published
+
+
+def test_a_source_pdf_is_hashed_again_only_when_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hash of a source PDF is remembered by the file's state: the same file is not read
+    again, a file rewritten (even to the same size) or replaced is."""
+    reads: list[Path] = []
+    real = files.sha256_of
+    monkeypatch.setattr(files, "sha256_of", lambda path: reads.append(path) or real(path))
+    monkeypatch.setattr(files, "_SOURCES", {})
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.7 one")
+    first = files.source_sha256(pdf)
+    assert first == real(pdf) and files.source_sha256(tmp_path / "." / "plan.pdf") == first
+    assert len(reads) == 1
+    replacement = tmp_path / "new.pdf"
+    replacement.write_bytes(b"%PDF-1.7 two")  # same size
+    replacement.replace(pdf)
+    assert files.source_sha256(pdf) == real(pdf) != first
+    assert len(reads) == 2
+    stat = pdf.stat()
+    time.sleep(0.05)  # past the file system clock's tick (a few milliseconds)
+    pdf.write_bytes(b"%PDF-1.7 six")  # in place, same size, its times put back
+    os.utime(pdf, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert files.source_sha256(pdf) == real(pdf)  # the change time still tells
+    assert len(reads) == 3
+
+
+def test_a_known_input_is_keyed_by_its_hash_without_reading_it(tmp_path: Path) -> None:
+    """``build`` hands the key its PDF's hash: the same key as from reading the file."""
+    pdf = tmp_path / "plan.pdf"
+    pdf.write_bytes(b"%PDF-1.7 plan")
+    read = stagekeys.content_key([pdf], "extract")
+    assert stagekeys.content_key([pdf], "extract", {pdf: files.sha256_of(pdf)}) == read
+    assert stagekeys.content_key([pdf], "extract", {pdf: "0" * 64}) != read

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hammplan.errors import InputError
-from hammplan.io.files import remove_stale_temporaries, source_pdf, write_atomic
+from hammplan.io.files import remove_stale_temporaries, source_pdf, source_sha256, write_atomic
 from hammplan.io.fileset import recover, remove_group_commits, staged, together
 from hammplan.limits import Limits
 from hammplan.progress import Progress, Silent
@@ -353,11 +353,14 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
         # workers are done, or when validate starts) to import the report code meanwhile,
         # and makes the reports as soon as validate has made plan.json's bytes.
         tell("extract")
-        pdf_identity = file_identity(pdf)
+        # The build's one read of its PDF for a hash: the key gets it here; extract, validate
+        # and the report process find it remembered (io.files.source_sha256)
+        pdf_identity = file_identity(pdf, source_sha256)
+        known = {pdf: pdf_identity} if pdf_identity is not None else None
         results.append(
             run_stage(
                 "extract",
-                stage_key("extract", [pdf], f"{words}\0{limits}"),
+                stage_key("extract", [pdf], f"{words}\0{limits}", known=known),
                 [extracted_path(data_dir)],
                 state,
                 force,

@@ -6,7 +6,8 @@ A stage's key is a hash of everything that decides its output:
   imports (also those inside functions) from the stage's entry modules, plus the data files
   those modules read (the bundled vocabularies). A module added to a stage's imports is in
   its key without anyone listing it.
-- its input file's bytes, its settings (vocabulary, limits, output folder) and the version.
+- its input files' content (their SHA-256; the build's PDF is hashed once and handed over),
+  its settings (vocabulary, limits, output folder) and the version.
 
 A key alone cannot notice a stage run by hand between two builds (``hammplan extract
 other.pdf``): the state file still holds the key of what the last build made. So each output
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -150,16 +151,24 @@ def code_key(stage: str, package: Path = PACKAGE) -> str:
     return compute_code_key(stage, package)
 
 
-def stage_key(stage: str, inputs: list[Path], settings: str = "", package: Path = PACKAGE) -> str:
+def stage_key(
+    stage: str,
+    inputs: list[Path],
+    settings: str = "",
+    package: Path = PACKAGE,
+    known: Mapping[Path, str] | None = None,
+) -> str:
     """The key of one stage run: its code, its input files (a folder: every file in it) and
-    its settings."""
+    its settings; ``known``: inputs already hashed (see :func:`content_key`)."""
     head = f"{stage}\0{hammplan.__version__}\0{settings}\0{code_key(stage, package)}\0"
-    return content_key(inputs, head)
+    return content_key(inputs, head, known)
 
 
-def content_key(paths: list[Path], head: str = "") -> str:
-    """A hash of ``head`` and the names and bytes of ``paths`` (a folder: every file in it; a
-    missing file counts as missing)."""
+def content_key(paths: list[Path], head: str = "", known: Mapping[Path, str] | None = None) -> str:
+    """A hash of ``head`` and the names and SHA-256 of ``paths`` (a folder: every file in it;
+    a missing file counts as missing). ``known`` maps files already hashed to their SHA-256,
+    taken instead of reading them again (the build's PDF, hashed once per build)."""
+    known = known or {}
     digest = hashlib.sha256(head.encode())
     for path in paths:
         if not path.exists():
@@ -167,17 +176,19 @@ def content_key(paths: list[Path], head: str = "") -> str:
         elif path.is_dir():
             for member in sorted(p for p in path.rglob("*") if p.is_file()):
                 digest.update(member.relative_to(path).as_posix().encode() + b"\0")
-                digest.update(member.read_bytes())
+                digest.update(sha256_of(member).encode())
         else:
             digest.update(path.name.encode() + b"\0")
-            digest.update(path.read_bytes())
+            digest.update((known.get(path) or sha256_of(path)).encode())
     return digest.hexdigest()
 
 
-def file_identity(path: Path) -> str | None:
-    """:func:`~hammplan.io.files.sha256_of` the file, or None when it cannot be read."""
+def file_identity(path: Path, hasher: Callable[[Path], str] = sha256_of) -> str | None:
+    """The SHA-256 of the file (``hasher``: :func:`~hammplan.io.files.sha256_of`, or
+    :func:`~hammplan.io.files.source_sha256` for a source PDF), or None when it cannot be
+    read."""
     try:
-        return sha256_of(path)
+        return hasher(path)
     except OSError:
         return None
 

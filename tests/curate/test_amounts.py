@@ -10,7 +10,12 @@ from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hammplan.curate.amounts import number_problem, parse_amount, parse_german_number
+from hammplan.curate.amounts import (
+    number_problem,
+    parse_amount,
+    parse_amount_with_marker,
+    parse_german_number,
+)
 from hammplan.records.values import AmountPart
 
 JUNE_30_2024 = date(2024, 6, 30)
@@ -261,3 +266,15 @@ def test_a_run_of_digits_longer_than_any_budget_is_suspect() -> None:
     assert amount.betrag_eur is None
     assert "mehr als 15 Stellen" in (amount.reason or "")
     assert parse_amount("999.999.999.999.999").betrag_eur == Decimal("999999999999999")
+
+
+def test_the_marker_a_cell_was_read_as_comes_with_its_amount() -> None:
+    """One reading says both the amount and which marker it was, so a caller that records a
+    misread marker as a repair matches the cell no second time."""
+    clean, marker = parse_amount_with_marker("o. A.")
+    assert clean.status == "not_stated" and marker is not None and not marker.variant
+    misread, marker = parse_amount_with_marker("Stand 30.06.24: 0. A")
+    assert misread.status == "not_stated" and marker is not None and marker.variant
+    assert misread.stand == JUNE_30_2024
+    assert parse_amount_with_marker("94.186 €")[1] is None
+    assert parse_amount_with_marker("Stand 30.06.24:") == (parse_amount("Stand 30.06.24:"), None)

@@ -58,3 +58,20 @@ def test_an_amount_wrapped_in_its_cell_is_rejoined_only_when_its_pieces_need_it(
     ]
     assert str(line.aufwand(2024).betrag_eur) == "1442494"
     assert line.aufwand(2025).status == "suspect"  # two numbers, each valid: not guessed
+
+
+def test_a_misread_marker_after_an_as_of_date_is_recorded_as_the_repair_it_is() -> None:
+    """The marker is judged once, after the as-of prefix: a recognition variant there ("0. A"
+    for "o. A.") is a repair like anywhere else, not only named in the reason."""
+    texts = dict.fromkeys(PRINTED_NAMES, "o. A.")
+    texts.update(sta="55", name="Elternschule", expense_2023="Stand 30.06.24: 0. A")
+    row = budget_row([texts[c] for c in PRINTED_NAMES], 36, 0)
+    [line], findings = curate_budget([row], load_vocabulary().organisations)
+    amount = line.aufwand(2023)
+    assert amount.status == "not_stated" and str(amount.stand) == "2024-06-30"
+    assert [(r.kind, r.before, r.after) for r in amount.repairs] == [
+        ("recognition", "Stand 30.06.24: 0. A", "o. A.")
+    ]
+    [garbled] = [f for f in findings if f.code == "not_stated_garbled"]
+    assert garbled.refs[0].field == "aufwand_2023"
+    assert line.ertrag(2023).status == "not_stated" and line.ertrag(2023).repairs == []

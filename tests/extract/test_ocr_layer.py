@@ -4,7 +4,7 @@ curation removes the debris (tests/curate/test_budget_cells.py)."""
 from __future__ import annotations
 
 from hammplan.extract.columns import Boundary, column_bounds
-from hammplan.extract.layout import Line, PageLayout, Word
+from hammplan.extract.layout import Line, PageLayout, Word, ligature_boxes
 from hammplan.extract.ocr import (
     char_edges,
     has_scan_image,
@@ -50,6 +50,17 @@ def test_touching_pieces_of_a_word_are_joined_and_words_a_space_apart_are_not() 
 
 def test_char_edges_spread_evenly_over_the_box() -> None:
     assert char_edges(word("0.A.", 10.0, 18.0)) == [10.0, 12.0, 14.0, 16.0, 18.0]
+    assert char_edges(word("", 10.0, 18.0)) == [18.0]
+
+
+def test_a_ligature_s_letters_share_its_glyph_as_an_ocr_word_s_characters_share_its_box() -> None:
+    """One even division for both: a ligature's letter boxes are the OCR character edges of
+    the same extent, pair by pair, ending exactly at the glyph's right edge."""
+    for letters, x0, x1 in (("ffi", 100.1, 107.3), ("fl", 0.0, 5.0), ("f", 3.5, 4.25)):
+        edges = char_edges(word(letters, x0, x1))
+        assert ligature_boxes(letters, x0, x1) == list(zip(edges, edges[1:], strict=False))
+    assert ligature_boxes("ffl", 10.0, 16.0) == [(10.0, 12.0), (12.0, 14.0), (14.0, 16.0)]
+    assert ligature_boxes("ffi", 100.1, 107.3)[-1][1] == 107.3
 
 
 def test_a_word_covering_the_whole_search_window_leaves_the_boundary_alone() -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from hammplan.notstated import match_not_stated
+from hammplan.notstated import NotStated, match_not_stated
 from hammplan.records.values import Amount, AmountPart
 
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]*)(?:,(?P<decimals>[0-9]+))?")
@@ -180,14 +180,12 @@ def _suspect_reason(text: str) -> str:
 
 
 def _parse_rest(raw: str, rest: str, stand: date | None) -> Amount:
-    """Parse what follows an as-of prefix (or the whole cell when it has none)."""
+    """Parse what follows an as-of prefix (or the whole cell when it has none), when it is
+    no "not stated" marker."""
     if not rest:
         return Amount(
             raw=raw, status="not_stated", stand=stand, reason="kein Betrag nach dem Stichtag"
         )
-    marker = match_not_stated(rest)
-    if marker is not None:
-        return Amount(raw=raw, status="not_stated", stand=stand, reason=marker.describe(rest))
     betrag = parse_german_number(rest)
     if betrag is not None:
         return Amount(raw=raw, status="ok", betrag_eur=betrag, stand=stand)
@@ -215,10 +213,21 @@ def parse_amount(text: str) -> Amount:
     anything else (numbers that do not parse, marks without a letter or digit) is suspect
     with the reason.
     """
+    return parse_amount_with_marker(text)[0]
+
+
+def parse_amount_with_marker(text: str) -> tuple[Amount, NotStated | None]:
+    """:func:`parse_amount`, and the "not stated" marker the cell was read as (None when it
+    was read as something else): a caller that records a misread marker as a repair learns
+    it from the one reading, instead of matching the cell a second time."""
     collapsed = " ".join(text.split())
     if not collapsed:
-        return Amount(raw=text, status="not_stated", reason="leere Zelle")
+        return Amount(raw=text, status="not_stated", reason="leere Zelle"), None
     split = _split_stand(collapsed)
     if split.problem is not None:
-        return Amount(raw=text, status="suspect", reason=split.problem)
-    return _parse_rest(text, split.rest, split.stand)
+        return Amount(raw=text, status="suspect", reason=split.problem), None
+    marker = match_not_stated(split.rest)
+    if marker is not None:
+        reason = marker.describe(split.rest)
+        return Amount(raw=text, status="not_stated", stand=split.stand, reason=reason), marker
+    return _parse_rest(text, split.rest, split.stand), None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from hammplan.curate.amounts import parse_amount, parse_german_number
+from hammplan.curate.amounts import parse_amount, parse_amount_with_marker, parse_german_number
 from hammplan.curate.cellkinds import (
     dropped_between,
     marker_doubt,
@@ -19,8 +19,8 @@ from hammplan.curate.debris import strip_debris
 from hammplan.curate.findings import Finding, Ref, quoted
 from hammplan.curate.keyfigures import parse_key_figures
 from hammplan.curate.organisations import resolve_code
-from hammplan.curate.text import clean_text, first_page
-from hammplan.notstated import match_not_stated
+from hammplan.curate.text import clean_text, clean_text_with_marker, first_page
+from hammplan.notstated import NotStated
 from hammplan.records.budget import BudgetRow
 from hammplan.records.plan import ARTEN, BudgetLine, BudgetYear, Link, YearValues
 from hammplan.records.provenance import SourceCell
@@ -45,18 +45,30 @@ def budget_years(rows: list[BudgetRow]) -> list[BudgetYear]:
     return list(years.values())
 
 
-def _year_values(row: BudgetRow, year: BudgetYear) -> YearValues:
-    """A row's values of one year, each kind parsed; None where the table prints no column."""
-    values = YearValues(jahr=year.jahr)
-    for kind in year.arten:
-        cell = row.value(kind, year.jahr)
-        if cell is None:
-            continue
-        if kind == "wert":
-            values.wert = _figures(cell)
-        else:
-            setattr(values, kind, _amount(cell))
-    return values
+WertCell = tuple[KeyFigures, str]
+"""A Wert cell parsed, and its text as printed (rule debris removed), which the doubts about
+Wert cells judge (:func:`_doubt_wert_cells`)."""
+
+
+def _row_values(row: BudgetRow, years: list[BudgetYear]) -> tuple[list[YearValues], list[WertCell]]:
+    """A row's values year by year, each kind parsed (None where the table prints no column),
+    and its Wert cells in the same order."""
+    jahre: list[YearValues] = []
+    wert_cells: list[WertCell] = []
+    for year in years:
+        values = YearValues(jahr=year.jahr)
+        for kind in year.arten:
+            cell = row.value(kind, year.jahr)
+            if cell is None:
+                continue
+            if kind == "wert":
+                printed, debris = strip_debris(cell.text)
+                values.wert = _figures(cell, printed, debris)
+                wert_cells.append((values.wert, printed))
+            else:
+                setattr(values, kind, _amount(cell))
+        jahre.append(values)
+    return jahre, wert_cells
 
 
 def _page(cell: SourceCell) -> int | None:
@@ -65,7 +77,7 @@ def _page(cell: SourceCell) -> int | None:
 
 def _amount(cell: SourceCell) -> Amount:
     printed, debris = strip_debris(cell.text)
-    amount = parse_amount(printed)
+    amount, marker = parse_amount_with_marker(printed)
     wrapped = _wrapped_amount(printed) if amount.status == "suspect" else None
     if wrapped is not None:
         amount = parse_amount(wrapped.after)
@@ -77,7 +89,6 @@ def _amount(cell: SourceCell) -> Amount:
         text = clean_text(amount.note)
         amount.repairs.extend(text.repairs)
         amount.note = text.text
-    marker = match_not_stated(printed) if amount.status == "not_stated" else None
     if marker is not None and marker.variant:
         amount.repairs.append(
             Repair(kind="recognition", before=printed, after="o. A.", detail=amount.reason)
@@ -105,8 +116,8 @@ def _wrapped_amount(text: str) -> Repair | None:
     )
 
 
-def _figures(cell: SourceCell) -> KeyFigures:
-    printed, debris = strip_debris(cell.text)
+def _figures(cell: SourceCell, printed: str, debris: list[Repair]) -> KeyFigures:
+    """A Wert cell's figures, read from ``printed`` (its text without the rule ``debris``)."""
     figures = parse_key_figures(printed)
     figures.raw = cell.text
     figures.page = _page(cell)
@@ -114,23 +125,24 @@ def _figures(cell: SourceCell) -> KeyFigures:
     return figures
 
 
-def _text(cell: SourceCell) -> Text:
-    """A text cell cleaned (:func:`clean_text`), rule debris of a scan removed first."""
+def _text(cell: SourceCell) -> tuple[Text, NotStated | None]:
+    """A text cell cleaned (:func:`~hammplan.curate.text.clean_text`), rule debris of a scan
+    removed first, and the "not stated" marker it was read as (None if none)."""
     printed, debris = strip_debris(cell.text)
-    text = clean_text(printed, cell.pages)
+    text, marker = clean_text_with_marker(printed, cell.pages)
     text.raw = cell.text
     text.repairs[:0] = debris
-    return text
+    return text, marker
 
 
 def _digits(amount: Amount) -> str:
     return "".join(ch for ch in amount.raw if ch.isdigit())
 
 
-def _context_suspects(line: BudgetLine) -> list[str]:
-    """Suspect amounts whose digits are a longer neighbour's minus its last digit (truncation)."""
-    suspects = []
-    amounts = {name: value for name, value in line.by_column().items() if isinstance(value, Amount)}
+def _name_truncations(columns: dict[str, Amount | KeyFigures]) -> None:
+    """A suspect amount whose digits are a longer neighbour's minus its last digit was cut
+    off: its reason says so, naming the neighbour. ``columns``: the line's values by column."""
+    amounts = {name: value for name, value in columns.items() if isinstance(value, Amount)}
     for name, amount in amounts.items():
         if amount.status != "suspect":
             continue
@@ -144,9 +156,12 @@ def _context_suspects(line: BudgetLine) -> list[str]:
                 and theirs.startswith(mine)
                 and len(theirs) - len(mine) == 1
             ):
-                suspects.append(f"{name}:{other_name}")
+                amount.betrag_eur = None
+                amount.reason = (
+                    f"{quoted(amount.raw)} wirkt abgeschnitten: {other_name} derselben "
+                    f"Zeile lautet {quoted(other.raw)}"
+                )
                 break
-    return suspects
 
 
 def curate_budget(
@@ -168,7 +183,10 @@ def curate_budget(
         page = row.pages[0] if row.pages else 0
         sta, sta_debris = strip_debris(row.sta.text)
         code, code_repairs = resolve_code(sta, organisations)
-        name = _text(row.name)
+        name, _ = _text(row.name)
+        funder, funder_marker = _text(row.funder)
+        indicator, indicator_marker = _text(row.indicator)
+        jahre, wert_cells = _row_values(row, years)
         line = BudgetLine(
             id=ident,
             sta=code,
@@ -176,29 +194,21 @@ def curate_budget(
             massnahme=name.text or "",
             massnahme_raw=row.name.text,
             link=Link(measure_id=None, method="none"),
-            jahre=[_year_values(row, year) for year in years],
-            foerdergeber=_text(row.funder),
-            kennzahl=_text(row.indicator),
+            jahre=jahre,
+            foerdergeber=funder,
+            kennzahl=indicator,
             page=page,
             pages=row.pages,
             repairs=[*sta_debris, *code_repairs, *name.repairs],
         )
-        fields = line.by_column()
-        for pair in _context_suspects(line):
-            field, neighbour = pair.split(":")
-            amount, other = fields[field], fields[neighbour]
-            if not (isinstance(amount, Amount) and isinstance(other, Amount)):
-                continue
-            amount.status = "suspect"
-            amount.betrag_eur = None
-            amount.reason = (
-                f"{quoted(amount.raw)} wirkt abgeschnitten: {neighbour} derselben "
-                f"Zeile lautet {quoted(other.raw)}"
-            )
+        columns = line.by_column()
+        _name_truncations(columns)
         where = Ref(kind="budget", id=ident, page=page)
-        findings.extend(_garbled_words(line, where))
+        markers = {"foerdergeber": funder_marker, "kennzahl": indicator_marker}
+        findings.extend(_garbled_words(line, where, markers))
         findings.extend(_misread_kinds(line, where, short_words))
-        for field, value in line.by_column().items():
+        _doubt_wert_cells(wert_cells)
+        for field, value in columns.items():
             if value.status == "suspect":
                 findings.append(
                     Finding(
@@ -240,20 +250,18 @@ def curate_budget(
     return lines, findings
 
 
-WORD_FIELDS: tuple[str, ...] = ("foerdergeber", "kennzahl")
-"""Budget columns of words: a speck there is unreadable, not a misprinted "o. A."."""
-
-
-def _garbled_words(line: BudgetLine, where: Ref) -> list[Finding]:
-    """Word cells that only a speck was read from ("Бĺ") are suspect, never "not stated".
+def _garbled_words(
+    line: BudgetLine, where: Ref, markers: dict[str, NotStated | None]
+) -> list[Finding]:
+    """Word cells that only a speck was read from ("Бĺ") are suspect, never "not stated";
+    ``markers``: the marker each word column's cell was read as.
 
     In an amount column a speck among "o. A." cells is most likely a misprinted marker (and is
     reported as such); a funder or key-figure cell holds words, so nothing can be assumed.
     """
     findings = []
-    for field in WORD_FIELDS:
+    for field, marker in markers.items():
         text = getattr(line, field)
-        marker = match_not_stated(text.raw) if text.status == "not_stated" else None
         if marker is None or marker.pattern != "speck":
             continue
         text.status = "suspect"
@@ -294,9 +302,9 @@ def _vocabulary_case(cell: Text, short_words: list[str]) -> None:
 
 
 def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list[Finding]:
-    """Cells whose text is not of their column's kind (:mod:`hammplan.curate.cellkinds`)
-    become suspect: a funder that is no word, a Wert that is no count. Wert cells are marked
-    here and reported with the other suspect values; a funder gets its own finding."""
+    """Word cells whose text is not of their column's kind (:mod:`hammplan.curate.cellkinds`)
+    become suspect, each with its own finding: a funder that is no word, a key-figure label
+    that is a mangled marker."""
     findings = []
     checks = (
         ("foerdergeber", lambda t: word_cell_doubt(t, short_words)),
@@ -322,8 +330,14 @@ def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list
                 refs=[where.model_copy(update={"field": field, "page": first_page(cell.pages)})],
             )
         )
-    values = [v.wert for v in line.jahre if v.wert is not None]
-    printed = [strip_debris(v.raw)[0] for v in values]
+    return findings
+
+
+def _doubt_wert_cells(cells: list[WertCell]) -> None:
+    """Wert cells of one line whose text is no count (:mod:`hammplan.curate.cellkinds`) become
+    suspect; they are reported with the line's other suspect values."""
+    values = [figures for figures, _ in cells]
+    printed = [text for _, text in cells]
     reasons = {
         i: value_cell_doubt(text) for i, text in enumerate(printed) if values[i].status != "suspect"
     }
@@ -332,7 +346,6 @@ def _misread_kinds(line: BudgetLine, where: Ref, short_words: list[str]) -> list
     for i, reason in reasons.items():
         if reason is not None:
             _make_suspect(values[i], reason)
-    return findings
 
 
 def _make_suspect(figures: KeyFigures, reason: str) -> None:

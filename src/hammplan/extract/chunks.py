@@ -34,6 +34,7 @@ from hammplan.extract.headers import (
 )
 from hammplan.extract.labels import (
     HEADING_SCORE,
+    LabelReading,
     heading_score,
     is_letter_heading,
     read_label,
@@ -45,9 +46,21 @@ from hammplan.records.provenance import BBox
 from hammplan.vocabulary import Vocabulary
 
 
-def _is_label(text: str, vocab: Vocabulary) -> bool:
+def _label_reading(text: str, vocab: Vocabulary) -> LabelReading | None:
+    """The profile label(s) ``text`` reads as, or None when it reads as no label."""
     reading = read_label(text, vocab.profile.labels, vocab.profile.fuzzy_threshold)
-    return reading.match in ("exact", "combined", "fuzzy", "inline")
+    return reading if reading.match in ("exact", "combined", "fuzzy", "inline") else None
+
+
+def _is_label(text: str, vocab: Vocabulary) -> bool:
+    return _label_reading(text, vocab) is not None
+
+
+def _population_header(vocab: Vocabulary) -> tuple[HeaderScore, float]:
+    """The population table's header score and the least score a header reaches: the share
+    of the vocabulary's column patterns that must match (its ``min_matches``)."""
+    population = vocab.population
+    return population_score(population.compiled), population.min_matches / len(population.compiled)
 
 
 _DIGIT = re.compile(r"\d")
@@ -76,12 +89,7 @@ def _classify_ruled(
     for i, row in enumerate(rows[:3]):
         if is_budget_header([c.text for c in row], vocab.budget):
             return Chunk("budget", page, rows[: i + 1], rows[i + 1 :], True)
-    population = vocab.population
-    if rows and is_header_row(
-        rows[0],
-        population_score(population.compiled),
-        population.min_matches / len(population.compiled),
-    ):
+    if rows and is_header_row(rows[0], *_population_header(vocab)):
         return Chunk("population", page, rows[:1], rows[1:], True)
     for i, row in enumerate(rows[:3]):
         if len(row) >= 4 and reads_as(row[0].text, vocab.overview.column_label):
@@ -126,10 +134,8 @@ def _label_starts(page: PageLayout, lines: list[Line], vocab: Vocabulary) -> lis
         runs = segments(line, page.gutter)
         if len(runs) < 2:
             continue
-        reading = read_label(
-            " ".join(w.text for w in runs[0]), vocab.profile.labels, vocab.profile.fuzzy_threshold
-        )
-        if reading.match in ("exact", "combined", "fuzzy", "inline"):
+        reading = _label_reading(" ".join(w.text for w in runs[0]), vocab)
+        if reading is not None:
             found.append((runs[0][0].x0, runs[1][0].x0, tuple(reading.labels)))
     tolerance = page.space_width + 1
     for label_x, value_x, _ in found:
@@ -300,15 +306,12 @@ def _header_starts(
         score: HeaderScore = partial(budget_header_score, vocab=vocab.budget)
         minimum = vocab.budget.min_share
         yield "budget", text_header(page, band, score, minimum, counts), score, minimum
-    population = vocab.population
-    words = sum(
-        1 for line in band for w in line.words if any(p.search(w.text) for p in population.compiled)
-    )
-    share = population_score(population.compiled)
-    least = population.min_matches / len(population.compiled)
+    patterns = vocab.population.compiled
+    words = sum(1 for line in band for w in line.words if any(p.search(w.text) for p in patterns))
+    share, least = _population_header(vocab)
     yield (
         "population",
-        text_header(page, band, share, least, (len(population.compiled), words)),
+        text_header(page, band, share, least, (len(patterns), words)),
         share,
         least,
     )

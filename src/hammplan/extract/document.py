@@ -21,7 +21,7 @@ from hammplan.extract.profiles import assemble_profiles
 from hammplan.extract.reading import iter_pages
 from hammplan.extract.statements import page_statements
 from hammplan.extract.titlepage import title_lines
-from hammplan.io.files import sha256_of
+from hammplan.io.files import source_sha256
 from hammplan.limits import Limits
 from hammplan.records.document import ExtractedDocument, Leftover, SourceInfo
 from hammplan.records.provenance import SourceCell
@@ -114,7 +114,7 @@ def extract_document(
         raise _no_plan(path, count, len(skipped), vocab)
     return ExtractedDocument(
         tool_version=__version__,
-        source=SourceInfo(file_name=path.name, sha256=sha256_of(path), page_count=count),
+        source=SourceInfo(file_name=path.name, sha256=source_sha256(path), page_count=count),
         title_page=title,
         budget_headers=headers,
         budget_rows=budget_rows,

@@ -16,7 +16,7 @@ from typing import Any
 
 from pdfplumber.utils.text import LIGATURES
 
-from hammplan.extract.ocr import has_scan_image, join_fragments, split_debris
+from hammplan.extract.ocr import even_edges, has_scan_image, join_fragments, split_debris
 from hammplan.records.provenance import BBox
 
 
@@ -222,12 +222,10 @@ def _colour(value: Any) -> tuple[float, ...] | None:
 
 def ligature_boxes(letters: str, x0: float, x1: float) -> list[tuple[float, float]]:
     """The x-extents of the letters of one character whose text expands to ``letters`` (a
-    ligature's letters share its box evenly)."""
-    step = (x1 - x0) / len(letters)
-    return [
-        (x0 + step * k if k else x0, x0 + step * (k + 1) if k + 1 < len(letters) else x1)
-        for k in range(len(letters))
-    ]
+    ligature's letters share its box evenly, as :func:`~hammplan.extract.ocr.even_edges`
+    divides it)."""
+    edges = even_edges(len(letters), x0, x1)
+    return list(zip(edges, edges[1:], strict=False))
 
 
 def letter_starts(chars: Sequence[tuple[str, float, float]]) -> tuple[float, ...]:

@@ -61,11 +61,19 @@ def has_scan_image(page: Any) -> bool:
     return bool(_OCR_PRODUCERS.search(made_by))
 
 
+def even_edges(count: int, x0: float, x1: float) -> list[float]:
+    """The left edges of ``count`` equal parts of ``x0`` to ``x1`` and its right edge
+    (``count + 1`` values; ``[x1]`` for none): how an OCR layer spreads a word's characters
+    over its box, and how a ligature's letters share its glyph
+    (:func:`~hammplan.extract.layout.ligature_boxes`)."""
+    step = (x1 - x0) / max(count, 1)
+    return [x0 + i * step if i else x0 for i in range(count)] + [x1]
+
+
 def char_edges(word: Word) -> list[float]:
     """The left edges of a word's characters and its right edge (``len(text) + 1`` values),
     spread evenly over the word's box as an OCR layer places them."""
-    step = (word.x1 - word.x0) / max(len(word.text), 1)
-    return [word.x0 + i * step for i in range(len(word.text))] + [word.x1]
+    return even_edges(len(word.text), word.x0, word.x1)
 
 
 def piece(word: Word, start: int, end: int, edges: list[float]) -> Word:
@@ -135,6 +143,7 @@ def split_debris(words: list[Word]) -> list[Word]:
 __all__ = [
     "RULE_DEBRIS",
     "char_edges",
+    "even_edges",
     "has_scan_image",
     "is_debris",
     "join_fragments",

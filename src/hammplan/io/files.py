@@ -88,6 +88,51 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+_SOURCES: dict[tuple[str, int, int, int, int, int], str] = {}
+"""Source PDFs hashed by this process (or by the process it was forked from): the hash by
+the file's state, :func:`_state`."""
+
+_SOURCES_KEPT = 8
+"""Hashes of source PDFs remembered at most (a build has one, ``--previous`` a second)."""
+
+
+def _state(path: Path) -> tuple[str, int, int, int, int, int]:
+    """Which file ``path`` is and whether it changed: its resolved path, device, inode, size,
+    and times of the last change to its content (mtime) and to the file at all (ctime)."""
+    stat = path.stat()
+    return (
+        str(path.resolve()),
+        stat.st_dev,
+        stat.st_ino,
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+    )
+
+
+def source_sha256(path: Path) -> str:
+    """:func:`sha256_of` a source PDF, read once while the file stays as it is.
+
+    A build checks its PDF's identity in several places: the identity ``extracted.json``
+    records, and :func:`source_pdf` when validate and render look for the PDF to link, once
+    more in the report process (:mod:`hammplan.render.fast`), which is handed the PDF's path
+    only. The first check reads the file; the later ones, and the report process, forked with
+    what its parent knew, find the hash here as long as the file's path, inode, size and
+    times are those it was read with. For input PDFs only: a file a build writes is hashed
+    as it is, since a rewrite within one tick of the clock could keep all of them.
+    """
+    state = _state(path)
+    known = _SOURCES.get(state)
+    if known is not None:
+        return known
+    digest = sha256_of(path)
+    if _state(path) == state:  # not changed while it was read
+        if len(_SOURCES) >= _SOURCES_KEPT:
+            del _SOURCES[next(iter(_SOURCES))]
+        _SOURCES[state] = digest
+    return digest
+
+
 SOURCE_COPY = "quelle.pdf"
 """The name of the source PDF's copy beside the report and beside the curated files."""
 
@@ -101,7 +146,7 @@ def source_pdf(
     pages."""
     for path in (data_dir / "raw" / file_name, read_from):
         try:
-            if path is not None and sha256_of(path) == sha256:
+            if path is not None and source_sha256(path) == sha256:
                 return path
         except OSError:
             continue
