@@ -236,6 +236,14 @@ class PopulationColumns(_Section):
     deutsche_ohne_migh: str
 
 
+def _words(words: list[str]) -> list[str]:
+    """The words, each checked to be no blank (a blank word would match everywhere)."""
+    for word in words:
+        if not word.strip():
+            raise ValueError("a word is blank")
+    return words
+
+
 class ClaimsVocabulary(_Section):
     """Words by which a sentence of the running text speaks of the population table."""
 
@@ -288,11 +296,97 @@ class Meaning(_Section):
 
 
 class RunningTextVocabulary(_Section):
-    """Words by which the checks read numbers in a profile's running text."""
+    """Words by which the checks read sentences and numbers in a profile's running text.
 
-    generic_names: list[str] = Field(default_factory=list)
-    present_words: list[str] = Field(default_factory=list)
-    meanings: dict[str, Meaning] = Field(default_factory=dict)
+    No key has a default in code: the bundled vocabulary is the one place they are given, and
+    a file whose ``[running_text]`` leaves one out is refused by name. A list left empty means
+    the plan has no such words, and the check that reads them finds nothing.
+    """
+
+    generic_names: list[str]
+    """Names that end in what a Kennzahl counts but name a kind ("Grundschule")."""
+    present_words: list[str]
+    """Words that make a count one of now ("derzeit")."""
+    meanings: dict[str, Meaning]
+    """What a Kennzahl counts, by its label's words and the running text's."""
+
+    abbreviations: list[str]
+    """Words ending in a dot that do not end a sentence ("ca.", "B." of "z. B.")."""
+    number_words: dict[str, int]
+    """Counts written as words ("vier" -> 4), matched case-insensitively as whole words."""
+    percent_words: list[str]
+    """What follows a number that is a share ("%", "Prozent")."""
+    euro_words: list[str]
+    """What follows a number that is an amount of money ("€", "Euro", "EUR")."""
+    whole_words: list[str]
+    """Words before the whole a later share is a part of ("insgesamt 350", "Von 350"), matched
+    case-insensitively."""
+    year_words: list[str]
+    """Words between a noun and a year that head a list ("Durchführungsträger im Jahr JJJJ:")."""
+    cost_share_words: list[str]
+    """Words after a share that make it a share of the costs ("80 % der Kosten")."""
+    gender_suffixes: list[str]
+    """Gender endings removed from a Kennzahl label before its words are sought in the text
+    ("Lots:innen" -> "Lots")."""
+    label_count_words: list[str]
+    """Words of a Kennzahl label that say it counts, not what ("Anzahl"), compared
+    case-insensitively."""
+    plural_endings: dict[str, str]
+    """Plural endings of a one-word Kennzahl label and the singular ending replacing them
+    ("Schulen" -> "Schule": ``en = "e"``), the longest that fits; the singular is what the
+    names of the counted items end in ("Ludgerischule")."""
+    about_words: list[str]
+    """Words before a count that claim it within ``[claims] tolerance_percent`` ("ca.",
+    "rund"), matched case-insensitively as are the next two."""
+    below_words: list[str]
+    """Words before a count that claim a little under it ("knapp 75.000")."""
+    above_words: list[str]
+    """Words before a count that claim more than it ("über 70.000")."""
+    thousand_words: list[str]
+    """Words after a count that make it thousands ("74 Tausend")."""
+
+    @field_validator(
+        "percent_words",
+        "euro_words",
+        "whole_words",
+        "year_words",
+        "cost_share_words",
+        "gender_suffixes",
+        "label_count_words",
+        "about_words",
+        "below_words",
+        "above_words",
+        "thousand_words",
+    )
+    @classmethod
+    def _no_blank(cls, words: list[str]) -> list[str]:
+        return _words(words)
+
+    @field_validator("plural_endings")
+    @classmethod
+    def _endings(cls, endings: dict[str, str]) -> dict[str, str]:
+        _words(list(endings))
+        return endings
+
+    @field_validator("abbreviations")
+    @classmethod
+    def _dotted(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not word.endswith(".") or len(word.split()) != 1:
+                raise ValueError(f"{word!r} must be one word ending in '.' (for 'z. B.' give 'B.')")
+        return words
+
+    @field_validator("number_words")
+    @classmethod
+    def _counts(cls, words: dict[str, int]) -> dict[str, int]:
+        seen: set[str] = set()
+        for word, value in words.items():
+            if not word.isalpha() or value < 0:
+                raise ValueError(f"{word!r} must be one word of letters naming a count >= 0")
+            if word.casefold() in seen:
+                raise ValueError(f"{word!r} is given twice")
+            seen.add(word.casefold())
+        return words
 
 
 class Vocabulary(_Section):
@@ -313,7 +407,7 @@ class Vocabulary(_Section):
     claims: ClaimsVocabulary
     document: DocumentVocabulary
     publication: Publication
-    running_text: RunningTextVocabulary = Field(default_factory=RunningTextVocabulary)
+    running_text: RunningTextVocabulary
 
 
 def _one_line(exc: ValidationError) -> str:

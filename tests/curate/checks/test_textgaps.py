@@ -17,6 +17,7 @@ from hammplan.records.plan import District
 from hammplan.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary()
+WORDS = VOCAB.running_text
 
 
 def test_kosten_not_stated_while_the_text_names_amounts_is_a_gap() -> None:
@@ -25,13 +26,14 @@ def test_kosten_not_stated_while_the_text_names_amounts_is_a_gap() -> None:
         beschreibung="Das Land stellt 57.000,00 € für Personal und "
         "10.000,00 € für Sachkosten bereit.",
     )
-    [finding] = check_costs_in_text([profile])
+    [finding] = check_costs_in_text([profile], WORDS)
     assert (finding.code, finding.severity) == ("kosten_in_text", "warning")
     assert "57.000 €" in finding.message and "10.000 €" in finding.message
     assert "„o.A.“" in finding.message
     assert (
         check_costs_in_text(
-            [measure(kosten="Stand: 30.06.24: 8.000 €", beschreibung="Es kostet 8.000 €.")]
+            [measure(kosten="Stand: 30.06.24: 8.000 €", beschreibung="Es kostet 8.000 €.")],
+            WORDS,
         )
         == []
     )
@@ -44,14 +46,14 @@ def test_a_figure_not_stated_while_the_text_counts_it_now_is_a_gap() -> None:
         sachstand="Akquise von Integrationslots:innen. Derzeit 35 Ehrenamtliche "
         "tätig. Workshop am 13.08.2023.",
     )
-    [finding] = check_figures_in_text([profile], VOCAB.running_text)
+    [finding] = check_figures_in_text([profile], WORDS)
     assert (finding.code, finding.severity) == ("kennzahl_in_text", "warning")
     assert "nennt 35" in finding.message and "„Lots:innen: k.A.“" in finding.message
     past = measure(
         kennzahlen="Lots:innen: k.A.",
         sachstand="Akquise von Integrationslots:innen. 2019 waren es 35.",
     )
-    assert check_figures_in_text([past], VOCAB.running_text) == []
+    assert check_figures_in_text([past], WORDS) == []
 
 
 def test_a_label_the_sachstand_contradicts_is_a_warning() -> None:
@@ -59,14 +61,14 @@ def test_a_label_the_sachstand_contradicts_is_a_warning() -> None:
         kennzahlen="Vermittlungen: 240",
         sachstand="In 2023 haben 240 Frauen an den Maßnahmen teilgenommen.",
     )
-    [finding] = check_figure_labels([profile], VOCAB.running_text)
+    [finding] = check_figure_labels([profile], WORDS)
     assert (finding.code, finding.severity) == ("kennzahl_label_mismatch", "warning")
     assert "„Vermittlungen: 240“" in finding.message and "Teilnahme" in finding.message
     agreeing = measure(
         kennzahlen="Beratungen: 196",
         sachstand="Im Schuljahr konnten 196 Schüler:innen beraten werden.",
     )
-    assert check_figure_labels([agreeing], VOCAB.running_text) == []
+    assert check_figure_labels([agreeing], WORDS) == []
 
 
 def test_a_population_share_in_a_profile_is_checked_against_the_table() -> None:
@@ -85,7 +87,7 @@ def test_a_population_share_in_a_profile_is_checked_against_the_table() -> None:
         "Migrationsanteil von ca. 38 % (Tendenz steigend) zunehmen.",
         page=98,
     )
-    [finding] = check_profile_claims([profile], [total], VOCAB.claims)
+    [finding] = check_profile_claims([profile], [total], VOCAB.claims, WORDS)
     assert (finding.code, finding.severity) == ("claim_share_mismatch", "error")
     assert "38 %" in finding.message and "41,0 %" in finding.message
     assert [(r.kind, r.id, r.page, r.field) for r in finding.refs] == [
@@ -114,7 +116,7 @@ def test_a_funding_share_that_a_budget_year_does_not_follow_is_a_warning() -> No
         aufwand={2023: "41.731", 2024: "50.000", 2025: "100.680"},
         ertrag={2023: "33.385", 2024: "27.000", 2025: "80.544"},
     )
-    [finding] = check_cost_shares([profile], [line])
+    [finding] = check_cost_shares([profile], [line], WORDS)
     assert (finding.code, finding.severity) == ("kosten_share_mismatch", "warning")
     assert "„80 % der Kosten“" in finding.message and "54,0 %" in finding.message
     assert "27.000 €" in finding.message and "50.000 €" in finding.message
@@ -129,7 +131,7 @@ def test_an_amount_no_number_format_allows_is_an_error() -> None:
         "800.000 € jährlich bereit; 45.821,54 € im Jahr.",
         page=92,
     )
-    [finding] = check_malformed_amounts([profile])
+    [finding] = check_malformed_amounts([profile], WORDS)
     assert (finding.code, finding.severity) == ("text_amount_suspect", "error")
     assert "„650.00 €“" in finding.message and "S. 92" in finding.message
-    assert check_malformed_amounts([measure(beschreibung="Es kostet 1.012.000 €.")]) == []
+    assert check_malformed_amounts([measure(beschreibung="Es kostet 1.012.000 €.")], WORDS) == []

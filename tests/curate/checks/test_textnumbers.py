@@ -16,7 +16,9 @@ WORDS = load_vocabulary().running_text
 
 
 def test_sentences_do_not_end_at_abbreviations() -> None:
-    assert sentences("Ein Anteil von ca. 38 % (steigend). Derzeit 35 Ehrenamtliche tätig.") == [
+    assert sentences(
+        "Ein Anteil von ca. 38 % (steigend). Derzeit 35 Ehrenamtliche tätig.", WORDS.abbreviations
+    ) == [
         "Ein Anteil von ca. 38 % (steigend).",
         "Derzeit 35 Ehrenamtliche tätig.",
     ]
@@ -26,7 +28,7 @@ def test_counts_skip_years_shares_and_amounts_and_read_number_words() -> None:
     found = [
         int(v)
         for v, _, _ in counts_in(
-            "2023 nahmen 1.518 Menschen, 12 % und 3.500 € an vier Schulen teil"
+            "2023 nahmen 1.518 Menschen, 12 % und 3.500 € an vier Schulen teil", WORDS
         )
     ]
     assert found == [1518, 4]
@@ -39,7 +41,7 @@ def test_a_share_that_its_parts_contradict_is_an_error() -> None:
         "Migrationshintergrund.",
         page=76,
     )
-    [finding] = check_shares_of_parts([profile])
+    [finding] = check_shares_of_parts([profile], WORDS)
     assert (finding.code, finding.severity) == ("text_share_mismatch", "error")
     assert "96 von 350 sind 27,4 %" in finding.message and "„96 (28 Prozent)“" in finding.message
     assert (finding.refs[0].page, finding.refs[0].field) == (76, "sachstand")
@@ -47,9 +49,9 @@ def test_a_share_that_its_parts_contradict_is_an_error() -> None:
 
 def test_a_share_that_rounds_right_is_no_finding() -> None:
     profile = measure(sachstand="Insgesamt 350 Personen. Davon hatten 96 (27 %) Abschlüsse.")
-    assert check_shares_of_parts([profile]) == []
+    assert check_shares_of_parts([profile], WORDS) == []
     decimals = measure(sachstand="Von 350 Personen hatten 96 (27,4 %) Abschlüsse.")
-    assert check_shares_of_parts([decimals]) == []
+    assert check_shares_of_parts([decimals], WORDS) == []
 
 
 def test_a_count_below_the_items_the_text_names_is_an_error() -> None:
@@ -83,7 +85,7 @@ def test_a_list_and_a_count_of_the_same_thing_must_agree() -> None:
         sachstand="2023: 19 Durchführungsträger, davon 7 MSO 2024: 5 Durchführungsträger, "
         "davon 2 MSO",
     )
-    [finding] = check_two_counts([profile])
+    [finding] = check_two_counts([profile], WORDS)
     assert (finding.code, finding.severity) == ("text_count_conflict", "error")
     assert "4 Durchführungsträger im Jahr 2024" in finding.message
     assert "„2024: 5 Durchführungsträger“" in finding.message
@@ -98,4 +100,4 @@ def test_a_list_and_a_count_of_the_same_thing_must_agree() -> None:
             }
         }
     )
-    assert check_two_counts([agreeing]) == []
+    assert check_two_counts([agreeing], WORDS) == []

@@ -5,19 +5,26 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from hammplan.curate.checks.running import number_group, phrases, read_number, share_group
 from hammplan.curate.findings import Finding, Ref, number, share
 from hammplan.records.plan import District, StatsClaim
-from hammplan.vocabulary import ClaimsVocabulary
-
-_SHARE = re.compile(r"(\d{1,3}(?:,\d+)?)\s?%")
-_COUNT = re.compile(
-    r"\b(knapp|ca\.|circa|rund|etwa|fast|über)\s+(\d{1,3}(?:\.\d{3})+|\d+)(?:\s+(Tausend))?(?![\d,.]*\s?(?:%|Prozent))",
-    re.IGNORECASE,
-)
+from hammplan.vocabulary import ClaimsVocabulary, RunningTextVocabulary
 
 
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(".", "").replace(",", "."))
+def _share(words: RunningTextVocabulary) -> re.Pattern[str]:
+    """A share the text states: "ca. 39 %", "41%"."""
+    return re.compile(share_group("share", words))
+
+
+def _count(words: RunningTextVocabulary) -> re.Pattern[str]:
+    """A rounded count the text states, not a share: "knapp 75.000", "rund 74 Tausend"."""
+    qualifiers = phrases([*words.about_words, *words.below_words, *words.above_words])
+    return re.compile(
+        rf"\b(?P<qualifier>{qualifiers})\s+{number_group('count')}"
+        rf"(?:\s+(?P<thousand>{phrases(words.thousand_words)}))?"
+        rf"(?![\d,.]*\s?{phrases(words.percent_words)})",
+        re.IGNORECASE,
+    )
 
 
 def _totals(districts: list[District]) -> dict[str, Decimal]:
@@ -34,35 +41,51 @@ def _totals(districts: list[District]) -> dict[str, Decimal]:
     return result
 
 
-def _count_holds(qualifier: str, claimed: Decimal, actual: Decimal, tolerance: float) -> bool:
+def _count_holds(
+    qualifier: str,
+    claimed: Decimal,
+    actual: Decimal,
+    tolerance: float,
+    words: RunningTextVocabulary,
+) -> bool:
+    """Whether ``actual`` is what "``qualifier`` ``claimed``" says: a below word ("knapp")
+    claims a little under, an above word ("über") more, an about word ("ca.") within the
+    tolerance."""
     slack = claimed * Decimal(str(tolerance)) / 100
-    qualifier = qualifier.casefold()
-    if qualifier in ("knapp", "fast"):
+    said = " ".join(qualifier.casefold().split())
+    if said in {word.casefold() for word in words.below_words}:
         return claimed - slack <= actual <= claimed
-    if qualifier == "über":
+    if said in {word.casefold() for word in words.above_words}:
         return actual >= claimed
     return abs(actual - claimed) <= slack
 
 
 def check_claims(
-    claims: list[StatsClaim], districts: list[District], vocab: ClaimsVocabulary
+    claims: list[StatsClaim],
+    districts: list[District],
+    vocab: ClaimsVocabulary,
+    words: RunningTextVocabulary,
 ) -> list[Finding]:
-    """Each share or count the text claims about the population, confirmed or contradicted."""
+    """Each share or count the text claims about the population, confirmed or contradicted
+    (numbers read as every running-text check reads them)."""
     totals = _totals(districts)
+    share_pattern, count_pattern = _share(words), _count(words)
     findings: list[Finding] = []
     for claim in claims:
         text = claim.text
         ref = Ref(kind="statement", id=claim.id, page=claim.page)
         if any(word in text for word in vocab.other_scope_words):
             continue
-        words = [*vocab.migration_words, *(w for ws in vocab.count_words.values() for w in ws)]
-        if not any(word.casefold() in text.casefold() for word in words):
+        topic = [*vocab.migration_words, *(w for ws in vocab.count_words.values() for w in ws)]
+        if not any(word.casefold() in text.casefold() for word in topic):
             continue
         migh, rest = totals.get("migh_gesamt"), totals.get("deutsche_ohne_migh")
-        for match in _SHARE.finditer(text):
+        for match in share_pattern.finditer(text):
             if migh is None or rest is None:
                 break
-            claimed = _number(match.group(1))
+            claimed = read_number(match.group("share"))
+            if claimed is None:
+                continue
             actual = migh * 100 / (migh + rest)
             ok = abs(actual - claimed) <= 1
             findings.append(
@@ -77,8 +100,11 @@ def check_claims(
                     refs=[ref],
                 )
             )
-        for match in _COUNT.finditer(text):
-            claimed = _number(match.group(2)) * (1000 if match.group(3) else 1)
+        for match in count_pattern.finditer(text):
+            stated = read_number(match.group("count"))
+            if stated is None:
+                continue
+            claimed = stated * (1000 if match.group("thousand") else 1)
             following = text[match.end() : match.end() + 80].casefold()
             column = next(
                 (
@@ -91,7 +117,9 @@ def check_claims(
             if column is None or column not in totals:
                 continue
             actual = totals[column]
-            ok = _count_holds(match.group(1), claimed, actual, vocab.tolerance_percent)
+            ok = _count_holds(
+                match.group("qualifier"), claimed, actual, vocab.tolerance_percent, words
+            )
             findings.append(
                 Finding(
                     code="claim_confirmed" if ok else "claim_count_mismatch",

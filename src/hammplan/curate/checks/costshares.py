@@ -10,20 +10,33 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hammplan.curate.checks.running import page_of, profile_sentences, sentence_ref
+from hammplan.curate.checks.running import (
+    page_of,
+    phrases,
+    profile_sentences,
+    read_number,
+    sentence_ref,
+    share_group,
+)
 from hammplan.curate.findings import Finding, Ref, euro, quoted, share
 from hammplan.records.plan import BudgetLine, Measure
+from hammplan.vocabulary import RunningTextVocabulary
 
-_COST_SHARE = re.compile(
-    r"(?P<share>\d{1,3}(?:,\d+)?)\s*(?:%|Prozent)\s+der\s+(?:Gesamtkosten|Kosten|Ausgaben)"
-)
+
+def _cost_share(words: RunningTextVocabulary) -> re.Pattern[str]:
+    """A share of the costs: "80 % der Kosten", "50 Prozent der Gesamtkosten"."""
+    return re.compile(rf"{share_group('share', words)}\s+{phrases(words.cost_share_words)}")
+
 
 TOLERANCE = Decimal(1)
 """Percentage points a year's Ertrag/Aufwand may differ from the stated share (rounding)."""
 
 
-def check_cost_shares(measures: list[Measure], budget: list[BudgetLine]) -> list[Finding]:
+def check_cost_shares(
+    measures: list[Measure], budget: list[BudgetLine], words: RunningTextVocabulary
+) -> list[Finding]:
     """Each "N % der Kosten" against Ertrag / Aufwand of every budget year that states both."""
+    cost_share = _cost_share(words)
     by_id = {line.id: line for line in budget}
     findings: list[Finding] = []
     for measure in measures:
@@ -31,9 +44,11 @@ def check_cost_shares(measures: list[Measure], budget: list[BudgetLine]) -> list
         if len(lines) != 1:
             continue
         line = lines[0]
-        for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
-            for match in _COST_SHARE.finditer(sentence.text):
-                stated = Decimal(match.group("share").replace(",", "."))
+        for sentence in profile_sentences(measure, words, ("beschreibung", "sachstand")):
+            for match in cost_share.finditer(sentence.text):
+                stated = read_number(match.group("share"))
+                if stated is None:
+                    continue
                 for year in (values.jahr for values in line.jahre):
                     aufwand, ertrag = line.aufwand(year), line.ertrag(year)
                     if aufwand.status != "ok" or ertrag.status != "ok":

@@ -15,21 +15,20 @@ import re
 from decimal import Decimal
 
 from hammplan.curate.checks.running import (
-    NUMBER,
     Sentence,
     counts_in,
-    german_number,
     kennzahl_ref,
+    number_group,
     page_of,
+    phrases,
     profile_sentences,
+    read_number,
     sentence_ref,
 )
 from hammplan.curate.findings import Finding, Ref, euro, number, quoted
 from hammplan.curate.keyfigures import label_year
 from hammplan.records.plan import Measure
 from hammplan.vocabulary import RunningTextVocabulary
-
-_EURO = re.compile(rf"{NUMBER.pattern}\s*(?:€|Euro\b|EUR\b)")
 
 
 def _figure_finding(
@@ -45,16 +44,17 @@ def _figure_finding(
     )
 
 
-def check_costs_in_text(measures: list[Measure]) -> list[Finding]:
+def check_costs_in_text(measures: list[Measure], words: RunningTextVocabulary) -> list[Finding]:
     """Kosten not stated while the profile's running text names euro amounts."""
+    amount = re.compile(rf"{number_group('amount')}\s*{phrases(words.euro_words)}")
     findings: list[Finding] = []
     for measure in measures:
         if measure.kosten.status != "not_stated":
             continue
         found: list[tuple[Decimal, Sentence]] = []
-        for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
-            for match in _EURO.finditer(sentence.text):
-                value = german_number(match.group(1), match.group(2))
+        for sentence in profile_sentences(measure, words, ("beschreibung", "sachstand")):
+            for match in amount.finditer(sentence.text):
+                value = read_number(match.group("amount"))
                 if value is not None:
                     found.append((value, sentence))
         if not found:
@@ -81,17 +81,18 @@ def check_costs_in_text(measures: list[Measure]) -> list[Finding]:
     return findings
 
 
-_MALFORMED_EURO = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})*\.\d{1,2}(?!\d)\s*(?:€|Euro\b)")
+_MALFORMED = r"(?<![\w.,])\d{1,3}(?:\.\d{3})*\.\d{1,2}(?!\d)"
 """An amount whose last dot group has one or two digits ("650.00 €"): neither 650,00 € nor
 650.000 € as printed, so it cannot be read without guessing."""
 
 
-def check_malformed_amounts(measures: list[Measure]) -> list[Finding]:
+def check_malformed_amounts(measures: list[Measure], words: RunningTextVocabulary) -> list[Finding]:
     """Euro amounts in running text that no German number format allows."""
+    malformed = re.compile(rf"{_MALFORMED}\s*{phrases(words.euro_words)}")
     findings: list[Finding] = []
     for measure in measures:
-        for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
-            for match in _MALFORMED_EURO.finditer(sentence.text):
+        for sentence in profile_sentences(measure, words, ("beschreibung", "sachstand")):
+            for match in malformed.finditer(sentence.text):
                 findings.append(
                     Finding(
                         code="text_amount_suspect",
@@ -109,10 +110,14 @@ def check_malformed_amounts(measures: list[Measure]) -> list[Finding]:
     return findings
 
 
-def _stems(label: str) -> list[str]:
-    """Words of a label long enough to find it in running text ("Lots:innen" -> "lots")."""
-    words = re.findall(r"[^\W\d_]+", label.replace(":innen", ""))
-    return [w.casefold() for w in words if len(w) >= 4 and w.casefold() != "anzahl"]
+def _stems(label: str, words: RunningTextVocabulary) -> list[str]:
+    """Words of a label long enough to find it in running text ("Lots:innen" -> "lots"),
+    without the vocabulary's gender endings and counting words ("Anzahl")."""
+    for suffix in words.gender_suffixes:
+        label = label.replace(suffix, "")
+    counting = {word.casefold() for word in words.label_count_words}
+    found = re.findall(r"[^\W\d_]+", label)
+    return [w.casefold() for w in found if len(w) >= 4 and w.casefold() not in counting]
 
 
 def check_figures_in_text(measures: list[Measure], vocab: RunningTextVocabulary) -> list[Finding]:
@@ -125,9 +130,9 @@ def check_figures_in_text(measures: list[Measure], vocab: RunningTextVocabulary)
             for k in measure.kennzahlen
             if k.status == "not_stated" and k.label and k.raw != k.label
         ]
-        sentences = list(profile_sentences(measure, ("beschreibung", "sachstand")))
+        sentences = list(profile_sentences(measure, vocab, ("beschreibung", "sachstand")))
         for figure in missing:
-            stems = _stems(figure.label or "")
+            stems = _stems(figure.label or "", vocab)
             year = label_year(figure.label)
             for position, sentence in enumerate(sentences):
                 folded = sentence.text.casefold()
@@ -138,7 +143,7 @@ def check_figures_in_text(measures: list[Measure], vocab: RunningTextVocabulary)
                 now = any(word in folded for word in present) or (
                     year is not None and str(year) in folded
                 )
-                counts = counts_in(sentence.text)
+                counts = counts_in(sentence.text, vocab)
                 if not (named and now and counts):
                     continue
                 findings.append(
@@ -178,8 +183,8 @@ def check_figure_labels(measures: list[Measure], vocab: RunningTextVocabulary) -
             said = _meanings(figure.label, vocab, "label")
             if len(said) != 1:
                 continue
-            for sentence in profile_sentences(measure, ("sachstand",)):
-                if figure.value not in {v for v, _, _ in counts_in(sentence.text)}:
+            for sentence in profile_sentences(measure, vocab, ("sachstand",)):
+                if figure.value not in {v for v, _, _ in counts_in(sentence.text, vocab)}:
                     continue
                 meant = _meanings(sentence.text, vocab, "text")
                 if not meant or meant & said:

@@ -16,48 +16,48 @@ import re
 from decimal import Decimal
 
 from hammplan.curate.checks.running import (
-    NUMBER,
-    german_number,
     kennzahl_ref,
+    number_group,
     page_of,
+    phrases,
     profile_sentences,
+    read_number,
     sentence_ref,
+    share_group,
 )
 from hammplan.curate.findings import Finding, Ref, number, quoted, share
 from hammplan.curate.names import match_key
 from hammplan.records.plan import Measure
 from hammplan.vocabulary import RunningTextVocabulary
 
-_PART_SHARE = re.compile(
-    r"(?<![\w.,])(?P<part>\d{1,3}(?:\.\d{3})+|\d+)\s*\(\s*(?P<share>\d{1,3}(?:,\d+)?)\s*"
-    r"(?:%|Prozent)\s*\)"
-)
-"""A part with its share in brackets: "96 (28 Prozent)", "120 (40 %)"."""
 
-_WHOLE_WORDS = re.compile(
-    r"\b(?:insgesamt|gesamt|von|aller)\s+(?P<whole>\d{1,3}(?:\.\d{3})+|\d+)\b"
-)
+def _part_share(words: RunningTextVocabulary) -> re.Pattern[str]:
+    """A part with its share in brackets: "96 (28 Prozent)", "120 (40 %)"."""
+    return re.compile(rf"{number_group('part')}\s*\(\s*{share_group('share', words)}\s*\)")
 
 
-def _whole_before(before: str) -> Decimal | None:
-    """The whole a part is a share of: the last "insgesamt N" (or "von N") before it."""
-    wholes = list(_WHOLE_WORDS.finditer(before))
-    if not wholes:
-        return None
-    return german_number(wholes[-1].group("whole"))
+def _whole_before(before: str, words: RunningTextVocabulary) -> Decimal | None:
+    """The whole a part is a share of: the last "insgesamt N" (or "von N") before it whose N
+    is a number (not a date)."""
+    pattern = rf"\b{phrases(words.whole_words)}\s+{number_group('whole')}"
+    wholes = [read_number(m.group("whole")) for m in re.finditer(pattern, before, re.IGNORECASE)]
+    return next((whole for whole in reversed(wholes) if whole is not None), None)
 
 
-def check_shares_of_parts(measures: list[Measure]) -> list[Finding]:
+def check_shares_of_parts(measures: list[Measure], words: RunningTextVocabulary) -> list[Finding]:
     """Each "part (share %)" against the part's share of the whole counted before it."""
+    part_share = _part_share(words)
     findings: list[Finding] = []
     for measure in measures:
         previous = ""
-        for sentence in profile_sentences(measure):
-            for match in _PART_SHARE.finditer(sentence.text):
-                whole = _whole_before(previous + " " + sentence.text[: match.start()])
-                part = german_number(match.group("part"))
-                stated = Decimal(match.group("share").replace(",", "."))
-                if whole is None or part is None or whole == 0 or part > whole:
+        for sentence in profile_sentences(measure, words):
+            for match in part_share.finditer(sentence.text):
+                whole = _whole_before(previous + " " + sentence.text[: match.start()], words)
+                part = read_number(match.group("part"))
+                stated = read_number(match.group("share"))
+                if whole is None or part is None or stated is None:
+                    continue
+                if whole == 0 or part > whole:
                     continue
                 actual = part * 100 / whole
                 places = len(match.group("share").partition(",")[2])
@@ -81,21 +81,23 @@ def check_shares_of_parts(measures: list[Measure]) -> list[Finding]:
     return findings
 
 
-def _singular(word: str) -> str | None:
-    """ "Schulen" -> "Schule", "Vereine" -> "Verein": what one counted item's name ends in."""
+def _singular(word: str, endings: dict[str, str]) -> str | None:
+    """ "Schulen" -> "Schule", "Vereine" -> "Verein": what one counted item's name ends in, by
+    the vocabulary's plural ``endings`` (the longest that fits); None for a short word."""
     if len(word) < 5:
         return None
-    if word.endswith("ungen"):
-        return word[:-2]
-    return word[:-1] if word.endswith(("en", "e")) else None
+    plural = next((e for e in sorted(endings, key=len, reverse=True) if word.endswith(e)), None)
+    return None if plural is None else word[: -len(plural)] + endings[plural]
 
 
-def _named_items(measure: Measure, singular: str, generic: set[str]) -> list[str]:
-    """Distinct names in the profile's text ending in ``singular`` ("Ludgerischule")."""
+def _named_items(measure: Measure, singular: str, words: RunningTextVocabulary) -> list[str]:
+    """Distinct names in the profile's text ending in ``singular`` ("Ludgerischule"), not the
+    vocabulary's generic names ("Grundschule")."""
+    generic = {name.casefold() for name in words.generic_names}
     tail = singular.casefold()
     title = match_key(measure.titel).replace(" ", "")
     names: dict[str, str] = {}
-    for sentence in profile_sentences(measure, ("beschreibung", "sachstand")):
+    for sentence in profile_sentences(measure, words, ("beschreibung", "sachstand")):
         for word in re.findall(r"[A-ZÄÖÜ][\w-]*", sentence.text):
             folded = word.casefold().rstrip("-")
             if (
@@ -114,17 +116,16 @@ def _named_items(measure: Measure, singular: str, generic: set[str]) -> list[str
 
 def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary) -> list[Finding]:
     """A Kennzahl counting items ("Schulen: 2") against the items of that kind the text names."""
-    generic = {name.casefold() for name in vocab.generic_names}
     findings: list[Finding] = []
     for measure in measures:
         for figure in measure.kennzahlen:
             if figure.status != "ok" or figure.value is None or not figure.label:
                 continue
             words = figure.label.split()
-            singular = _singular(words[-1]) if len(words) == 1 else None
+            singular = _singular(words[-1], vocab.plural_endings) if len(words) == 1 else None
             if singular is None:
                 continue
-            names = _named_items(measure, singular, generic)
+            names = _named_items(measure, singular, vocab)
             if len(names) <= figure.value:
                 continue
             ref = kennzahl_ref(measure)
@@ -144,7 +145,11 @@ def check_counted_items(measures: list[Measure], vocab: RunningTextVocabulary) -
     return findings
 
 
-_LIST_HEAD = re.compile(r"(?P<noun>[A-ZÄÖÜ][\wäöüß]+)\s+im\s+Jahr\s+(?P<year>(?:19|20)\d{2})")
+def _list_head(words: RunningTextVocabulary) -> re.Pattern[str]:
+    """The head of a list of one year: "Durchführungsträger im Jahr JJJJ"."""
+    return re.compile(
+        rf"(?P<noun>[A-ZÄÖÜ][\wäöüß]+)\s+{phrases(words.year_words)}\s+(?P<year>(?:19|20)\d{{2}})"
+    )
 
 
 def _listed(text: str, start: int) -> list[str]:
@@ -159,8 +164,9 @@ def _listed(text: str, start: int) -> list[str]:
     return [item.strip() for item in re.split(r",\s*(?![^()]*\))", body) if item.strip()]
 
 
-def check_two_counts(measures: list[Measure]) -> list[Finding]:
+def check_two_counts(measures: list[Measure], words: RunningTextVocabulary) -> list[Finding]:
     """A list "<Wort> im Jahr YYYY: A, B, ..." against "YYYY: N <Wort>" in the same profile."""
+    list_head = _list_head(words)
     findings: list[Finding] = []
     for measure in measures:
         fields = {
@@ -169,15 +175,15 @@ def check_two_counts(measures: list[Measure]) -> list[Finding]:
             if name not in ("titel", "kennzahlen", "kosten") and t.text
         }
         for name, source in fields.items():
-            for head in _LIST_HEAD.finditer(source.text or ""):
+            for head in list_head.finditer(source.text or ""):
                 items = _listed(source.text or "", head.end())
                 if len(items) < 3:
                     continue
                 noun, year = head.group("noun"), head.group("year")
-                count = re.compile(rf"\b{year}:\s*({NUMBER.pattern})\s+{re.escape(noun)}\b")
+                count = re.compile(rf"\b{year}:\s*{number_group('count')}\s+{re.escape(noun)}\b")
                 for other_name, other in fields.items():
                     for match in count.finditer(other.text or ""):
-                        counted = german_number(match.group(2), match.group(3))
+                        counted = read_number(match.group("count"))
                         if counted is None or counted == len(items):
                             continue
                         page = source.pages[0] if source.pages else None
