@@ -114,10 +114,14 @@ def _measures(doc: ExtractedDocument, plan: CuratedPlan) -> Iterator[tuple[str, 
     for measure, profile in zip(plan.measures, doc.profiles, strict=False):
         values = [row.value for row in profile.rows]
         for field, text in measure.source.items():
+            # the field's own row first: two rows may print the same words ("k.A.")
+            own = [row.value for row in profile.rows if field in row.fields]
             # a value continued by a row with a garbled label starts with its own row's text
-            cells = [c for c in values if c.text and _same(c.text, text.raw)] or [
-                c for c in values if c.text and text.raw.startswith(c.text)
-            ]
+            cells = (
+                [c for c in own if c.text and _same(c.text, text.raw)]
+                or [c for c in values if c.text and _same(c.text, text.raw)]
+                or [c for c in values if c.text and text.raw.startswith(c.text)]
+            )
             if not cells:
                 continue
             boxes = _boxes(cells[0])
