@@ -378,7 +378,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> list[Sta
             if earlier is not None:  # the report needs the comparison: made by render
                 return validate_stage(data_dir, vocabulary, read_from=pdf)
             ahead.launch()
-            ahead.read_ahead(extracted_path(data_dir))
+            ahead.read_ahead(extracted_path(data_dir), pdf)
             return validate_stage(
                 data_dir,
                 vocabulary,

@@ -13,6 +13,8 @@ from hammplan.curate.pipeline import curate_plan
 from hammplan.errors import InputError
 from hammplan.records import ExtractedDocument
 from hammplan.records.plan import CuratedPlan
+from hammplan.render.attachments import MEASURE_EVIDENCE, boxes_every_report_shows
+from hammplan.render.evidence import cut, evidence_key, locate
 from hammplan.render.fast import ReportsAhead
 from hammplan.render.reports import compose_reports, prepare_templates
 from hammplan.render.sources import find_source
@@ -58,6 +60,37 @@ def test_evidence_cut_by_the_result_read_ahead_is_the_evidence_render_cuts(
     here = compose_reports(curated, source=find_source(tmp_path, curated))
     assert made.files == here.files and made.html == here.html
     assert sum(name.startswith("evidence/") for name in made.files) > 100
+
+
+def test_the_images_of_every_measure_are_cut_from_the_extraction_result_alone(
+    plan: ExtractedDocument,
+) -> None:
+    """What the process cuts while validate curates (each profile's title and Kosten cells)
+    holds every measure's title and Kosten image the curated plan asks for: render cuts none
+    of them again."""
+    curated = curate_plan(plan, load_vocabulary())
+    ahead = {box.file_name for box in boxes_every_report_shows(plan)}
+    located = locate(plan, curated)
+    wanted = [
+        located[key]
+        for m in curated.measures
+        for name in MEASURE_EVIDENCE
+        if (key := evidence_key("measure", m.id, name)) in located
+    ]
+    assert len(wanted) >= len(curated.measures)
+    assert all(box.file_name in ahead for boxes in wanted for box in boxes)
+
+
+def test_cut_takes_the_images_cut_before(plan: ExtractedDocument) -> None:
+    first, second = boxes_every_report_shows(plan)[:2]
+    ready = {first.file_name: b"cut before", "s999-0000000000.png": b"not asked for"}
+    images = cut(PLAN_PDF, [first, second], ready)
+    assert images[first.file_name] == b"cut before"
+    assert images[second.file_name].startswith(b"\x89PNG")
+    assert set(images) == {first.file_name, second.file_name}
+    assert cut(PLAN_PDF, [first], {first.file_name: b"cut before"}) == {
+        first.file_name: b"cut before"
+    }
 
 
 def test_an_error_in_the_process_is_raised_here(tmp_path: Path, curated: CuratedPlan) -> None:

@@ -18,11 +18,19 @@ from markupsafe import Markup, escape
 
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import formatting as fmt
-from hammplan.render.evidence import EVIDENCE_FOLDER, MAX_HEIGHT, PADDING, SCALE, Box
+from hammplan.render.evidence import (
+    EVIDENCE_FOLDER,
+    MAX_HEIGHT,
+    PADDING,
+    SCALE,
+    Box,
+    cell_boxes,
+)
 from hammplan.render.sources import SOURCE_NAME, Source, page_href
 from hammplan.render.text import plain
 
 if TYPE_CHECKING:
+    from hammplan.records.document import ExtractedDocument
     from hammplan.render.views import RefView
 
 MEASURE_EVIDENCE = {"titel": "Titel", "kosten": "Kosten (Steckbrief)"}
@@ -135,6 +143,19 @@ def wanted_keys(plan: CuratedPlan) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def boxes_every_report_shows(doc: ExtractedDocument) -> list[Box]:
+    """The printed cells of each profile's :data:`MEASURE_EVIDENCE` fields, known from the
+    extraction result alone: every report shows them whatever its findings, so ``build``
+    cuts them while validate curates. A cell the curated plan does not pick is not shown."""
+    return [
+        box
+        for profile in doc.profiles
+        for row in profile.rows
+        if any(name in MEASURE_EVIDENCE for name in row.fields)
+        for box in cell_boxes(row.value)
+    ]
+
+
 def _alt(box: Box) -> str:
     words = box.text.split()
     shown = " ".join(words[:ALT_WORDS]) + (" …" if len(words) > ALT_WORDS else "")
@@ -179,7 +200,7 @@ def attachments(plan: CuratedPlan, source: Source | None) -> Attachments:
         boxes = located.get(key) or located.get(key[: key.rindex("/") + 1])
         if boxes:
             chosen[key] = boxes
-    images = cut(source.pdf, (b for boxes in chosen.values() for b in boxes))
+    images = cut(source.pdf, (b for boxes in chosen.values() for b in boxes), source.cut_ahead)
     for key, boxes in chosen.items():
         shown = [b for b in boxes if b.file_name in images]
         if shown:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +78,8 @@ def _same(printed: str, curated_raw: str) -> bool:
     return " ".join(printed.split()) == " ".join(curated_raw.split())
 
 
-def _boxes(cell: SourceCell) -> list[Box]:
+def cell_boxes(cell: SourceCell) -> list[Box]:
+    """The boxes of a printed cell, one per span (a cell may go on over a page break)."""
     return [
         Box(s.page, s.bbox.x0, s.bbox.top, s.bbox.x1, s.bbox.bottom, cell.text) for s in cell.spans
     ]
@@ -104,23 +105,27 @@ def _budget(doc: ExtractedDocument, plan: CuratedPlan) -> Iterator[tuple[str, li
     for line, row in zip(plan.budget, doc.budget_rows, strict=False):
         if not _same(row.name.text, line.massnahme_raw):
             continue
-        yield evidence_key("budget", line.id, None), _boxes(row.name)
+        yield evidence_key("budget", line.id, None), cell_boxes(row.name)
         for field, cell, raw in _budget_cells(row, line):
             if _same(cell.text, raw):
-                yield evidence_key("budget", line.id, field), _boxes(cell)
+                yield evidence_key("budget", line.id, field), cell_boxes(cell)
 
 
 def _measures(doc: ExtractedDocument, plan: CuratedPlan) -> Iterator[tuple[str, list[Box]]]:
     for measure, profile in zip(plan.measures, doc.profiles, strict=False):
         values = [row.value for row in profile.rows]
         for field, text in measure.source.items():
+            # the field's own row first: two rows may print the same words ("k.A.")
+            own = [row.value for row in profile.rows if field in row.fields]
             # a value continued by a row with a garbled label starts with its own row's text
-            cells = [c for c in values if c.text and _same(c.text, text.raw)] or [
-                c for c in values if c.text and text.raw.startswith(c.text)
-            ]
+            cells = (
+                [c for c in own if c.text and _same(c.text, text.raw)]
+                or [c for c in values if c.text and _same(c.text, text.raw)]
+                or [c for c in values if c.text and text.raw.startswith(c.text)]
+            )
             if not cells:
                 continue
-            boxes = _boxes(cells[0])
+            boxes = cell_boxes(cells[0])
             yield evidence_key("measure", measure.id, field), boxes
             if field == "titel":
                 yield evidence_key("measure", measure.id, None), boxes
@@ -129,13 +134,13 @@ def _measures(doc: ExtractedDocument, plan: CuratedPlan) -> Iterator[tuple[str, 
 def _others(doc: ExtractedDocument, plan: CuratedPlan) -> Iterator[tuple[str, list[Box]]]:
     for claim, statement in zip(plan.claims, doc.statements, strict=False):
         if _same(statement.sentence.text, claim.text):
-            yield evidence_key("statement", claim.id, None), _boxes(statement.sentence)
+            yield evidence_key("statement", claim.id, None), cell_boxes(statement.sentence)
     for entry, printed in zip(plan.index, doc.index, strict=False):
-        yield evidence_key("index", entry.id, None), _boxes(printed.title)
+        yield evidence_key("index", entry.id, None), cell_boxes(printed.title)
     rows = [row for table in doc.overview for row in table.rows]
     for link, row in zip(plan.overview, rows, strict=False):
         if row.measure.spans:
-            yield evidence_key("overview", link.id, None), _boxes(row.measure)
+            yield evidence_key("overview", link.id, None), cell_boxes(row.measure)
 
 
 def locate(doc: ExtractedDocument, plan: CuratedPlan) -> dict[str, list[Box]]:
@@ -180,17 +185,27 @@ def _png(image: object) -> bytes:
     return out.getvalue()
 
 
-def cut(pdf: Path, boxes: Iterable[Box]) -> dict[str, bytes]:
+def cut(
+    pdf: Path, boxes: Iterable[Box], ready: Mapping[str, bytes] | None = None
+) -> dict[str, bytes]:
     """Each box of ``pdf`` rendered at :data:`SCALE` as a grey PNG, by file name.
 
-    Every page is opened once; only the box is rasterised, not the page.
+    Every page is opened once; only the box is rasterised, not the page. ``ready``: images
+    of boxes of this same PDF cut before, by file name (the same box gives the same image),
+    taken instead of cutting them again.
     """
     import pypdfium2 as pdfium
 
+    ready = ready or {}
+    images: dict[str, bytes] = {}
     by_page: dict[int, list[Box]] = {}
     for box in boxes:
-        by_page.setdefault(box.page, []).append(box)
-    images: dict[str, bytes] = {}
+        if box.file_name in ready:
+            images[box.file_name] = ready[box.file_name]
+        else:
+            by_page.setdefault(box.page, []).append(box)
+    if not by_page:
+        return images
     document = pdfium.PdfDocument(pdf)
     try:
         for number in sorted(by_page):

@@ -8,7 +8,8 @@ is the one the curated plan records: a different file would put the links on wro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hammplan.io.files import SOURCE_COPY, source_pdf
@@ -27,13 +28,16 @@ class Source:
     ``pdf``: the plan's PDF, found and checked; copied beside the report unless ``url`` is
     given, and cut into the evidence images either way. ``extracted``: the extraction result;
     ``document``: its content when already read (``build``'s report process reads it while
-    validate curates), else it is read when the evidence images are cut.
+    validate curates), else it is read when the evidence images are cut. ``cut_ahead``:
+    evidence images of ``pdf`` already cut, by file name (``build``'s report process cuts
+    those every report shows while validate curates).
     """
 
     pdf: Path | None = None
     extracted: Path | None = None
     url: str | None = None
     document: ExtractedDocument | None = None
+    cut_ahead: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def href(self) -> str | None:

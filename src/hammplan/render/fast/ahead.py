@@ -7,7 +7,9 @@ forks a process as soon as a core is free; it imports the report code at once, o
 then waits. As soon as ``validate`` has made the bytes of ``plan.json`` it hands them over, and
 the process makes the reports from them exactly as ``render`` would from the file (same bytes
 in, same reports out: it is the same :func:`~hammplan.render.reports.compose_reports`, whose
-charts are drawn in its own forked workers), while ``validate`` makes its other files. The
+charts are drawn in its own forked workers), while ``validate`` makes its other files. While it
+waits it also reads the extraction result and cuts the evidence images every report shows
+(each profile's title and Kosten cells), which render then takes instead of cutting them. The
 render stage then only writes what it gets back; the build's own process imports none of it.
 
 Where the platform cannot fork, nothing is started and the render stage makes the reports as
@@ -20,6 +22,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +54,24 @@ def _read_extracted(path: Path) -> ExtractedDocument | None:
         return None
 
 
+def _cut_ahead(
+    document: ExtractedDocument, data_dir: Path, read_from: Path | None
+) -> tuple[Path, dict[str, bytes]] | None:
+    """The evidence images every report of ``document`` shows, cut from its PDF (found as
+    the report will find it), with the PDF; None where the PDF is not there."""
+    from hammplan.io.files import source_pdf
+    from hammplan.render.attachments import boxes_every_report_shows
+    from hammplan.render.evidence import cut
+
+    pdf = source_pdf(data_dir, document.source.file_name, document.source.sha256, read_from)
+    if pdf is None:
+        return None
+    try:
+        return pdf, cut(pdf, boxes_every_report_shows(document))
+    except (OSError, RuntimeError, ValueError):  # a head start only: render cuts them again
+        return None
+
+
 def _serve(
     connection: Connection, builds_end: Connection, parent: int, templates: Path | None
 ) -> None:
@@ -77,10 +98,14 @@ def _serve(
     if templates is not None:
         prepare_templates(templates)
     document = None
+    cut_ahead = None
     try:
         request = connection.recv()
         if isinstance(request[0], str) and request[0] == EXTRACTED:  # the plan comes next
-            document = _read_extracted(request[1])  # while validate curates
+            _, extracted, pdf = request
+            document = _read_extracted(extracted)  # while validate curates
+            if document is not None:  # DATA_DIR/interim/extracted.json
+                cut_ahead = _cut_ahead(document, extracted.parent.parent, pdf)
             request = connection.recv()
     except EOFError:  # the build ended (or died) without asking
         return
@@ -90,6 +115,8 @@ def _serve(
         plan = parse_curated_plan(plan_json.decode("utf-8"), path)
         # DATA_DIR/curated/plan.json
         source = find_source(path.parent.parent, plan, source_url, document, read_from)
+        if cut_ahead is not None and source.pdf == cut_ahead[0]:
+            source = replace(source, cut_ahead=cut_ahead[1])
         reply: tuple[bool, Any] = (True, compose_reports(plan, templates, source=source))
     except Exception as exc:  # noqa: BLE001 - handed to the build, which raises it there
         reply = (False, exc)
@@ -131,12 +158,13 @@ class ReportsAhead:
             self._process.start()
             theirs.close()
 
-    def read_ahead(self, extracted: Path) -> None:
+    def read_ahead(self, extracted: Path, pdf: Path | None = None) -> None:
         """Have the process read the extraction result ``extracted`` now, while it waits for
-        the plan (the evidence images are cut by it). Call before :meth:`start`; does nothing
-        where no process could be started."""
+        the plan (the evidence images are cut by it), and cut from the plan's PDF (``pdf``,
+        the one the build was given, or the one in ``raw/``) the evidence images every report
+        shows. Call before :meth:`start`; does nothing where no process could be started."""
         if self._connection is not None and not self._asked:
-            self._connection.send((EXTRACTED, extracted))
+            self._connection.send((EXTRACTED, extracted, pdf))
 
     @property
     def asked(self) -> bool:
