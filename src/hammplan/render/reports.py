@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jinja2 import Environment, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
@@ -18,7 +18,7 @@ from hammplan.io.files import remove_stale_temporaries
 from hammplan.io.fileset import publish
 from hammplan.records.plan import CuratedPlan
 from hammplan.render import templating
-from hammplan.render.drawn import Chart
+from hammplan.render.drawn import Chart, ChartDraft
 from hammplan.render.evidence import EVIDENCE_FOLDER
 from hammplan.render.sources import SOURCE_NAME, Source
 
@@ -65,6 +65,11 @@ def chart_view(chart: Chart) -> ChartView:
     """A drawn chart as the templates place it (also in the comparison's templates)."""
     from hammplan.render import html
 
+    return view_of(chart, html.svg_markup(chart.inline_svg), phone_width(chart.inline_svg))
+
+
+def view_of(chart: Chart | ChartDraft, svg: Markup, width: int | str) -> ChartView:
+    """The view of ``chart`` (drawn, or a draft) showing ``svg`` at phone width ``width``."""
     return ChartView(
         id=chart.id,
         title=chart.title,
@@ -72,9 +77,9 @@ def chart_view(chart: Chart) -> ChartView:
         note=chart.note,
         headers=chart.headers,
         rows=chart.rows,
-        svg=html.svg_markup(chart.inline_svg),
-        path=f"{CHARTS_FOLDER}/{chart.file_name}",
-        phone_width=phone_width(chart.inline_svg),
+        svg=svg,
+        path=f"{CHARTS_FOLDER}/{chart.id}.svg",
+        phone_width=width,
     )
 
 
@@ -183,27 +188,24 @@ def compose_reports(
             **(extra or {}),
         }
 
-        def fill_html(charts: list[ChartView]) -> str:
-            return fill_template(
-                folder,
-                templating.HTML_TEMPLATE,
-                lambda: html.render(
-                    html_env, templating.HTML_TEMPLATE, {**values, "charts": charts}
-                ),
-            )
-
-        def fill_markdown(charts: list[ChartView]) -> str:
-            return fill_template(
-                folder,
-                templating.MARKDOWN_TEMPLATE,
-                lambda: markdown.render(
-                    markdown_env, templating.MARKDOWN_TEMPLATE, {**values, "charts": charts}
-                ),
+        def filling(
+            render: Callable[[Environment, str, Mapping[str, Any]], str],
+            env: Environment,
+            name: str,
+        ) -> Callable[[list[ChartView]], str]:
+            """The page ``name`` filled with the given views of the charts."""
+            return lambda charts: fill_template(
+                folder, name, lambda: render(env, name, {**values, "charts": charts})
             )
 
         # the pages are filled from the charts' drafts while the charts are drawn
         (page, text), charts = fill_while_drawing(
-            [fill_html, fill_markdown], drawing.drafts, drawing.charts
+            [
+                filling(html.render, html_env, templating.HTML_TEMPLATE),
+                filling(markdown.render, markdown_env, templating.MARKDOWN_TEMPLATE),
+            ],
+            drawing.drafts,
+            drawing.charts,
         )
     say(
         f"render: {len(charts)} charts"

@@ -3,7 +3,7 @@ measures, and the share paid by third parties."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from hammplan.records.plan import BudgetLine, CuratedPlan
@@ -67,17 +67,33 @@ def chart_budget_by_field(plan: CuratedPlan, entities: Sequence[BudgetEntity]) -
         for i in range(len(labels))
     ]
 
+    draw = _aufwand_bars(chart_id, title, alt, labels, sums, years, "Handlungsfeld")
+    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
+
+
+def _aufwand_bars(
+    chart_id: str,
+    title: str,
+    alt: str,
+    labels: list[str],
+    sums: Sequence[dict[int, YearSum]],
+    years: PlanYears,
+    label_axis: str,
+) -> Callable[[], str]:
+    """How to draw Aufwand per year of each of ``labels`` as grouped bars."""
+    numbers = years.numbers
+
     def draw() -> str:
         fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
         ax = fig.add_subplot()
         grouped_barh(ax, labels, {y: [as_float(s[y].value) for s in sums] for y in numbers}, years)
         set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for s in sums for y in numbers))
-        ax.set_ylabel("Handlungsfeld")
+        ax.set_ylabel(label_axis)
         fig.legend(loc="outside lower center", ncols=3)
         fig.suptitle(title, x=0.01, ha="left")
         return save_svg(fig, chart_id, title, alt)
 
-    return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
+    return draw
 
 
 def chart_budget_by_organisation(plan: CuratedPlan) -> ChartDraft:
@@ -107,19 +123,8 @@ def chart_budget_by_organisation(plan: CuratedPlan) -> ChartDraft:
     rows = [[label, fmt.number(n)] + [sum_cell(s[y]) for y in numbers] for label, n, s in items]
     note = "Gezählt sind nur angegebene Beträge; in Klammern, was fehlt."
 
-    def draw() -> str:
-        fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
-        ax = fig.add_subplot()
-        grouped_barh(
-            ax, labels, {y: [as_float(s[y].value) for _, _, s in items] for y in numbers}, years
-        )
-        top = max(as_float(s[y].value) for _, _, s in items for y in numbers)
-        set_euro_axis(ax, "Aufwand", top)
-        ax.set_ylabel("Amt/Träger (StA)")
-        fig.legend(loc="outside lower center", ncols=3)
-        fig.suptitle(title, x=0.01, ha="left")
-        return save_svg(fig, chart_id, title, alt)
-
+    item_sums = [s for _, _, s in items]
+    draw = _aufwand_bars(chart_id, title, alt, labels, item_sums, years, "Amt/Träger (StA)")
     return ChartDraft(chart_id, title, alt, headers, rows, note, draw)
 
 

@@ -85,7 +85,7 @@ class StandIns:
     """Views of the drafted charts with stand-ins for their SVG and phone width."""
 
     def __init__(self, drafts: Sequence[ChartDraft]) -> None:
-        from hammplan.render.reports import CHARTS_FOLDER, ChartView
+        from hammplan.render.reports import view_of
 
         self._mark = f"hammplan-pending-{secrets.token_hex(8)}"
         """Part of every stand-in and of nothing else a page holds. The SVG's stand-in holds
@@ -93,18 +93,12 @@ class StandIns:
         stripped, or that was escaped or changed in case, still shows. Each stand-in ends in
         ".", so none is the start of another ("-svg-1" of "-svg-10")."""
         self.views = [
-            ChartView(
-                id=d.id,
-                title=d.title,
-                alt=d.alt,
-                note=d.note,
-                headers=d.headers,
-                rows=d.rows,
-                svg=_StandIn(f"<!--{self._mark}-svg-{i}-->{self._mark}-svg-{i}."),
-                path=f"{CHARTS_FOLDER}/{d.id}.svg",
-                phone_width=_WidthStandIn(f"{self._mark}-width-{i}."),
+            view_of(
+                draft,
+                _StandIn(f"<!--{self._mark}-svg-{i}-->{self._mark}-svg-{i}."),
+                _WidthStandIn(f"{self._mark}-width-{i}."),
             )
-            for i, d in enumerate(drafts)
+            for i, draft in enumerate(drafts)
         ]
 
     def settle(self, page: str, drawn: Sequence[ChartView]) -> str | None:
