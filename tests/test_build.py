@@ -149,6 +149,7 @@ def test_a_pdf_kept_outside_the_data_folder_is_still_the_report_s_source(tmp_pat
     assert not (data / "raw").exists()
     assert (out / "quelle.pdf").read_bytes() == pdf.read_bytes()
     assert 'href="quelle.pdf#page=' in (out / "index.html").read_text(encoding="utf-8")
+    assert sorted((out / "evidence").glob("*.png"))  # cut from it too
 
 
 def _count_hashing(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:

@@ -37,6 +37,7 @@ from hammplan.records.plan import CuratedPlan
 from hammplan.render import render_reports
 from hammplan.summaries import StageResult
 from hammplan.vocabulary import load_vocabulary
+from tests.support.curated_files import SHEETS
 from tests.support.hostile import Sample, hostile_document
 from tests.support.typeset import VARIANTS, build_plan_pdf, sample_content
 
@@ -111,14 +112,7 @@ def check_outputs(data: Path) -> None:
         connection.close()
     workbook = load_workbook(curated / "hammplan.xlsx", read_only=True)
     try:
-        assert workbook.sheetnames == [
-            "Maßnahmen",
-            "Budget",
-            "Budgetwerte",
-            "Sozialräume",
-            "Befunde",
-            "Datenwörterbuch",
-        ]
+        assert workbook.sheetnames == SHEETS
     finally:
         workbook.close()
     page = (data / "reports" / "index.html").read_text(encoding="utf-8")

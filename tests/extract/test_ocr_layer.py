@@ -3,6 +3,8 @@ curation removes the debris (tests/curate/test_budget_cells.py)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hammplan.extract.columns import Boundary, column_bounds
 from hammplan.extract.layout import Line, PageLayout, Word, ligature_boxes
 from hammplan.extract.ocr import (
@@ -58,7 +60,7 @@ def test_a_ligature_s_letters_share_its_glyph_as_an_ocr_word_s_characters_share_
     the same extent, pair by pair, ending exactly at the glyph's right edge."""
     for letters, x0, x1 in (("ffi", 100.1, 107.3), ("fl", 0.0, 5.0), ("f", 3.5, 4.25)):
         edges = char_edges(word(letters, x0, x1))
-        assert ligature_boxes(letters, x0, x1) == list(zip(edges, edges[1:], strict=False))
+        assert ligature_boxes(letters, x0, x1) == list(pairwise(edges))
     assert ligature_boxes("ffl", 10.0, 16.0) == [(10.0, 12.0), (12.0, 14.0), (14.0, 16.0)]
     assert ligature_boxes("ffi", 100.1, 107.3)[-1][1] == 107.3
 

@@ -98,8 +98,8 @@ def test_a_rename_that_fails_is_finished_by_the_next_run(
 def test_plan_json_is_handed_over_before_the_other_files_are_made(
     small_plan: CuratedPlan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``build`` has the charts drawn from small_plan.json's bytes while the rest are made: they
-    are the bytes written, handed over before any other file is rendered."""
+    """``build`` has the charts drawn from plan.json's bytes while the rest are made: they are
+    the bytes written, handed over before any other file is rendered."""
     handed: list[bytes] = []
     made_after: list[int] = []
     real_xlsx = publish.xlsx_bytes

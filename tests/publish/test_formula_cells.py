@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.support.curated_files import HYPERLINK, csv_header, read_csv
+from tests.support.curated_files import HYPERLINK, SHEETS, csv_header, read_csv
 
 from hammplan.publish.cells import neutralise_formula
 
@@ -41,14 +41,7 @@ def test_formula_texts_are_neutralised_in_csv(written: Path) -> None:
 
 def test_formula_texts_are_text_and_numbers_numbers_in_xlsx(written: Path) -> None:
     book = openpyxl.load_workbook(written / "hammplan.xlsx")
-    assert book.sheetnames == [
-        "Maßnahmen",
-        "Budget",
-        "Budgetwerte",
-        "Sozialräume",
-        "Befunde",
-        "Datenwörterbuch",
-    ]
+    assert book.sheetnames == SHEETS
     sheet = book["Maßnahmen"]
     header = [c.value for c in sheet[1]]
     assert header == csv_header(written / "measures.csv")

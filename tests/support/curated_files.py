@@ -41,7 +41,13 @@ FILES = [
     "metadata.json",
     "datapackage.json",
 ]
-"""Every file ``write_curated`` writes, in the order it returns them."""
+"""Every file ``write_curated`` writes, in the order it returns them: the public contract,
+written out rather than imported from :data:`hammplan.publish.OUTPUT_FILES`, which orders
+``write_curated``'s files, so that the test of the files written does not compare that list
+with itself."""
+
+SHEETS = ["Maßnahmen", "Budget", "Budgetwerte", "Sozialräume", "Befunde", "Datenwörterbuch"]
+"""The sheets of ``hammplan.xlsx``, in order: written out for the same reason as FILES."""
 
 HYPERLINK = '=HYPERLINK("http://x")'
 """A printed title a spreadsheet would run as a formula: neutralised in CSV and the workbook."""

@@ -11,6 +11,7 @@ from bisect import insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 from typing import Any
 
@@ -225,7 +226,7 @@ def ligature_boxes(letters: str, x0: float, x1: float) -> list[tuple[float, floa
     ligature's letters share its box evenly, as :func:`~hammplan.extract.ocr.even_edges`
     divides it)."""
     edges = even_edges(len(letters), x0, x1)
-    return list(zip(edges, edges[1:], strict=False))
+    return list(pairwise(edges))
 
 
 def letter_starts(chars: Sequence[tuple[str, float, float]]) -> tuple[float, ...]:

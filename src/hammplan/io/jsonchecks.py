@@ -120,16 +120,21 @@ def _numbers(
         yield loc, value
 
 
+_INT_LIMIT = 10**MAX_DIGITS
+_FLOAT_LOW, _FLOAT_HIGH = 10.0**-MAX_DIGITS, 10.0**MAX_DIGITS
+"""The bounds :data:`MAX_DIGITS` sets, for :func:`_number_problem` and its quick scan."""
+
+
 def _number_problem(value: Number) -> str | None:
     """Why a number cannot be a figure of a plan, or None when it can."""
     if isinstance(value, int):
-        if abs(value) >= 10**MAX_DIGITS:
+        if abs(value) >= _INT_LIMIT:
             return f"number out of range, expected at most {MAX_DIGITS} digits"
         return None
     if isinstance(value, float):
         if not math.isfinite(value):
             return "expected a finite number"
-        if value and not 10.0**-MAX_DIGITS <= abs(value) < 10.0**MAX_DIGITS:
+        if value and not _FLOAT_LOW <= abs(value) < _FLOAT_HIGH:
             return (
                 f"number out of range, expected at most {MAX_DIGITS} digits before and "
                 f"{MAX_DIGITS} after the decimal point"
@@ -152,10 +157,6 @@ def _found(value: Number) -> str:
         except ValueError:  # over 4300 digits
             return "a number of more than 4300 digits"
     return shown(str(value) if isinstance(value, Decimal) else value)
-
-
-_INT_LIMIT = 10**MAX_DIGITS
-_FLOAT_LOW, _FLOAT_HIGH = 10.0**-MAX_DIGITS, 10.0**MAX_DIGITS
 
 
 def _holds_problem(record: BaseModel) -> bool:

@@ -47,6 +47,11 @@ def plain_number(value: Decimal | float | int) -> int | float:
     return int(decimal) if decimal == decimal.to_integral_value() else float(decimal)
 
 
+def number_or_none(value: Decimal | None) -> int | float | None:
+    """:func:`plain_number`, absence kept: a JSON or database value (never "501.0")."""
+    return None if value is None else plain_number(value)
+
+
 def csv_text(value: Cell) -> str:
     """One CSV cell: numbers plain, dates ISO, text neutralised, absence empty."""
     if value is None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
-from hammplan.publish.cells import plain_number
+from hammplan.publish.cells import number_or_none
 from hammplan.publish.tables import Column, ColumnType
 from hammplan.records.findings import FINDING_CODES, Finding, sort_findings
 from hammplan.records.plan import CuratedPlan
@@ -87,7 +87,7 @@ def related_rows(plan: CuratedPlan) -> dict[str, list[DbRow]]:
                 "measure_id": m.id,
                 "position": n,
                 "bezeichnung": k.label,
-                "wert": None if k.value is None else plain_number(k.value),
+                "wert": number_or_none(k.value),
                 "einheit": k.unit,
                 "notiz": k.note,
                 "raw": k.raw,

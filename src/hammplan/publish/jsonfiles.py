@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from decimal import Decimal
 
-from hammplan.publish.cells import plain_number
+from hammplan.publish.cells import number_or_none
 from hammplan.records.findings import count_by_severity, sort_findings
 from hammplan.records.plan import CuratedPlan
 
@@ -26,11 +25,6 @@ def json_bytes(data: object) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def _json_value(value: Decimal | None) -> int | float | None:
-    """A decimal as a JSON number (whole numbers as integers), as plan.json writes it."""
-    return None if value is None else plain_number(value)
-
-
 def measures_json(plan: CuratedPlan) -> bytes:
     """measures.json: each measure with its profile fields and links, lists kept as lists."""
     return json_bytes(
@@ -46,7 +40,7 @@ def measures_json(plan: CuratedPlan) -> bytes:
                 "kennzahlen": [
                     {
                         "label": k.label,
-                        "value": _json_value(k.value),
+                        "value": number_or_none(k.value),
                         "unit": k.unit,
                         "status": k.status,
                     }
@@ -54,7 +48,7 @@ def measures_json(plan: CuratedPlan) -> bytes:
                 ],
                 "kosten": {
                     "raw": m.kosten.raw,
-                    "betrag_eur": _json_value(m.kosten.betrag_eur),
+                    "betrag_eur": number_or_none(m.kosten.betrag_eur),
                     "status": m.kosten.status,
                     "stand": m.kosten.stand.isoformat() if m.kosten.stand else None,
                 },
