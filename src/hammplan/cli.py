@@ -466,8 +466,12 @@ def main() -> None:
         raise SystemExit(error.exit_code) from None
     try:
         app()
-    finally:
-        # Everything is written and closed by now. Python's own shutdown would otherwise
-        # search the run's whole heap for garbage (the extracted plan, the curated plan, the
-        # reports): a tenth of a second after a build, for nothing.
-        gc.freeze()
+    except SystemExit as end:
+        if end.code in (None, 0, 1):
+            # A run that ended normally has written and closed everything. Python's own
+            # shutdown would otherwise search the run's whole heap for garbage (the extracted
+            # plan, the curated plan, the reports): a tenth of a second after a build, for
+            # nothing. A stopped or failed run is left to the usual shutdown, which closes what
+            # it left open.
+            gc.freeze()
+        raise
