@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from hammplan.records.plan import BudgetLine, CuratedPlan
+from hammplan.records.plan import ART_LABELS, BudgetLine, CuratedPlan
 from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import BudgetEntity, YearSum, organisation_label, sum_amounts
 from hammplan.render.charts.helpers import (
@@ -87,7 +87,8 @@ def _aufwand_bars(
         fig = figure(max(2.6, 0.55 * len(labels) + 1.4))
         ax = fig.add_subplot()
         grouped_barh(ax, labels, {y: [as_float(s[y].value) for s in sums] for y in numbers}, years)
-        set_euro_axis(ax, "Aufwand", max(as_float(s[y].value) for s in sums for y in numbers))
+        highest = max(as_float(s[y].value) for s in sums for y in numbers)
+        set_euro_axis(ax, ART_LABELS["aufwand"], highest)
         ax.set_ylabel(label_axis)
         fig.legend(loc="outside lower center", ncols=3)
         fig.suptitle(title, x=0.01, ha="left")
@@ -283,7 +284,7 @@ def chart_top_measures(
         ax.set_yticks(range(len(chosen)), [short_label(e.label) for e in chosen])
         ax.set_ylim(len(chosen) - 0.5, -0.5)
         ax.set_xlim(0, max(values) * 1.25 if max(values) > 0 else 1)
-        set_euro_axis(ax, "Aufwand", max(values))
+        set_euro_axis(ax, ART_LABELS["aufwand"], max(values))
         ax.set_ylabel("Maßnahme")
         fig.suptitle(title, x=0.01, ha="left")
         return save_svg(fig, chart_id, title, alt)

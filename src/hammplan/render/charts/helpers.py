@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from hammplan.records.plan import CuratedPlan
+from hammplan.records.plan import ART_LABELS, CuratedPlan
 from hammplan.render import formatting as fmt
 from hammplan.render.aggregates import YearSum, missing_phrase
 from hammplan.render.charts.layout import LABEL_GAP, POINTS_PER_INCH, fit_axes, text_box
@@ -65,7 +65,7 @@ def measure_dot_axes(ax: Axes, labels: Sequence[str], stated: Sequence[float], l
         ax.set_xlabel("Aufwand in € (logarithmische Skala)")
         ax.grid(True, axis="x")
     else:
-        set_euro_axis(ax, "Aufwand", max(stated) if stated else 0.0)
+        set_euro_axis(ax, ART_LABELS["aufwand"], max(stated) if stated else 0.0)
     ax.grid(True, axis="y", linestyle=":")
     ax.set_ylabel("Maßnahme")
 

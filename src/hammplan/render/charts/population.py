@@ -86,7 +86,7 @@ def chart_population(plan: CuratedPlan) -> ChartDraft:
                 left = [a + b for a, b in zip(left, widths, strict=True)]
         ax_abs.set_yticks(range(len(drawable)), names)
         ax_abs.set_ylim(len(drawable) - 0.5, -0.5)
-        ax_abs.set_ylabel("Sozialraum")
+        ax_abs.set_ylabel(headers[0])
         ax_abs.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt.axis_number(v)))
         ax_abs.set_xlabel("Einwohner:innen (Anzahl)")
         ax_abs.grid(True, axis="x")
